@@ -1,0 +1,42 @@
+# The two commands: `make run` and `make test`. Each installs what it needs into .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
+AXE_VERSION := 4.14.1
+
+.PHONY: run test lint bench-matching bench-outbox bench-booking bench-pages bench-statements clean
+
+run: $(VENV)/.app
+	$(BIN)/python main.py
+
+test: $(VENV)/.test $(AXE)
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check .
+
+$(VENV)/.python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
+		{ echo "Care Portal needs Python 3.11 or newer (found: $$($(PYTHON) --version))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	touch $@
+
+$(VENV)/.app: $(VENV)/.python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.app pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# axe-core, the accessibility rules the browser tests run; skipped (with a message) where npm is missing.
+$(AXE):
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION); \
+	else echo "npm not found: the accessibility tests will be skipped"; fi
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,26 @@
+"""How dates, times and amounts read on screen (agency-local, Australian style)."""
+
+from datetime import date, datetime
+
+
+def long_date(day: date) -> str:
+    """Friday 27 November 2026."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def short_date(day: date) -> str:
+    """27 Nov 2026."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def clock_time(moment: datetime) -> str:
+    """9:30 am."""
+    hour = moment.hour % 12 or 12
+    return f"{hour}:{moment.minute:02d} {'am' if moment.hour < 12 else 'pm'}"
+
+
+def duration(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"

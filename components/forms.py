@@ -1,0 +1,49 @@
+"""Submitting a form to the domain off the event loop, and showing what was wrong next to each field."""
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from nicegui import run, ui
+from nicegui.elements.mixins.validation_element import ValidationElement
+
+from domain.errors import DomainError, InvalidInput
+
+T = TypeVar("T")
+
+
+async def submit(action: Callable[[], T], fields: Mapping[str, ValidationElement] | None = None, *,
+                 done: str = "") -> T | None:
+    """Run a domain use case; on bad input mark the fields and say what is wrong. Returns None on failure."""
+    fields = fields or {}
+    for field in fields.values():
+        field.error = None
+    try:
+        result = await run.io_bound(action)
+    except InvalidInput as error:
+        unplaced = []
+        for name, message in error.fields.items():
+            if name in fields:
+                fields[name].error = message
+            else:
+                unplaced.append(message)
+        ui.notify(" ".join(unplaced) or "Please check the highlighted fields.", type="negative", multi_line=True)
+        return None
+    except DomainError as error:
+        ui.notify(error.message, type="negative", multi_line=True)
+        return None
+    if done:
+        ui.notify(done, type="positive")
+    return result
+
+
+def text_input(label: str, value: str = "", *, autocomplete: str = "off", kind: str = "text",
+               mark: str = "", **props: Any) -> ui.input:
+    """A labelled, outlined input with the browser hints that help people who type slowly."""
+    field = ui.input(label, value=value).props(f'outlined type={kind} autocomplete="{autocomplete}"')
+    if kind == "tel":
+        field.props("inputmode=tel")
+    if kind == "email":
+        field.props("inputmode=email")
+    if mark:
+        field.mark(mark)
+    return field.classes("w-full")

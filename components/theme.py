@@ -1,0 +1,88 @@
+"""Colours, type and touch targets for every page, set once; and the frame around each screen."""
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from nicegui import app, ui
+
+from domain import agency
+from domain.access import Actor
+
+from . import session
+from .text import Text
+
+STATIC = Path(__file__).resolve().parent.parent / "assets" / "static"
+
+# Every colour keeps at least 4.5:1 against white text or a white page (WCAG 2.2 AA).
+COLOURS = {
+    "primary": "#1d4f91",
+    "secondary": "#00695c",
+    "accent": "#6a1b9a",
+    "dark": "#1d1d1d",
+    "positive": "#1b5e20",
+    "negative": "#b71c1c",
+    "info": "#01579b",
+    "warning": "#8d4b00",
+}
+LANGUAGE = "en-GB"  # Quasar has no en-AU; the page's lang attribute comes from this
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    icon: str
+    path: str
+
+
+def install() -> None:
+    """Once per process, before any page is built."""
+    app.colors(**COLOURS)
+    app.add_static_files("/static", STATIC)
+    ui.add_head_html('<link rel="stylesheet" href="/static/theme.css">', shared=True)
+    ui.add_body_html(session.ACTIVITY_SCRIPT, shared=True)
+
+
+@contextmanager
+def frame(title: str, actor: Actor | None, *, nav: Sequence[NavItem] = (), current: str = "",
+          header_extra: object = None) -> Iterator[None]:
+    """The page around a screen: skip link, header with the agency and the account menu, the
+    module toolbar, and a <main> region with the screen's one h1."""
+    ui.page_title(f"{title} · {agency.settings().name}")
+    if actor is not None and actor.large_text:
+        ui.query("body").classes("large-text")
+    ui.link("Skip to main content", "#main").classes("skip-link")
+    with ui.header(elevated=False).classes("app-header items-center justify-between px-4 py-2"):
+        Text(agency.settings().name, tag="p").classes("agency-name")
+        if actor is not None:
+            _account_menu(actor)
+    if nav:
+        with ui.element("nav").props('aria-label="Sections"').classes("app-toolbar w-full"), \
+                ui.row().classes("page-main py-1 gap-1 flex-wrap"):
+            for item in nav:
+                button = ui.button(item.label, icon=item.icon, on_click=lambda p=item.path: ui.navigate.to(p)) \
+                    .props("flat no-caps")
+                if item.path == current:
+                    button.props('aria-current="page"')
+    if actor is not None:
+        session.watch_activity()
+    with ui.element("main").props('id="main" tabindex="-1"').classes("page-main"):
+        Text(title, tag="h1").classes("heading-1")
+        yield
+
+
+def _account_menu(actor: Actor) -> None:
+    with ui.button(actor.display_name, icon="account_circle").props('flat no-caps color=white aria-haspopup="menu"'):
+        with ui.menu().props("anchor='bottom right' self='top right'"):
+            with ui.item().props("tag=label"):
+                ui.switch("Larger text", value=actor.large_text,
+                          on_change=lambda e: session.set_large_text(actor, bool(e.value)))
+            ui.menu_item("Sign out", on_click=session.sign_out)
+
+
+def not_allowed(actor: Actor | None, message: str = "You do not have access to that page.") -> None:
+    """What someone sees when they open a page or record that is not theirs: no hint of what is there."""
+    with frame("Not available", actor):
+        Text(message, tag="p").classes("notice notice-error").props('role="alert"')
+        ui.link("Go to my home page", "/").classes("text-lg")

@@ -1,0 +1,62 @@
+"""Configuration from the environment; every variable is listed in the README."""
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    host: str
+    port: int
+    storage_secret: str
+    seed_demo: bool
+    run_jobs: bool
+    geocoder: str | None
+    geocoder_user_agent: str
+    public_url: str
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+def storage_secret(data_dir: Path) -> str:
+    """STORAGE_SECRET, or a random one generated once and kept in the data folder (never in git)."""
+    if secret := os.environ.get("STORAGE_SECRET"):
+        if len(secret) < 32:
+            raise SystemExit("STORAGE_SECRET must be at least 32 characters long")
+        return secret
+    path = data_dir / "storage_secret"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def load() -> Settings:
+    data_dir = Path(os.environ.get("DATA_DIR") or ROOT / "data").resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    port = int(os.environ.get("PORT") or 8080)
+    host = os.environ.get("HOST") or "127.0.0.1"
+    return Settings(
+        data_dir=data_dir,
+        database_url=os.environ.get("DATABASE_URL") or f"sqlite:///{data_dir / 'care-portal.db'}",
+        host=host,
+        port=port,
+        storage_secret=storage_secret(data_dir),
+        seed_demo=_flag("SEED_DEMO", True),
+        run_jobs=_flag("RUN_JOBS", True),
+        geocoder=os.environ.get("GEOCODER") or None,
+        geocoder_user_agent=os.environ.get("GEOCODER_USER_AGENT") or "care-portal",
+        public_url=os.environ.get("PUBLIC_URL") or f"http://{host}:{port}",
+    )

@@ -1,0 +1,22 @@
+"""The audit trail: who viewed or changed which record, written in the same transaction."""
+
+from sqlalchemy.orm import Session
+
+from storage.models import AuditEvent
+
+from . import clock
+
+
+def record(
+    session: Session, account_id: int | None, action: str, entity: str, entity_id: int | None, detail: str = ""
+) -> None:
+    session.add(
+        AuditEvent(
+            at=clock.now(),
+            account_id=account_id,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail=detail[:2000],
+        )
+    )

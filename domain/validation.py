@@ -1,0 +1,95 @@
+"""Checks on what people type: Australian phone numbers, postcodes, e-mail addresses, names.
+
+Each check returns the tidy value to store, or raises ValueError with a sentence a client can read.
+"""
+
+import re
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+STATES = ("NSW", "VIC", "QLD", "SA", "WA", "TAS", "ACT", "NT")
+
+# Australia Post's postcode ranges for each state and territory.
+POSTCODE_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
+    "NSW": ((1000, 2599), (2619, 2899), (2921, 2999)),
+    "ACT": ((200, 299), (2600, 2618), (2900, 2920)),
+    "VIC": ((3000, 3999), (8000, 8999)),
+    "QLD": ((4000, 4999), (9000, 9999)),
+    "SA": ((5000, 5999),),
+    "WA": ((6000, 6999),),
+    "TAS": ((7000, 7999),),
+    "NT": ((800, 999),),
+}
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def phone(value: str) -> str:
+    """An Australian landline or mobile number, returned in E.164 form (+61...)."""
+    text = value.strip()
+    try:
+        number = phonenumbers.parse(text, "AU")
+    except phonenumbers.NumberParseException:
+        raise ValueError(f"“{text}” is not a phone number. Please enter it like 0412 345 678 or 02 9876 5432.") from None
+    if number.country_code != 61 or not phonenumbers.is_valid_number(number):
+        raise ValueError(
+            f"“{text}” is not an Australian phone number. Please enter it like 0412 345 678 or 02 9876 5432."
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def optional_phone(value: str | None) -> str | None:
+    return phone(value) if value and value.strip() else None
+
+
+def phone_for_display(e164: str | None) -> str:
+    """+61412345678 -> 0412 345 678."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, "AU")
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def state(value: str) -> str:
+    code = value.strip().upper()
+    if code not in STATES:
+        raise ValueError(f"Please choose a state or territory ({', '.join(STATES)}).")
+    return code
+
+
+def postcode(value: str, state_code: str) -> str:
+    """A four-digit postcode that belongs to the given state or territory."""
+    text = value.strip()
+    if not re.fullmatch(r"\d{4}", text):
+        raise ValueError(f"“{text}” is not a postcode. Australian postcodes have four digits, like 2000.")
+    number = int(text)
+    if not any(low <= number <= high for low, high in POSTCODE_RANGES.get(state_code, ())):
+        raise ValueError(f"Postcode {text} is not in {state_code}. Please check the postcode and the state.")
+    return text
+
+
+def email(value: str) -> str:
+    """An e-mail address, normalised (the domain lower-cased)."""
+    text = value.strip()
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise ValueError(f"“{text}” is not an e-mail address. Please enter it like name@example.com.") from None
+
+
+def optional_email(value: str | None) -> str | None:
+    return email(value) if value and value.strip() else None
+
+
+def text(value: str | None, label: str, *, max_length: int, required: bool = True) -> str:
+    """Plain text of bounded length with no control characters."""
+    cleaned = _CONTROL.sub("", (value or "")).strip()
+    if required and not cleaned:
+        raise ValueError(f"Please enter {label}.")
+    if len(cleaned) > max_length:
+        raise ValueError(f"{label[0].upper()}{label[1:]} can be at most {max_length} characters.")
+    return cleaned

@@ -1,0 +1,61 @@
+"""Care Portal: configuration, the route table and start-up."""
+
+import logging
+
+from nicegui import app, ui
+
+import config
+import demo
+from components import session, theme
+from domain import agency, auth, clock, geocoding
+from pages import admin_home, home, login, media, profile, welcome, worker_home
+from storage import db, migrate
+
+log = logging.getLogger("care_portal")
+
+
+def routes() -> None:
+    ui.page("/")(home.create)
+    ui.page("/login")(login.create)
+    ui.page("/welcome/{token}")(welcome.create)
+    ui.page("/profile")(profile.default)
+    ui.page("/clients/{client_id}/profile")(profile.create)
+    ui.page("/worker")(worker_home.create)
+    ui.page("/admin")(admin_home.create)
+    app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
+
+
+def start(settings: config.Settings) -> None:
+    """Migrate (and on an empty database, seed the demo agency) before the first request."""
+    migrate.upgrade(db.configure(settings.database_url))
+    agency.forget_cached()
+    geocoding.configure(settings.geocoder, user_agent=settings.geocoder_user_agent)
+    if settings.seed_demo:
+        if demo.seed_if_empty(now=clock.now(), hash_password=auth.hash_password):
+            log.warning("Seeded the demo agency into %s", settings.database_url)
+        print_demo_logins(settings)
+
+
+def print_demo_logins(settings: config.Settings) -> None:
+    lines = [f"Care Portal at {settings.public_url} — demo logins (password: {demo.DEMO_PASSWORD}):"]
+    lines += [f"  {entry.role:<22} {entry.email:<24} {entry.who}" for entry in demo.DEMO_LOGINS]
+    print("\n".join(lines), flush=True)
+
+
+if __name__ in {"__main__", "__mp_main__"}:
+    settings = config.load()
+    theme.install()
+    routes()
+    app.add_middleware(session.SignInRequired)
+    app.on_startup(lambda: start(settings))
+    ui.run(
+        host=settings.host,
+        port=settings.port,
+        title="Care Portal",
+        language=theme.LANGUAGE,
+        storage_secret=settings.storage_secret,
+        show=False,
+        reload=False,
+        favicon="🏠",
+        show_welcome_message=False,
+    )

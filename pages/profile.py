@@ -1,0 +1,106 @@
+"""The client's profile: photo, details, and the contact details they keep up to date themselves."""
+
+from fastapi.responses import RedirectResponse
+from nicegui import events, run, ui
+
+from components import profile_forms, session
+from components.formatting import short_date
+from components.forms import submit
+from components.nav import client_sections
+from components.text import Text, heading, paragraph
+from components.theme import frame, not_allowed
+from domain import access, profile
+from domain.access import Actor
+from domain.errors import DomainError
+from domain.profile import ClientProfile
+from storage.models.enums import Role
+
+
+async def default() -> RedirectResponse:
+    """/profile: the client's own profile, or the first client a carer acts for."""
+    actor = await session.current_actor()
+    if actor is None:
+        return RedirectResponse("/login")
+    if actor.role not in access.CLIENT_SIDE_ROLES or not actor.client_ids:
+        return RedirectResponse(access.home_path(actor))
+    return RedirectResponse(f"/clients/{actor.client_ids[0]}/profile")
+
+
+async def create(client_id: int) -> RedirectResponse | None:
+    actor = await session.current_actor()
+    if actor is None:
+        return RedirectResponse("/login")
+    try:
+        details = await run.io_bound(profile.get_profile, actor, client_id)
+    except DomainError as error:
+        not_allowed(actor, error.message)
+        return None
+    path = f"/clients/{client_id}/profile"
+    with frame("Profile", actor, nav=client_sections(client_id), current=path):
+        if actor.role == Role.CARER:
+            _client_switcher(actor, client_id)
+        with ui.element("div").classes("stack"):
+            _summary(actor, details)
+            profile_forms.contact(actor, details)
+            profile_forms.home_address(actor, details)
+            profile_forms.postal_address(actor, details)
+            profile_forms.emergency_contacts(actor, details)
+    return None
+
+
+def _client_switcher(actor: Actor, client_id: int) -> None:
+    options = dict(actor.linked_clients)
+    with ui.row().classes("items-center gap-3 q-mb-md"):
+        ui.select(options, value=client_id, label="Acting for",
+                  on_change=lambda e: ui.navigate.to(f"/clients/{e.value}/profile")) \
+            .props("outlined").classes("min-w-[260px]").mark("client-switcher")
+
+
+def _summary(actor: Actor, details: ClientProfile) -> None:
+    with ui.element("section").classes("card").props('aria-labelledby="about-heading"'), \
+            ui.row().classes("w-full gap-6 items-start no-wrap max-sm:flex-wrap"):
+        _photo(actor, details)
+        with ui.column().classes("gap-1 grow"):
+            heading(details.full_name).props('id="about-heading"')
+            facts = [
+                ("Client number", details.client_number),
+                ("Date of birth", f"{short_date(details.date_of_birth)} (age {details.age})"),
+                ("Gender", details.gender),
+                ("Language", details.language + (" · interpreter needed" if details.interpreter_needed else "")),
+                ("Case manager", details.case_manager or "Not yet assigned"),
+            ]
+            facts += [(f"Funding: {p.program}", f"{p.level} · {p.reference} · until {short_date(p.ends_on)}")
+                      for p in details.packages]
+            with ui.element("dl").classes("facts"):
+                for term, value in facts:
+                    Text(term, tag="dt")
+                    Text(value, tag="dd")
+
+
+def _photo(actor: Actor, details: ClientProfile) -> None:
+    with ui.column().classes("items-center gap-2"):
+        @ui.refreshable
+        def picture(photo_id: int | None) -> None:
+            if photo_id is None:
+                ui.icon("account_box", size="160px").props(f'aria-label="No photo of {details.full_name} yet"') \
+                    .classes("text-grey-8")
+            else:
+                ui.element("img").props(
+                    f'src="/media/clients/{details.client_id}/photo?v={photo_id}" alt="Photo of {details.full_name}"'
+                ).classes("portrait")
+
+        picture(details.photo_id)
+
+        async def upload(event: events.UploadEventArguments) -> None:
+            data = await event.file.read()
+            updated = await submit(lambda: profile.set_photo(actor, details.client_id, data), done="Photo saved.")
+            uploader.reset()
+            if updated is not None:
+                picture.refresh(updated.photo_id)
+
+        uploader = ui.upload(auto_upload=True, max_file_size=5 * 1024 * 1024, on_upload=upload,
+                             on_rejected=lambda: ui.notify("That photo is larger than 5 MB.", type="negative")) \
+            .props('accept=".jpg,.jpeg,.png,image/jpeg,image/png"').classes("hidden").mark("photo-upload")
+        ui.button("Change photo", icon="photo_camera", on_click=lambda: uploader.run_method("pickFiles")) \
+            .props("outline")
+        paragraph("A JPEG or PNG photo, up to 5 MB.").classes("text-muted text-sm")

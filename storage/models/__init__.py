@@ -1,0 +1,77 @@
+"""Every table of Care Portal, importable from one place."""
+
+from .accounts import Account, ApiToken, AuditEvent, CarerLink
+from .agency import (
+    Agency,
+    CancellationRule,
+    Characteristic,
+    Competency,
+    Medal,
+    Program,
+    Service,
+    ServiceRate,
+)
+from .base import Base, UTCDateTime
+from .bookings import Booking, Offer, Shift, ShiftQuery
+from .funding import ApprovedService, FundingPackage, LedgerEntry, PackageBudget, Statement
+from .marketing import MarketingAudience, MarketingItem
+from .media import MediaFile
+from .messaging import AppMessage, JobLease, OutboxMessage
+from .people import (
+    AvailabilityWindow,
+    Client,
+    ClientWorker,
+    EmergencyContact,
+    Leave,
+    MarketingGroup,
+    Review,
+    Worker,
+    WorkerCharacteristic,
+    WorkerCompetency,
+    client_marketing_group,
+)
+from .requirements import Requirement
+
+__all__ = [
+    "Account",
+    "Agency",
+    "ApiToken",
+    "AppMessage",
+    "ApprovedService",
+    "AuditEvent",
+    "AvailabilityWindow",
+    "Base",
+    "Booking",
+    "CancellationRule",
+    "CarerLink",
+    "Characteristic",
+    "Client",
+    "ClientWorker",
+    "Competency",
+    "EmergencyContact",
+    "FundingPackage",
+    "JobLease",
+    "LedgerEntry",
+    "Leave",
+    "MarketingAudience",
+    "MarketingGroup",
+    "MarketingItem",
+    "Medal",
+    "MediaFile",
+    "Offer",
+    "OutboxMessage",
+    "PackageBudget",
+    "Program",
+    "Requirement",
+    "Review",
+    "Service",
+    "ServiceRate",
+    "Shift",
+    "ShiftQuery",
+    "Statement",
+    "UTCDateTime",
+    "Worker",
+    "WorkerCharacteristic",
+    "WorkerCompetency",
+    "client_marketing_group",
+]

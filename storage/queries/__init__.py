@@ -1,0 +1,1 @@
+"""Query functions: each takes the session as the keyword-only `session` argument."""

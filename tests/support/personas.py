@@ -1,0 +1,48 @@
+"""The standing personas every access test uses, taken from the demo agency."""
+
+from dataclasses import dataclass
+
+from domain import auth
+from domain.access import Actor
+from storage import db
+from storage.queries import accounts
+
+
+@dataclass(frozen=True)
+class Personas:
+    client: Actor  # Margaret Wilson
+    other_client: Actor  # George Papadopoulos
+    carer: Actor  # Daniel Nguyen, carer of Thanh and Bích Nguyễn
+    worker: Actor  # Aisha Rahman
+    other_worker: Actor  # Ben Carter
+    roster: Actor  # Rosa Martinez
+    case_manager: Actor  # Chris Taylor
+    admin: Actor  # Alex Morgan
+
+
+EMAILS = {
+    "client": "margaret@example.com",
+    "other_client": "george@example.com",
+    "carer": "daniel@example.com",
+    "worker": "aisha@example.com",
+    "other_worker": "ben@example.com",
+    "roster": "rosa@example.com",
+    "case_manager": "chris@example.com",
+    "admin": "admin@example.com",
+}
+
+
+def account_id(email: str) -> int:
+    with db.read() as session:
+        account = accounts.by_email(email, session=session)
+        assert account is not None, email
+        return account.id
+
+
+def load_personas() -> Personas:
+    actors = {}
+    for role, email in EMAILS.items():
+        actor = auth.load_actor(account_id(email))
+        assert actor is not None, email
+        actors[role] = actor
+    return Personas(**actors)
