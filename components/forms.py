@@ -11,8 +11,9 @@ from domain.errors import DomainError, InvalidInput
 T = TypeVar("T")
 
 
-async def submit(action: Callable[[], T], fields: Mapping[str, ValidationElement] | None = None, *,
-                 done: str = "") -> T | None:
+async def submit(
+    action: Callable[[], T], fields: Mapping[str, ValidationElement] | None = None, *, done: str = ""
+) -> T | None:
     """Run a domain use case; on bad input mark the fields and say what is wrong. Returns None on failure."""
     fields = fields or {}
     for field in fields.values():
@@ -26,7 +27,9 @@ async def submit(action: Callable[[], T], fields: Mapping[str, ValidationElement
                 fields[name].error = message
             else:
                 unplaced.append(message)
-        ui.notify(" ".join(unplaced) or "Please check the highlighted fields.", type="negative", multi_line=True)
+        ui.notify(
+            " ".join(unplaced) or "Please check the highlighted fields.", type="negative", multi_line=True
+        )
         return None
     except DomainError as error:
         ui.notify(error.message, type="negative", multi_line=True)
@@ -36,8 +39,15 @@ async def submit(action: Callable[[], T], fields: Mapping[str, ValidationElement
     return result
 
 
-def text_input(label: str, value: str = "", *, autocomplete: str = "off", kind: str = "text",
-               mark: str = "", **props: Any) -> ui.input:
+def text_input(
+    label: str,
+    value: str = "",
+    *,
+    autocomplete: str = "off",
+    kind: str = "text",
+    mark: str = "",
+    **props: Any,
+) -> ui.input:
     """A labelled, outlined input with the browser hints that help people who type slowly."""
     field = ui.input(label, value=value).props(f'outlined type={kind} autocomplete="{autocomplete}"')
     if kind == "tel":

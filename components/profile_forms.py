@@ -10,8 +10,10 @@ from storage.models.enums import GeocodeStatus
 from .forms import submit, text_input
 from .text import Text, heading, paragraph
 
-ADDRESS_NOT_FOUND = ("We could not find this address on the map. It is saved, and the office will check it "
-                     "before your next visit.")
+ADDRESS_NOT_FOUND = (
+    "We could not find this address on the map. It is saved, and the office will check it "
+    "before your next visit."
+)
 
 
 def _section(title: str, anchor: str) -> ui.element:
@@ -25,19 +27,29 @@ def contact(actor: Actor, details: ClientProfile) -> None:
     with _section("Phone and e-mail", "contact-heading"):
         with ui.element("div").classes("form-grid"):
             fields = {
-                "mobile_phone": text_input("Mobile phone", details.mobile_phone, kind="tel", autocomplete="tel",
-                                           mark="mobile_phone"),
-                "home_phone": text_input("Home phone", details.home_phone, kind="tel", autocomplete="tel",
-                                         mark="home_phone"),
-                "email": text_input("E-mail address", details.email, kind="email", autocomplete="email",
-                                    mark="email"),
+                "mobile_phone": text_input(
+                    "Mobile phone", details.mobile_phone, kind="tel", autocomplete="tel", mark="mobile_phone"
+                ),
+                "home_phone": text_input(
+                    "Home phone", details.home_phone, kind="tel", autocomplete="tel", mark="home_phone"
+                ),
+                "email": text_input(
+                    "E-mail address", details.email, kind="email", autocomplete="email", mark="email"
+                ),
             }
 
         async def save() -> None:
-            saved = await submit(lambda: profile.update_contact(
-                actor, details.client_id, home_phone=fields["home_phone"].value or "",
-                mobile_phone=fields["mobile_phone"].value or "", email=fields["email"].value or "",
-            ), fields, done="Phone and e-mail saved.")
+            saved = await submit(
+                lambda: profile.update_contact(
+                    actor,
+                    details.client_id,
+                    home_phone=fields["home_phone"].value or "",
+                    mobile_phone=fields["mobile_phone"].value or "",
+                    email=fields["email"].value or "",
+                ),
+                fields,
+                done="Phone and e-mail saved.",
+            )
             if saved is not None:
                 fields["mobile_phone"].value = saved.mobile_phone
                 fields["home_phone"].value = saved.home_phone
@@ -49,12 +61,17 @@ def contact(actor: Actor, details: ClientProfile) -> None:
 def _address_fields(street: str, suburb: str, state: str, postcode: str, prefix: str) -> dict:
     with ui.element("div").classes("form-grid"):
         return {
-            "street": text_input("Street address", street, autocomplete="address-line1", mark=f"{prefix}street"),
+            "street": text_input(
+                "Street address", street, autocomplete="address-line1", mark=f"{prefix}street"
+            ),
             "suburb": text_input("Suburb", suburb, autocomplete="address-level2", mark=f"{prefix}suburb"),
             "state": ui.select(list(validation.STATES), value=state or None, label="State")
-            .props("outlined").classes("w-full").mark(f"{prefix}state"),
-            "postcode": text_input("Postcode", postcode, autocomplete="postal-code", mark=f"{prefix}postcode")
-            .props("inputmode=numeric maxlength=4"),
+            .props("outlined")
+            .classes("w-full")
+            .mark(f"{prefix}state"),
+            "postcode": text_input(
+                "Postcode", postcode, autocomplete="postal-code", mark=f"{prefix}postcode"
+            ).props("inputmode=numeric maxlength=4"),
         }
 
 
@@ -66,10 +83,18 @@ def home_address(actor: Actor, details: ClientProfile) -> None:
         flag.set_visibility(details.home_located == GeocodeStatus.NOT_FOUND)
 
         async def save() -> None:
-            saved = await submit(lambda: profile.update_home_address(
-                actor, details.client_id, street=fields["street"].value or "", suburb=fields["suburb"].value or "",
-                state=fields["state"].value or "", postcode=fields["postcode"].value or "",
-            ), fields, done="Home address saved.")
+            saved = await submit(
+                lambda: profile.update_home_address(
+                    actor,
+                    details.client_id,
+                    street=fields["street"].value or "",
+                    suburb=fields["suburb"].value or "",
+                    state=fields["state"].value or "",
+                    postcode=fields["postcode"].value or "",
+                ),
+                fields,
+                done="Home address saved.",
+            )
             if saved is not None:
                 flag.set_visibility(saved.home_located == GeocodeStatus.NOT_FOUND)
 
@@ -81,16 +106,29 @@ def postal_address(actor: Actor, details: ClientProfile) -> None:
         postal = details.postal
         same = ui.checkbox("Same as my home address", value=postal is None).mark("postal_same")
         with ui.element("div").classes("w-full") as wrapper:
-            fields = _address_fields(postal.street if postal else "", postal.suburb if postal else "",
-                                     postal.state if postal else "", postal.postcode if postal else "", "postal_")
+            fields = _address_fields(
+                postal.street if postal else "",
+                postal.suburb if postal else "",
+                postal.state if postal else "",
+                postal.postcode if postal else "",
+                "postal_",
+            )
         wrapper.bind_visibility_from(same, "value", backward=lambda v: not v)
 
         async def save() -> None:
-            await submit(lambda: profile.update_postal_address(
-                actor, details.client_id, same_as_home=bool(same.value), street=fields["street"].value or "",
-                suburb=fields["suburb"].value or "", state=fields["state"].value or "",
-                postcode=fields["postcode"].value or "",
-            ), fields, done="Postal address saved.")
+            await submit(
+                lambda: profile.update_postal_address(
+                    actor,
+                    details.client_id,
+                    same_as_home=bool(same.value),
+                    street=fields["street"].value or "",
+                    suburb=fields["suburb"].value or "",
+                    state=fields["state"].value or "",
+                    postcode=fields["postcode"].value or "",
+                ),
+                fields,
+                done="Postal address saved.",
+            )
 
         ui.button("Save postal address", icon="save", on_click=save).props("unelevated color=primary")
 
@@ -108,31 +146,47 @@ def emergency_contacts(actor: Actor, details: ClientProfile) -> None:
         def rows() -> None:
             fields.clear()
             for number, person in enumerate(contacts, start=1):
-                with ui.element("fieldset").classes("q-pa-md q-mb-md w-full") \
-                        .style("border: 1px solid #c9ced6; border-radius: 8px"):
+                with (
+                    ui.element("fieldset")
+                    .classes("q-pa-md q-mb-md w-full")
+                    .style("border: 1px solid #c9ced6; border-radius: 8px")
+                ):
                     Text(f"Contact {number}", tag="legend").classes("text-bold")
                     with ui.element("div").classes("form-grid"):
-                        for key, label, kind in (("name", "Name", "text"), ("relationship", "Relationship", "text"),
-                                                 ("phone", "Phone", "tel"), ("email", "E-mail (optional)", "email")):
+                        for key, label, kind in (
+                            ("name", "Name", "text"),
+                            ("relationship", "Relationship", "text"),
+                            ("phone", "Phone", "tel"),
+                            ("email", "E-mail (optional)", "email"),
+                        ):
                             field = text_input(label, person[key], kind=kind, mark=f"contact{number}_{key}")
                             field.on_value_change(lambda e, p=person, k=key: p.__setitem__(k, e.value or ""))
                             fields[f"contact{number}_{key}"] = field
-                    ui.button(f"Remove contact {number}", icon="delete",
-                              on_click=lambda p=person: (contacts.remove(p), rows.refresh())).props("flat color=negative")
+                    ui.button(
+                        f"Remove contact {number}",
+                        icon="delete",
+                        on_click=lambda p=person: (contacts.remove(p), rows.refresh()),
+                    ).props("flat color=negative")
 
         rows()
 
         def add() -> None:
             if len(contacts) >= profile.MAX_EMERGENCY_CONTACTS:
-                ui.notify(f"You can list up to {profile.MAX_EMERGENCY_CONTACTS} emergency contacts.", type="warning")
+                ui.notify(
+                    f"You can list up to {profile.MAX_EMERGENCY_CONTACTS} emergency contacts.", type="warning"
+                )
                 return
             contacts.append({"name": "", "relationship": "", "phone": "", "email": ""})
             rows.refresh()
 
         async def save() -> None:
-            await submit(lambda: profile.save_emergency_contacts(
-                actor, details.client_id, [EmergencyContactDetails(**c) for c in contacts]),
-                fields, done="Emergency contacts saved.")
+            await submit(
+                lambda: profile.save_emergency_contacts(
+                    actor, details.client_id, [EmergencyContactDetails(**c) for c in contacts]
+                ),
+                fields,
+                done="Emergency contacts saved.",
+            )
 
         with ui.row().classes("gap-3 q-mt-sm"):
             ui.button("Add a contact", icon="person_add", on_click=add).props("outline")

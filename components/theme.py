@@ -45,8 +45,14 @@ def install() -> None:
 
 
 @contextmanager
-def frame(title: str, actor: Actor | None, *, nav: Sequence[NavItem] = (), current: str = "",
-          header_extra: object = None) -> Iterator[None]:
+def frame(
+    title: str,
+    actor: Actor | None,
+    *,
+    nav: Sequence[NavItem] = (),
+    current: str = "",
+    header_extra: object = None,
+) -> Iterator[None]:
     """The page around a screen: skip link, header with the agency and the account menu, the
     module toolbar, and a <main> region with the screen's one h1."""
     ui.page_title(f"{title} · {agency.settings().name}")
@@ -58,11 +64,14 @@ def frame(title: str, actor: Actor | None, *, nav: Sequence[NavItem] = (), curre
         if actor is not None:
             _account_menu(actor)
     if nav:
-        with ui.element("nav").props('aria-label="Sections"').classes("app-toolbar w-full"), \
-                ui.row().classes("page-main py-1 gap-1 flex-wrap"):
+        with (
+            ui.element("nav").props('aria-label="Sections"').classes("app-toolbar w-full"),
+            ui.row().classes("page-main py-1 gap-1 flex-wrap"),
+        ):
             for item in nav:
-                button = ui.button(item.label, icon=item.icon, on_click=lambda p=item.path: ui.navigate.to(p)) \
-                    .props("flat no-caps")
+                button = ui.button(
+                    item.label, icon=item.icon, on_click=lambda p=item.path: ui.navigate.to(p)
+                ).props("flat no-caps")
                 if item.path == current:
                     button.props('aria-current="page"')
     if actor is not None:
@@ -73,12 +82,19 @@ def frame(title: str, actor: Actor | None, *, nav: Sequence[NavItem] = (), curre
 
 
 def _account_menu(actor: Actor) -> None:
-    with ui.button(actor.display_name, icon="account_circle").props('flat no-caps color=white aria-haspopup="menu"'):
-        with ui.menu().props("anchor='bottom right' self='top right'"):
-            with ui.item().props("tag=label"):
-                ui.switch("Larger text", value=actor.large_text,
-                          on_change=lambda e: session.set_large_text(actor, bool(e.value)))
-            ui.menu_item("Sign out", on_click=session.sign_out)
+    with (
+        ui.button(actor.display_name, icon="account_circle").props(
+            'flat no-caps color=white aria-haspopup="menu"'
+        ),
+        ui.menu().props("anchor='bottom right' self='top right'"),
+    ):
+        with ui.item().props("tag=label"):
+            ui.switch(
+                "Larger text",
+                value=actor.large_text,
+                on_change=lambda e: session.set_large_text(actor, bool(e.value)),
+            )
+        ui.menu_item("Sign out", on_click=session.sign_out)
 
 
 def not_allowed(actor: Actor | None, message: str = "You do not have access to that page.") -> None:

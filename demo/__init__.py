@@ -9,7 +9,15 @@ from storage.queries import agency as agency_queries
 from .agency import AgencySpec, GeneratedAgency, generate
 from .personas import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
 
-__all__ = ["DEMO_LOGINS", "DEMO_PASSWORD", "AgencySpec", "GeneratedAgency", "generate", "seed_demo", "seed_if_empty"]
+__all__ = [
+    "DEMO_LOGINS",
+    "DEMO_PASSWORD",
+    "AgencySpec",
+    "GeneratedAgency",
+    "generate",
+    "seed_demo",
+    "seed_if_empty",
+]
 
 
 def seed_if_empty(*, now: datetime, hash_password: Callable[[str], str]) -> bool:

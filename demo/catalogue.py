@@ -34,36 +34,162 @@ PROGRAMS = (
     ("PRIVATE", "Private", ProgramKind.PRIVATE),
 )
 
-# code, name, glyph, unit, minutes, cancellation category, NDIS category, base rate per unit (cents), description
+# code, name, glyph, unit, minutes, cancellation category, NDIS category, base rate (cents/unit), description
 SERVICES = (
-    ("personal_care", "Personal care", "shower", ServiceUnit.HOUR, 60, "support_worker", NdisCategory.CORE, 7423,
-     "Help with showering, dressing, grooming and getting ready for the day."),
-    ("domestic", "Domestic assistance", "cleaning_services", ServiceUnit.HOUR, 120, "support_worker", NdisCategory.CORE,
-     6890, "Cleaning, washing, ironing and keeping the home safe and tidy."),
-    ("social_support", "Social support", "diversity_3", ServiceUnit.HOUR, 120, "support_worker", NdisCategory.CORE,
-     6890, "Company at home or out: a chat, a walk, a coffee, a visit to friends."),
-    ("transport", "Transport", "directions_car", ServiceUnit.EACH, 60, "transport", NdisCategory.CORE, 3850,
-     "A driver to take you to appointments, shopping or visits, and bring you home."),
-    ("nursing", "Nursing care", "medical_services", ServiceUnit.HOUR, 60, "nursing", NdisCategory.CORE, 11240,
-     "A registered or enrolled nurse for wound care, medicines, catheters and checks."),
-    ("meal_prep", "Meal preparation", "restaurant", ServiceUnit.HOUR, 60, "support_worker", NdisCategory.CORE, 6890,
-     "Planning, cooking and serving meals the way you like them."),
-    ("gardening", "Gardening", "yard", ServiceUnit.HOUR, 120, "maintenance", NdisCategory.CORE, 6200,
-     "Mowing, weeding, pruning and keeping paths clear and safe."),
-    ("respite", "In-home respite", "weekend", ServiceUnit.HOUR, 180, "support_worker", NdisCategory.CORE, 7123,
-     "A support worker stays with you so your carer can take a break."),
-    ("shopping", "Shopping assistance", "shopping_cart", ServiceUnit.HOUR, 90, "support_worker", NdisCategory.CORE,
-     6890, "Shopping with you, or for you from your list."),
-    ("medication", "Medication prompting", "medication", ServiceUnit.EACH, 30, "support_worker", NdisCategory.CORE,
-     3500, "A short visit to remind and help you take your medicines on time."),
-    ("physio", "Physiotherapy", "accessibility_new", ServiceUnit.HOUR, 60, "allied_health",
-     NdisCategory.CAPACITY_BUILDING, 19399, "Exercises and treatment to keep you moving and prevent falls."),
-    ("community_access", "Community access", "park", ServiceUnit.HOUR, 180, "support_worker",
-     NdisCategory.CAPACITY_BUILDING, 7123, "Getting out to groups, classes, the library, church or the club."),
-    ("home_maintenance", "Home maintenance", "handyman", ServiceUnit.HOUR, 60, "maintenance", NdisCategory.CAPITAL,
-     7500, "Small repairs, changing light bulbs, smoke alarms and grab rails."),
-    ("overnight", "Overnight support", "bedtime", ServiceUnit.EACH, 600, "support_worker", NdisCategory.CORE, 32000,
-     "A support worker stays the night, awake or sleeping over."),
+    (
+        "personal_care",
+        "Personal care",
+        "shower",
+        ServiceUnit.HOUR,
+        60,
+        "support_worker",
+        NdisCategory.CORE,
+        7423,
+        "Help with showering, dressing, grooming and getting ready for the day.",
+    ),
+    (
+        "domestic",
+        "Domestic assistance",
+        "cleaning_services",
+        ServiceUnit.HOUR,
+        120,
+        "support_worker",
+        NdisCategory.CORE,
+        6890,
+        "Cleaning, washing, ironing and keeping the home safe and tidy.",
+    ),
+    (
+        "social_support",
+        "Social support",
+        "diversity_3",
+        ServiceUnit.HOUR,
+        120,
+        "support_worker",
+        NdisCategory.CORE,
+        6890,
+        "Company at home or out: a chat, a walk, a coffee, a visit to friends.",
+    ),
+    (
+        "transport",
+        "Transport",
+        "directions_car",
+        ServiceUnit.EACH,
+        60,
+        "transport",
+        NdisCategory.CORE,
+        3850,
+        "A driver to take you to appointments, shopping or visits, and bring you home.",
+    ),
+    (
+        "nursing",
+        "Nursing care",
+        "medical_services",
+        ServiceUnit.HOUR,
+        60,
+        "nursing",
+        NdisCategory.CORE,
+        11240,
+        "A registered or enrolled nurse for wound care, medicines, catheters and checks.",
+    ),
+    (
+        "meal_prep",
+        "Meal preparation",
+        "restaurant",
+        ServiceUnit.HOUR,
+        60,
+        "support_worker",
+        NdisCategory.CORE,
+        6890,
+        "Planning, cooking and serving meals the way you like them.",
+    ),
+    (
+        "gardening",
+        "Gardening",
+        "yard",
+        ServiceUnit.HOUR,
+        120,
+        "maintenance",
+        NdisCategory.CORE,
+        6200,
+        "Mowing, weeding, pruning and keeping paths clear and safe.",
+    ),
+    (
+        "respite",
+        "In-home respite",
+        "weekend",
+        ServiceUnit.HOUR,
+        180,
+        "support_worker",
+        NdisCategory.CORE,
+        7123,
+        "A support worker stays with you so your carer can take a break.",
+    ),
+    (
+        "shopping",
+        "Shopping assistance",
+        "shopping_cart",
+        ServiceUnit.HOUR,
+        90,
+        "support_worker",
+        NdisCategory.CORE,
+        6890,
+        "Shopping with you, or for you from your list.",
+    ),
+    (
+        "medication",
+        "Medication prompting",
+        "medication",
+        ServiceUnit.EACH,
+        30,
+        "support_worker",
+        NdisCategory.CORE,
+        3500,
+        "A short visit to remind and help you take your medicines on time.",
+    ),
+    (
+        "physio",
+        "Physiotherapy",
+        "accessibility_new",
+        ServiceUnit.HOUR,
+        60,
+        "allied_health",
+        NdisCategory.CAPACITY_BUILDING,
+        19399,
+        "Exercises and treatment to keep you moving and prevent falls.",
+    ),
+    (
+        "community_access",
+        "Community access",
+        "park",
+        ServiceUnit.HOUR,
+        180,
+        "support_worker",
+        NdisCategory.CAPACITY_BUILDING,
+        7123,
+        "Getting out to groups, classes, the library, church or the club.",
+    ),
+    (
+        "home_maintenance",
+        "Home maintenance",
+        "handyman",
+        ServiceUnit.HOUR,
+        60,
+        "maintenance",
+        NdisCategory.CAPITAL,
+        7500,
+        "Small repairs, changing light bulbs, smoke alarms and grab rails.",
+    ),
+    (
+        "overnight",
+        "Overnight support",
+        "bedtime",
+        ServiceUnit.EACH,
+        600,
+        "support_worker",
+        NdisCategory.CORE,
+        32000,
+        "A support worker stays the night, awake or sleeping over.",
+    ),
 )
 
 # How each program's price compares with the base rate, in percent.
@@ -75,7 +201,13 @@ COMPETENCIES = (
     ("ndis_screening", "NDIS worker screening", CompetencyKind.CLEARANCE, "verified_user", True),
     ("wwcc", "Working with Children Check", CompetencyKind.CLEARANCE, "child_care", True),
     ("drivers_licence", "Driver licence", CompetencyKind.CLEARANCE, "badge", True),
-    ("cert3_individual_support", "Cert III Individual Support", CompetencyKind.QUALIFICATION, "school", False),
+    (
+        "cert3_individual_support",
+        "Cert III Individual Support",
+        CompetencyKind.QUALIFICATION,
+        "school",
+        False,
+    ),
     ("cert4_ageing", "Cert IV Ageing Support", CompetencyKind.QUALIFICATION, "school", False),
     ("cert4_disability", "Cert IV Disability", CompetencyKind.QUALIFICATION, "school", False),
     ("first_aid", "First aid", CompetencyKind.QUALIFICATION, "medical_information", True),
@@ -102,8 +234,19 @@ COMPETENCIES = (
     ("auslan", "Auslan", CompetencyKind.SKILL, "sign_language", False),
 )
 
-LANGUAGES = ("English", "Greek", "Italian", "Vietnamese", "Mandarin", "Cantonese", "Arabic", "Hindi", "Spanish",
-             "Korean", "Tagalog")
+LANGUAGES = (
+    "English",
+    "Greek",
+    "Italian",
+    "Vietnamese",
+    "Mandarin",
+    "Cantonese",
+    "Arabic",
+    "Hindi",
+    "Spanish",
+    "Korean",
+    "Tagalog",
+)
 
 FLAGS = (
     ("non_smoker", "Non-smoker", "smoke_free"),
@@ -112,11 +255,19 @@ FLAGS = (
     ("lgbti_aware", "LGBTIQ+ inclusive practice", "diversity_1"),
 )
 
-AGE_BANDS = (("18_29", "Aged 18–29", 18, 29), ("30_44", "Aged 30–44", 30, 44), ("45_59", "Aged 45–59", 45, 59),
-             ("60_plus", "Aged 60 and over", 60, 120))
+AGE_BANDS = (
+    ("18_29", "Aged 18–29", 18, 29),
+    ("30_44", "Aged 30–44", 30, 44),
+    ("45_59", "Aged 45–59", 45, 59),
+    ("60_plus", "Aged 60 and over", 60, 120),
+)
 
-MEDALS = (("Bronze", 1, "#8c5a2b", "One year with us"), ("Silver", 2, "#5f6b73", "Three years with us"),
-          ("Gold", 3, "#8a6d00", "Five years with us"), ("Platinum", 4, "#3d4f5c", "Ten years with us"))
+MEDALS = (
+    ("Bronze", 1, "#8c5a2b", "One year with us"),
+    ("Silver", 2, "#5f6b73", "Three years with us"),
+    ("Gold", 3, "#8a6d00", "Five years with us"),
+    ("Platinum", 4, "#3d4f5c", "Ten years with us"),
+)
 
 # program code, service category, measure, threshold, short-notice %, no-notice %
 CANCELLATION_RULES = (
@@ -164,8 +315,16 @@ def seed_catalogue(session: Session, *, agency_name: str = "Harbourside Communit
     session.execute(
         insert(Service),
         [
-            {"code": code, "name": name, "glyph": glyph, "unit": unit, "default_duration_minutes": minutes,
-             "category": category, "ndis_category": ndis, "description": description}
+            {
+                "code": code,
+                "name": name,
+                "glyph": glyph,
+                "unit": unit,
+                "default_duration_minutes": minutes,
+                "category": category,
+                "ndis_category": ndis,
+                "description": description,
+            }
             for code, name, glyph, unit, minutes, category, ndis, _rate, description in SERVICES
         ],
     )
@@ -177,19 +336,44 @@ def seed_catalogue(session: Session, *, agency_name: str = "Harbourside Communit
     }
     session.execute(
         insert(ServiceRate),
-        [{"service_id": services[s], "program_id": programs[p], "rate_cents": cents} for (p, s), cents in rates.items()],
+        [
+            {"service_id": services[s], "program_id": programs[p], "rate_cents": cents}
+            for (p, s), cents in rates.items()
+        ],
     )
     session.execute(
         insert(Competency),
         [{"code": c, "name": n, "kind": k, "glyph": g, "expires": e} for c, n, k, g, e in COMPETENCIES],
     )
     characteristics = (
-        [{"kind": CharacteristicKind.GENDER, "code": g, "name": n, "glyph": "person"}
-         for g, n in (("female", "Female worker"), ("male", "Male worker"), ("non_binary", "Non-binary worker"))]
-        + [{"kind": CharacteristicKind.AGE_BAND, "code": c, "name": n, "glyph": "cake", "min_age": lo, "max_age": hi}
-           for c, n, lo, hi in AGE_BANDS]
-        + [{"kind": CharacteristicKind.LANGUAGE, "code": lang, "name": f"Speaks {lang}", "glyph": "translate"}
-           for lang in LANGUAGES]
+        [
+            {"kind": CharacteristicKind.GENDER, "code": g, "name": n, "glyph": "person"}
+            for g, n in (
+                ("female", "Female worker"),
+                ("male", "Male worker"),
+                ("non_binary", "Non-binary worker"),
+            )
+        ]
+        + [
+            {
+                "kind": CharacteristicKind.AGE_BAND,
+                "code": c,
+                "name": n,
+                "glyph": "cake",
+                "min_age": lo,
+                "max_age": hi,
+            }
+            for c, n, lo, hi in AGE_BANDS
+        ]
+        + [
+            {
+                "kind": CharacteristicKind.LANGUAGE,
+                "code": lang,
+                "name": f"Speaks {lang}",
+                "glyph": "translate",
+            }
+            for lang in LANGUAGES
+        ]
         + [{"kind": CharacteristicKind.FLAG, "code": c, "name": n, "glyph": g} for c, n, g in FLAGS]
     )
     session.execute(insert(Characteristic), [{"min_age": None, "max_age": None} | c for c in characteristics])
@@ -199,8 +383,14 @@ def seed_catalogue(session: Session, *, agency_name: str = "Harbourside Communit
     session.execute(
         insert(CancellationRule),
         [
-            {"program_id": programs[p], "service_category": cat, "notice_measure": m, "short_notice_threshold": t,
-             "short_notice_fee_pct": s, "no_notice_fee_pct": n}
+            {
+                "program_id": programs[p],
+                "service_category": cat,
+                "notice_measure": m,
+                "short_notice_threshold": t,
+                "short_notice_fee_pct": s,
+                "no_notice_fee_pct": n,
+            }
             for p, cat, m, t, s, n in CANCELLATION_RULES
         ],
     )
@@ -223,14 +413,29 @@ def seed_catalogue(session: Session, *, agency_name: str = "Harbourside Communit
 
 
 def requirement(
-    level: RequirementLevel, *, mandatory: bool, competency_id: int | None = None,
-    characteristic_id: int | None = None, program_id: int | None = None, client_id: int | None = None,
-    service_id: int | None = None, booking_id: int | None = None, weight: int = 1,
+    level: RequirementLevel,
+    *,
+    mandatory: bool,
+    competency_id: int | None = None,
+    characteristic_id: int | None = None,
+    program_id: int | None = None,
+    client_id: int | None = None,
+    service_id: int | None = None,
+    booking_id: int | None = None,
+    weight: int = 1,
 ) -> dict:
     """A complete requirement row (bulk inserts need the same keys in every row)."""
-    return {"level": level, "mandatory": mandatory, "competency_id": competency_id,
-            "characteristic_id": characteristic_id, "program_id": program_id, "client_id": client_id,
-            "service_id": service_id, "booking_id": booking_id, "weight": weight}
+    return {
+        "level": level,
+        "mandatory": mandatory,
+        "competency_id": competency_id,
+        "characteristic_id": characteristic_id,
+        "program_id": program_id,
+        "client_id": client_id,
+        "service_id": service_id,
+        "booking_id": booking_id,
+        "weight": weight,
+    }
 
 
 def _seed_agency_requirements(session: Session, catalogue: Catalogue) -> None:
@@ -240,12 +445,28 @@ def _seed_agency_requirements(session: Session, catalogue: Catalogue) -> None:
         insert(Requirement),
         [
             requirement(RequirementLevel.GLOBAL, mandatory=True, competency_id=competency["police_check"]),
-            requirement(RequirementLevel.GLOBAL, mandatory=False, competency_id=competency["first_aid"], weight=2),
-            requirement(RequirementLevel.PROGRAM, mandatory=True, program_id=programs["NDIS"],
-                        competency_id=competency["ndis_screening"]),
-            requirement(RequirementLevel.PROGRAM, mandatory=False, program_id=programs["HCP"],
-                        competency_id=competency["cert3_individual_support"], weight=3),
-            requirement(RequirementLevel.PROGRAM, mandatory=False, program_id=programs["SAH"],
-                        competency_id=competency["cert3_individual_support"], weight=3),
+            requirement(
+                RequirementLevel.GLOBAL, mandatory=False, competency_id=competency["first_aid"], weight=2
+            ),
+            requirement(
+                RequirementLevel.PROGRAM,
+                mandatory=True,
+                program_id=programs["NDIS"],
+                competency_id=competency["ndis_screening"],
+            ),
+            requirement(
+                RequirementLevel.PROGRAM,
+                mandatory=False,
+                program_id=programs["HCP"],
+                competency_id=competency["cert3_individual_support"],
+                weight=3,
+            ),
+            requirement(
+                RequirementLevel.PROGRAM,
+                mandatory=False,
+                program_id=programs["SAH"],
+                competency_id=competency["cert3_individual_support"],
+                weight=3,
+            ),
         ],
     )

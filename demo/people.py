@@ -38,14 +38,34 @@ AVAILABILITY_PATTERNS = (
 
 # code, share of workers holding it, years valid (None: never expires)
 COMPETENCY_SHARES = (
-    ("police_check", 0.98, 3), ("ndis_screening", 0.7, 5), ("wwcc", 0.3, 5), ("cert3_individual_support", 0.85, None),
-    ("cert4_ageing", 0.2, None), ("cert4_disability", 0.2, None), ("first_aid", 0.85, 3), ("cpr", 0.85, 1),
-    ("manual_handling", 0.8, 2), ("infection_control", 0.8, 2), ("food_safety", 0.4, None),
-    ("hoist_transfer", 0.35, 2), ("medication_assistance", 0.45, 2), ("dementia_care", 0.4, None),
-    ("palliative_care", 0.15, None), ("peg_feeding", 0.08, 2), ("catheter_care", 0.1, 2), ("wound_care", 0.12, None),
-    ("behaviour_support", 0.15, None), ("autism_support", 0.15, None), ("mental_health_first_aid", 0.2, 3),
-    ("diabetes_management", 0.2, None), ("seizure_management", 0.12, 2), ("pressure_care", 0.2, None),
-    ("auslan", 0.03, None), ("registered_nurse", 0.05, 1), ("enrolled_nurse", 0.05, 1), ("physiotherapist", 0.02, 1),
+    ("police_check", 0.98, 3),
+    ("ndis_screening", 0.7, 5),
+    ("wwcc", 0.3, 5),
+    ("cert3_individual_support", 0.85, None),
+    ("cert4_ageing", 0.2, None),
+    ("cert4_disability", 0.2, None),
+    ("first_aid", 0.85, 3),
+    ("cpr", 0.85, 1),
+    ("manual_handling", 0.8, 2),
+    ("infection_control", 0.8, 2),
+    ("food_safety", 0.4, None),
+    ("hoist_transfer", 0.35, 2),
+    ("medication_assistance", 0.45, 2),
+    ("dementia_care", 0.4, None),
+    ("palliative_care", 0.15, None),
+    ("peg_feeding", 0.08, 2),
+    ("catheter_care", 0.1, 2),
+    ("wound_care", 0.12, None),
+    ("behaviour_support", 0.15, None),
+    ("autism_support", 0.15, None),
+    ("mental_health_first_aid", 0.2, 3),
+    ("diabetes_management", 0.2, None),
+    ("seizure_management", 0.12, 2),
+    ("pressure_care", 0.2, None),
+    ("auslan", 0.03, None),
+    ("registered_nurse", 0.05, 1),
+    ("enrolled_nurse", 0.05, 1),
+    ("physiotherapist", 0.02, 1),
 )
 
 
@@ -84,9 +104,18 @@ def add_portraits(session: Session, seeds: list[str], *, grey: list[bool] | None
     rows = []
     for index, seed in enumerate(seeds):
         data = portrait_png(seed, grey_hair=bool(grey and grey[index]))
-        rows.append({"content_type": "image/png", "size": len(data), "sha256": hashlib.sha256(data).hexdigest(),
-                     "data": data, "created_at": now})
-    return list(session.scalars(insert(MediaFile).returning(MediaFile.id, sort_by_parameter_order=True), rows))
+        rows.append(
+            {
+                "content_type": "image/png",
+                "size": len(data),
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "data": data,
+                "created_at": now,
+            }
+        )
+    return list(
+        session.scalars(insert(MediaFile).returning(MediaFile.id, sort_by_parameter_order=True), rows)
+    )
 
 
 def pick_gender(rng: random.Random, female_share: float) -> Gender:
@@ -97,13 +126,22 @@ def pick_gender(rng: random.Random, female_share: float) -> Gender:
 
 
 def first_name(rng: random.Random, gender: Gender) -> str:
-    pool = {Gender.FEMALE: names.FEMALE_FIRST, Gender.MALE: names.MALE_FIRST}.get(gender, names.NON_BINARY_FIRST)
+    pool = {Gender.FEMALE: names.FEMALE_FIRST, Gender.MALE: names.MALE_FIRST}.get(
+        gender, names.NON_BINARY_FIRST
+    )
     return rng.choice(pool)
 
 
 def seed_workers(
-    session: Session, rng: random.Random, catalogue: Catalogue, count: int, today: date, zone: ZoneInfo,
-    *, portraits: bool, fixed: list[dict] | None = None,
+    session: Session,
+    rng: random.Random,
+    catalogue: Catalogue,
+    count: int,
+    today: date,
+    zone: ZoneInfo,
+    *,
+    portraits: bool,
+    fixed: list[dict] | None = None,
 ) -> list[WorkerSeed]:
     """`fixed` workers (the demo personas) come first, with the given fields overriding the random ones."""
     places = sydney_places()
@@ -115,7 +153,9 @@ def seed_workers(
         lat, lon = near(place, rng)
         started = today - timedelta(days=rng.randint(30, 12 * 365))
         years = (today - started).days / 365.25
-        medal = next((m for m, y in (("Platinum", 10), ("Gold", 5), ("Silver", 3), ("Bronze", 1)) if years >= y), None)
+        medal = next(
+            (m for m, y in (("Platinum", 10), ("Gold", 5), ("Silver", 3), ("Bronze", 1)) if years >= y), None
+        )
         row = {
             "staff_number": f"W{index + 1:05d}",
             "first_name": given.get("first_name") or first_name(rng, gender),
@@ -156,8 +196,9 @@ def seed_workers(
     return seeds
 
 
-def _worker_details(rng: random.Random, worker_id: int, row: dict, today: date, zone: ZoneInfo,
-                    given: dict) -> WorkerSeed:
+def _worker_details(
+    rng: random.Random, worker_id: int, row: dict, today: date, zone: ZoneInfo, given: dict
+) -> WorkerSeed:
     days, start, end = given.get("pattern") or rng.choice(AVAILABILITY_PATTERNS)
     competencies: dict[str, date | None] = {}
     for code, share, years in COMPETENCY_SHARES:
@@ -172,18 +213,46 @@ def _worker_details(rng: random.Random, worker_id: int, row: dict, today: date, 
         competencies = {code: today + timedelta(days=400) for code in given["competencies"]}
     languages = {"English"} | set(given.get("languages", ()))
     if not given and rng.random() < 0.35:
-        languages.add(rng.choice(("Greek", "Italian", "Vietnamese", "Mandarin", "Cantonese", "Arabic", "Hindi",
-                                  "Spanish", "Korean", "Tagalog")))
+        languages.add(
+            rng.choice(
+                (
+                    "Greek",
+                    "Italian",
+                    "Vietnamese",
+                    "Mandarin",
+                    "Cantonese",
+                    "Arabic",
+                    "Hindi",
+                    "Spanish",
+                    "Korean",
+                    "Tagalog",
+                )
+            )
+        )
     flags = set(given.get("flags", ())) or {
-        code for code, share in (("non_smoker", 0.8), ("pet_friendly", 0.6), ("driver_with_car", 0.65),
-                                 ("lgbti_aware", 0.3)) if rng.random() < share
+        code
+        for code, share in (
+            ("non_smoker", 0.8),
+            ("pet_friendly", 0.6),
+            ("driver_with_car", 0.65),
+            ("lgbti_aware", 0.3),
+        )
+        if rng.random() < share
     }
     if "driver_with_car" in flags:
         competencies.setdefault("drivers_licence", today + timedelta(days=rng.randint(60, 5 * 365)))
     seed = WorkerSeed(
-        id=worker_id, name=f"{row['first_name']} {row['last_name']}", lat=row["home_lat"], lon=row["home_lon"],
-        gender=row["gender"], born=row["date_of_birth"], max_minutes_per_week=row["max_hours_per_week"] * 60,
-        windows={day: (start, end) for day in days}, competencies=competencies, languages=languages, flags=flags,
+        id=worker_id,
+        name=f"{row['first_name']} {row['last_name']}",
+        lat=row["home_lat"],
+        lon=row["home_lon"],
+        gender=row["gender"],
+        born=row["date_of_birth"],
+        max_minutes_per_week=row["max_hours_per_week"] * 60,
+        windows={day: (start, end) for day in days},
+        competencies=competencies,
+        languages=languages,
+        flags=flags,
     )
     if not given and rng.random() < 0.12:  # some leave in the coming four weeks
         first = today + timedelta(days=rng.randint(1, 24))
@@ -196,20 +265,40 @@ def _worker_details(rng: random.Random, worker_id: int, row: dict, today: date, 
 def _insert_worker_details(session: Session, catalogue: Catalogue, seeds: list[WorkerSeed]) -> None:
     session.execute(
         insert(AvailabilityWindow),
-        [{"worker_id": s.id, "weekday": day, "start_minute": start, "end_minute": end}
-         for s in seeds for day, (start, end) in sorted(s.windows.items())],
+        [
+            {"worker_id": s.id, "weekday": day, "start_minute": start, "end_minute": end}
+            for s in seeds
+            for day, (start, end) in sorted(s.windows.items())
+        ],
     )
     session.execute(
         insert(WorkerCompetency),
-        [{"worker_id": s.id, "competency_id": catalogue.competencies[code], "expires_on": expiry,
-          "obtained_on": None, "reference": None}
-         for s in seeds for code, expiry in sorted(s.competencies.items())],
+        [
+            {
+                "worker_id": s.id,
+                "competency_id": catalogue.competencies[code],
+                "expires_on": expiry,
+                "obtained_on": None,
+                "reference": None,
+            }
+            for s in seeds
+            for code, expiry in sorted(s.competencies.items())
+        ],
     )
     characteristic_rows = [
-        {"worker_id": s.id, "characteristic_id": catalogue.languages[lang]} for s in seeds for lang in sorted(s.languages)
-    ] + [{"worker_id": s.id, "characteristic_id": catalogue.flags[flag]} for s in seeds for flag in sorted(s.flags)]
+        {"worker_id": s.id, "characteristic_id": catalogue.languages[lang]}
+        for s in seeds
+        for lang in sorted(s.languages)
+    ] + [
+        {"worker_id": s.id, "characteristic_id": catalogue.flags[flag]}
+        for s in seeds
+        for flag in sorted(s.flags)
+    ]
     session.execute(insert(WorkerCharacteristic), characteristic_rows)
-    leave_rows = [{"worker_id": s.id, "starts_at": a, "ends_at": b, "reason": "Annual leave"}
-                  for s in seeds for a, b in s.leave]
+    leave_rows = [
+        {"worker_id": s.id, "starts_at": a, "ends_at": b, "reason": "Annual leave"}
+        for s in seeds
+        for a, b in s.leave
+    ]
     if leave_rows:
         session.execute(insert(Leave), leave_rows)

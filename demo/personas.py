@@ -22,39 +22,110 @@ def _place(name: str) -> geocoding.Suburb:
 STAFF = (
     {"email": "admin@example.com", "name": "Alex Morgan", "role": Role.ADMIN, "password": DEMO_PASSWORD},
     {"email": "rosa@example.com", "name": "Rosa Martinez", "role": Role.ROSTER, "password": DEMO_PASSWORD},
-    {"email": "chris@example.com", "name": "Chris Taylor", "role": Role.CASE_MANAGER, "password": DEMO_PASSWORD},
+    {
+        "email": "chris@example.com",
+        "name": "Chris Taylor",
+        "role": Role.CASE_MANAGER,
+        "password": DEMO_PASSWORD,
+    },
     {"email": "priya@example.com", "name": "Priya Sharma", "role": Role.CASE_MANAGER},
     {"email": "tom@example.com", "name": "Tom O'Brien", "role": Role.CASE_MANAGER},
 )
-CARE_SKILLS = ("police_check", "ndis_screening", "cert3_individual_support", "first_aid", "cpr", "manual_handling",
-               "infection_control")
+CARE_SKILLS = (
+    "police_check",
+    "ndis_screening",
+    "cert3_individual_support",
+    "first_aid",
+    "cpr",
+    "manual_handling",
+    "infection_control",
+)
 WORKERS = (
-    {"first_name": "Aisha", "last_name": "Rahman", "gender": Gender.FEMALE, "place": "Marrickville",
-     "email": "aisha@example.com", "login": "aisha@example.com", "password": DEMO_PASSWORD,
-     "pattern": ((0, 1, 2, 3, 4, 5), 7 * 60, 18 * 60), "languages": ("Hindi",),
-     "flags": ("non_smoker", "pet_friendly", "driver_with_car"),
-     "competencies": CARE_SKILLS + ("dementia_care", "medication_assistance", "hoist_transfer"),
-     "bio": "Aisha loves a chat and a cup of tea, and has cared for people living with dementia for eight years."},
-    {"first_name": "Ben", "last_name": "Carter", "gender": Gender.MALE, "place": "Newtown",
-     "email": "ben@example.com", "login": "ben@example.com", "password": DEMO_PASSWORD,
-     "pattern": ((0, 1, 2, 3, 4), 7 * 60, 15 * 60), "flags": ("driver_with_car",), "competencies": CARE_SKILLS,
-     "bio": "Ben drives clients to appointments all over the Inner West and is handy around the garden."},
+    {
+        "first_name": "Aisha",
+        "last_name": "Rahman",
+        "gender": Gender.FEMALE,
+        "place": "Marrickville",
+        "email": "aisha@example.com",
+        "login": "aisha@example.com",
+        "password": DEMO_PASSWORD,
+        "pattern": ((0, 1, 2, 3, 4, 5), 7 * 60, 18 * 60),
+        "languages": ("Hindi",),
+        "flags": ("non_smoker", "pet_friendly", "driver_with_car"),
+        "competencies": (*CARE_SKILLS, "dementia_care", "medication_assistance", "hoist_transfer"),
+        "bio": "Aisha loves a chat and a cup of tea, and has cared for people living with dementia for "
+        "eight years.",
+    },
+    {
+        "first_name": "Ben",
+        "last_name": "Carter",
+        "gender": Gender.MALE,
+        "place": "Newtown",
+        "email": "ben@example.com",
+        "login": "ben@example.com",
+        "password": DEMO_PASSWORD,
+        "pattern": ((0, 1, 2, 3, 4), 7 * 60, 15 * 60),
+        "flags": ("driver_with_car",),
+        "competencies": CARE_SKILLS,
+        "bio": "Ben drives clients to appointments all over the Inner West and is handy around the garden.",
+    },
 )
 CLIENTS = (
-    {"first_name": "Margaret", "last_name": "Wilson", "gender": Gender.FEMALE, "program": "HCP",
-     "place": "Marrickville", "language": "English", "email": "margaret@example.com",
-     "login": "margaret@example.com", "password": DEMO_PASSWORD,
-     "services": ["personal_care", "domestic", "social_support", "transport"]},
-    {"first_name": "George", "last_name": "Papadopoulos", "gender": Gender.MALE, "program": "SAH",
-     "place": "Earlwood", "language": "Greek", "prefers_language": True, "email": "george@example.com",
-     "login": "george@example.com", "password": DEMO_PASSWORD, "services": ["domestic", "social_support", "transport"]},
-    {"first_name": "Thanh", "last_name": "Nguyễn", "gender": Gender.MALE, "program": "SAH", "place": "Cabramatta",
-     "language": "Vietnamese", "services": ["personal_care", "social_support", "medication"]},
-    {"first_name": "Bích", "last_name": "Nguyễn", "gender": Gender.FEMALE, "program": "HCP", "place": "Cabramatta",
-     "language": "Vietnamese", "female_only": True, "services": ["personal_care", "domestic", "meal_prep"]},
-    {"first_name": "Zoe", "preferred_name": "Ζωή", "last_name": "Alexiou", "gender": Gender.FEMALE,
-     "program": "NDIS", "place": "Kogarah", "language": "Greek", "hoist": True,
-     "services": ["personal_care", "community_access", "respite"]},
+    {
+        "first_name": "Margaret",
+        "last_name": "Wilson",
+        "gender": Gender.FEMALE,
+        "program": "HCP",
+        "place": "Marrickville",
+        "language": "English",
+        "email": "margaret@example.com",
+        "login": "margaret@example.com",
+        "password": DEMO_PASSWORD,
+        "services": ["personal_care", "domestic", "social_support", "transport"],
+    },
+    {
+        "first_name": "George",
+        "last_name": "Papadopoulos",
+        "gender": Gender.MALE,
+        "program": "SAH",
+        "place": "Earlwood",
+        "language": "Greek",
+        "prefers_language": True,
+        "email": "george@example.com",
+        "login": "george@example.com",
+        "password": DEMO_PASSWORD,
+        "services": ["domestic", "social_support", "transport"],
+    },
+    {
+        "first_name": "Thanh",
+        "last_name": "Nguyễn",
+        "gender": Gender.MALE,
+        "program": "SAH",
+        "place": "Cabramatta",
+        "language": "Vietnamese",
+        "services": ["personal_care", "social_support", "medication"],
+    },
+    {
+        "first_name": "Bích",
+        "last_name": "Nguyễn",
+        "gender": Gender.FEMALE,
+        "program": "HCP",
+        "place": "Cabramatta",
+        "language": "Vietnamese",
+        "female_only": True,
+        "services": ["personal_care", "domestic", "meal_prep"],
+    },
+    {
+        "first_name": "Zoe",
+        "preferred_name": "Ζωή",
+        "last_name": "Alexiou",
+        "gender": Gender.FEMALE,
+        "program": "NDIS",
+        "place": "Kogarah",
+        "language": "Greek",
+        "hoist": True,
+        "services": ["personal_care", "community_access", "respite"],
+    },
 )
 CARER = {"email": "daniel@example.com", "name": "Daniel Nguyen", "clients": (2, 3), "relationship": "Son"}
 
@@ -89,20 +160,35 @@ def seed_demo(session: Session, *, now: datetime, hash_password: Callable[[str],
     agency = generate(session, DEMO_SPEC, now=now, hash_password=hash_password)
     carer = _carer(session, agency, hash_password)
     margaret = agency.accounts["margaret@example.com"]
-    shift_id = raise_query(session, agency.clients[0].id,
-                           "The worker left about 20 minutes early. Could you check the hours before I approve?", now)
+    shift_id = raise_query(
+        session,
+        agency.clients[0].id,
+        "The worker left about 20 minutes early. Could you check the hours before I approve?",
+        now,
+    )
     if shift_id is not None:
-        session.query(ShiftQuery).filter(ShiftQuery.shift_id == shift_id).update({"raised_by_account_id": margaret})
+        session.query(ShiftQuery).filter(ShiftQuery.shift_id == shift_id).update(
+            {"raised_by_account_id": margaret}
+        )
     agency.accounts[CARER["email"]] = carer
     return agency
 
 
 def _carer(session: Session, agency: GeneratedAgency, hash_password: Callable[[str], str]) -> int:
-    account = Account(email=CARER["email"], display_name=CARER["name"], role=Role.CARER,
-                      password_hash=hash_password(DEMO_PASSWORD))
+    account = Account(
+        email=CARER["email"],
+        display_name=CARER["name"],
+        role=Role.CARER,
+        password_hash=hash_password(DEMO_PASSWORD),
+    )
     session.add(account)
     session.flush()
-    session.add_all(CarerLink(account_id=account.id, client_id=agency.clients[i].id,
-                              relationship_to_client=CARER["relationship"]) for i in CARER["clients"])
+    session.add_all(
+        CarerLink(
+            account_id=account.id,
+            client_id=agency.clients[i].id,
+            relationship_to_client=CARER["relationship"],
+        )
+        for i in CARER["clients"]
+    )
     return account.id
-

@@ -48,8 +48,12 @@ class Roster:
 
     def nearby(self, lat: float, lon: float, rings: int = 3) -> list[WorkerSeed]:
         row, col = self._cell(lat, lon)
-        found = [w for dr in range(-rings, rings + 1) for dc in range(-rings, rings + 1)
-                 for w in self.grid.get((row + dr, col + dc), ())]
+        found = [
+            w
+            for dr in range(-rings, rings + 1)
+            for dc in range(-rings, rings + 1)
+            for w in self.grid.get((row + dr, col + dc), ())
+        ]
         return sorted(found, key=lambda w: (w.lat - lat) ** 2 + (w.lon - lon) ** 2)
 
     def can_take(self, worker: WorkerSeed, dates: list[date], start: int, minutes: int, today: date) -> bool:
@@ -80,7 +84,9 @@ def qualifies(worker: WorkerSeed, client: ClientSeed, service: str, today: date)
         needed.add("physiotherapist")
     if client.female_only and worker.gender != "female":
         return False
-    return all(code in worker.competencies and (worker.competencies[code] or today) >= today for code in needed)
+    return all(
+        code in worker.competencies and (worker.competencies[code] or today) >= today for code in needed
+    )
 
 
 def occurrence_dates(first: date, last: date, recurrence: Recurrence) -> list[date]:
@@ -91,18 +97,29 @@ def occurrence_dates(first: date, last: date, recurrence: Recurrence) -> list[da
 
 
 def plan_bookings(
-    rng: random.Random, catalogue: Catalogue, clients: list[ClientSeed], roster: Roster, window: Window,
-    zone: ZoneInfo, *, bookings_per_client: tuple[int, int] = (1, 3), created_at: datetime,
+    rng: random.Random,
+    catalogue: Catalogue,
+    clients: list[ClientSeed],
+    roster: Roster,
+    window: Window,
+    zone: ZoneInfo,
+    *,
+    bookings_per_client: tuple[int, int] = (1, 3),
+    created_at: datetime,
 ) -> tuple[list[dict], list[list[dict]]]:
     """Booking rows and, for each, its shift rows (without booking ids yet)."""
     bookings, shift_lists = [], []
     for client in clients:
         services = rng.sample(client.approved, min(len(client.approved), rng.randint(*bookings_per_client)))
         for approved_id, service in services:
-            recurrence = rng.choices((Recurrence.WEEKLY, Recurrence.FORTNIGHTLY, Recurrence.ONCE), (70, 20, 10))[0]
+            recurrence = rng.choices(
+                (Recurrence.WEEKLY, Recurrence.FORTNIGHTLY, Recurrence.ONCE), (70, 20, 10)
+            )[0]
             weekday = rng.randrange(0, 6)
             start = rng.choice(START_TIMES)
-            minutes = MINUTES[service] if UNITS[service] == ServiceUnit.EACH else rng.choice((60, 90, 120, 180))
+            minutes = (
+                MINUTES[service] if UNITS[service] == ServiceUnit.EACH else rng.choice((60, 90, 120, 180))
+            )
             minutes = min(minutes, 20 * 60 - start) if service != "overnight" else minutes
             if service == "overnight":
                 start = 21 * 60
@@ -116,26 +133,69 @@ def plan_bookings(
             candidates = roster.nearby(client.lat, client.lon)[:60]
             if client.prefer_worker_id is not None:
                 candidates.insert(0, roster.workers[client.prefer_worker_id])
-            worker = next((w for w in candidates if qualifies(w, client, service, window.today)
-                           and roster.can_take(w, dates, start, minutes, window.today)), None)
+            worker = next(
+                (
+                    w
+                    for w in candidates
+                    if qualifies(w, client, service, window.today)
+                    and roster.can_take(w, dates, start, minutes, window.today)
+                ),
+                None,
+            )
             if worker is None:  # nobody fits: a fresh request the roster department has yet to fill
                 dates = [d for d in dates if d > window.today] or dates[-1:]
-            bookings.append({
-                "number": f"B{len(bookings) + 1:06d}", "client_id": client.id, "approved_service_id": approved_id,
-                "service_id": catalogue.services[service], "package_id": client.package.id, "first_date": dates[0],
-                "start_time": time(start // 60, start % 60), "duration_minutes": minutes, "recurrence": recurrence,
-                "ends_on": None, "nominated_worker_id": None, "uses_own_preferences": False, "notes": "",
-                "status": BookingStatus.ALLOCATED if worker else BookingStatus.UNALLOCATED,
-                "generated_until": window.last, "created_at": created_at, "requested_by_account_id": None,
-            })
-            shift_lists.append(_shifts(catalogue, client, service, worker, roster, dates, start, minutes, window,
-                                       zone, created_at))
+            bookings.append(
+                {
+                    "number": f"B{len(bookings) + 1:06d}",
+                    "client_id": client.id,
+                    "approved_service_id": approved_id,
+                    "service_id": catalogue.services[service],
+                    "package_id": client.package.id,
+                    "first_date": dates[0],
+                    "start_time": time(start // 60, start % 60),
+                    "duration_minutes": minutes,
+                    "recurrence": recurrence,
+                    "ends_on": None,
+                    "nominated_worker_id": None,
+                    "uses_own_preferences": False,
+                    "notes": "",
+                    "status": BookingStatus.ALLOCATED if worker else BookingStatus.UNALLOCATED,
+                    "generated_until": window.last,
+                    "created_at": created_at,
+                    "requested_by_account_id": None,
+                }
+            )
+            shift_lists.append(
+                _shifts(
+                    catalogue,
+                    client,
+                    service,
+                    worker,
+                    roster,
+                    dates,
+                    start,
+                    minutes,
+                    window,
+                    zone,
+                    created_at,
+                )
+            )
     return bookings, shift_lists
 
 
-def _shifts(catalogue: Catalogue, client: ClientSeed, service: str, worker: WorkerSeed | None, roster: Roster,
-            dates: list[date], start: int, minutes: int, window: Window, zone: ZoneInfo,
-            created_at: datetime) -> list[dict]:
+def _shifts(
+    catalogue: Catalogue,
+    client: ClientSeed,
+    service: str,
+    worker: WorkerSeed | None,
+    roster: Roster,
+    dates: list[date],
+    start: int,
+    minutes: int,
+    window: Window,
+    zone: ZoneInfo,
+    created_at: datetime,
+) -> list[dict]:
     rows = []
     units = minutes * 100 // 60 if UNITS[service] == ServiceUnit.HOUR else 100
     for day in dates:
@@ -148,17 +208,32 @@ def _shifts(catalogue: Catalogue, client: ClientSeed, service: str, worker: Work
             roster.take(assigned.id, day, start, minutes)
         status = _status(ends, window, assigned is not None)
         done = status in (ShiftStatus.COMPLETED, ShiftStatus.APPROVED, ShiftStatus.BILLED)
-        rows.append({
-            "occurrence_date": day, "client_id": client.id, "worker_id": assigned.id if assigned else None,
-            "service_id": catalogue.services[service], "program_id": catalogue.programs[client.program],
-            "package_id": client.package.id, "starts_at": starts, "ends_at": ends, "time_note": None,
-            "status": status, "lat": client.lat, "lon": client.lon,
-            "bill_units": units, "bill_rate_cents": catalogue.rates[(client.program, service)], "bill_to": "package",
-            "notes": "", "completed_at": ends if done else None,
-            "approved_at": ends + timedelta(days=2) if status in (ShiftStatus.APPROVED, ShiftStatus.BILLED) else None,
-            "billed_at": ends + timedelta(days=3) if status == ShiftStatus.BILLED else None,
-            "created_at": created_at,
-        })
+        rows.append(
+            {
+                "occurrence_date": day,
+                "client_id": client.id,
+                "worker_id": assigned.id if assigned else None,
+                "service_id": catalogue.services[service],
+                "program_id": catalogue.programs[client.program],
+                "package_id": client.package.id,
+                "starts_at": starts,
+                "ends_at": ends,
+                "time_note": None,
+                "status": status,
+                "lat": client.lat,
+                "lon": client.lon,
+                "bill_units": units,
+                "bill_rate_cents": catalogue.rates[(client.program, service)],
+                "bill_to": "package",
+                "notes": "",
+                "completed_at": ends if done else None,
+                "approved_at": ends + timedelta(days=2)
+                if status in (ShiftStatus.APPROVED, ShiftStatus.BILLED)
+                else None,
+                "billed_at": ends + timedelta(days=3) if status == ShiftStatus.BILLED else None,
+                "created_at": created_at,
+            }
+        )
     return rows
 
 
@@ -172,15 +247,22 @@ def _status(ends: datetime, window: Window, allocated: bool) -> ShiftStatus:
     return ShiftStatus.APPROVED if age_days > 7 else ShiftStatus.COMPLETED
 
 
-def insert_bookings(session: Session, bookings: list[dict], shift_lists: list[list[dict]],
-                    chunk: int = 20_000) -> list[dict]:
+def insert_bookings(
+    session: Session, bookings: list[dict], shift_lists: list[list[dict]], chunk: int = 20_000
+) -> list[dict]:
     """Insert bookings then their shifts; returns every shift row with its id and booking id."""
     ids = list(session.scalars(insert(Booking).returning(Booking.id, sort_by_parameter_order=True), bookings))
-    shifts = [row | {"booking_id": booking_id} for booking_id, rows in zip(ids, shift_lists, strict=True)
-              for row in rows]
+    shifts = [
+        row | {"booking_id": booking_id}
+        for booking_id, rows in zip(ids, shift_lists, strict=True)
+        for row in rows
+    ]
     for offset in range(0, len(shifts), chunk):
-        part = shifts[offset:offset + chunk]
-        for row, shift_id in zip(part, session.scalars(
-                insert(Shift).returning(Shift.id, sort_by_parameter_order=True), part), strict=True):
+        part = shifts[offset : offset + chunk]
+        for row, shift_id in zip(
+            part,
+            session.scalars(insert(Shift).returning(Shift.id, sort_by_parameter_order=True), part),
+            strict=True,
+        ):
             row["id"] = shift_id
     return shifts

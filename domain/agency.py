@@ -40,19 +40,21 @@ _cached: tuple[float, AgencySettings] | None = None
 
 
 def settings() -> AgencySettings:
-    global _cached  # noqa: PLW0603
+    global _cached
     if _cached is not None and time.monotonic() - _cached[0] < CACHE_SECONDS:
         return _cached[1]
     with db.read() as session:
         row = agency_queries.get(session=session)
         if row is None:
             raise NotFound("The agency has not been set up yet.")
-        fresh = AgencySettings(**{field: getattr(row, field) for field in AgencySettings.__dataclass_fields__})
+        fresh = AgencySettings(
+            **{field: getattr(row, field) for field in AgencySettings.__dataclass_fields__}
+        )
     _cached = (time.monotonic(), fresh)
     return fresh
 
 
 def forget_cached() -> None:
     """Call after the settings change, or when the database is swapped (tests)."""
-    global _cached  # noqa: PLW0603
+    global _cached
     _cached = None

@@ -8,7 +8,12 @@ from . import clock
 
 
 def record(
-    session: Session, account_id: int | None, action: str, entity: str, entity_id: int | None, detail: str = ""
+    session: Session,
+    account_id: int | None,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    detail: str = "",
 ) -> None:
     session.add(
         AuditEvent(

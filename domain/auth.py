@@ -158,8 +158,14 @@ def accept_invitation(token: str, password: str, repeated: str) -> Actor:
     new_hash = hash_password(password)
     with db.write() as session:
         account = account_queries.by_invitation(token_hash(token), session=session)
-        if account is None or account.invitation_expires_at is None or account.invitation_expires_at < clock.now():
-            raise SignInFailed("This invitation link has expired or was already used. Please ask the agency for a new one.")
+        if (
+            account is None
+            or account.invitation_expires_at is None
+            or account.invitation_expires_at < clock.now()
+        ):
+            raise SignInFailed(
+                "This invitation link has expired or was already used. Please ask the agency for a new one."
+            )
         account.password_hash = new_hash
         account.invitation_token_hash = None
         account.invitation_expires_at = None

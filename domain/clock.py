@@ -13,7 +13,7 @@ def now() -> datetime:
 def freeze(at: datetime) -> None:
     if at.tzinfo is None:
         raise ValueError("freeze() needs an aware datetime")
-    global _frozen  # noqa: PLW0603
+    global _frozen
     _frozen = at.astimezone(UTC)
 
 
@@ -22,5 +22,5 @@ def advance(by: timedelta) -> None:
 
 
 def unfreeze() -> None:
-    global _frozen  # noqa: PLW0603
+    global _frozen
     _frozen = None

@@ -40,7 +40,7 @@ class Suburb:
 
 def configure(service: str | None, *, user_agent: str = "care-portal", **options: object) -> None:
     """Use a geopy geocoder by service name (e.g. "nominatim"), or none for the table only."""
-    global _geocoder  # noqa: PLW0603
+    global _geocoder
     if not service:
         _geocoder = None
         return

@@ -1,6 +1,7 @@
 """The office's home screen: today's shifts and what needs someone's attention."""
 
 from dataclasses import dataclass
+
 from storage import db
 from storage.models.enums import ShiftStatus
 from storage.queries import office as office_queries
@@ -35,9 +36,13 @@ def overview(actor: Actor) -> OfficeOverview:
         by_status = shift_queries.count_by_status_between(start, end, session=session)
         flagged = office_queries.addresses_to_check(session=session)
     return OfficeOverview(
-        clients, workers, by_status,
-        tuple(AddressToCheck(r.id, f"{r.first_name} {r.last_name}", f"{r.home_street}, {r.home_suburb} {r.home_postcode}")
-              for r in flagged),
+        clients,
+        workers,
+        by_status,
+        tuple(
+            AddressToCheck(
+                r.id, f"{r.first_name} {r.last_name}", f"{r.home_street}, {r.home_suburb} {r.home_postcode}"
+            )
+            for r in flagged
+        ),
     )
-
-

@@ -36,8 +36,13 @@ def reencode_portrait(data: bytes) -> bytes:
             with Image.open(io.BytesIO(data)) as image:
                 image.load()
                 upright = ImageOps.exif_transpose(image)
-        except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombWarning,
-                Image.DecompressionBombError):
+        except (
+            UnidentifiedImageError,
+            OSError,
+            SyntaxError,
+            Image.DecompressionBombWarning,
+            Image.DecompressionBombError,
+        ):
             raise ValueError(NOT_A_PHOTO) from None
     upright = upright.convert("RGB")
     upright.thumbnail((MAX_SIDE, MAX_SIDE))

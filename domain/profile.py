@@ -96,7 +96,9 @@ def get_profile(actor: Actor, client_id: int) -> ClientProfile:
         return _profile(client, session)
 
 
-def update_contact(actor: Actor, client_id: int, *, home_phone: str, mobile_phone: str, email: str) -> ClientProfile:
+def update_contact(
+    actor: Actor, client_id: int, *, home_phone: str, mobile_phone: str, email: str
+) -> ClientProfile:
     access.require_client(actor, client_id)
     problems: dict[str, str] = {}
     clean = {
@@ -105,13 +107,17 @@ def update_contact(actor: Actor, client_id: int, *, home_phone: str, mobile_phon
         "email": _check(problems, "email", validation.optional_email, email),
     }
     if not problems and not (clean["home_phone"] or clean["mobile_phone"]):
-        problems["mobile_phone"] = "Please give at least one phone number, so your support worker can call you."
+        problems["mobile_phone"] = (
+            "Please give at least one phone number, so your support worker can call you."
+        )
     if problems:
         raise InvalidInput(problems)
     return _update(actor, client_id, clean)
 
 
-def update_home_address(actor: Actor, client_id: int, *, street: str, suburb: str, state: str, postcode: str) -> ClientProfile:
+def update_home_address(
+    actor: Actor, client_id: int, *, street: str, suburb: str, state: str, postcode: str
+) -> ClientProfile:
     access.require_client(actor, client_id)
     address = _clean_address(street, suburb, state, postcode)
     position = geocoding.locate(address.street, address.suburb, address.state, address.postcode)
@@ -131,21 +137,39 @@ def update_home_address(actor: Actor, client_id: int, *, street: str, suburb: st
 
 
 def update_postal_address(
-    actor: Actor, client_id: int, *, same_as_home: bool, street: str = "", suburb: str = "", state: str = "",
+    actor: Actor,
+    client_id: int,
+    *,
+    same_as_home: bool,
+    street: str = "",
+    suburb: str = "",
+    state: str = "",
     postcode: str = "",
 ) -> ClientProfile:
     access.require_client(actor, client_id)
     if same_as_home:
-        fields: dict[str, object] = {"postal_same_as_home": True, "postal_street": None, "postal_suburb": None,
-                                     "postal_state": None, "postal_postcode": None}
+        fields: dict[str, object] = {
+            "postal_same_as_home": True,
+            "postal_street": None,
+            "postal_suburb": None,
+            "postal_state": None,
+            "postal_postcode": None,
+        }
     else:
         address = _clean_address(street, suburb, state, postcode)
-        fields = {"postal_same_as_home": False, "postal_street": address.street, "postal_suburb": address.suburb,
-                  "postal_state": address.state, "postal_postcode": address.postcode}
+        fields = {
+            "postal_same_as_home": False,
+            "postal_street": address.street,
+            "postal_suburb": address.suburb,
+            "postal_state": address.state,
+            "postal_postcode": address.postcode,
+        }
     return _update(actor, client_id, fields)
 
 
-def save_emergency_contacts(actor: Actor, client_id: int, contacts: list[EmergencyContactDetails]) -> ClientProfile:
+def save_emergency_contacts(
+    actor: Actor, client_id: int, contacts: list[EmergencyContactDetails]
+) -> ClientProfile:
     """Replace the client's emergency contacts with this list, or change nothing if any is wrong."""
     access.require_client(actor, client_id)
     if len(contacts) > MAX_EMERGENCY_CONTACTS:
@@ -157,7 +181,8 @@ def save_emergency_contacts(actor: Actor, client_id: int, contacts: list[Emergen
         clean.append(
             EmergencyContactDetails(
                 name=_check(problems, prefix + "name", _contact_name, contact.name) or "",
-                relationship=_check(problems, prefix + "relationship", _relationship, contact.relationship) or "",
+                relationship=_check(problems, prefix + "relationship", _relationship, contact.relationship)
+                or "",
                 phone=_check(problems, prefix + "phone", validation.phone, contact.phone) or "",
                 email=_check(problems, prefix + "email", validation.optional_email, contact.email) or "",
             )
@@ -167,8 +192,13 @@ def save_emergency_contacts(actor: Actor, client_id: int, contacts: list[Emergen
     with db.write() as session:
         client = _client(client_id, session, for_update=True)
         client.emergency_contacts = [
-            EmergencyContact(position=position, name=c.name, relationship_to_client=c.relationship, phone=c.phone,
-                             email=c.email or None)
+            EmergencyContact(
+                position=position,
+                name=c.name,
+                relationship_to_client=c.relationship,
+                phone=c.phone,
+                email=c.email or None,
+            )
             for position, c in enumerate(clean)
         ]
         audit.record(session, actor.account_id, "update", "client", client_id, "emergency_contacts")
@@ -185,7 +215,9 @@ def set_photo(actor: Actor, client_id: int, data: bytes) -> ClientProfile:
     with db.write() as session:
         client = _client(client_id, session, for_update=True)
         old_photo = client.photo_media_id
-        client.photo_media_id = media_queries.add(portrait, "image/jpeg", created_at=clock.now(), session=session).id
+        client.photo_media_id = media_queries.add(
+            portrait, "image/jpeg", created_at=clock.now(), session=session
+        ).id
         if old_photo is not None:
             session.flush()
             media_queries.delete(old_photo, session=session)
@@ -222,10 +254,16 @@ def _relationship(value: str) -> str:
 
 def _clean_address(street: str, suburb: str, state: str, postcode: str) -> Address:
     problems: dict[str, str] = {}
-    clean_street = _check(problems, "street", lambda v: validation.text(v, "the street address", max_length=200), street)
-    clean_suburb = _check(problems, "suburb", lambda v: validation.text(v, "the suburb", max_length=80), suburb)
+    clean_street = _check(
+        problems, "street", lambda v: validation.text(v, "the street address", max_length=200), street
+    )
+    clean_suburb = _check(
+        problems, "suburb", lambda v: validation.text(v, "the suburb", max_length=80), suburb
+    )
     clean_state = _check(problems, "state", validation.state, state)
-    clean_postcode = _check(problems, "postcode", lambda v: validation.postcode(v, clean_state or "NSW"), postcode)
+    clean_postcode = _check(
+        problems, "postcode", lambda v: validation.postcode(v, clean_state or "NSW"), postcode
+    )
     if problems:
         raise InvalidInput(problems)
     # People often type suburbs in lower case; the table and letters use "Surry Hills".
@@ -254,8 +292,15 @@ def _client(client_id: int, session: Session, *, for_update: bool = False) -> Cl
 
 def _profile(client: Client, session: Session) -> ClientProfile:
     home = Address(client.home_street, client.home_suburb, client.home_state, client.home_postcode)
-    postal = None if client.postal_same_as_home else Address(
-        client.postal_street or "", client.postal_suburb or "", client.postal_state or "", client.postal_postcode or ""
+    postal = (
+        None
+        if client.postal_same_as_home
+        else Address(
+            client.postal_street or "",
+            client.postal_suburb or "",
+            client.postal_state or "",
+            client.postal_postcode or "",
+        )
     )
     return ClientProfile(
         client_id=client.id,
@@ -277,12 +322,16 @@ def _profile(client: Client, session: Session) -> ClientProfile:
         home_located=client.home_geocode,
         postal=postal,
         emergency_contacts=tuple(
-            EmergencyContactDetails(c.name, c.relationship_to_client, validation.phone_for_display(c.phone), c.email or "")
+            EmergencyContactDetails(
+                c.name, c.relationship_to_client, validation.phone_for_display(c.phone), c.email or ""
+            )
             for c in client.emergency_contacts
         ),
         case_manager=client_queries.account_name(client.case_manager_account_id, session=session),
         packages=tuple(
-            PackageSummary(package.id, program.name, package.level, package.reference, package.starts_on, package.ends_on)
+            PackageSummary(
+                package.id, program.name, package.level, package.reference, package.starts_on, package.ends_on
+            )
             for package, program in client_queries.packages(client.id, session=session)
         ),
         photo_id=client.photo_media_id,

@@ -27,11 +27,19 @@ def upcoming_for_worker(actor: Actor, days: int = 14) -> list[WorkerShift]:
     access.require_role(actor, Role.WORKER)
     now = clock.now()
     with db.read() as session:
-        rows = shift_queries.for_worker_between(actor.worker_id or 0, now - timedelta(hours=12),
-                                                now + timedelta(days=days), session=session)
+        rows = shift_queries.for_worker_between(
+            actor.worker_id or 0, now - timedelta(hours=12), now + timedelta(days=days), session=session
+        )
     return [
-        WorkerShift(row.id, time.local(row.starts_at), time.local(row.ends_at),
-                    f"{row.preferred_name or row.first_name} {row.last_name}",
-                    f"{row.home_street}, {row.home_suburb}", row.service, row.status, row.notes)
+        WorkerShift(
+            row.id,
+            time.local(row.starts_at),
+            time.local(row.ends_at),
+            f"{row.preferred_name or row.first_name} {row.last_name}",
+            f"{row.home_street}, {row.home_suburb}",
+            row.service,
+            row.status,
+            row.notes,
+        )
         for row in rows
     ]

@@ -31,7 +31,9 @@ def phone(value: str) -> str:
     try:
         number = phonenumbers.parse(text, "AU")
     except phonenumbers.NumberParseException:
-        raise ValueError(f"“{text}” is not a phone number. Please enter it like 0412 345 678 or 02 9876 5432.") from None
+        raise ValueError(
+            f"“{text}” is not a phone number. Please enter it like 0412 345 678 or 02 9876 5432."
+        ) from None
     if number.country_code != 61 or not phonenumbers.is_valid_number(number):
         raise ValueError(
             f"“{text}” is not an Australian phone number. Please enter it like 0412 345 678 or 02 9876 5432."
@@ -78,7 +80,9 @@ def email(value: str) -> str:
     try:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError:
-        raise ValueError(f"“{text}” is not an e-mail address. Please enter it like name@example.com.") from None
+        raise ValueError(
+            f"“{text}” is not an e-mail address. Please enter it like name@example.com."
+        ) from None
 
 
 def optional_email(value: str | None) -> str | None:

@@ -28,9 +28,12 @@ async def create() -> RedirectResponse | None:
         not_allowed(actor, error.message)
         return None
     with frame("Office", actor):
-        values = (figures.active_clients, figures.active_workers,
-                  figures.today_by_status.get(ShiftStatus.ALLOCATED, 0),
-                  figures.today_by_status.get(ShiftStatus.UNALLOCATED, 0))
+        values = (
+            figures.active_clients,
+            figures.active_workers,
+            figures.today_by_status.get(ShiftStatus.ALLOCATED, 0),
+            figures.today_by_status.get(ShiftStatus.UNALLOCATED, 0),
+        )
         with ui.element("div").classes("form-grid q-mb-lg"):
             for (label, icon), value in zip(TILES, values, strict=True):
                 with ui.element("div").classes("card"), ui.row().classes("items-center gap-3 no-wrap"):

@@ -14,7 +14,13 @@ from domain.errors import SignInFailed
 
 def safe_next(path: str | None) -> str | None:
     """Only a path on this site: never another host (an open redirect)."""
-    if not path or not path.startswith("/") or path.startswith("//") or "\\" in path or path.startswith("/login"):
+    if (
+        not path
+        or not path.startswith("/")
+        or path.startswith("//")
+        or "\\" in path
+        or path.startswith("/login")
+    ):
         return None
     return path
 
@@ -26,13 +32,19 @@ async def create(request: Request) -> RedirectResponse | None:
     next_path = safe_next(request.query_params.get("next"))
     with frame("Sign in", None), ui.column().classes("card gap-4").style("max-width: 520px"):
         if request.query_params.get("expired"):
-            paragraph("You were signed out after 30 minutes without activity. Please sign in again.") \
-                .classes("notice").props('role="status"')
+            paragraph("You were signed out after 30 minutes without activity. Please sign in again.").classes(
+                "notice"
+            ).props('role="status"')
         email = text_input("E-mail address", kind="email", autocomplete="username", mark="email")
         password = text_input("Password", kind="password", autocomplete="current-password", mark="password")
         problem = Text("", tag="p").classes("notice notice-error").props('role="alert"')
         problem.set_visibility(False)
-        button = ui.button("Sign in", icon="login").props("unelevated color=primary").classes("w-full")
+        button = (
+            ui.button("Sign in", icon="login")
+            .props("unelevated color=primary")
+            .classes("w-full")
+            .mark("sign-in")
+        )
 
         async def sign_in() -> None:
             button.disable()
@@ -50,5 +62,7 @@ async def create(request: Request) -> RedirectResponse | None:
 
         button.on_click(sign_in)
         password.on("keydown.enter", sign_in)
-        paragraph("Forgotten your password, or need an account? Please call the agency.").classes("text-muted")
+        paragraph("Forgotten your password, or need an account? Please call the agency.").classes(
+            "text-muted"
+        )
     return None

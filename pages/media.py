@@ -20,5 +20,8 @@ async def client_photo(client_id: int) -> Response:
     if found is None:
         raise HTTPException(status_code=404, detail="No photo.")
     data, content_type = found
-    return Response(data, media_type=content_type,
-                    headers={"Cache-Control": "private, max-age=86400", "X-Content-Type-Options": "nosniff"})
+    return Response(
+        data,
+        media_type=content_type,
+        headers={"Cache-Control": "private, max-age=86400", "X-Content-Type-Options": "nosniff"},
+    )

@@ -51,14 +51,19 @@ async def create(client_id: int) -> RedirectResponse | None:
 def _client_switcher(actor: Actor, client_id: int) -> None:
     options = dict(actor.linked_clients)
     with ui.row().classes("items-center gap-3 q-mb-md"):
-        ui.select(options, value=client_id, label="Acting for",
-                  on_change=lambda e: ui.navigate.to(f"/clients/{e.value}/profile")) \
-            .props("outlined").classes("min-w-[260px]").mark("client-switcher")
+        ui.select(
+            options,
+            value=client_id,
+            label="Acting for",
+            on_change=lambda e: ui.navigate.to(f"/clients/{e.value}/profile"),
+        ).props("outlined").classes("min-w-[260px]").mark("client-switcher")
 
 
 def _summary(actor: Actor, details: ClientProfile) -> None:
-    with ui.element("section").classes("card").props('aria-labelledby="about-heading"'), \
-            ui.row().classes("w-full gap-6 items-start no-wrap max-sm:flex-wrap"):
+    with (
+        ui.element("section").classes("card").props('aria-labelledby="about-heading"'),
+        ui.row().classes("w-full gap-6 items-start no-wrap max-sm:flex-wrap"),
+    ):
         _photo(actor, details)
         with ui.column().classes("gap-1 grow"):
             heading(details.full_name).props('id="about-heading"')
@@ -66,11 +71,16 @@ def _summary(actor: Actor, details: ClientProfile) -> None:
                 ("Client number", details.client_number),
                 ("Date of birth", f"{short_date(details.date_of_birth)} (age {details.age})"),
                 ("Gender", details.gender),
-                ("Language", details.language + (" · interpreter needed" if details.interpreter_needed else "")),
+                (
+                    "Language",
+                    details.language + (" · interpreter needed" if details.interpreter_needed else ""),
+                ),
                 ("Case manager", details.case_manager or "Not yet assigned"),
             ]
-            facts += [(f"Funding: {p.program}", f"{p.level} · {p.reference} · until {short_date(p.ends_on)}")
-                      for p in details.packages]
+            facts += [
+                (f"Funding: {p.program}", f"{p.level} · {p.reference} · until {short_date(p.ends_on)}")
+                for p in details.packages
+            ]
             with ui.element("dl").classes("facts"):
                 for term, value in facts:
                     Text(term, tag="dt")
@@ -79,28 +89,45 @@ def _summary(actor: Actor, details: ClientProfile) -> None:
 
 def _photo(actor: Actor, details: ClientProfile) -> None:
     with ui.column().classes("items-center gap-2"):
+
         @ui.refreshable
         def picture(photo_id: int | None) -> None:
+            # Names go in as values, not through the props string, so an apostrophe cannot break them.
             if photo_id is None:
-                ui.icon("account_box", size="160px").props(f'aria-label="No photo of {details.full_name} yet"') \
-                    .classes("text-grey-8")
+                icon = ui.icon("account_box", size="160px").classes("text-grey-8")
+                icon.props.update({"role": "img", "aria-label": f"No photo of {details.full_name} yet"})
             else:
-                ui.element("img").props(
-                    f'src="/media/clients/{details.client_id}/photo?v={photo_id}" alt="Photo of {details.full_name}"'
-                ).classes("portrait")
+                image = ui.element("img").classes("portrait")
+                image.props.update(
+                    {
+                        "src": f"/media/clients/{details.client_id}/photo?v={photo_id}",
+                        "alt": f"Photo of {details.full_name}",
+                    }
+                )
 
         picture(details.photo_id)
 
         async def upload(event: events.UploadEventArguments) -> None:
             data = await event.file.read()
-            updated = await submit(lambda: profile.set_photo(actor, details.client_id, data), done="Photo saved.")
+            updated = await submit(
+                lambda: profile.set_photo(actor, details.client_id, data), done="Photo saved."
+            )
             uploader.reset()
             if updated is not None:
                 picture.refresh(updated.photo_id)
 
-        uploader = ui.upload(auto_upload=True, max_file_size=5 * 1024 * 1024, on_upload=upload,
-                             on_rejected=lambda: ui.notify("That photo is larger than 5 MB.", type="negative")) \
-            .props('accept=".jpg,.jpeg,.png,image/jpeg,image/png"').classes("hidden").mark("photo-upload")
-        ui.button("Change photo", icon="photo_camera", on_click=lambda: uploader.run_method("pickFiles")) \
-            .props("outline")
+        uploader = (
+            ui.upload(
+                auto_upload=True,
+                max_file_size=5 * 1024 * 1024,
+                on_upload=upload,
+                on_rejected=lambda: ui.notify("That photo is larger than 5 MB.", type="negative"),
+            )
+            .props('accept=".jpg,.jpeg,.png,image/jpeg,image/png"')
+            .classes("hidden")
+            .mark("photo-upload")
+        )
+        ui.button(
+            "Change photo", icon="photo_camera", on_click=lambda: uploader.run_method("pickFiles")
+        ).props("outline")
         paragraph("A JPEG or PNG photo, up to 5 MB.").classes("text-muted text-sm")

@@ -11,16 +11,25 @@ from domain import access, auth
 
 async def create(token: str) -> None:
     with frame("Welcome to Care Portal", None), ui.column().classes("card gap-4").style("max-width: 520px"):
-        paragraph("Choose a password of at least 10 characters. A short sentence you will remember works well.")
+        paragraph(
+            "Choose a password of at least 10 characters. A short sentence you will remember works well."
+        )
         fields = {
-            "password": text_input("New password", kind="password", autocomplete="new-password", mark="password"),
-            "repeated": text_input("The same password again", kind="password", autocomplete="new-password",
-                                   mark="repeated"),
+            "password": text_input(
+                "New password", kind="password", autocomplete="new-password", mark="password"
+            ),
+            "repeated": text_input(
+                "The same password again", kind="password", autocomplete="new-password", mark="repeated"
+            ),
         }
 
         async def accept() -> None:
-            actor = await submit(lambda: auth.accept_invitation(token, fields["password"].value or "",
-                                                                fields["repeated"].value or ""), fields)
+            actor = await submit(
+                lambda: auth.accept_invitation(
+                    token, fields["password"].value or "", fields["repeated"].value or ""
+                ),
+                fields,
+            )
             if actor is not None:
                 session.begin(actor)
                 ui.navigate.to(access.home_path(actor))

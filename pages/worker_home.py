@@ -29,8 +29,9 @@ async def create() -> RedirectResponse | None:
                 day = shift.starts.date()
                 heading(long_date(day), 2).classes("q-mt-md")
             with ui.element("article").classes("card q-mb-sm"):
-                Text(f"{clock_time(shift.starts)} – {clock_time(shift.ends)} · {shift.service}", tag="h3") \
-                    .classes("heading-3")
+                Text(
+                    f"{clock_time(shift.starts)} – {clock_time(shift.ends)} · {shift.service}", tag="h3"
+                ).classes("heading-3")
                 paragraph(f"{shift.client}, {shift.address}")
                 if shift.notes:
                     paragraph(shift.notes).classes("text-muted")

@@ -29,7 +29,7 @@ def normalise_url(url: str) -> str:
 
 def configure(url: str, **engine_options: Any) -> Engine:
     """Point the application at a database; replaces (and disposes) any earlier engine."""
-    global _engine, _read_sessions, _write_sessions  # noqa: PLW0603
+    global _engine, _read_sessions, _write_sessions
     if _engine is not None:
         _engine.dispose()
     url = normalise_url(url)

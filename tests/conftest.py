@@ -17,7 +17,9 @@ from tests.support.databases import DEMO_NOW, Templates
 from tests.support.personas import Personas, load_personas
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROME_BINARY_LOCATION") or shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = (
+    os.environ.get("CHROME_BINARY_LOCATION") or shutil.which("chromium") or shutil.which("chromium-browser")
+)
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
 
@@ -101,8 +103,14 @@ def nicegui_chrome_options(nicegui_chrome_options: webdriver.ChromeOptions) -> w
     options = nicegui_chrome_options
     if CHROMIUM:
         options.binary_location = CHROMIUM
-    for argument in ("--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                     "--disable-sync", "--no-first-run", "--window-size=768,1024"):
+    for argument in (
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=768,1024",
+    ):
         options.add_argument(argument)
     return options
 
@@ -110,7 +118,10 @@ def nicegui_chrome_options(nicegui_chrome_options: webdriver.ChromeOptions) -> w
 @pytest.fixture(scope="session")
 def nicegui_driver(nicegui_chrome_options: webdriver.ChromeOptions) -> Iterator[webdriver.Chrome]:
     if not CHROMIUM or not Path(CHROMEDRIVER).exists():
-        missing("Chromium and chromedriver are needed for browser tests (apt-get install chromium chromium-driver)")
+        missing(
+            "Chromium and chromedriver are needed for browser tests "
+            "(apt-get install chromium chromium-driver)"
+        )
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=nicegui_chrome_options)
     driver.implicitly_wait(4)
     driver.set_page_load_timeout(15)

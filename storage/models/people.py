@@ -162,7 +162,9 @@ class AvailabilityWindow(Base):
     __tablename__ = "availability_window"
     __table_args__ = (
         CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday_range"),
-        CheckConstraint("start_minute >= 0 AND end_minute <= 1440 AND start_minute < end_minute", name="span"),
+        CheckConstraint(
+            "start_minute >= 0 AND end_minute <= 1440 AND start_minute < end_minute", name="span"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

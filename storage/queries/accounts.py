@@ -21,7 +21,9 @@ def by_id(account_id: int, *, session: Session, for_update: bool = False) -> Acc
 
 
 def by_invitation(token_hash: str, *, session: Session) -> Account | None:
-    return session.scalar(select(Account).where(Account.invitation_token_hash == token_hash).with_for_update())
+    return session.scalar(
+        select(Account).where(Account.invitation_token_hash == token_hash).with_for_update()
+    )
 
 
 def linked_clients(account_id: int, *, session: Session) -> list[tuple[int, str]]:

@@ -15,9 +15,17 @@ def active_counts(*, session: Session) -> tuple[int, int]:
 
 def addresses_to_check(*, session: Session) -> list[Row]:
     """Clients whose home address could not be placed on the map."""
-    return list(session.execute(
-        select(Client.id, Client.first_name, Client.last_name, Client.home_street, Client.home_suburb,
-               Client.home_postcode)
-        .where(Client.home_geocode == GeocodeStatus.NOT_FOUND, Client.active.is_(True))
-        .order_by(Client.last_name)
-    ))
+    return list(
+        session.execute(
+            select(
+                Client.id,
+                Client.first_name,
+                Client.last_name,
+                Client.home_street,
+                Client.home_suburb,
+                Client.home_postcode,
+            )
+            .where(Client.home_geocode == GeocodeStatus.NOT_FOUND, Client.active.is_(True))
+            .order_by(Client.last_name)
+        )
+    )

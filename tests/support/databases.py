@@ -20,14 +20,16 @@ from domain import agency, auth
 from storage import db, migrate
 
 DEMO_NOW = datetime(2026, 11, 27, 0, 0, tzinfo=UTC)  # 11:00 on Friday 27 November 2026 in Sydney
-POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+POSTGRES_ADMIN_URL = os.environ.get(
+    "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
 
 _demo_hash: str | None = None
 
 
 def demo_password_hash(password: str) -> str:
     """Hashed once per run: seeding must not spend a second on argon2 for every persona."""
-    global _demo_hash  # noqa: PLW0603
+    global _demo_hash
     assert password == DEMO_PASSWORD
     if _demo_hash is None:
         _demo_hash = auth.hash_password(DEMO_PASSWORD)
@@ -67,7 +69,9 @@ class Templates:
         return self.postgres
 
     def _pg_url(self, name: str) -> str:
-        return str(sqlalchemy.make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False))
+        return str(
+            sqlalchemy.make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+        )
 
     def template(self, backend: str, kind: str) -> str:
         """The URL (SQLite) or database name (PostgreSQL) of the template, built on first use."""

@@ -1,0 +1,34 @@
+"""Signing in through the login page, as each role, and what stops it."""
+
+from datetime import timedelta
+
+from nicegui.testing import User
+
+from domain import clock
+from tests.support.ui import sign_in
+
+
+async def test_client_lands_on_their_profile(user: User) -> None:
+    await sign_in(user, "margaret@example.com")
+    await user.should_see("Margaret Wilson")
+    await user.should_see("Phone and e-mail")
+
+
+async def test_wrong_password_says_so_and_stays_on_login(user: User) -> None:
+    await sign_in(user, "margaret@example.com", "not-the-password")
+    await user.should_see("That e-mail address and password do not match")
+    await user.should_not_see("Phone and e-mail")
+
+
+async def test_pages_need_a_session(user: User) -> None:
+    await user.open("/clients/1/profile")
+    await user.should_see("Sign in")
+    await user.should_not_see("Margaret Wilson")
+
+
+async def test_thirty_idle_minutes_end_the_session(user: User) -> None:
+    await sign_in(user, "margaret@example.com")
+    await user.should_see("Phone and e-mail")
+    clock.advance(timedelta(minutes=31))
+    await user.open("/clients/1/profile")
+    await user.should_see("signed out after 30 minutes without activity")

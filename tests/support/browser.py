@@ -1,0 +1,69 @@
+"""Helpers for real headless Chromium (NiceGUI's Screen): tablet viewport, signing in, axe-core."""
+
+import json
+from pathlib import Path
+
+from nicegui.testing import Screen
+from selenium.webdriver.common.by import By
+
+from demo import DEMO_PASSWORD
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+TABLET = (768, 1024)
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def tablet(screen: Screen) -> None:
+    """An exact 768×1024 viewport (portrait tablet), whatever the window decorations."""
+    width, height = TABLET
+    screen.selenium.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+    )
+
+
+def sign_in(screen: Screen, email: str, password: str = DEMO_PASSWORD) -> None:
+    screen.open("/login")
+    screen.find_by_css('input[type="email"]').send_keys(email)
+    screen.find_by_css('input[type="password"]').send_keys(password)
+    screen.find_by_css("button.q-btn[class*='bg-primary']").click()
+    screen.wait_for(lambda: "/login" not in screen.selenium.current_url)
+
+
+def horizontal_overflow(screen: Screen) -> int:
+    """How many pixels the page is wider than the viewport (0: no sideways scrolling)."""
+    return int(
+        screen.selenium.execute_script(
+            "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+            " - window.innerWidth"
+        )
+    )
+
+
+def axe_violations(screen: Screen, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict]:
+    """Run axe-core's WCAG 2.2 AA rules over the page; the violations of the given impacts."""
+    screen.selenium.execute_script(AXE.read_text(encoding="utf-8"))
+    result = screen.selenium.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
+        ".then(r => done(JSON.stringify(r.violations)))"
+        ".catch(e => done(JSON.stringify({error: String(e)})));",
+        AXE_TAGS,
+    )
+    violations = json.loads(result)
+    if isinstance(violations, dict):
+        raise AssertionError(f"axe-core failed: {violations['error']}")
+    return [v for v in violations if v.get("impact") in impacts]
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        targets = [", ".join(node["target"]) for node in violation["nodes"][:5]]
+        lines.append(f"{violation['impact']}: {violation['id']} — {violation['help']} at {targets}")
+    return "\n".join(lines)
+
+
+def text_of(screen: Screen) -> str:
+    return screen.selenium.find_element(By.TAG_NAME, "body").text
