@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from domain import money
+from domain import ledger, money
 from storage.models import LedgerEntry
 from storage.models.enums import LedgerKind, NdisCategory, ShiftStatus
 
@@ -89,20 +89,19 @@ def funding_entries(client: ClientSeed, today: date) -> list[dict]:
 
 
 def service_entry(client: ClientSeed, shift: dict, service_code: str, service_name: str) -> dict:
-    price = money.price_cents(shift["bill_units"], shift["bill_rate_cents"])
-    subsidy, contribution = money.split_contribution(price, client.package.contribution_pct)
+    cost = ledger.charge(shift["bill_units"], shift["bill_rate_cents"], client.package.contribution_pct)
     ndis: NdisCategory | None = NDIS_CATEGORY[service_code] if client.program == "NDIS" else None
     return entry(
         client.package.id,
         shift["occurrence_date"],
         LedgerKind.SERVICE,
-        -subsidy,
+        cost.amount,
         service_name,
         shift_id=shift["id"],
         units=shift["bill_units"],
         rate_cents=shift["bill_rate_cents"],
-        subsidy_cents=subsidy,
-        contribution_cents=contribution,
+        subsidy_cents=cost.subsidy,
+        contribution_cents=cost.contribution,
         ndis_category=ndis,
     )
 
