@@ -60,8 +60,8 @@ def generate(
     """Fill an empty database. `now` fixes "today", so the same spec and day give the same agency."""
     rng = random.Random(spec.seed)
     today = now.astimezone(ZONE).date()
-    catalogue = seed_catalogue(session)
-    accounts = _staff_accounts(session, spec.staff, hash_password)
+    catalogue = seed_catalogue(session, now=now)
+    accounts = _staff_accounts(session, spec.staff, hash_password, now)
     case_managers = [accounts[s["email"]] for s in spec.staff if s["role"] == Role.CASE_MANAGER] or [None]
     workers = seed_workers(
         session,
@@ -113,17 +113,18 @@ def generate(
         today,
     )
     _relations_and_reviews(session, rng, clients, workers, shifts, now)
-    accounts |= _persona_accounts(session, spec, clients, workers, hash_password)
-    _worker_accounts(session, workers, accounts)
+    accounts |= _persona_accounts(session, spec, clients, workers, hash_password, now)
+    _worker_accounts(session, workers, now)
     return GeneratedAgency(clients, workers, len(bookings), len(shifts), accounts)
 
 
 def _staff_accounts(
-    session: Session, staff: tuple[dict, ...], hash_password: Callable[[str], str] | None
+    session: Session, staff: tuple[dict, ...], hash_password: Callable[[str], str] | None, now: datetime
 ) -> dict[str, int]:
     ids = {}
     for person in staff:
         account = Account(
+            created_at=now,
             email=person["email"],
             display_name=person["name"],
             role=person["role"],
@@ -143,6 +144,7 @@ def _persona_accounts(
     clients: list[ClientSeed],
     workers: list[WorkerSeed],
     hash_password: Callable[[str], str] | None,
+    now: datetime,
 ) -> dict[str, int]:
     ids = {}
     people = [
@@ -157,6 +159,7 @@ def _persona_accounts(
         if "login" not in given:
             continue
         account = Account(
+            created_at=now,
             email=given["login"],
             display_name=name,
             role=role,
@@ -170,7 +173,7 @@ def _persona_accounts(
     return ids
 
 
-def _worker_accounts(session: Session, workers: list[WorkerSeed], accounts: dict[str, int]) -> None:
+def _worker_accounts(session: Session, workers: list[WorkerSeed], now: datetime) -> None:
     """Every other worker has an account waiting for them to accept their invitation."""
     taken = {row.worker_id for row in session.query(Account.worker_id).filter(Account.worker_id.isnot(None))}
     rows = [
@@ -180,6 +183,7 @@ def _worker_accounts(session: Session, workers: list[WorkerSeed], accounts: dict
             "role": Role.WORKER,
             "worker_id": w.id,
             "password_hash": None,
+            "created_at": now,
         }
         for w in workers
         if w.id not in taken

@@ -1,6 +1,7 @@
 """The demo agency's catalogue: programs, services and rates, competencies, characteristics, rules."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
@@ -299,7 +300,9 @@ def _ids(session: Session, model: type, key: str = "code") -> dict[str, int]:
     return {getattr(row, key): row.id for row in session.query(model)}
 
 
-def seed_catalogue(session: Session, *, agency_name: str = "Harbourside Community Care") -> Catalogue:
+def seed_catalogue(
+    session: Session, *, now: datetime, agency_name: str = "Harbourside Community Care"
+) -> Catalogue:
     session.add(
         Agency(
             name=agency_name,
@@ -309,6 +312,7 @@ def seed_catalogue(session: Session, *, agency_name: str = "Harbourside Communit
             website="https://example.com",
             timezone="Australia/Sydney",
             state="NSW",
+            updated_at=now,
         )
     )
     session.execute(insert(Program), [{"code": c, "name": n, "kind": k} for c, n, k in PROGRAMS])

@@ -2,7 +2,7 @@
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
@@ -146,6 +146,9 @@ def seed_clients(
         rows.append(
             {
                 "client_number": f"C{index + 1:05d}",
+                # on the books since a fixed time before the seed day, so seeding twice matches
+                "created_at": datetime.combine(today - timedelta(days=300), time(10), UTC),
+                "updated_at": datetime.combine(today - timedelta(days=300), time(10), UTC),
                 "title": {Gender.FEMALE: "Mrs", Gender.MALE: "Mr"}.get(gender),
                 "first_name": given.get("first_name") or first_name(rng, gender),
                 "last_name": given.get("last_name") or rng.choice(names.LAST),

@@ -157,6 +157,7 @@ def seed_workers(
             (m for m, y in (("Platinum", 10), ("Gold", 5), ("Silver", 3), ("Bronze", 1)) if years >= y), None
         )
         row = {
+            "created_at": datetime.combine(started, time(9), zone),  # hired then: deterministic
             "staff_number": f"W{index + 1:05d}",
             "first_name": given.get("first_name") or first_name(rng, gender),
             "last_name": given.get("last_name") or rng.choice(names.LAST),

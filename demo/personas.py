@@ -158,7 +158,7 @@ DEMO_SPEC = AgencySpec(
 
 def seed_demo(session: Session, *, now: datetime, hash_password: Callable[[str], str]) -> GeneratedAgency:
     agency = generate(session, DEMO_SPEC, now=now, hash_password=hash_password)
-    carer = _carer(session, agency, hash_password)
+    carer = _carer(session, agency, hash_password, now)
     margaret = agency.accounts["margaret@example.com"]
     shift_id = raise_query(
         session,
@@ -174,8 +174,11 @@ def seed_demo(session: Session, *, now: datetime, hash_password: Callable[[str],
     return agency
 
 
-def _carer(session: Session, agency: GeneratedAgency, hash_password: Callable[[str], str]) -> int:
+def _carer(
+    session: Session, agency: GeneratedAgency, hash_password: Callable[[str], str], now: datetime
+) -> int:
     account = Account(
+        created_at=now,
         email=CARER["email"],
         display_name=CARER["name"],
         role=Role.CARER,
