@@ -83,9 +83,9 @@ def frame(
 
 def _account_menu(actor: Actor) -> None:
     with (
-        ui.button(actor.display_name, icon="account_circle").props(
-            'flat no-caps color=white aria-haspopup="menu"'
-        ),
+        ui.button(actor.display_name, icon="account_circle")
+        .props('flat no-caps color=white aria-haspopup="menu"')
+        .mark("account-menu"),
         ui.menu().props("anchor='bottom right' self='top right'"),
     ):
         with ui.item().props("tag=label"):
@@ -93,8 +93,8 @@ def _account_menu(actor: Actor) -> None:
                 "Larger text",
                 value=actor.large_text,
                 on_change=lambda e: session.set_large_text(actor, bool(e.value)),
-            )
-        ui.menu_item("Sign out", on_click=session.sign_out)
+            ).mark("large-text")
+        ui.menu_item("Sign out", on_click=session.sign_out).mark("sign-out")
 
 
 def not_allowed(actor: Actor | None, message: str = "You do not have access to that page.") -> None:
