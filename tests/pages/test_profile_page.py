@@ -44,7 +44,7 @@ async def test_a_wrong_postcode_is_explained_and_changes_nothing(user: User) -> 
     await sign_in(user, "margaret@example.com")
     user.find(marker="home_postcode").clear().type("3000")
     user.find("Save home address").click()
-    await eventually(lambda: field(user, "home_postcode").error is not None, "the postcode shows what is wrong")
+    await eventually(lambda: field(user, "home_postcode").error is not None, "the postcode shows the problem")
     assert "not in NSW" in field(user, "home_postcode").error
     assert margaret().home_postcode == "2204"
 
@@ -90,7 +90,8 @@ async def test_the_larger_text_choice_is_remembered(user: User) -> None:
 
     def remembered() -> bool:
         with db.read() as session:
-            return bool(session.scalar(select(Account.large_text).where(Account.email == "margaret@example.com")))
+            query = select(Account.large_text).where(Account.email == "margaret@example.com")
+            return bool(session.scalar(query))
 
     await eventually(remembered, "the choice is saved")
 
