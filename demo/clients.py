@@ -20,7 +20,6 @@ from storage.models import (
 from storage.models.enums import (
     BudgetPeriod,
     Gender,
-    GeocodeStatus,
     ManagementType,
     NdisCategory,
     RequirementLevel,
@@ -28,7 +27,7 @@ from storage.models.enums import (
 
 from . import names
 from .catalogue import Catalogue, requirement
-from .people import add_portraits, first_name, near, pick_gender, street_address, sydney_places
+from .people import add_portraits, first_name, home_address, near, pick_gender, street_address, sydney_places
 
 # program code -> (share of clients, age range, services they may be approved for)
 PROGRAM_MIX = {
@@ -159,13 +158,7 @@ def seed_clients(
                 "mobile_phone": names.fictitious_mobile(rng),
                 "email": given.get("email")
                 or (f"c{index + 1:05d}@clients.example.com" if rng.random() < 0.6 else None),
-                "home_street": street_address(rng),
-                "home_suburb": place.name,
-                "home_state": place.state,
-                "home_postcode": place.postcode,
-                "home_lat": lat,
-                "home_lon": lon,
-                "home_geocode": GeocodeStatus.SUBURB,
+                **home_address(street_address(rng), place, lat, lon),
                 "postal_same_as_home": True,
                 "language": language,
                 "interpreter_needed": language != "English" and rng.random() < 0.4,

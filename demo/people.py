@@ -22,7 +22,7 @@ from storage.models import (
 from storage.models.enums import Gender, GeocodeStatus
 
 from . import names
-from .catalogue import Catalogue
+from .catalogue import LANGUAGES, Catalogue
 from .portraits import portrait_png
 
 # (weekdays, start minute, end minute): the shapes of week support workers offer
@@ -118,6 +118,18 @@ def add_portraits(session: Session, seeds: list[str], *, grey: list[bool] | None
     )
 
 
+def home_address(street: str, place: Suburb, lat: float, lon: float) -> dict:
+    return {
+        "home_street": street,
+        "home_suburb": place.name,
+        "home_state": place.state,
+        "home_postcode": place.postcode,
+        "home_lat": lat,
+        "home_lon": lon,
+        "home_geocode": GeocodeStatus.SUBURB,
+    }
+
+
 def pick_gender(rng: random.Random, female_share: float) -> Gender:
     roll = rng.random()
     if roll < female_share:
@@ -169,13 +181,7 @@ def seed_workers(
             "medal_id": catalogue.medals.get(medal) if medal else None,
             "max_hours_per_week": rng.choice((20, 24, 30, 38, 38)),
             "started_on": started,
-            "home_street": street_address(rng),
-            "home_suburb": place.name,
-            "home_state": place.state,
-            "home_postcode": place.postcode,
-            "home_lat": lat,
-            "home_lon": lon,
-            "home_geocode": GeocodeStatus.SUBURB,
+            **home_address(street_address(rng), place, lat, lon),
             "bio": "",
             "photo_media_id": None,
         }
@@ -214,22 +220,7 @@ def _worker_details(
         competencies = {code: today + timedelta(days=400) for code in given["competencies"]}
     languages = {"English"} | set(given.get("languages", ()))
     if not given and rng.random() < 0.35:
-        languages.add(
-            rng.choice(
-                (
-                    "Greek",
-                    "Italian",
-                    "Vietnamese",
-                    "Mandarin",
-                    "Cantonese",
-                    "Arabic",
-                    "Hindi",
-                    "Spanish",
-                    "Korean",
-                    "Tagalog",
-                )
-            )
-        )
+        languages.add(rng.choice(LANGUAGES[1:]))  # English is the first
     flags = set(given.get("flags", ())) or {
         code
         for code, share in (
