@@ -178,9 +178,7 @@ def _cancel_one(
     shift.cancel_reason, shift.cancel_fee_cents = reason, fee
     if quote and fee and shift.bill_to == BillTo.PACKAGE and shift.package_id is not None:
         shift.billed_at = now
-        ledger.post(
-            session, _fee_entry(shift, shift.package_id, occurrence.starts, quote, reason, now, context)
-        )
+        ledger.post(session, _fee_entry(shift, shift.package_id, quote, reason, now, context))
 
 
 def _fee_entry(

@@ -45,34 +45,23 @@ def shift(shift_id: int, *, session: Session, for_update: bool = False) -> Shift
 
 
 def context(found: Shift, *, session: Session) -> ShiftContext:
-    manager = select(Account.email).where(Account.id == Client.case_manager_account_id).scalar_subquery()
-    row = session.execute(
-        select(
-            Client.first_name,
-            Client.preferred_name,
-            Client.last_name,
-            Client.email,
-            manager.label("case_manager_email"),
-            Service.name.label("service"),
-            Service.category,
-            Service.ndis_category,
-            Program.name.label("program"),
-            Program.kind,
-        )
-        .join(Service, Service.id == found.service_id)
-        .join(Program, Program.id == found.program_id)
-        .where(Client.id == found.client_id)
-    ).one()
+    client = session.get(Client, found.client_id)
+    service = session.get(Service, found.service_id)
+    program = session.get(Program, found.program_id)
+    assert client is not None
+    assert service is not None
+    assert program is not None
+    manager = session.get(Account, client.case_manager_account_id) if client.case_manager_account_id else None
     package = session.get(FundingPackage, found.package_id) if found.package_id else None
     return ShiftContext(
-        client_name=f"{row.preferred_name or row.first_name} {row.last_name}",
-        client_email=row.email,
-        case_manager_email=row.case_manager_email,
-        service_name=row.service,
-        service_category=row.category,
-        ndis_category=row.ndis_category,
-        program_name=row.program,
-        program_kind=row.kind,
+        client_name=client.full_name,
+        client_email=client.email,
+        case_manager_email=manager.email if manager and manager.active else None,
+        service_name=service.name,
+        service_category=service.category,
+        ndis_category=service.ndis_category,
+        program_name=program.name,
+        program_kind=program.kind,
         contribution_pct=package.contribution_pct if package else 0,
     )
 
