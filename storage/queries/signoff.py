@@ -1,6 +1,6 @@
 """Queries on completed shifts as case managers answer them, and approved shifts waiting for billing."""
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, case, select
 from sqlalchemy.orm import Session
 
 from storage import db
@@ -8,8 +8,8 @@ from storage.models import Client, Service, Shift, ShiftQuery, Worker
 from storage.models.enums import ShiftStatus
 
 
-def open_queries(case_manager_account_id: int | None, *, limit: int, session: Session) -> list[Row]:
-    """Unresolved queries, oldest first; only the clients of one case manager unless None (all)."""
+def open_queries(case_manager_account_id: int, *, limit: int, session: Session) -> list[Row]:
+    """Unresolved queries: this case manager's clients first, then the oldest first."""
     query = (
         select(
             ShiftQuery.id,
@@ -24,6 +24,7 @@ def open_queries(case_manager_account_id: int | None, *, limit: int, session: Se
             Client.first_name,
             Client.preferred_name,
             Client.last_name,
+            Client.case_manager_account_id,
             Service.name.label("service"),
             Worker.first_name.label("worker_first_name"),
             Worker.last_name.label("worker_last_name"),
@@ -33,20 +34,18 @@ def open_queries(case_manager_account_id: int | None, *, limit: int, session: Se
         .join(Service, Service.id == Shift.service_id)
         .outerjoin(Worker, Worker.id == Shift.worker_id)
         .where(ShiftQuery.resolved_at.is_(None))
-        .order_by(ShiftQuery.raised_at, ShiftQuery.id)
+        .order_by(
+            case((Client.case_manager_account_id == case_manager_account_id, 0), else_=1),
+            ShiftQuery.raised_at,
+            ShiftQuery.id,
+        )
         .limit(limit)
     )
-    if case_manager_account_id is not None:
-        query = query.where(Client.case_manager_account_id == case_manager_account_id)
     return list(session.execute(query))
 
 
 def query_for_update(query_id: int, *, session: Session) -> ShiftQuery | None:
     return session.scalar(select(ShiftQuery).where(ShiftQuery.id == query_id).with_for_update())
-
-
-def case_manager_of(client_id: int, *, session: Session) -> int | None:
-    return session.scalar(select(Client.case_manager_account_id).where(Client.id == client_id))
 
 
 def approved_for_billing(*, limit: int, session: Session) -> list[Shift]:
