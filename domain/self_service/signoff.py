@@ -40,7 +40,7 @@ class OpenQuery:
     mine: bool  # the asking case manager's own client
 
 
-def approve(actor: Actor, shift_id: int) -> None:
+def approve(actor: Actor, shift_id: int) -> int:
     with db.write() as session:
         shift = _clients_shift(actor, shift_id, session)
         if not _awaiting_approval(shift, session):
@@ -48,9 +48,10 @@ def approve(actor: Actor, shift_id: int) -> None:
         shift.status, shift.approved_at = ShiftStatus.APPROVED, clock.now()
         audit.record(session, actor.account_id, "approve", "shift", shift.id)
     _changed(shift)
+    return shift.id
 
 
-def lodge_query(actor: Actor, shift_id: int, message: str) -> None:
+def lodge_query(actor: Actor, shift_id: int, message: str) -> int:
     """Query a completed shift; the client's case manager (else the agency's office) is e-mailed."""
     text = _message(message)
     now = clock.now()
@@ -79,6 +80,7 @@ def lodge_query(actor: Actor, shift_id: int, message: str) -> None:
         )
         audit.record(session, actor.account_id, "query", "shift", shift.id)
     _changed(shift)
+    return shift.id
 
 
 def open_queries(actor: Actor) -> list[OpenQuery]:
@@ -104,7 +106,7 @@ def open_queries(actor: Actor) -> list[OpenQuery]:
     ]
 
 
-def reply(actor: Actor, query_id: int, text: str, *, resolve: bool) -> None:
+def reply(actor: Actor, query_id: int, text: str, *, resolve: bool) -> int:
     """Answer a query (the client is e-mailed the answer); resolving it lets the client approve."""
     access.require_role(actor, *STAFF_WHO_ANSWER)
     answer = _message(text, field="reply")
@@ -121,6 +123,7 @@ def reply(actor: Actor, query_id: int, text: str, *, resolve: bool) -> None:
         _tell_client(session, actor, shift, answer, resolve)
         audit.record(session, actor.account_id, "resolve" if resolve else "reply", "shift_query", query.id)
     _changed(shift)
+    return query_id
 
 
 def _clients_shift(actor: Actor, shift_id: int, session: Session) -> Shift:
