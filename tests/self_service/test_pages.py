@@ -1,0 +1,110 @@
+"""The calendar, history and services pages as a client uses them (NiceGUI's simulated User)."""
+
+from datetime import UTC, datetime, timedelta
+
+from nicegui.testing import User
+
+from components import shift_actions
+from demo.history import add_weekly_history
+from domain import clock, money
+from domain.self_service.lines import PAGE_SIZE
+from storage import db
+from storage.models import LedgerEntry
+from storage.models.enums import LedgerKind, ShiftStatus
+from tests.self_service.support import actor, count, first_shift, ledger_entries, shift, shift_ids
+from tests.support.ui import eventually, sign_in
+
+MARGARET = 1
+MONDAY_MORNING = datetime(2026, 11, 29, 22, 0, tzinfo=UTC)  # Monday 30 November, 9:00 in Sydney
+
+
+def table_rows(user: User) -> int:
+    """Rows of data the page rendered (in every table body)."""
+    with user:
+        return sum(
+            1
+            for element in user.client.layout.descendants()
+            if element.tag == "tr" and element.parent_slot and element.parent_slot.parent.tag == "tbody"
+        )
+
+
+async def test_the_calendar_shows_each_visit_with_its_status_in_words(user: User) -> None:
+    await sign_in(user, "margaret@example.com")
+    await user.open(f"/clients/{MARGARET}/calendar")
+    await user.should_see("November 2026")
+    await user.should_see("Billed")
+    await user.should_see("Queried")
+    user.find(marker="later").click()
+    await user.should_see("December 2026")
+    await user.should_see("Confirmed")
+    user.find(marker="calendar-view").elements.pop().value = "week"
+    await user.should_see("Week of Monday 30 November 2026")
+
+
+async def test_the_client_sees_the_fee_confirms_it_and_finds_it_on_the_billed_tab(user: User) -> None:
+    clock.freeze(MONDAY_MORNING)
+    await sign_in(user, "margaret@example.com")
+    await user.open(f"/clients/{MARGARET}/services?tab=accepted")
+    shift_id = shift_ids(MARGARET, ShiftStatus.ALLOCATED, after=clock.now())[0]
+    fees_before = count(LedgerEntry)
+    user.find(marker=f"cancel-{shift_id}").click()
+    await user.should_see("short notice cancellation. A fee of")
+    assert count(LedgerEntry) == fees_before  # shown, not yet billed
+    user.find(marker="cancel-reason").elements.pop().value = "NSDH"
+    user.find(marker="confirm-cancel").click()
+    await eventually(lambda: shift(shift_id).status == ShiftStatus.CANCELLED, "the cancellation")
+    [fee] = ledger_entries(shift_id, LedgerKind.CANCELLATION_FEE)
+    user.find(marker="tabs").elements.pop().value = "billed"
+    await user.should_see(f"fee {money.dollars(fee.subsidy_cents + fee.contribution_cents)}")
+
+
+async def test_another_clients_pages_show_nothing_of_theirs(user: User) -> None:
+    await sign_in(user, "margaret@example.com")
+    for section in ("calendar", "history", "services"):
+        await user.open(f"/clients/2/{section}")
+        await user.should_see("Not available")
+        await user.should_not_see("Papadopoulos")
+
+
+async def test_a_page_handler_refuses_another_clients_shift(user: User) -> None:
+    await sign_in(user, "margaret@example.com")
+    await user.open(f"/clients/{MARGARET}/services?tab=completed")
+    completed = first_shift(MARGARET, ShiftStatus.COMPLETED)
+    george = actor("george@example.com")
+
+    async def nothing() -> None:
+        raise AssertionError("the screen must not be refreshed after a refusal")
+
+    with user:
+        await shift_actions.approve(george, completed, nothing)
+    await user.should_see("You do not have access to that.")
+    assert shift(completed).status == ShiftStatus.COMPLETED
+
+
+async def test_approving_and_querying_from_the_completed_tab(user: User) -> None:
+    await sign_in(user, "margaret@example.com")
+    await user.open(f"/clients/{MARGARET}/services?tab=completed")
+    first, second = shift_ids(MARGARET, ShiftStatus.COMPLETED)[:2]
+    user.find(marker=f"approve-{first}").click()
+    await eventually(lambda: shift(first).status == ShiftStatus.APPROVED, "approval")
+    user.find(marker=f"query-{second}").click()
+    user.find(marker="query-message").type("The worker left early.")
+    user.find(marker="send-query").click()
+    await eventually(lambda: shift(second).status == ShiftStatus.QUERIED, "the query")
+
+
+async def test_two_years_of_weekly_visits_never_send_more_than_fifty_rows(user: User) -> None:
+    with db.write() as session:
+        added = add_weekly_history(session, MARGARET, now=clock.now())
+    assert added > 100
+    await sign_in(user, "margaret@example.com")
+    two_years_ago = (clock.now() - timedelta(days=740)).date().isoformat()
+    await user.open(f"/clients/{MARGARET}/history?from={two_years_ago}")
+    await user.should_see("Page 1 of")
+    assert table_rows(user) == PAGE_SIZE
+    user.find(marker="next-page").click()
+    await user.should_see("Page 2 of")
+    assert table_rows(user) == PAGE_SIZE
+    await user.open(f"/clients/{MARGARET}/services?tab=billed")
+    await user.should_see("Page 1 of")
+    assert table_rows(user) == PAGE_SIZE
