@@ -48,6 +48,18 @@ def buttons(actor: Actor, line: ShiftLine, changed: Changed, *, details: bool = 
             ).props("flat").mark(f"details-{line.shift_id}")
 
 
+async def act(actor: Actor, line: ShiftLine, action: str, changed: Changed) -> None:
+    """An action chosen in a table row."""
+    if action == "cancel":
+        await open_cancel(actor, line, changed)
+    elif action == "approve":
+        await approve(actor, line.shift_id, changed)
+    elif action == "query":
+        open_query(actor, line, changed)
+    else:
+        await open_details(actor, line.shift_id, changed)
+
+
 def when(line: ShiftLine) -> str:
     return f"{long_date(line.starts.date())}, {clock_time(line.starts)} to {clock_time(line.ends)}"
 

@@ -133,15 +133,12 @@ def _month_day(actor: Actor, day: date, page: CalendarPage, lines: list[ShiftLin
     with cell:
         Text(str(day.day), tag="p").classes("day-number").props(f'aria-label="{long_date(day)}"')
         for line in lines:
-            with (
-                ui.button(on_click=lambda s=line.shift_id: shift_actions.open_details(actor, s, changed))
-                .props("unelevated no-caps")
-                .classes(shift_status.chip_class(line.status))
-                .mark(f"visit-{line.shift_id}")
-            ):
-                Text(clock_time(line.starts), tag="span")
-                Text(line.service, tag="span")
-                Text(line.label, tag="span")
+            ui.button(
+                f"{clock_time(line.starts)} {line.service} · {line.label}",
+                on_click=lambda s=line.shift_id: shift_actions.open_details(actor, s, changed),
+            ).props("unelevated no-caps").classes(shift_status.chip_class(line.status)).mark(
+                f"visit-{line.shift_id}"
+            )
 
 
 def _days(actor: Actor, page: CalendarPage, changed: Changed) -> None:

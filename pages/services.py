@@ -2,8 +2,6 @@
 approved, billed — each a table with the agency's columns and what can be done (cancel, approve,
 query). Paged on the server, 50 rows at most."""
 
-from collections.abc import Callable
-
 from fastapi import Request
 from fastapi.responses import RedirectResponse
 from nicegui import run, ui
@@ -12,7 +10,6 @@ from components import client_switcher, live, pager, session, shift_actions, shi
 from components.formatting import clock_time, duration, short_date
 from components.nav import client_sections
 from components.theme import frame, not_allowed
-from domain.access import Actor
 from domain.errors import DomainError
 from domain.self_service import views
 from domain.self_service.lines import ShiftLine
@@ -31,7 +28,6 @@ HEADERS = (
     "Bill Rate",
     "Bill To",
     "Notes",
-    "Action",
 )
 TAB_LABELS = {
     Tab.REQUESTS: "Requests",
@@ -61,6 +57,12 @@ async def create(client_id: int, request: Request) -> RedirectResponse | None:
         async def reload() -> None:
             content.refresh(await run.io_bound(views.services, actor, client_id, state["tab"], state["page"]))
 
+        dialogs = ui.element("div")  # dialogs opened from a table row live here, not inside the table
+
+        async def act(line: ShiftLine, action: str) -> None:
+            with dialogs:
+                await shift_actions.act(actor, line, action, reload)
+
         async def show(tab: Tab | None = None, page: int = 1) -> None:
             state["tab"], state["page"] = tab or state["tab"], page
             await reload()
@@ -75,13 +77,12 @@ async def create(client_id: int, request: Request) -> RedirectResponse | None:
             ):
                 for tab, label in TAB_LABELS.items():
                     ui.tab(tab.value, f"{label} ({page.counts[tab]})").mark(f"tab-{tab.value}")
-            cells = _cells_for(actor, page, reload)
             shift_table.create(
                 f"{TAB_LABELS[page.tab]} visits",
                 HEADERS,
                 page.rows.lines,
-                cells,
-                wide=frozenset({"Notes", "Action"}),
+                lambda line: _cells(line, page),
+                on_action=act,
                 empty=f"No {TAB_LABELS[page.tab].lower()} visits.",
             )
             pager.create(
@@ -93,27 +94,21 @@ async def create(client_id: int, request: Request) -> RedirectResponse | None:
     return None
 
 
-def _cells_for(
-    actor: Actor, page: ServicesPage, changed: shift_actions.Changed
-) -> Callable[[ShiftLine], tuple[shift_table.Cell, ...]]:
-    def cells(line: ShiftLine) -> tuple[shift_table.Cell, ...]:
-        return (
-            line.number,
-            line.booking_number or "—",
-            short_date(line.starts.date()),
-            clock_time(line.starts),
-            duration(line.minutes),
-            line.worker or "Not yet allocated",
-            line.program,
-            line.service,
-            line.quantity,
-            line.rate,
-            line.bill_to_label,
-            _notes(line, page),
-            lambda: shift_actions.buttons(actor, line, changed),
-        )
-
-    return cells
+def _cells(line: ShiftLine, page: ServicesPage) -> tuple[str, ...]:
+    return (
+        line.number,
+        line.booking_number or "—",
+        short_date(line.starts.date()),
+        clock_time(line.starts),
+        duration(line.minutes),
+        line.worker or "Not yet allocated",
+        line.program,
+        line.service,
+        line.quantity,
+        line.rate,
+        line.bill_to_label,
+        _notes(line, page),
+    )
 
 
 def _notes(line: ShiftLine, page: ServicesPage) -> str:
