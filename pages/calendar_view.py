@@ -9,7 +9,7 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse
 from nicegui import run, ui
 
-from components import client_switcher, live, session, shift_actions, shift_status
+from components import client_switcher, live, month_grid, session, shift_actions, shift_status
 from components.formatting import clock_time, long_date
 from components.nav import client_sections
 from components.shift_actions import Changed
@@ -22,7 +22,6 @@ from domain.self_service import views
 from domain.self_service.lines import ShiftLine
 from domain.self_service.views import CalendarPage, CalendarView
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 VIEW_LABELS = {CalendarView.MONTH: "Month", CalendarView.WEEK: "Week", CalendarView.DAY: "Day"}
 
 
@@ -53,6 +52,12 @@ async def create(client_id: int, request: Request) -> RedirectResponse | None:
         async def reload() -> None:
             body.refresh(await run.io_bound(_load, actor, client_id, state))
 
+        dialogs = ui.element("div")  # a visit's dialog lives here, not inside the month grid
+
+        async def open_visit(shift_id: int) -> None:
+            with dialogs:
+                await shift_actions.open_details(actor, shift_id, reload)
+
         async def go(view: CalendarView | None = None, direction: int = 0, today: bool = False) -> None:
             state["view"] = view or state["view"]
             state["anchor"] = None if today else views.step(state["view"], state["anchor"], direction)
@@ -67,7 +72,7 @@ async def create(client_id: int, request: Request) -> RedirectResponse | None:
                     f"Only the first {len(page.lines)} visits are shown: choose Week to see the rest."
                 ).classes("notice")
             if page.view == CalendarView.MONTH:
-                _month(actor, page, reload)
+                _month(page, open_visit)
             else:
                 _days(actor, page, reload)
 
@@ -107,38 +112,8 @@ def _controls(page: CalendarPage, go: Callable[..., Awaitable[None]]) -> None:
     heading(_title(page)).props('aria-live="polite"')
 
 
-def _month(actor: Actor, page: CalendarPage, changed: Changed) -> None:
-    by_day: dict[date, list[ShiftLine]] = {}
-    for line in page.lines:
-        by_day.setdefault(line.starts.date(), []).append(line)
-    first = page.first.toordinal() - page.first.weekday()
-    weeks = (page.last.toordinal() - first) // 7 + 1
-    with ui.element("table").classes("month"):
-        Text(f"Visits in {page.first:%B %Y}", tag="caption").classes("sr-only")
-        with ui.element("thead"), ui.element("tr"):
-            for name in WEEKDAYS:
-                Text(name[:3], tag="th").props(f'scope="col" abbr="{name}"')
-        with ui.element("tbody"):
-            for week in range(weeks):
-                with ui.element("tr"):
-                    for offset in range(7):
-                        day = date.fromordinal(first + week * 7 + offset)
-                        _month_day(actor, day, page, by_day.get(day, []), changed)
-
-
-def _month_day(actor: Actor, day: date, page: CalendarPage, lines: list[ShiftLine], changed: Changed) -> None:
-    cell = ui.element("td").classes("today" if day == page.today else "")
-    if day.month != page.first.month:
-        cell.classes("other-month")
-    with cell:
-        Text(str(day.day), tag="p").classes("day-number").props(f'aria-label="{long_date(day)}"')
-        for line in lines:
-            ui.button(
-                f"{clock_time(line.starts)} {line.service} · {line.label}",
-                on_click=lambda s=line.shift_id: shift_actions.open_details(actor, s, changed),
-            ).props("unelevated no-caps").classes(shift_status.chip_class(line.status)).mark(
-                f"visit-{line.shift_id}"
-            )
+def _month(page: CalendarPage, open_visit: Callable[[int], Awaitable[None]]) -> None:
+    month_grid.create(page.first, page.last, page.today, page.lines, open_visit)
 
 
 def _days(actor: Actor, page: CalendarPage, changed: Changed) -> None:
