@@ -44,7 +44,7 @@ def create(
         for week in range(weeks)
     ]
     table = ui.table(columns=columns, rows=rows, row_key="week").classes("month w-full")
-    table.props('flat bordered hide-bottom separator="cell"')
+    table.props('flat bordered wrap-cells hide-bottom separator="cell"')
     table.props.update({"table-attrs": {"aria-label": f"Visits in {first:%B %Y}"}})
     table.add_slot("body-cell", DAY_CELL)
     shown = {line.shift_id for line in lines}

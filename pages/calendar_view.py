@@ -50,7 +50,10 @@ async def create(client_id: int, request: Request) -> RedirectResponse | None:
         client_switcher.create(actor, client_id, "calendar")
 
         async def reload() -> None:
-            body.refresh(await run.io_bound(_load, actor, client_id, state))
+            wanted = (state["view"], state["anchor"])
+            page = await run.io_bound(_load, actor, client_id, state)
+            if wanted == (state["view"], state["anchor"]):  # a later choice wins over a live update
+                body.refresh(page)
 
         dialogs = ui.element("div")  # a visit's dialog lives here, not inside the month grid
 

@@ -55,7 +55,13 @@ async def create(client_id: int, request: Request) -> RedirectResponse | None:
         client_switcher.create(actor, client_id, "services")
 
         async def reload() -> None:
-            content.refresh(await run.io_bound(views.services, actor, client_id, state["tab"], state["page"]))
+            wanted = (state["tab"], state["page"])
+            page = await run.io_bound(views.services, actor, client_id, *wanted)
+            if wanted == (
+                state["tab"],
+                state["page"],
+            ):  # a later choice (another tab) wins over a live update
+                content.refresh(page)
 
         dialogs = ui.element("div")  # dialogs opened from a table row live here, not inside the table
 

@@ -4,13 +4,14 @@ from datetime import UTC, datetime, timedelta
 
 from nicegui import ElementFilter
 from nicegui.testing import User
+from sqlalchemy import update
 
 from components import shift_actions
 from demo.history import add_weekly_history
-from domain import clock, money
+from domain import clock, events, money
 from domain.self_service.lines import PAGE_SIZE
 from storage import db
-from storage.models import LedgerEntry
+from storage.models import LedgerEntry, Shift
 from storage.models.enums import LedgerKind, ShiftStatus
 from tests.self_service.support import actor, count, first_shift, ledger_entries, shift, shift_ids
 from tests.support.ui import eventually, sign_in
@@ -142,3 +143,20 @@ async def test_two_years_of_weekly_visits_never_send_more_than_fifty_rows(user: 
     await user.open(f"/clients/{MARGARET}/services?tab=billed")
     await user.should_see("Page 1 of")
     assert table_rows(user) == PAGE_SIZE
+
+
+async def test_the_calendar_updates_live_when_staff_allocate_a_visit(user: User) -> None:
+    shift_id = shift_ids(MARGARET, ShiftStatus.ALLOCATED, after=clock.now())[0]
+    with db.write() as session:
+        session.execute(
+            update(Shift).where(Shift.id == shift_id).values(status=ShiftStatus.UNALLOCATED, worker_id=None)
+        )
+    await sign_in(user, "margaret@example.com")
+    await user.open(f"/clients/{MARGARET}/calendar?day=2026-12-01")
+    assert sum("· Requested" in text for text in month_visits(user)) == 1
+    with db.write() as session:  # what the roster department's allocation does
+        session.execute(
+            update(Shift).where(Shift.id == shift_id).values(status=ShiftStatus.ALLOCATED, worker_id=1)
+        )
+    events.publish("shift_changed", shift_ids=[shift_id], client_ids=[MARGARET], worker_ids=[1])
+    await eventually(lambda: not any("· Requested" in text for text in month_visits(user)), "the live update")
