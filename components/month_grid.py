@@ -34,7 +34,10 @@ def create(
         by_day.setdefault(line.starts.date(), []).append(line)
     start = first.toordinal() - first.weekday()
     weeks = (last.toordinal() - start) // 7 + 1
-    columns = [{"name": name[:3].lower(), "label": name[:3], "field": name[:3].lower()} for name in WEEKDAYS]
+    columns = [
+        {"name": name[:3].lower(), "label": name[:3], "field": name[:3].lower(), "align": "left"}
+        for name in WEEKDAYS
+    ]
     rows = [
         {"week": week}
         | {
