@@ -38,5 +38,8 @@ $(AXE):
 		npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION); \
 	else echo "npm not found: the accessibility tests will be skipped"; fi
 
+bench-pages: $(VENV)/.test
+	$(BIN)/python bench/pages.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -8,7 +8,20 @@ import config
 import demo
 from components import session, theme
 from domain import agency, auth, clock, geocoding
-from pages import admin_home, home, login, media, profile, welcome, worker_home
+from pages import (
+    admin_home,
+    admin_queries,
+    admin_settings,
+    calendar_view,
+    history,
+    home,
+    login,
+    media,
+    profile,
+    services,
+    welcome,
+    worker_home,
+)
 from storage import db, migrate
 
 log = logging.getLogger("care_portal")
@@ -22,6 +35,11 @@ def routes() -> None:
     ui.page("/clients/{client_id}/profile")(profile.create)
     ui.page("/worker")(worker_home.create)
     ui.page("/admin")(admin_home.create)
+    ui.page("/clients/{client_id}/calendar")(calendar_view.create)
+    ui.page("/clients/{client_id}/history")(history.create)
+    ui.page("/clients/{client_id}/services")(services.create)
+    ui.page("/admin/queries")(admin_queries.create)
+    ui.page("/admin/settings")(admin_settings.create)
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
 
 

@@ -6,4 +6,18 @@ from .theme import NavItem
 def client_sections(client_id: int) -> list[NavItem]:
     return [
         NavItem("Profile", "person", f"/clients/{client_id}/profile"),
+        NavItem("Calendar", "calendar_month", f"/clients/{client_id}/calendar"),
+        NavItem("History", "history", f"/clients/{client_id}/history"),
+        NavItem("Services", "fact_check", f"/clients/{client_id}/services"),
     ]
+
+
+def staff_sections(is_admin: bool) -> list[NavItem]:
+    """The office's sections; the settings are for administrators only."""
+    items = [
+        NavItem("Office", "home", "/admin"),
+        NavItem("Queries", "help", "/admin/queries"),
+    ]
+    if is_admin:
+        items.append(NavItem("Settings", "settings", "/admin/settings"))
+    return items

@@ -10,10 +10,20 @@ pytestmark = pytest.mark.browser
 
 PAGES_BY_PERSONA = {
     None: ["/login", "/welcome/not-a-real-token"],
-    "margaret@example.com": ["/clients/1/profile", "/clients/2/profile"],  # the second is someone else's
-    "daniel@example.com": ["/profile"],
+    "margaret@example.com": [
+        "/clients/1/profile",
+        "/clients/2/profile",  # someone else's
+        "/clients/1/calendar",
+        "/clients/1/calendar?view=week&day=2026-11-23",
+        "/clients/1/history",
+        "/clients/1/services?tab=accepted",
+        "/clients/1/services?tab=billed",
+    ],
+    "daniel@example.com": ["/profile", "/clients/3/calendar"],
     "aisha@example.com": ["/worker"],
     "rosa@example.com": ["/admin"],
+    "chris@example.com": ["/admin/queries"],
+    "admin@example.com": ["/admin/settings"],
 }
 
 

@@ -1,0 +1,108 @@
+"""Server build time of the calendar, history and service-management pages for a client with two
+years of weekly visits (on top of the demo agency), through NiceGUI's simulated user.
+
+Prints the data size and the median and p95 build time of each page; the last line is JSON with
+calendar_p95_ms, history_p95_ms and services_p95_ms. Target: under 100 ms each.
+
+    make bench-pages            # or: .venv/bin/python bench/pages.py [runs]
+"""
+
+import asyncio
+import gc
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from nicegui.testing.user_simulation import user_simulation  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
+
+from demo import DEMO_PASSWORD, seed_demo  # noqa: E402
+from demo.history import add_weekly_history  # noqa: E402
+from domain import agency, auth, clock  # noqa: E402
+from storage import db, migrate  # noqa: E402
+from storage.models import Shift  # noqa: E402
+
+NOW = datetime(2026, 11, 27, 0, 0, tzinfo=UTC)  # Friday 27 November 2026, 11:00 in Sydney
+CLIENT = 1  # Margaret Wilson
+WEEKS = 104
+
+
+def build(url: str) -> tuple[int, int]:
+    """The demo agency plus two years of weekly visits for Margaret: (her shifts, all shifts)."""
+    migrate.upgrade(db.configure(url))
+    with db.write() as session:
+        seed_demo(session, now=NOW, hash_password=auth.hash_password)
+        add_weekly_history(session, CLIENT, now=NOW, weeks_past=WEEKS)
+    with db.read() as session:
+        mine = session.scalar(select(func.count()).where(Shift.client_id == CLIENT)) or 0
+        every = session.scalar(select(func.count()).select_from(Shift)) or 0
+    return mine, every
+
+
+async def measure(runs: int) -> dict[str, list[float]]:
+    two_years_ago = (NOW - timedelta(weeks=WEEKS + 2)).date().isoformat()
+    pages = {
+        "calendar": f"/clients/{CLIENT}/calendar",
+        "history": f"/clients/{CLIENT}/history?from={two_years_ago}",
+        "services": f"/clients/{CLIENT}/services?tab=billed",
+    }
+    timings: dict[str, list[float]] = {name: [] for name in pages}
+    async with user_simulation(main_file=ROOT / "main.py") as user:
+        await user.open("/login")
+        user.find(marker="email").type("margaret@example.com")
+        user.find(marker="password").type(DEMO_PASSWORD)
+        user.find(marker="sign-in").click()
+        for _ in range(400):
+            if user.back_history and user.back_history[-1] != "/login":
+                break
+            await asyncio.sleep(0.02)
+        for name, path in pages.items():
+            for attempt in range(runs + 3):  # three warm-up builds first
+                gc.collect()  # outside the timing: a collection lands on whichever request comes next
+                started = time.perf_counter()
+                await user.open(path)
+                if attempt >= 3:
+                    timings[name].append((time.perf_counter() - started) * 1000)
+                user.client.delete()  # as a real server does once the browser tab has gone
+    return timings
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20, method="inclusive")[18]
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 40
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{folder}/bench.db"
+        clock.freeze(NOW)
+        mine, every = build(url)
+        os.environ.update(DATABASE_URL=url, DATA_DIR=folder, SEED_DEMO="0", RUN_JOBS="0")
+        # NiceGUI's simulated user is made for pytest: without this marker its reset opens a
+        # page client of its own before main.py runs.
+        os.environ.setdefault("PYTEST_CURRENT_TEST", "bench/pages.py")
+        agency.forget_cached()
+        timings = asyncio.run(measure(runs))
+    print(
+        f"Data: client {CLIENT} has {mine} shifts ({WEEKS} weeks of weekly visits and more), {every} in all"
+    )
+    result = {}
+    for name, values in timings.items():
+        print(
+            f"{name:<9} runs={len(values)} median={statistics.median(values):.1f} ms p95={p95(values):.1f} ms"
+        )
+        result[f"{name}_p95_ms"] = round(p95(values), 1)
+    result |= {"client_shifts": mine, "shifts": every, "runs": runs}
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

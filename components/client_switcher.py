@@ -1,0 +1,17 @@
+"""For a carer: which of their clients this screen is about."""
+
+from nicegui import ui
+
+from domain.access import Actor
+from storage.models.enums import Role
+
+
+def create(actor: Actor, client_id: int, section: str) -> None:
+    if actor.role != Role.CARER or len(actor.linked_clients) < 2:
+        return
+    ui.select(
+        dict(actor.linked_clients),
+        value=client_id,
+        label="Acting for",
+        on_change=lambda e: ui.navigate.to(f"/clients/{e.value}/{section}"),
+    ).props("outlined").classes("min-w-[260px] q-mb-md").mark("client-switcher")

@@ -1,0 +1,133 @@
+"""A client with years of weekly visits, for the paging tests and the page benchmark."""
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from domain import ledger
+from storage.models import ApprovedService, Booking, FundingPackage, Service, ServiceRate, Shift
+from storage.models.enums import BookingStatus, Recurrence, ShiftStatus
+
+ZONE = ZoneInfo("Australia/Sydney")
+SUNDAY_EVENING = time(19, 0)  # clear of every generated visit (Monday to Saturday, overnight from 21:00)
+
+
+def add_weekly_history(
+    session: Session, client_id: int, *, now: datetime, weeks_past: int = 104, weeks_future: int = 4
+) -> int:
+    """A weekly one-hour visit on Sunday evenings, from weeks_past ago to weeks_future ahead, with
+    the client's usual worker; past visits are billed (with their ledger entry), approved or
+    completed by age, as the generator does. Returns how many shifts were added."""
+    approved, package, rate, service = _first_approved_service(session, client_id)
+    worker_id = session.scalar(
+        select(Shift.worker_id).where(Shift.client_id == client_id, Shift.worker_id.is_not(None)).limit(1)
+    )
+    today = now.astimezone(ZONE).date()
+    first = today - timedelta(days=today.weekday() + 1) - timedelta(weeks=weeks_past)
+    days = [first + timedelta(weeks=n) for n in range(weeks_past + weeks_future + 1)]
+    booking_id = session.scalar(
+        insert(Booking).returning(Booking.id),
+        [
+            {
+                "number": f"H{client_id:06d}",
+                "client_id": client_id,
+                "approved_service_id": approved.id,
+                "service_id": service.id,
+                "package_id": package.id,
+                "first_date": days[0],
+                "start_time": SUNDAY_EVENING,
+                "duration_minutes": 60,
+                "recurrence": Recurrence.WEEKLY,
+                "status": BookingStatus.ALLOCATED,
+                "generated_until": days[-1],
+                "created_at": now,
+            }
+        ],
+    )
+    rows = [_shift(booking_id, client_id, worker_id, service, package, rate, day, now) for day in days]
+    ids = session.scalars(insert(Shift).returning(Shift.id, sort_by_parameter_order=True), rows)
+    entries = [
+        ledger.service_entry(
+            package_id=package.id,
+            shift_id=shift_id,
+            day=row["occurrence_date"],
+            description=service.name,
+            units=100,
+            rate_cents=rate,
+            contribution_pct=package.contribution_pct,
+            ndis_category=None,
+            created_at=now,
+        )
+        for shift_id, row in zip(ids, rows, strict=True)
+        if row["status"] == ShiftStatus.BILLED
+    ]
+    session.add_all(entries)
+    session.flush()
+    return len(rows)
+
+
+def _first_approved_service(
+    session: Session, client_id: int
+) -> tuple[ApprovedService, FundingPackage, int, Service]:
+    approved, package, service = session.execute(
+        select(ApprovedService, FundingPackage, Service)
+        .join(FundingPackage, FundingPackage.id == ApprovedService.package_id)
+        .join(Service, Service.id == ApprovedService.service_id)
+        .where(FundingPackage.client_id == client_id)
+        .order_by(ApprovedService.id)
+        .limit(1)
+    ).one()
+    rate = approved.rate_cents or session.scalar(
+        select(ServiceRate.rate_cents).where(
+            ServiceRate.service_id == service.id, ServiceRate.program_id == package.program_id
+        )
+    )
+    return approved, package, rate or 0, service
+
+
+def _shift(
+    booking_id: int,
+    client_id: int,
+    worker_id: int | None,
+    service: Service,
+    package: FundingPackage,
+    rate: int,
+    day: date,
+    now: datetime,
+) -> dict:
+    starts = datetime.combine(day, SUNDAY_EVENING, ZONE).astimezone(UTC)
+    ends = starts + timedelta(hours=1)
+    age = (now - ends).days
+    status = (
+        ShiftStatus.ALLOCATED
+        if ends > now
+        else ShiftStatus.BILLED
+        if age > 14
+        else ShiftStatus.APPROVED
+        if age > 7
+        else ShiftStatus.COMPLETED
+    )
+    if worker_id is None and status == ShiftStatus.ALLOCATED:
+        status = ShiftStatus.UNALLOCATED
+    return {
+        "booking_id": booking_id,
+        "occurrence_date": day,
+        "client_id": client_id,
+        "worker_id": worker_id,
+        "service_id": service.id,
+        "program_id": package.program_id,
+        "package_id": package.id,
+        "starts_at": starts,
+        "ends_at": ends,
+        "status": status,
+        "bill_units": 100,
+        "bill_rate_cents": rate,
+        "completed_at": ends if ends <= now else None,
+        "approved_at": ends + timedelta(days=2)
+        if status in (ShiftStatus.APPROVED, ShiftStatus.BILLED)
+        else None,
+        "billed_at": ends + timedelta(days=3) if status == ShiftStatus.BILLED else None,
+        "created_at": now,
+    }

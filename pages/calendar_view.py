@@ -1,0 +1,148 @@
+"""The client's calendar: a month at a glance, or a week or day as a list that reads well on a
+tablet. Status by colour and by text; tap a visit for its details and actions. It updates live
+when staff allocate a visit or a worker accepts."""
+
+from collections.abc import Awaitable, Callable
+from datetime import date
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse
+from nicegui import run, ui
+
+from components import client_switcher, live, month_grid, session, shift_actions, shift_status
+from components.formatting import clock_time, long_date
+from components.nav import client_sections
+from components.shift_actions import Changed
+from components.text import Text, heading, paragraph
+from components.theme import frame, not_allowed
+from domain import time
+from domain.access import Actor
+from domain.errors import DomainError
+from domain.self_service import views
+from domain.self_service.lines import ShiftLine
+from domain.self_service.views import CalendarPage, CalendarView
+
+VIEW_LABELS = {CalendarView.MONTH: "Month", CalendarView.WEEK: "Week", CalendarView.DAY: "Day"}
+
+
+def _anchor(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+async def create(client_id: int, request: Request) -> RedirectResponse | None:
+    actor = await session.current_actor()
+    if actor is None:
+        return RedirectResponse("/login")
+    params = request.query_params
+    view = CalendarView(params["view"]) if params.get("view") in set(CalendarView) else CalendarView.MONTH
+    state = {"view": view, "anchor": _anchor(params.get("day"))}
+    try:
+        page = await run.io_bound(_load, actor, client_id, state)
+    except DomainError as error:
+        not_allowed(actor, error.message)
+        return None
+    path = f"/clients/{client_id}/calendar"
+    ui.add_head_html(shift_status.CSS)
+    with frame("Calendar", actor, nav=client_sections(client_id), current=path):
+        client_switcher.create(actor, client_id, "calendar")
+
+        async def reload() -> None:
+            wanted = (state["view"], state["anchor"])
+            page = await run.io_bound(_load, actor, client_id, state)
+            if wanted == (state["view"], state["anchor"]):  # a later choice wins over a live update
+                body.refresh(page)
+
+        dialogs = ui.element("div")  # a visit's dialog lives here, not inside the month grid
+
+        async def open_visit(shift_id: int) -> None:
+            with dialogs:
+                await shift_actions.open_details(actor, shift_id, reload)
+
+        async def go(view: CalendarView | None = None, direction: int = 0, today: bool = False) -> None:
+            state["view"] = view or state["view"]
+            state["anchor"] = None if today else views.step(state["view"], state["anchor"], direction)
+            await reload()
+
+        @ui.refreshable
+        def body(page: CalendarPage) -> None:
+            state["anchor"] = page.anchor
+            _controls(page, go)
+            if page.more:
+                paragraph(
+                    f"Only the first {len(page.lines)} visits are shown: choose Week to see the rest."
+                ).classes("notice")
+            if page.view == CalendarView.MONTH:
+                _month(page, open_visit)
+            else:
+                _days(actor, page, reload)
+
+        body(page)
+        live.on("shift_changed", lambda _: reload(), when=lambda p: client_id in p.get("client_ids", ()))
+    return None
+
+
+def _load(actor: Actor, client_id: int, state: dict) -> CalendarPage:
+    return views.calendar(actor, client_id, state["view"], state["anchor"] or time.agency_today())
+
+
+def _title(page: CalendarPage) -> str:
+    if page.view == CalendarView.MONTH:
+        return f"{page.first:%B %Y}"
+    if page.view == CalendarView.WEEK:
+        return f"Week of {long_date(page.first)}"
+    return long_date(page.first)
+
+
+def _controls(page: CalendarPage, go: Callable[..., Awaitable[None]]) -> None:
+    with ui.row().classes("items-center gap-2 q-mb-md w-full"):
+        ui.toggle(
+            {v: label for v, label in VIEW_LABELS.items()},
+            value=page.view,
+            on_change=lambda e: go(view=e.value),
+        ).props('no-caps unelevated toggle-color=primary aria-label="Show a month, a week or a day"').mark(
+            "calendar-view"
+        )
+        ui.button(icon="chevron_left", on_click=lambda: go(direction=-1)).props(
+            'outline aria-label="Earlier"'
+        ).mark("earlier")
+        ui.button("Today", on_click=lambda: go(today=True)).props("outline").mark("today")
+        ui.button(icon="chevron_right", on_click=lambda: go(direction=1)).props(
+            'outline aria-label="Later"'
+        ).mark("later")
+    heading(_title(page)).props('aria-live="polite"')
+
+
+def _month(page: CalendarPage, open_visit: Callable[[int], Awaitable[None]]) -> None:
+    month_grid.create(page.first, page.last, page.today, page.lines, open_visit)
+
+
+def _days(actor: Actor, page: CalendarPage, changed: Changed) -> None:
+    by_day: dict[date, list[ShiftLine]] = {}
+    for line in page.lines:
+        by_day.setdefault(line.starts.date(), []).append(line)
+    day = page.first
+    while day <= page.last:
+        with ui.element("section").classes("q-mb-md").props(f'aria-label="{long_date(day)}"'):
+            Text(long_date(day), tag="h3").classes("heading-3")
+            lines = by_day.get(day, [])
+            if not lines:
+                paragraph("No visits.").classes("text-muted")
+            for line in lines:
+                _visit(actor, line, changed)
+        day = date.fromordinal(day.toordinal() + 1)
+
+
+def _visit(actor: Actor, line: ShiftLine, changed: Changed) -> None:
+    with ui.element("article").classes("card q-mb-sm visit"):
+        with ui.column().classes("gap-1"):
+            Text(f"{clock_time(line.starts)} – {clock_time(line.ends)} · {line.service}", tag="h4").classes(
+                "heading-3"
+            )
+            paragraph(f"Worker: {line.worker or 'not yet allocated'}")
+            shift_status.badge(line.status)
+            if line.time_note:
+                paragraph(line.time_note).classes("text-muted")
+        shift_actions.buttons(actor, line, changed)

@@ -1,0 +1,124 @@
+"""The client's service-delivery history: pick a date range, read every visit with its outcome,
+worker, hours and amount, 50 to a page (paged on the server), and download the range as CSV or PDF."""
+
+from datetime import date, timedelta
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse
+from nicegui import run, ui
+
+from components import client_switcher, pager, session, shift_status, shift_table
+from components.formatting import clock_time, short_date
+from components.forms import submit, text_input
+from components.nav import client_sections
+from components.theme import frame, not_allowed
+from domain import money, time
+from domain.access import Actor
+from domain.errors import DomainError, InvalidInput
+from domain.self_service import export, views
+from domain.self_service.lines import ShiftLine
+from domain.self_service.views import ListPage
+
+HEADERS = ("Date", "Time", "Service", "Worker", "Outcome", "Hours", "Amount")
+
+
+def _day(value: str | None, default: date) -> date:
+    try:
+        return date.fromisoformat(value) if value else default
+    except ValueError:
+        return default
+
+
+async def create(client_id: int, request: Request) -> RedirectResponse | None:
+    actor = await session.current_actor()
+    if actor is None:
+        return RedirectResponse("/login")
+    today = time.agency_today()
+    params = request.query_params
+    state = {
+        "first": _day(params.get("from"), today - timedelta(days=90)),
+        "last": _day(params.get("to"), today),
+        "page": int(params["page"]) if params.get("page", "").isdigit() else 1,
+    }
+    try:
+        page = await run.io_bound(_load, actor, client_id, state)
+    except InvalidInput:
+        state["first"], state["last"] = today - timedelta(days=90), today
+        page = await run.io_bound(_load, actor, client_id, state)
+    except DomainError as error:
+        not_allowed(actor, error.message)
+        return None
+    ui.add_head_html(shift_status.CSS)
+    with frame("History", actor, nav=client_sections(client_id), current=f"/clients/{client_id}/history"):
+        client_switcher.create(actor, client_id, "history")
+        fields = _range_form(state)
+
+        async def show(number: int = 1) -> None:
+            state["page"] = number
+            chosen = {"first": fields["first"].value, "last": fields["last"].value}
+            loaded = await submit(lambda: _load(actor, client_id, state | _parsed(chosen)), fields)
+            if loaded is not None:
+                state.update(_parsed(chosen))
+                results.refresh(loaded)
+
+        async def download(kind: str) -> None:
+            make = export.history_csv if kind == "csv" else export.history_pdf
+            found = await submit(lambda: make(actor, client_id, state["first"], state["last"]))
+            if found is not None:
+                ui.download.content(found.content, found.filename, found.media_type)
+
+        with ui.row().classes("gap-2 q-mb-md"):
+            ui.button("Show", icon="search", on_click=lambda: show(1)).props("unelevated color=primary").mark(
+                "show"
+            )
+            ui.button("Download CSV", icon="download", on_click=lambda: download("csv")).props(
+                "outline"
+            ).mark("download-csv")
+            ui.button("Download PDF", icon="picture_as_pdf", on_click=lambda: download("pdf")).props(
+                "outline"
+            ).mark("download-pdf")
+
+        @ui.refreshable
+        def results(page: ListPage) -> None:
+            caption = f"Visits from {short_date(state['first'])} to {short_date(state['last'])}"
+            shift_table.create(caption, HEADERS, page.lines, _cells, empty="No visits in these dates.")
+            pager.create(page.page, page.pages, page.total, show, what="visits")
+
+        results(page)
+    return None
+
+
+def _range_form(state: dict) -> dict:
+    with ui.element("div").classes("form-grid q-mb-sm").style("max-width: 520px"):
+        return {
+            "first": text_input("From", state["first"].isoformat(), kind="date", mark="from"),
+            "last": text_input("To", state["last"].isoformat(), kind="date", mark="to"),
+        }
+
+
+def _parsed(chosen: dict) -> dict:
+    problems, parsed = {}, {}
+    for name, value in chosen.items():
+        try:
+            parsed[name] = date.fromisoformat(value or "")
+        except ValueError:
+            problems[name] = "Please enter a date, like 2026-11-27."
+    if problems:
+        raise InvalidInput(problems)
+    return parsed
+
+
+def _load(actor: Actor, client_id: int, state: dict) -> ListPage:
+    return views.history(actor, client_id, state["first"], state["last"], state["page"])
+
+
+def _cells(line: ShiftLine) -> tuple[str, ...]:
+    return (
+        short_date(line.starts.date()),
+        f"{clock_time(line.starts)} – {clock_time(line.ends)}",
+        line.service,
+        line.worker or "—",
+        line.cancellation or line.label,
+        f"{line.minutes / 60:.2f}".rstrip("0").rstrip("."),
+        money.dollars(line.bill_cents),
+    )

@@ -1,0 +1,126 @@
+"""Service management: the client's visits by stage — requests, accepted, completed, queried,
+approved, billed — each a table with the agency's columns and what can be done (cancel, approve,
+query). Paged on the server, 50 rows at most."""
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse
+from nicegui import run, ui
+
+from components import client_switcher, live, pager, session, shift_actions, shift_status, shift_table
+from components.formatting import clock_time, duration, short_date
+from components.nav import client_sections
+from components.theme import frame, not_allowed
+from domain.errors import DomainError
+from domain.self_service import views
+from domain.self_service.lines import ShiftLine
+from domain.self_service.views import ServicesPage, Tab
+
+HEADERS = (
+    "Shift",
+    "Booking No",
+    "Date",
+    "Start Time",
+    "Duration",
+    "Provider",
+    "Program",
+    "Activity",
+    "Bill Quantity",
+    "Bill Rate",
+    "Bill To",
+    "Notes",
+)
+TAB_LABELS = {
+    Tab.REQUESTS: "Requests",
+    Tab.ACCEPTED: "Accepted",
+    Tab.COMPLETED: "Completed",
+    Tab.QUERIED: "Queried",
+    Tab.APPROVED: "Approved",
+    Tab.BILLED: "Billed",
+}
+
+
+async def create(client_id: int, request: Request) -> RedirectResponse | None:
+    actor = await session.current_actor()
+    if actor is None:
+        return RedirectResponse("/login")
+    tab = request.query_params.get("tab", Tab.REQUESTS)
+    state = {"tab": Tab(tab) if tab in set(Tab) else Tab.REQUESTS, "page": 1}
+    try:
+        first = await run.io_bound(views.services, actor, client_id, state["tab"], 1)
+    except DomainError as error:
+        not_allowed(actor, error.message)
+        return None
+    ui.add_head_html(shift_status.CSS)
+    with frame("Services", actor, nav=client_sections(client_id), current=f"/clients/{client_id}/services"):
+        client_switcher.create(actor, client_id, "services")
+
+        async def reload() -> None:
+            wanted = (state["tab"], state["page"])
+            page = await run.io_bound(views.services, actor, client_id, *wanted)
+            if wanted == (
+                state["tab"],
+                state["page"],
+            ):  # a later choice (another tab) wins over a live update
+                content.refresh(page)
+
+        dialogs = ui.element("div")  # dialogs opened from a table row live here, not inside the table
+
+        async def act(line: ShiftLine, action: str) -> None:
+            with dialogs:
+                await shift_actions.act(actor, line, action, reload)
+
+        async def show(tab: Tab | None = None, page: int = 1) -> None:
+            state["tab"], state["page"] = tab or state["tab"], page
+            await reload()
+
+        @ui.refreshable
+        def content(page: ServicesPage) -> None:
+            with (
+                ui.tabs(value=page.tab, on_change=lambda e: show(Tab(e.value)))
+                .props('align="left" inline-label outside-arrows mobile-arrows no-caps aria-label="Stages"')
+                .classes("w-full q-mb-md")
+                .mark("tabs")
+            ):
+                for tab, label in TAB_LABELS.items():
+                    ui.tab(tab.value, f"{label} ({page.counts[tab]})").mark(f"tab-{tab.value}")
+            shift_table.create(
+                f"{TAB_LABELS[page.tab]} visits",
+                HEADERS,
+                page.rows.lines,
+                lambda line: _cells(line, page),
+                on_action=act,
+                empty=f"No {TAB_LABELS[page.tab].lower()} visits.",
+            )
+            pager.create(
+                page.rows.page, page.rows.pages, page.rows.total, lambda n: show(page=n), what="visits"
+            )
+
+        content(first)
+        live.on("shift_changed", lambda _: reload(), when=lambda p: client_id in p.get("client_ids", ()))
+    return None
+
+
+def _cells(line: ShiftLine, page: ServicesPage) -> tuple[str, ...]:
+    return (
+        line.number,
+        line.booking_number or "—",
+        short_date(line.starts.date()),
+        clock_time(line.starts),
+        duration(line.minutes),
+        line.worker or "Not yet allocated",
+        line.program,
+        line.service,
+        line.quantity,
+        line.rate,
+        line.bill_to_label,
+        _notes(line, page),
+    )
+
+
+def _notes(line: ShiftLine, page: ServicesPage) -> str:
+    parts = [line.cancellation, line.time_note or "", line.notes]
+    for note in page.queries.get(line.shift_id, ()):
+        parts.append(f"Your query: {note.message}")
+        if note.reply:
+            parts.append(f"Reply: {note.reply}")
+    return " · ".join(part for part in parts if part) or "—"
