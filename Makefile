@@ -38,5 +38,9 @@ $(AXE):
 		npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION); \
 	else echo "npm not found: the accessibility tests will be skipped"; fi
 
+# A 12-month statement PDF with 1,000 service lines; last line JSON with lines, pages, pdf_ms.
+bench-statements: $(VENV)/.app
+	$(BIN)/python bench/statements.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -8,7 +8,7 @@ import config
 import demo
 from components import session, theme
 from domain import agency, auth, clock, geocoding
-from pages import admin_home, home, login, media, profile, welcome, worker_home
+from pages import admin_home, home, login, media, profile, statements, welcome, worker_home
 from storage import db, migrate
 
 log = logging.getLogger("care_portal")
@@ -20,9 +20,11 @@ def routes() -> None:
     ui.page("/welcome/{token}")(welcome.create)
     ui.page("/profile")(profile.default)
     ui.page("/clients/{client_id}/profile")(profile.create)
+    ui.page("/clients/{client_id}/statements")(statements.create)
     ui.page("/worker")(worker_home.create)
     ui.page("/admin")(admin_home.create)
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
+    app.get("/clients/{client_id}/statements/pdf", include_in_schema=False)(statements.pdf)
 
 
 def start(settings: config.Settings) -> None:

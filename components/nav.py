@@ -6,4 +6,5 @@ from .theme import NavItem
 def client_sections(client_id: int) -> list[NavItem]:
     return [
         NavItem("Profile", "person", f"/clients/{client_id}/profile"),
+        NavItem("Statements", "receipt_long", f"/clients/{client_id}/statements"),
     ]

@@ -79,6 +79,11 @@ class StatementPdf(FPDF):
 
 
 def render(statement: PackageStatement, letterhead: Letterhead) -> bytes:
+    return bytes(compose(statement, letterhead).output())
+
+
+def compose(statement: PackageStatement, letterhead: Letterhead) -> StatementPdf:
+    """The laid-out document, before output (its pages_count is final)."""
     doc = StatementPdf(statement, letterhead)
     doc.add_page()
     _masthead(doc, letterhead)
@@ -86,7 +91,7 @@ def render(statement: PackageStatement, letterhead: Letterhead) -> bytes:
     _sentences(doc, statement)
     for table in (wording.summary(statement), *wording.tables(statement)):
         pdf_tables.draw(doc, table, WIDTHS[table.key])
-    return bytes(doc.output())
+    return doc
 
 
 def _masthead(doc: FPDF, letterhead: Letterhead) -> None:

@@ -16,6 +16,10 @@ LINE = 4.6  # mm per line of text in a cell
 PAD = 1.2  # mm inside each cell, left and right
 HEADING_FILL = (219, 231, 245)
 RULE = (160, 166, 174)
+# Text widths by (family, style, size, text): a year of services repeats the same dates and amounts, and
+# fpdf2's get_string_width() costs as much as drawing the text. Bounded; the fonts never change.
+_widths: dict[tuple[str, str, float, str], float] = {}
+MAX_REMEMBERED = 20_000
 
 
 def draw(pdf: FPDF, table: Table, widths: Sequence[float]) -> None:
@@ -76,8 +80,9 @@ def _row(
     for texts, width, right in zip(lines, widths, numeric, strict=True):
         for number, text in enumerate(texts):
             baseline = top + LINE * number + LINE - 1.1
-            left = x + width - PAD - pdf.get_string_width(text) if right else x + PAD
-            pdf.text(left, baseline, text)
+            if text:
+                left = x + width - PAD - text_width(pdf, text) if right else x + PAD
+                pdf.text(left, baseline, text)
         x += width
     bottom = top + _height(lines)
     pdf.set_draw_color(*RULE)
@@ -97,13 +102,24 @@ def _height(lines: list[list[str]]) -> float:
 
 def wrap(pdf: FPDF, text: str, width: float) -> list[str]:
     """The text in lines no wider than width (a word longer than that stands on its own line)."""
-    if pdf.get_string_width(text) <= width:
+    if text_width(pdf, text) <= width:
         return [text]
     lines: list[str] = []
     for word in text.split():
         candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and pdf.get_string_width(candidate) <= width:
+        if lines and text_width(pdf, candidate) <= width:
             lines[-1] = candidate
         else:
             lines.append(word)
     return lines or [""]
+
+
+def text_width(pdf: FPDF, text: str) -> float:
+    """The width of text in the current font (DejaVu, which ships with the portal) in mm."""
+    key = (pdf.font_family, pdf.font_style, pdf.font_size_pt, text)
+    width = _widths.get(key)
+    if width is None:
+        if len(_widths) >= MAX_REMEMBERED:
+            _widths.clear()
+        width = _widths[key] = pdf.get_string_width(text)
+    return width

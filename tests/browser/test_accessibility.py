@@ -10,8 +10,14 @@ pytestmark = pytest.mark.browser
 
 PAGES_BY_PERSONA = {
     None: ["/login", "/welcome/not-a-real-token"],
-    "margaret@example.com": ["/clients/1/profile", "/clients/2/profile"],  # the second is someone else's
-    "daniel@example.com": ["/profile"],
+    "margaret@example.com": [
+        "/clients/1/profile",
+        "/clients/2/profile",  # someone else's
+        "/clients/1/statements",
+        "/clients/1/statements?month=2026-10",
+        "/clients/2/statements",  # someone else's
+    ],
+    "daniel@example.com": ["/profile", "/clients/4/statements?start=2026-09-01&end=2026-11-20"],
     "aisha@example.com": ["/worker"],
     "rosa@example.com": ["/admin"],
 }
