@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from domain.statements import arithmetic, pdf
-from domain.statements.model import LedgerLine, PackageFacts, Period
+from domain.statements import arithmetic, pdf, periods
+from domain.statements.model import LedgerLine, PackageFacts, PackageStatement, Period
 from storage.models.enums import LedgerKind, ProgramKind, ServiceUnit
 
 SERVICE_LINES = 1_000
@@ -38,7 +38,7 @@ PACKAGE = PackageFacts(
 
 def year_of_lines() -> list[LedgerLine]:
     lines = [_service(n) for n in range(SERVICE_LINES)]
-    for month in arithmetic.periods.months_between(FIRST, LAST):
+    for month in periods.months_between(FIRST, LAST):
         lines.append(LedgerLine(len(lines), month, LedgerKind.FUNDING, 1_717_500, "Quarterly budget"))
         lines.append(LedgerLine(len(lines), month, LedgerKind.CARE_MANAGEMENT, -57_250, "Care management"))
     return lines
@@ -55,7 +55,7 @@ def _service(n: int) -> LedgerLine:
     )  # fmt: skip
 
 
-def statement() -> arithmetic.PackageStatement:
+def statement() -> PackageStatement:
     period = Period(FIRST, LAST, "December 2025 to November 2026")
     lines = year_of_lines()
     by_month = arithmetic.budget_by_month(250_000, [(x.day, x.amount) for x in lines], FIRST, LAST)
@@ -65,19 +65,22 @@ def statement() -> arithmetic.PackageStatement:
 def main() -> None:
     chosen = statement()
     letterhead = pdf.Letterhead("Harbourside Community Care", "02 9555 0100", "hello@example.com")
-    timings, pages, size = [], 0, 0
+    timings, cpu, pages, size = [], [], 0, 0
     for _ in range(RUNS):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         doc = pdf.compose(chosen, letterhead)
         content = bytes(doc.output())
         timings.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
         pages, size = doc.pages_count, len(content)
-    median = statistics.median(timings)
-    p95 = statistics.quantiles(timings, n=20)[-1]
+    median, p95 = statistics.median(timings), statistics.quantiles(timings, n=20)[-1]
+    # CPU time too: on a shared 2-core machine the wall clock also measures the neighbours.
+    cpu_median = statistics.median(cpu)
     print(f"statement PDF: {len(chosen.services)} service lines, {len(chosen.lines)} ledger lines, 12 months")
-    print(f"{RUNS} renders: median {median:.1f} ms, p95 {p95:.1f} ms; {pages} pages, {size / 1024:.0f} KiB")
+    print(f"{RUNS} renders: median {median:.1f} ms, p95 {p95:.1f} ms (CPU median {cpu_median:.1f} ms)")
+    print(f"{pages} pages, {size / 1024:.0f} KiB")
     print(json.dumps({"lines": len(chosen.services), "pages": pages, "pdf_ms": round(median, 1),
-                      "p95_ms": round(p95, 1), "runs": RUNS}))  # fmt: skip
+                      "p95_ms": round(p95, 1), "cpu_ms": round(cpu_median, 1), "runs": RUNS}))  # fmt: skip
 
 
 if __name__ == "__main__":

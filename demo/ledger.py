@@ -205,28 +205,20 @@ def corrections(
     rows = []
     for position, client in enumerate(clients):
         shift = last_billed(shifts, client.id, first, last) if position % 4 in (0, 1) else None
-        if shift is None:
-            continue
-        subsidy = ledger.charge(
-            shift["bill_units"], shift["bill_rate_cents"], client.package.contribution_pct
-        ).subsidy
-        name, day = names[shift["service_id"]], shift["occurrence_date"]
-        if position % 4 == 0:
-            kind, amount = LedgerKind.REFUND, money.percent_of(subsidy, REFUND_PCT)
-            description = f"Refund: the worker left early, {name} on {day.day} {day:%B}"
-        else:
-            kind, amount = LedgerKind.ADJUSTMENT, -money.percent_of(subsidy, ADJUSTMENT_PCT)
-            description = f"Correction: {name} on {day.day} {day:%B} was charged at the old rate"
-        category = NDIS_CATEGORY[service_codes[shift["service_id"]]] if client.program == "NDIS" else None
-        rows.append(
-            entry(
-                client.package.id,
-                posted,
-                kind,
-                amount,
-                description,
-                ndis_category=category,
-                refers_to_month=first,
-            )
-        )
+        if shift is not None:
+            code = service_codes[shift["service_id"]]
+            kind, amount, description = _correction(client, shift, names[shift["service_id"]], position)
+            category = NDIS_CATEGORY[code] if client.program == "NDIS" else None
+            extra = {"ndis_category": category, "refers_to_month": first}
+            rows.append(entry(client.package.id, posted, kind, amount, description, **extra))
     return rows
+
+
+def _correction(client: ClientSeed, shift: dict, name: str, position: int) -> tuple[LedgerKind, int, str]:
+    cost = ledger.charge(shift["bill_units"], shift["bill_rate_cents"], client.package.contribution_pct)
+    visit = f"{name} on {shift['occurrence_date'].day} {shift['occurrence_date']:%B}"
+    if position % 4 == 0:
+        refund = money.percent_of(cost.subsidy, REFUND_PCT)
+        return LedgerKind.REFUND, refund, f"Refund: the worker left early, {visit}"
+    charge = -money.percent_of(cost.subsidy, ADJUSTMENT_PCT)
+    return LedgerKind.ADJUSTMENT, charge, f"Correction: {visit} was charged at the old rate"

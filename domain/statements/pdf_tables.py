@@ -15,6 +15,7 @@ SIZE = 9  # points
 LINE = 4.6  # mm per line of text in a cell
 PAD = 1.2  # mm inside each cell, left and right
 HEADING_FILL = (219, 231, 245)
+TEXT = (28, 28, 28)
 RULE = (160, 166, 174)
 # Text widths by (family, style, size, text): a year of services repeats the same dates and amounts, and
 # fpdf2's get_string_width() costs as much as drawing the text. Bounded; the fonts never change.
@@ -55,7 +56,7 @@ def _title(pdf: FPDF, title: str) -> None:
     pdf.set_font(FAMILY, "B", 12)
     pdf.set_text_color(29, 79, 145)
     pdf.cell(0, 7, title, new_x="LMARGIN", new_y="NEXT")
-    pdf.set_text_color(28, 28, 28)
+    pdf.set_text_color(*TEXT)
     pdf.ln(1)
 
 
@@ -63,6 +64,8 @@ def _headings(pdf: FPDF, table: Table, widths: Sequence[float]) -> None:
     lines = _lines(pdf, table.headings, widths, strong=True)
     pdf.set_fill_color(*HEADING_FILL)
     pdf.rect(pdf.l_margin, pdf.get_y(), sum(widths), _height(lines), style="F")
+    # fpdf2 wraps every text() in its own colour state while the fill and text colours differ
+    pdf.set_fill_color(*TEXT)
     _row(pdf, lines, widths, table.numeric, strong=True)
 
 

@@ -2,15 +2,17 @@
 the client id and the package id, for the screen's use case and for the PDF alike."""
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from sqlalchemy import select
 
 from domain.access import Actor
-from domain.errors import NotAllowed
+from domain.errors import NotAllowed, NotFound
 from domain.statements import StatementRequest, open_statement, statement_pdf
 from storage import db
-from storage.models import AuditEvent, FundingPackage
+from storage.models import AuditEvent, Client, FundingPackage
+from storage.models.enums import Gender
 from tests.support.personas import Personas
 
 OCTOBER = StatementRequest(month="2026-10")
@@ -79,3 +81,25 @@ def test_reading_a_statement_is_audited(personas: Personas) -> None:
             )
         )
     assert actions == ["view", "download"]
+
+
+def test_a_client_without_a_package_is_told_there_is_nothing_to_show(personas: Personas) -> None:
+    with db.write() as session:
+        newcomer = Client(
+            client_number="C09999",
+            first_name="Nell",
+            last_name="Newcombe",
+            date_of_birth=date(1940, 3, 2),
+            gender=Gender.FEMALE,
+            home_street="1 King Street",
+            home_suburb="Newtown",
+            home_state="NSW",
+            home_postcode="2042",
+        )
+        session.add(newcomer)
+        session.flush()
+        client_id = newcomer.id
+    view = open_statement(personas.case_manager, client_id, OCTOBER)
+    assert (view.client_name, view.packages, view.statement) == ("Nell Newcombe", (), None)
+    with pytest.raises(NotFound):
+        statement_pdf(personas.case_manager, client_id, OCTOBER)
