@@ -41,5 +41,9 @@ $(AXE):
 bench-pages: $(VENV)/.test
 	$(BIN)/python bench/pages.py
 
+# A 12-month statement PDF with 1,000 service lines; last line JSON with lines, pages, pdf_ms.
+bench-statements: $(VENV)/.app
+	$(BIN)/python bench/statements.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -19,6 +19,7 @@ from pages import (
     media,
     profile,
     services,
+    statements,
     welcome,
     worker_home,
 )
@@ -33,6 +34,7 @@ def routes() -> None:
     ui.page("/welcome/{token}")(welcome.create)
     ui.page("/profile")(profile.default)
     ui.page("/clients/{client_id}/profile")(profile.create)
+    ui.page("/clients/{client_id}/statements")(statements.create)
     ui.page("/worker")(worker_home.create)
     ui.page("/admin")(admin_home.create)
     ui.page("/clients/{client_id}/calendar")(calendar_view.create)
@@ -41,6 +43,7 @@ def routes() -> None:
     ui.page("/admin/queries")(admin_queries.create)
     ui.page("/admin/settings")(admin_settings.create)
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
+    app.get("/clients/{client_id}/statements/pdf", include_in_schema=False)(statements.pdf)
 
 
 def start(settings: config.Settings) -> None:

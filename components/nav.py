@@ -9,6 +9,7 @@ def client_sections(client_id: int) -> list[NavItem]:
         NavItem("Calendar", "calendar_month", f"/clients/{client_id}/calendar"),
         NavItem("History", "history", f"/clients/{client_id}/history"),
         NavItem("Services", "fact_check", f"/clients/{client_id}/services"),
+        NavItem("Statements", "receipt_long", f"/clients/{client_id}/statements"),
     ]
 
 

@@ -16,6 +16,7 @@ from storage.models.enums import ClientWorkerRelation, Role, ShiftStatus
 from .catalogue import seed_catalogue
 from .clients import ClientSeed, seed_clients
 from .ledger import seed_ledger
+from .missed_visits import miss_some_visits
 from .people import WorkerSeed, seed_workers
 from .rostering import Roster, Window, insert_bookings, plan_bookings
 
@@ -60,6 +61,7 @@ def generate(
     """Fill an empty database. `now` fixes "today", so the same spec and day give the same agency."""
     rng = random.Random(spec.seed)
     today = now.astimezone(ZONE).date()
+    first = today - timedelta(weeks=spec.weeks_past)
     catalogue = seed_catalogue(session, now=now)
     accounts = _staff_accounts(session, spec.staff, hash_password, now)
     case_managers = [accounts[s["email"]] for s in spec.staff if s["role"] == Role.CASE_MANAGER] or [None]
@@ -82,13 +84,14 @@ def generate(
         portraits=spec.portraits,
         case_managers=case_managers,
         fixed=list(spec.fixed_clients),
+        history_from=first,
     )
     for client_index, worker_index in spec.preferred.items():
         clients[client_index].prefer_worker_id = workers[worker_index].id
     window = Window(
         now=now,
         today=today,
-        first=today - timedelta(weeks=spec.weeks_past),
+        first=first,
         last=today + timedelta(weeks=spec.weeks_future),
     )
     bookings, shift_lists = plan_bookings(
@@ -103,6 +106,9 @@ def generate(
     )
     _cancel_some(rng, shift_lists, now)
     shifts = insert_bookings(session, bookings, shift_lists)
+    _relations_and_reviews(session, rng, clients, workers, shifts, now)
+    # After the reviews, which draw from rng: missing visits leaves the rest of the agency as it was.
+    miss_some_visits(session, clients, shifts, today)
     services = {s.id: (s.code, s.name) for s in session.query(Service)}
     seed_ledger(
         session,
@@ -112,7 +118,6 @@ def generate(
         {code: name for code, name in services.values()},
         today,
     )
-    _relations_and_reviews(session, rng, clients, workers, shifts, now)
     accounts |= _persona_accounts(session, spec, clients, workers, hash_password, now)
     _worker_accounts(session, workers, now)
     return GeneratedAgency(clients, workers, len(bookings), len(shifts), accounts)

@@ -122,6 +122,7 @@ def seed_clients(
     portraits: bool,
     case_managers: list[int],
     fixed: list[dict] | None = None,
+    history_from: date | None = None,
 ) -> list[ClientSeed]:
     places = sydney_places()
     session.execute(insert(MarketingGroup), [{"name": n} for n in MARKETING_GROUPS])
@@ -187,9 +188,18 @@ def seed_clients(
             program,
             today,
             fixed[index] if index < len(fixed) else {},
+            history_from,
         )
         for index, (client_id, row, program) in enumerate(zip(ids, rows, programs, strict=True))
     ]
+
+
+def plan_end(starts: date, today: date) -> date:
+    """A year's plan, renewed a year at a time while it would have ended before today."""
+    ends = starts + timedelta(days=364)
+    while ends < today:
+        ends += timedelta(days=365)
+    return ends
 
 
 def _contacts_and_groups(
@@ -247,10 +257,13 @@ def _package(
     program: str,
     today: date,
     given: dict,
+    history_from: date | None = None,
 ) -> ClientSeed:
     levels, (low_pct, high_pct), care_pct = PACKAGES[program]
     level, yearly = rng.choice(levels)
     starts = today - timedelta(days=rng.randint(90, 300))
+    if history_from is not None:
+        starts = min(starts, history_from)  # a long history is billed to a package that covers it
     budget = yearly if program != "NDIS" else rng.randrange(4_000_000, 12_000_000, 10_000)
     package = FundingPackage(
         client_id=client_id,
@@ -258,7 +271,7 @@ def _package(
         reference=f"{program}-{client_id:05d}",
         level=level,
         starts_on=starts,
-        ends_on=starts + timedelta(days=364),
+        ends_on=plan_end(starts, today),
         budget_cents=budget,
         management_type=ManagementType.AGENCY,
         contribution_pct=rng.randint(low_pct, high_pct) if high_pct else 0,

@@ -18,8 +18,15 @@ PAGES_BY_PERSONA = {
         "/clients/1/history",
         "/clients/1/services?tab=accepted",
         "/clients/1/services?tab=billed",
+        "/clients/1/statements",
+        "/clients/1/statements?month=2026-10",
+        "/clients/2/statements",  # someone else's
     ],
-    "daniel@example.com": ["/profile", "/clients/3/calendar"],
+    "daniel@example.com": [
+        "/profile",
+        "/clients/3/calendar",
+        "/clients/4/statements?start=2026-09-01&end=2026-11-20",
+    ],
     "aisha@example.com": ["/worker"],
     "rosa@example.com": ["/admin"],
     "chris@example.com": ["/admin/queries"],

@@ -1,0 +1,138 @@
+"""Reading statements: which packages and months a client or carer may choose, and the statement
+chosen, on screen or as a PDF. Both go through one check: the client must be one the person acts for
+(staff: any), and the package must be that client's."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from domain import access, agency, audit
+from domain.access import Actor
+from domain.errors import NotAllowed, NotFound
+from domain.time import agency_today
+from storage import db
+from storage.queries import clients as client_queries
+from storage.queries import media as media_queries
+from storage.queries import statements as statement_queries
+
+from . import loading, pdf, periods
+from .model import PackageStatement, Period
+
+
+@dataclass(frozen=True)
+class MonthChoice:
+    value: str  # "2026-11"
+    label: str
+
+
+@dataclass(frozen=True)
+class PackageChoice:
+    package_id: int
+    label: str
+    months: tuple[MonthChoice, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class StatementRequest:
+    """What someone asked for, as typed or taken from the address: checked here, not by the page."""
+
+    package: str | None = None
+    month: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class StatementView:
+    client_id: int
+    client_name: str
+    packages: tuple[PackageChoice, ...]
+    statement: PackageStatement | None  # None when the client has no package yet
+
+
+@dataclass(frozen=True)
+class StatementDocument:
+    filename: str
+    content: bytes
+
+
+def open_statement(actor: Actor, client_id: int, request: StatementRequest) -> StatementView:
+    return _read(actor, client_id, request, action="view")
+
+
+def statement_pdf(actor: Actor, client_id: int, request: StatementRequest) -> StatementDocument:
+    """The statement as a PDF: the same check, the same figures as the screen."""
+    view = _read(actor, client_id, request, action="download")
+    if view.statement is None:
+        raise NotFound("There is no statement to print yet.")
+    content = pdf.render(view.statement, letterhead())
+    return StatementDocument(filename(view.statement), content)
+
+
+def _read(actor: Actor, client_id: int, request: StatementRequest, *, action: str) -> StatementView:
+    access.require_client(actor, client_id)
+    today = agency_today()
+    period = periods.choose(request.month, request.start, request.end, today)
+    with db.write() as session:
+        client = client_queries.by_id(client_id, session=session)
+        if client is None:
+            raise NotFound("We could not find that client.")
+        choices = package_choices(client_id, today, session=session)
+        if not choices:
+            return StatementView(client_id, client.full_name, (), None)
+        package_id = _chosen_package(request.package, choices)
+        facts = loading.package_facts(package_id, session=session)
+        assert facts is not None
+        statement = loading.statement(facts, period, session=session)
+        detail = f"statement {period.first} to {period.last}"
+        audit.record(session, actor.account_id, action, "package", package_id, detail)
+    return StatementView(client_id, client.full_name, choices, statement)
+
+
+def _chosen_package(asked: str | None, choices: tuple[PackageChoice, ...]) -> int:
+    """The package asked for, if it is one of the client's; the newest when none was asked for."""
+    if not asked:
+        return choices[0].package_id
+    mine = {str(choice.package_id): choice.package_id for choice in choices}
+    if asked.strip() not in mine:
+        raise NotAllowed()  # the same answer whether it exists or not, so ids cannot be probed
+    return mine[asked.strip()]
+
+
+def package_choices(client_id: int, today: date, *, session: Session) -> tuple[PackageChoice, ...]:
+    choices = []
+    for row in statement_queries.packages_of_client(client_id, session=session):
+        package = row.FundingPackage
+        first_entry, last_entry = statement_queries.entry_span(package.id, session=session)
+        first = min(package.starts_on, first_entry or package.starts_on)
+        last = min(today, max(package.ends_on, last_entry or package.ends_on))
+        months = tuple(_month_choice(month, today) for month in reversed(periods.months_between(first, last)))
+        label = f"{row.program} · {package.level} · {package.reference}"
+        choices.append(PackageChoice(package.id, label, months))
+    return tuple(choices)
+
+
+def _month_choice(month: date, today: date) -> MonthChoice:
+    so_far = " (so far)" if month == periods.month_start(today) else ""
+    return MonthChoice(f"{month:%Y-%m}", periods.month_label(month) + so_far)
+
+
+def letterhead() -> pdf.Letterhead:
+    settings = agency.settings()
+    logo = None
+    if settings.logo_media_id is not None:
+        with db.read() as session:
+            found = media_queries.content(settings.logo_media_id, session=session)
+        logo = found[0] if found else None
+    return pdf.Letterhead(settings.name, settings.phone, settings.email, logo)
+
+
+def filename(statement: PackageStatement) -> str:
+    return f"statement-{statement.package.reference}-{period_slug(statement.period)}.pdf"
+
+
+def period_slug(period: Period) -> str:
+    if period.month is not None:
+        return f"{period.month:%Y-%m}"
+    return f"{period.first:%Y-%m-%d}-to-{period.last:%Y-%m-%d}"

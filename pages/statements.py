@@ -1,0 +1,142 @@
+"""Package statements for clients and carers: choose a package and a month (or any dates), read the
+statement in plain words, and print it or save it as a PDF."""
+
+from urllib.parse import urlencode
+
+from fastapi import HTTPException
+from fastapi.responses import RedirectResponse, Response
+from nicegui import run, ui
+
+from components import session, statement_view
+from components.forms import text_input
+from components.nav import client_sections
+from components.text import Text, heading
+from components.theme import frame, not_allowed
+from domain import statements
+from domain.access import Actor
+from domain.errors import DomainError, InvalidInput
+from domain.statements import StatementRequest, StatementView
+from storage.models.enums import Role
+
+
+def address(client_id: int, **query: str | int | None) -> str:
+    chosen = {name: value for name, value in query.items() if value}
+    return f"/clients/{client_id}/statements" + (f"?{urlencode(chosen)}" if chosen else "")
+
+
+async def create(
+    client_id: int,
+    package: str | None = None,
+    month: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> RedirectResponse | None:
+    actor = await session.current_actor()
+    if actor is None:
+        return RedirectResponse("/login")
+    request = StatementRequest(package, month, start, end)
+    problem = ""
+    try:
+        try:
+            view = await run.io_bound(statements.open_statement, actor, client_id, request)
+        except InvalidInput as error:  # say what was wrong, and show this month instead
+            problem = error.message
+            request = StatementRequest(package)
+            view = await run.io_bound(statements.open_statement, actor, client_id, request)
+    except DomainError as error:
+        not_allowed(actor, error.message)
+        return None
+    ui.add_head_html('<link rel="stylesheet" href="/static/statements.css">')
+    with frame("Statements", actor, nav=client_sections(client_id), current=address(client_id)):
+        if actor.role == Role.CARER:
+            _client_switcher(actor, client_id)
+        if problem:
+            Text(problem, tag="p").classes("notice notice-error q-mb-md").props('role="alert"')
+        with ui.element("div").classes("stack"):
+            _page(view, request)
+    return None
+
+
+def _page(view: StatementView, request: StatementRequest) -> None:
+    if view.statement is None:
+        Text(f"{view.client_name} has no funding package to show yet.", tag="p").classes("notice")
+        return
+    _chooser(view, request)
+    period = view.statement.period
+    pdf_query = {"package": view.statement.package.package_id}
+    if period.month is not None:
+        pdf_query["month"] = f"{period.month:%Y-%m}"
+    else:
+        pdf_query |= {"start": period.first.isoformat(), "end": period.last.isoformat()}
+    statement_view.create(view.statement, f"/clients/{view.client_id}/statements/pdf?{urlencode(pdf_query)}")
+
+
+def _chooser(view: StatementView, request: StatementRequest) -> None:
+    statement = view.statement
+    assert statement is not None
+    chosen = next(p for p in view.packages if p.package_id == statement.package.package_id)
+    month = f"{statement.period.month:%Y-%m}" if statement.period.month else None
+    with ui.element("section").classes("card").props('aria-labelledby="choose-heading"'):
+        heading("Choose a statement").props('id="choose-heading"')
+        with ui.element("div").classes("chooser"):
+            packages = {p.package_id: p.label for p in view.packages}
+            package = ui.select(packages, value=chosen.package_id, label="Package").props("outlined")
+            months = {m.value: m.label for m in chosen.months}
+            picked = ui.select(months, value=month if month in months else None, label="Month")
+            picked.props("outlined").mark("month")
+            ui.button(
+                "Show this month",
+                on_click=lambda: ui.navigate.to(
+                    address(view.client_id, package=package.value, month=picked.value)
+                ),
+            ).mark("show-month")
+        with ui.element("div").classes("chooser q-mt-md"):
+            start = text_input("From (any date)", request.start or "", kind="date", mark="start")
+            end = text_input("To", request.end or "", kind="date", mark="end")
+            for field in (start, end):
+                field.props("stack-label")
+            ui.button(
+                "Show these dates",
+                on_click=lambda: ui.navigate.to(
+                    address(view.client_id, package=package.value, start=start.value, end=end.value)
+                ),
+            ).props("outline").mark("show-dates")
+
+
+def _client_switcher(actor: Actor, client_id: int) -> None:
+    with ui.row().classes("items-center gap-3 q-mb-md"):
+        ui.select(
+            dict(actor.linked_clients),
+            value=client_id,
+            label="Acting for",
+            on_change=lambda e: ui.navigate.to(address(e.value)),
+        ).props("outlined").classes("min-w-[260px]").mark("client-switcher")
+
+
+async def pdf(
+    client_id: int,
+    package: str | None = None,
+    month: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> Response:
+    """The statement as a PDF download, rendered off the event loop, behind the same check as the page."""
+    actor = await session.current_actor()
+    if actor is None:
+        raise HTTPException(status_code=401, detail="Please sign in.")
+    request = StatementRequest(package, month, start, end)
+    try:
+        document = await run.io_bound(statements.statement_pdf, actor, client_id, request)
+    except InvalidInput as error:
+        raise HTTPException(status_code=400, detail=error.message) from None
+    except DomainError:  # the same answer whether it exists or not, so ids cannot be probed
+        raise HTTPException(status_code=404, detail="No such statement.") from None
+    return Response(
+        document.content,
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": f'attachment; filename="{document.filename}"',
+            "Cache-Control": "private, no-store",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
