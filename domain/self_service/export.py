@@ -1,19 +1,13 @@
-"""The service history of a date range as a CSV file and as a PDF (fpdf2), for the client's records.
-
-NOTE: the PDF uses fpdf2's core font, which holds Latin-1 only: other letters are reduced to
-their base letter ("Nguyễn" -> "Nguyen") or "?". Switch to the Unicode TTF that [statements]
-ships under assets/fonts/ once it lands.
-"""
+"""The service history of a date range as a CSV file and as a PDF (fpdf2), for the client's records."""
 
 import csv
 import io
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from fpdf import FPDF
 
-from domain import access, agency, money, time
+from domain import access, agency, money, pdf_fonts, time
 from domain.access import Actor
 from domain.errors import NotFound
 from storage import db
@@ -49,21 +43,20 @@ def history_csv(actor: Actor, client_id: int, first: date, last: date) -> Export
 def history_pdf(actor: Actor, client_id: int, first: date, last: date) -> Export:
     name, lines = _history(actor, client_id, first, last)
     pdf = FPDF(orientation="landscape", format="A4")
-    pdf.set_title(_latin1(f"Service history: {name}"))
+    pdf_fonts.add_fonts(pdf)
+    pdf.set_title(f"Service history: {name}")
     pdf.add_page()
-    pdf.set_font("Helvetica", "B", 16)
-    pdf.cell(
-        0, 10, _latin1(f"{agency.settings().name}: service history of {name}"), new_x="LMARGIN", new_y="NEXT"
-    )
-    pdf.set_font("Helvetica", size=11)
+    pdf.set_font(pdf_fonts.FAMILY, "B", 16)
+    pdf.cell(0, 10, f"{agency.settings().name}: service history of {name}", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(pdf_fonts.FAMILY, size=11)
     total = sum(line.bill_cents for line in lines)
     summary = f"{_day(first)} to {_day(last)}: {len(lines)} visits, {money.dollars(total)} in all."
-    pdf.cell(0, 8, _latin1(summary), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", size=9)
+    pdf.cell(0, 8, summary, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(pdf_fonts.FAMILY, size=9)
     with pdf.table(col_widths=PDF_WIDTHS, text_align="LEFT", first_row_as_headings=True) as table:
         table.row(COLUMNS)
         for line in lines:
-            table.row([_latin1(value) for value in _cells(line)])
+            table.row(list(_cells(line)))
     return Export(_filename(first, last, "pdf"), bytes(pdf.output()), "application/pdf")
 
 
@@ -107,13 +100,6 @@ def _amount(cents: int) -> str:
 def _safe_cell(value: str) -> str:
     """A cell a spreadsheet will not run as a formula."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def _latin1(value: str) -> str:
-    """Text the PDF core font can draw: accents dropped where that keeps the letter, else "?"."""
-    decomposed = unicodedata.normalize("NFKD", value)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return plain.replace("−", "-").encode("latin-1", "replace").decode("latin-1")
 
 
 def _day(value: date) -> str:

@@ -8,18 +8,18 @@ DejaVu Sans ships in assets/fonts and is embedded (subset), so every name prints
 import io
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from fpdf import FPDF
 
+from domain import pdf_fonts
+from domain.pdf_fonts import FAMILY
+
 from . import pdf_tables, wording
 from .model import PackageStatement
-from .pdf_tables import FAMILY
 from .periods import day_label
 
 log = logging.getLogger(__name__)
 
-FONTS = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 PRIMARY = (29, 79, 145)  # the theme's primary colour
 TEXT = (28, 28, 28)
 MUTED = (74, 74, 74)
@@ -50,8 +50,7 @@ class StatementPdf(FPDF):
         self.statement, self.letterhead = statement, letterhead
         self.set_margins(15, 15, 15)
         self.set_auto_page_break(True, margin=18)
-        self.add_font(FAMILY, "", FONTS / "DejaVuSans.ttf")
-        self.add_font(FAMILY, "B", FONTS / "DejaVuSans-Bold.ttf")
+        pdf_fonts.add_fonts(self)
         self.set_lang("en-AU")
         self.set_title(f"Statement: {statement.package.client_name}, {statement.period.label}")
         self.set_author(letterhead.name)

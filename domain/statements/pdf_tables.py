@@ -8,9 +8,10 @@ from collections.abc import Sequence
 
 from fpdf import FPDF
 
+from domain.pdf_fonts import FAMILY
+
 from .wording import Row, Table
 
-FAMILY = "DejaVu"
 SIZE = 9  # points
 LINE = 4.6  # mm per line of text in a cell
 PAD = 1.2  # mm inside each cell, left and right
