@@ -23,11 +23,13 @@ from . import builtin, leader, startup
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
+        level=logging.INFO,
         stream=sys.stdout,
         format="%(asctime)s %(process)d %(name)s %(levelname)s %(message)s",
     )
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    if args.verbose:
+        logging.getLogger("jobs").setLevel(logging.DEBUG)
     migrate.upgrade(db.configure(config.load().database_url))
     return run(args) if args.command == "run" else dispatch(args)
 
