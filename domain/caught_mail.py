@@ -51,6 +51,12 @@ def caught(actor: Actor) -> list[CaughtMail]:
         return list(reversed(_caught))
 
 
+def caught_unchecked() -> list[CaughtMail]:
+    """For tests and tools in this process: newest first, without an access check."""
+    with _lock:
+        return list(reversed(_caught))
+
+
 def forget() -> None:
     with _lock:
         _caught.clear()

@@ -60,8 +60,8 @@ def summary(actor: Actor) -> OutboxSummary:
     )
 
 
-def send_again(actor: Actor, message_id: int) -> None:
-    """Put a failed message back in the queue, with a fresh set of attempts."""
+def send_again(actor: Actor, message_id: int) -> int:
+    """Put a failed message back in the queue, with a fresh set of attempts; returns its id."""
     if not actor.is_staff:
         raise NotAllowed()
     with db.write() as session:
@@ -75,3 +75,4 @@ def send_again(actor: Actor, message_id: int) -> None:
         audit.record(
             session, actor.account_id, "send_again", "outbox_message", message.id, message.last_error or ""
         )
+        return message.id
