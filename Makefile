@@ -38,5 +38,9 @@ $(AXE):
 		npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION); \
 	else echo "npm not found: the accessibility tests will be skipped"; fi
 
+# Outbox dispatch throughput to a local SMTP server on SQLite; the last line is JSON.
+bench-outbox: $(VENV)/.app
+	PYTHONPATH=. $(BIN)/python bench/outbox.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

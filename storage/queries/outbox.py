@@ -56,23 +56,23 @@ def claimed(message_id: int, holder: str, *, session: Session) -> OutboxMessage 
 
 
 def mark_sent(message_id: int, holder: str, *, now: datetime, session: Session) -> bool:
-    """Mark a claimed message sent; False if it was no longer ours to mark."""
-    result = session.execute(
-        update(OutboxMessage)
-        .where(
-            OutboxMessage.id == message_id,
-            OutboxMessage.claimed_by == holder,
-            OutboxMessage.status == OutboxStatus.PENDING,
-        )
+    """Mark a claimed message sent; False if it was no longer ours to mark.
+
+    A plain Core UPDATE on the table (not the ORM's bulk path): it runs once per message sent.
+    """
+    table = OutboxMessage.__table__
+    result = session.connection().execute(
+        update(table)
+        .where(table.c.id == message_id, table.c.claimed_by == holder, table.c.status == OutboxStatus.PENDING)
         .values(
             status=OutboxStatus.SENT,
             sent_at=now,
-            attempts=OutboxMessage.attempts + 1,
+            attempts=table.c.attempts + 1,
             claimed_until=None,
             last_error=None,
         )
     )
-    return result.rowcount == 1  # type: ignore[attr-defined]
+    return result.rowcount == 1
 
 
 def release(message_ids: list[int], holder: str, *, session: Session) -> None:
