@@ -51,7 +51,7 @@ def _expire_batch(now: datetime) -> Released:
     released = Released()
     with db.write() as session:
         for offer in offer_queries.due(now=now, limit=BATCH, session=session):
-            shifts = expire(offer, now, session)
+            shifts = expire(offer, session)
             released.offers += 1
             released.shift_ids.update(shift.id for shift in shifts)
             released.client_ids.update(shift.client_id for shift in shifts)
@@ -59,7 +59,7 @@ def _expire_batch(now: datetime) -> Released:
     return released
 
 
-def expire(offer: Offer, now: datetime, session: Session) -> list[Shift]:
+def expire(offer: Offer, session: Session) -> list[Shift]:
     """Expire one locked, pending offer; the shifts it released."""
     offer.status = OfferStatus.EXPIRED
     booking = offer_queries.booking(offer.booking_id, session=session)
@@ -68,7 +68,8 @@ def expire(offer: Offer, now: datetime, session: Session) -> list[Shift]:
     shifts = offer_queries.held_shifts(booking.id, offer.worker_id, session=session)
     for shift in shifts:
         shift.status, shift.worker_id = ShiftStatus.UNALLOCATED, None
-    _tell(offer, booking.number, booking.client_id, booking.service_id, shifts, now, session)
+    first_visit = min((shift.starts_at for shift in shifts or booking.shifts), default=offer.sent_at)
+    _tell(offer, booking.number, booking.client_id, booking.service_id, first_visit, len(shifts), session)
     return shifts
 
 
@@ -77,8 +78,8 @@ def _tell(
     booking_number: str,
     client_id: int,
     service_id: int,
-    shifts: list[Shift],
-    now: datetime,
+    first_visit: datetime,
+    shift_count: int,
     session: Session,
 ) -> None:
     client = recipients.client(client_id, session=session)
@@ -88,9 +89,9 @@ def _tell(
         "worker": worker.name,
         "service": recipients.service_name(service_id, session=session),
         "booking_number": booking_number,
-        "starts_at": shifts[0].starts_at if shifts else offer.sent_at,
+        "starts_at": first_visit,
         "expired_at": offer.expires_at,
-        "shifts": len(shifts),
+        "shifts": shift_count,
     }
     if client.email:
         outbox.queue_email(

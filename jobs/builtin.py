@@ -5,6 +5,7 @@ import logging
 from datetime import timedelta
 
 from domain import delivery, offers, reminders
+from domain.errors import NotFound
 from domain.mail_settings import agency_mail_settings
 
 from . import mailer, registry
@@ -22,7 +23,10 @@ def catch_mail_with(server: mailer.MailServer | None) -> None:
 
 def current_mailer() -> delivery.Mailer | None:
     """Read each run, so a change to the agency's SMTP settings applies without a restart."""
-    server = mailer.configured_server(agency_mail_settings()) or _catcher_server
+    try:
+        server = mailer.configured_server(agency_mail_settings()) or _catcher_server
+    except NotFound:  # no agency set up yet: nothing can have been queued
+        return None
     return mailer.mailer(server) if server is not None else None
 
 

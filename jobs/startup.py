@@ -6,6 +6,7 @@ import os
 
 from aiosmtpd.controller import Controller
 
+from domain.errors import NotFound
 from domain.mail_settings import agency_mail_settings
 
 from . import builtin, catcher, mailer, registry
@@ -29,7 +30,11 @@ def start(*, catch_mail: bool = True) -> Scheduler:
 
 
 def _start_catcher() -> Controller | None:
-    agency = agency_mail_settings()
+    try:
+        agency = agency_mail_settings()
+    except NotFound:
+        log.warning("No agency set up yet: the mail catcher is not started")
+        return None
     if mailer.configured_server(agency) is not None:
         return None
     controller, server = catcher.start(int(os.environ.get("MAIL_CATCHER_PORT") or 8025), agency.agency_name)
