@@ -7,7 +7,7 @@ from nicegui import run, ui
 from components import session
 from components.formatting import clock_time, short_date
 from components.nav import office_sections
-from components.text import Text, paragraph
+from components.text import Text, heading, paragraph
 from components.theme import frame, not_allowed
 from domain import caught_mail, time
 from domain.errors import DomainError
@@ -57,7 +57,7 @@ async def create() -> RedirectResponse | None:
 def _mail_card(mail: caught_mail.CaughtMail, index: int) -> None:
     received = time.local(mail.received_at)
     with ui.element("article").classes("card q-mb-sm").mark(f"mail-{index}"):
-        Text(mail.subject, tag="h2").classes("heading-3")
+        heading(mail.subject, 2)
         with ui.element("dl").classes("facts"):
             for label, value in (
                 ("From", mail.sender),

@@ -10,7 +10,7 @@ from components import live, session
 from components.formatting import clock_time, long_date
 from components.forms import submit
 from components.nav import worker_sections
-from components.text import Text, paragraph
+from components.text import Text, heading, paragraph
 from components.theme import frame, not_allowed
 from domain import inbox, time
 from domain.errors import DomainError
@@ -62,7 +62,7 @@ def _render(messages: list[inbox.InboxMessage], mark_read: Callable[[int], Await
         paragraph("You have no messages yet.")
     for message in messages:
         with ui.element("article").classes("card q-mb-sm").mark(f"message-{message.id}"):
-            Text(message.title, tag="h2").classes("heading-3" + ("" if message.unread else " text-muted"))
+            heading(message.title, 2).classes("" if message.unread else "text-muted")
             sent = time.local(message.created_at)
             paragraph(
                 f"{long_date(sent.date())}, {clock_time(sent)}" + (" · unread" if message.unread else "")
