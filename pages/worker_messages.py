@@ -16,6 +16,7 @@ from domain import inbox, time
 from domain.errors import DomainError
 
 PATH = "/worker/messages"
+POLL_SECONDS = 30
 
 
 async def create() -> RedirectResponse | None:
@@ -36,10 +37,11 @@ async def create() -> RedirectResponse | None:
             _render(shown["messages"], mark_read)
 
         async def reload() -> list[inbox.InboxMessage]:
-            before = {message.id for message in shown["messages"]}
+            before = shown["messages"]
             shown["messages"] = await run.io_bound(inbox.messages, actor)
-            message_list.refresh()
-            return [message for message in shown["messages"] if message.id not in before]
+            if shown["messages"] != before:
+                message_list.refresh()
+            return [message for message in shown["messages"] if message.id not in {m.id for m in before}]
 
         async def on_new(_payload: dict) -> None:
             fresh = await reload()
@@ -52,6 +54,9 @@ async def create() -> RedirectResponse | None:
 
         message_list()
         live.on("app_message", on_new, when=lambda payload: payload.get("account_id") == actor.account_id)
+        # Events are announced within one process; with several app processes the dispatcher may
+        # run in another, so the page also looks for new messages now and then.
+        ui.timer(POLL_SECONDS, lambda: on_new({}))
     return None
 
 
