@@ -44,7 +44,7 @@ async def create() -> RedirectResponse | None:
 
         async def refresh() -> None:
             latest = await run.io_bound(caught_mail.caught, actor)
-            if [m.message_id for m in latest] != [m.message_id for m in shown["mail"]]:
+            if latest is not None and [m.message_id for m in latest] != [m.message_id for m in shown["mail"]]:
                 shown["mail"] = latest
                 mail_list.refresh()
 

@@ -38,7 +38,7 @@ async def create() -> RedirectResponse | None:
         async def send_again(message_id: int) -> None:
             done = "The message is queued again."
             if await submit(lambda: outbox_review.send_again(actor, message_id), done=done) is not None:
-                shown["summary"] = await run.io_bound(outbox_review.summary, actor)
+                shown["summary"] = await run.io_bound(outbox_review.summary, actor) or shown["summary"]
                 body.refresh()
 
         body()

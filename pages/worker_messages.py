@@ -37,9 +37,11 @@ async def create() -> RedirectResponse | None:
             _render(shown["messages"], mark_read)
 
         async def reload() -> list[inbox.InboxMessage]:
-            before = shown["messages"]
-            shown["messages"] = await run.io_bound(inbox.messages, actor)
-            if shown["messages"] != before:
+            before, latest = shown["messages"], await run.io_bound(inbox.messages, actor)
+            if latest is None:  # the app is shutting down
+                return []
+            shown["messages"] = latest
+            if latest != before:
                 message_list.refresh()
             return [message for message in shown["messages"] if message.id not in {m.id for m in before}]
 
