@@ -45,5 +45,9 @@ bench-pages: $(VENV)/.test
 bench-statements: $(VENV)/.app
 	$(BIN)/python bench/statements.py
 
+# Outbox dispatch throughput to a local SMTP server on SQLite; the last line is JSON.
+bench-outbox: $(VENV)/.app
+	PYTHONPATH=. $(BIN)/python bench/outbox.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -4,12 +4,16 @@ import logging
 
 from nicegui import app, ui
 
+import api
 import config
 import demo
+import jobs.startup
 from components import session, theme
 from domain import agency, auth, clock, geocoding
 from pages import (
     admin_home,
+    admin_mail,
+    admin_outbox,
     admin_queries,
     admin_settings,
     calendar_view,
@@ -22,6 +26,7 @@ from pages import (
     statements,
     welcome,
     worker_home,
+    worker_messages,
 )
 from storage import db, migrate
 
@@ -42,6 +47,10 @@ def routes() -> None:
     ui.page("/clients/{client_id}/services")(services.create)
     ui.page("/admin/queries")(admin_queries.create)
     ui.page("/admin/settings")(admin_settings.create)
+    ui.page("/worker/messages")(worker_messages.create)
+    ui.page("/admin/outbox")(admin_outbox.create)
+    ui.page("/admin/mail")(admin_mail.create)
+    app.include_router(api.router)  # the worker JSON API, /api/v1, documented at /docs
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
     app.get("/clients/{client_id}/statements/pdf", include_in_schema=False)(statements.pdf)
 
@@ -55,6 +64,8 @@ def start(settings: config.Settings) -> None:
         if demo.seed_if_empty(now=clock.now(), hash_password=auth.hash_password):
             log.warning("Seeded the demo agency into %s", settings.database_url)
         print_demo_logins(settings)
+    if settings.run_jobs:
+        jobs.startup.start()  # the scheduler (one leader among processes); the mail catcher in development
 
 
 def print_demo_logins(settings: config.Settings) -> None:
@@ -69,6 +80,7 @@ if __name__ in {"__main__", "__mp_main__"}:
     routes()
     app.add_middleware(session.SignInRequired)
     app.on_startup(lambda: start(settings))
+    app.on_shutdown(jobs.startup.stop)
     ui.run(
         host=settings.host,
         port=settings.port,
@@ -79,4 +91,5 @@ if __name__ in {"__main__", "__mp_main__"}:
         reload=False,
         favicon="🏠",
         show_welcome_message=False,
+        fastapi_docs=True,
     )

@@ -1,5 +1,8 @@
 """The client modules in the toolbar: one list, so every client screen shows the same sections."""
 
+from domain.access import Actor
+from storage.models.enums import Role
+
 from .theme import NavItem
 
 
@@ -13,12 +16,23 @@ def client_sections(client_id: int) -> list[NavItem]:
     ]
 
 
-def staff_sections(is_admin: bool) -> list[NavItem]:
+def staff_sections(actor: Actor) -> list[NavItem]:
     """The office's sections; the settings are for administrators only."""
+    is_admin = actor.role == Role.ADMIN
     items = [
         NavItem("Office", "home", "/admin"),
         NavItem("Queries", "help", "/admin/queries"),
+        NavItem("Outbox", "outbox", "/admin/outbox"),
+        NavItem("Caught mail", "mark_email_read", "/admin/mail"),
     ]
     if is_admin:
         items.append(NavItem("Settings", "settings", "/admin/settings"))
     return items
+
+
+def worker_sections() -> list[NavItem]:
+    """The worker app's sections (the booking feature adds offers)."""
+    return [
+        NavItem("My shifts", "event", "/worker"),
+        NavItem("Messages", "mail", "/worker/messages"),
+    ]

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import LedgerEntry
 from storage.models.enums import CancelReason, LedgerKind, NdisCategory
+from storage.queries import statements as statement_queries
 
 from . import money
 
@@ -51,6 +52,7 @@ def service_entry(
     contribution_pct: int,
     ndis_category: NdisCategory | None,
     created_at: datetime,
+    refers_to_month: date | None = None,
 ) -> LedgerEntry:
     cost = charge(units, rate_cents, contribution_pct)
     return LedgerEntry(
@@ -65,6 +67,7 @@ def service_entry(
         subsidy_cents=cost.subsidy,
         contribution_cents=cost.contribution,
         ndis_category=ndis_category,
+        refers_to_month=refers_to_month,
         created_at=created_at,
     )
 
@@ -80,6 +83,7 @@ def cancellation_fee_entry(
     reason: CancelReason,
     ndis_category: NdisCategory | None,
     created_at: datetime,
+    refers_to_month: date | None = None,
 ) -> LedgerEntry:
     cost = fee_charge(fee_cents, contribution_pct)
     return LedgerEntry(
@@ -93,8 +97,23 @@ def cancellation_fee_entry(
         contribution_cents=cost.contribution,
         ndis_category=ndis_category,
         cancel_reason=reason,
+        refers_to_month=refers_to_month,
         created_at=created_at,
     )
+
+
+def posting_day(
+    package_id: int, service_day: date, today: date, *, session: Session
+) -> tuple[date, date | None]:
+    """The day a charge for work on `service_day` is entered, and the earlier month it refers to.
+
+    A month whose statement has been issued is closed: a charge for it that comes later (a visit
+    approved late) goes on the current month, marked as belonging to the earlier one, so an issued
+    statement never changes after the client has read it.
+    """
+    if service_day < today and statement_queries.statement_covers(package_id, service_day, session=session):
+        return today, service_day.replace(day=1)
+    return service_day, None
 
 
 def post(session: Session, entry: LedgerEntry) -> LedgerEntry:

@@ -4,6 +4,7 @@ from fastapi.responses import RedirectResponse
 from nicegui import run, ui
 
 from components import session
+from components.nav import staff_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame, not_allowed
 from domain import office
@@ -27,7 +28,7 @@ async def create() -> RedirectResponse | None:
     except DomainError as error:
         not_allowed(actor, error.message)
         return None
-    with frame("Office", actor):
+    with frame("Office", actor, nav=staff_sections(actor), current="/admin"):
         values = (
             figures.active_clients,
             figures.active_workers,

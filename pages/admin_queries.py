@@ -16,7 +16,6 @@ from domain.access import Actor
 from domain.errors import DomainError
 from domain.self_service import signoff
 from domain.self_service.signoff import OpenQuery
-from storage.models.enums import Role
 
 
 async def create() -> RedirectResponse | None:
@@ -28,7 +27,7 @@ async def create() -> RedirectResponse | None:
     except DomainError as error:
         not_allowed(actor, error.message)
         return None
-    with frame("Queries", actor, nav=staff_sections(actor.role == Role.ADMIN), current="/admin/queries"):
+    with frame("Queries", actor, nav=staff_sections(actor), current="/admin/queries"):
 
         async def reload() -> None:
             listing.refresh(await run.io_bound(signoff.open_queries, actor))

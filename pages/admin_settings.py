@@ -25,7 +25,7 @@ async def create() -> RedirectResponse | None:
         not_allowed(actor, error.message)
         return None
     with (
-        frame("Settings", actor, nav=staff_sections(True), current="/admin/settings"),
+        frame("Settings", actor, nav=staff_sections(actor), current="/admin/settings"),
         ui.element("div").classes("stack"),
     ):
         _times(actor, current)

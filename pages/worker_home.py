@@ -5,6 +5,7 @@ from nicegui import run, ui
 
 from components import session
 from components.formatting import clock_time, long_date
+from components.nav import worker_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame, not_allowed
 from domain import shifts
@@ -20,7 +21,7 @@ async def create() -> RedirectResponse | None:
     except DomainError as error:
         not_allowed(actor, error.message)
         return None
-    with frame("My shifts", actor):
+    with frame("My shifts", actor, nav=worker_sections(), current="/worker"):
         if not coming:
             paragraph("You have no shifts in the next two weeks.")
         day = None

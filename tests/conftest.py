@@ -15,6 +15,7 @@ from selenium.webdriver.chrome.service import Service
 from domain import agency, clock
 from tests.support.databases import DEMO_NOW, Templates
 from tests.support.personas import Personas, load_personas
+from tests.support.smtp import smtp, smtp_down  # noqa: F401 - fixtures for every test folder
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = (

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from domain import clock, events, ledger
+from domain.time import agency_today
 from storage import db
 from storage.models import Shift
 from storage.models.enums import BillTo, ProgramKind, ShiftStatus
@@ -48,12 +49,16 @@ def _bill(shift: Shift, now: datetime, session: Session) -> None:
     if shift.bill_to != BillTo.PACKAGE or shift.package_id is None:
         return  # billed to the client or privately: nothing is drawn from a package
     context = changes.context(shift, session=session)
+    day, late_for = ledger.posting_day(
+        shift.package_id, shift.occurrence_date, agency_today(), session=session
+    )
     ledger.post(
         session,
         ledger.service_entry(
             package_id=shift.package_id,
             shift_id=shift.id,
-            day=shift.occurrence_date,
+            day=day,
+            refers_to_month=late_for,
             description=context.service_name,
             units=shift.bill_units,
             rate_cents=shift.bill_rate_cents,

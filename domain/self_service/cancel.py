@@ -6,7 +6,7 @@ Staff cancel on a client's behalf (a phone call) without the online lead time.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy.orm import Session
@@ -178,7 +178,10 @@ def _cancel_one(
     shift.cancel_reason, shift.cancel_fee_cents = reason, fee
     if quote and fee and shift.bill_to == BillTo.PACKAGE and shift.package_id is not None:
         shift.billed_at = now
-        ledger.post(session, _fee_entry(shift, shift.package_id, quote, reason, now, context))
+        day, late_for = ledger.posting_day(
+            shift.package_id, shift.occurrence_date, time.local(now).date(), session=session
+        )
+        ledger.post(session, _fee_entry(shift, shift.package_id, quote, reason, now, context, day, late_for))
 
 
 def _fee_entry(
@@ -188,11 +191,14 @@ def _fee_entry(
     reason: CancelReason,
     now: datetime,
     context: changes.ShiftContext,
+    day: date,
+    late_for: date | None,
 ) -> LedgerEntry:
     return ledger.cancellation_fee_entry(
         package_id=package_id,
         shift_id=shift.id,
-        day=shift.occurrence_date,
+        day=day,
+        refers_to_month=late_for,
         description=f"Cancellation, {BAND_LABELS[quote.band]}: {context.service_name}",
         fee_cents=quote.fee_cents,
         contribution_pct=context.contribution_pct,

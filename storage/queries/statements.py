@@ -143,3 +143,11 @@ def statement_recipients(client_id: int, *, session: Session) -> list[str]:
     )
     found = [address.lower() for address in (own, *accounts) if address]
     return list(dict.fromkeys(found))
+
+
+def statement_covers(package_id: int, day: date, *, session: Session) -> bool:
+    """Has a statement been issued for a period that includes this day?"""
+    query = select(Statement.id).where(
+        Statement.package_id == package_id, Statement.period_start <= day, Statement.period_end >= day
+    )
+    return session.scalar(query.limit(1)) is not None

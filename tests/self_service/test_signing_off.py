@@ -3,13 +3,14 @@ a real SMTP server."""
 
 import pytest
 
+from domain import delivery
 from domain.errors import DomainError, InvalidInput, NotAllowed
 from domain.self_service import signoff
 from storage.models import ShiftQuery
 from storage.models.enums import ShiftStatus
-from tests.self_service.mail import deliver_pending, smtp_server
 from tests.self_service.support import actor, count, first_shift, outbox, shift
 from tests.support.personas import Personas
+from tests.support.smtp import SmtpServer
 
 MARGARETS_CASE_MANAGER = "tom@example.com"  # the demo agency gives Margaret Tom O'Brien
 
@@ -33,16 +34,18 @@ def test_a_query_is_emailed_to_the_clients_case_manager(personas: Personas) -> N
     assert "Margaret Wilson" in email.subject
 
 
-def test_the_query_email_reaches_the_case_manager_through_a_real_smtp_server(personas: Personas) -> None:
+def test_the_query_email_reaches_the_case_manager_through_a_real_smtp_server(
+    personas: Personas, smtp: SmtpServer
+) -> None:
     shift_id = first_shift(personas.client.client_id, ShiftStatus.COMPLETED)
     signoff.lodge_query(personas.client, shift_id, "Was this <b>two</b> hours? It felt like one.")
-    with smtp_server() as inbox:
-        assert deliver_pending(inbox) >= 1
-        [message] = [m for m in inbox.messages if "Query on a completed visit" in m["Subject"]]
-    assert message["X-Envelope-To"] == MARGARETS_CASE_MANAGER
-    assert "Margaret Wilson" in message["Subject"]
-    text = message.get_body(("plain",)).get_content()
-    html = message.get_body(("html",)).get_content()
+    report = delivery.dispatch(smtp.mailer(), holder="test dispatcher")
+    assert report.sent >= 1
+    [arrived] = [a for a in smtp.arrived if "Query on a completed visit" in a.subject]
+    assert arrived.recipients == [MARGARETS_CASE_MANAGER]
+    assert "Margaret Wilson" in arrived.subject
+    text = arrived.body("plain")
+    html = arrived.body("html")
     assert "Was this <b>two</b> hours? It felt like one." in text
     assert "Was this &lt;b&gt;two&lt;/b&gt; hours?" in html  # the client's words are never markup
     assert "Harbourside Community Care" in text

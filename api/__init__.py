@@ -1,0 +1,15 @@
+"""The worker app's JSON API, under /api/v1, documented at /docs.
+
+Adding endpoints: a module here with `router = APIRouter(prefix=..., tags=[...], route_class=DomainRoute)`,
+endpoints that take `SignedInWorker` (api.security) and call the domain (plain `def`: FastAPI runs
+them off the event loop), then one `include_router` line below. Domain errors become 401/403/404/
+422/423 answers by themselves (api.errors).
+"""
+
+from fastapi import APIRouter
+
+from . import messages, tokens
+
+router = APIRouter(prefix="/api/v1")
+router.include_router(tokens.router)
+router.include_router(messages.router)

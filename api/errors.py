@@ -1,0 +1,45 @@
+"""Domain errors as HTTP answers, for every endpoint of the API: routers use `route_class=DomainRoute`
+and endpoints simply call the domain (its messages are written for people, so they go out as they are)."""
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from fastapi import HTTPException, Request, Response
+from fastapi.routing import APIRoute
+
+from domain.errors import AccountLocked, DomainError, InvalidInput, NotAllowed, NotFound, SignInFailed
+
+STATUS = (  # the first match wins: subclasses before their parents
+    (AccountLocked, 423),
+    (SignInFailed, 401),
+    (NotAllowed, 403),
+    (NotFound, 404),
+    (InvalidInput, 422),
+    (DomainError, 400),
+)
+
+
+def status_for(error: DomainError) -> int:
+    return next(status for kind, status in STATUS if isinstance(error, kind))
+
+
+def as_http(error: DomainError) -> HTTPException:
+    status = status_for(error)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    detail: Any = error.message
+    if isinstance(error, InvalidInput):
+        detail = {"message": error.message, "fields": error.fields}
+    return HTTPException(status, detail=detail, headers=headers)
+
+
+class DomainRoute(APIRoute):
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def translated(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except DomainError as error:
+                raise as_http(error) from error
+
+        return translated

@@ -1,0 +1,48 @@
+"""The portal's scheduled jobs: outbox dispatch, offer expiry, reminders before shifts, billing of
+approved shifts and the monthly statements. Each is safe to run twice; see jobs.registry."""
+
+import logging
+from datetime import timedelta
+
+from domain import delivery, offers, reminders, statements
+from domain.errors import NotFound
+from domain.mail_settings import agency_mail_settings
+from domain.self_service import billing
+
+from . import mailer, registry
+
+log = logging.getLogger(__name__)
+
+_catcher_server: mailer.MailServer | None = None
+
+
+def catch_mail_with(server: mailer.MailServer | None) -> None:
+    """Development mode: send to the local catcher when no SMTP server is configured."""
+    global _catcher_server
+    _catcher_server = server
+
+
+def current_mailer() -> delivery.Mailer | None:
+    """Read each run, so a change to the agency's SMTP settings applies without a restart."""
+    try:
+        server = mailer.configured_server(agency_mail_settings()) or _catcher_server
+    except NotFound:  # no agency set up yet: nothing can have been queued
+        return None
+    return mailer.mailer(server) if server is not None else None
+
+
+def dispatch_outbox(holder: str) -> delivery.DispatchReport:
+    report = delivery.dispatch(current_mailer(), holder=holder)
+    if report.sent or report.app_delivered or report.retrying or report.failed:
+        log.info("outbox: %s", report)
+    return report
+
+
+def install(*, holder: str, dispatch_every: timedelta) -> None:
+    registry.register("outbox_dispatch", lambda: dispatch_outbox(holder), every=dispatch_every)
+    registry.register("offer_expiry", offers.expire_due, every=timedelta(minutes=1))
+    registry.register("shift_reminders", reminders.send_due, every=timedelta(minutes=5))
+    # Approved visits are billed at least daily; hourly keeps statements current without cost.
+    registry.register("billing", billing.bill_approved_shifts, every=timedelta(hours=1))
+    # Cheap when there is nothing to do: the month's statements are made once, after month end.
+    registry.register("monthly_statements", statements.generate_monthly, every=timedelta(hours=1))

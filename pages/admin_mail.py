@@ -1,0 +1,79 @@
+"""Development mode: the e-mail the local mail catcher received (nothing left this computer), so a
+newcomer can read what a booking flow sends: sender, recipients, subject and both bodies."""
+
+from fastapi.responses import RedirectResponse
+from nicegui import run, ui
+
+from components import session
+from components.formatting import clock_time, short_date
+from components.nav import staff_sections
+from components.text import Text, heading, paragraph
+from components.theme import frame, not_allowed
+from domain import caught_mail, time
+from domain.errors import DomainError
+
+PATH = "/admin/mail"
+
+
+async def create() -> RedirectResponse | None:
+    actor = await session.current_actor()
+    if actor is None:
+        return RedirectResponse("/login")
+    try:
+        first = await run.io_bound(caught_mail.caught, actor)
+    except DomainError as error:
+        not_allowed(actor, error.message)
+        return None
+    with frame("Caught mail", actor, nav=staff_sections(actor), current=PATH):
+        if caught_mail.is_catching():
+            paragraph(
+                "Development mode: no SMTP server is set up, so every e-mail the portal sends is caught "
+                "here and goes nowhere else."
+            ).classes("notice")
+        else:
+            paragraph("E-mail goes to the agency's SMTP server; the mail catcher is not running.").classes(
+                "notice"
+            )
+        shown = {"mail": first}
+
+        @ui.refreshable
+        def mail_list() -> None:
+            paragraph(f"{len(shown['mail'])} e-mail(s), newest first.").mark("caught-count")
+            for index, mail in enumerate(shown["mail"]):
+                _mail_card(mail, index)
+
+        async def refresh() -> None:
+            latest = await run.io_bound(caught_mail.caught, actor)
+            if latest is not None and [m.message_id for m in latest] != [m.message_id for m in shown["mail"]]:
+                shown["mail"] = latest
+                mail_list.refresh()
+
+        ui.button("Refresh", icon="refresh", on_click=refresh).props("outline no-caps").mark("refresh")
+        mail_list()
+        ui.timer(5, refresh)
+    return None
+
+
+def _mail_card(mail: caught_mail.CaughtMail, index: int) -> None:
+    received = time.local(mail.received_at)
+    with ui.element("article").classes("card q-mb-sm").mark(f"mail-{index}"):
+        heading(mail.subject, 2)
+        with ui.element("dl").classes("facts"):
+            for label, value in (
+                ("From", mail.sender),
+                ("To", ", ".join(mail.recipients)),
+                ("Received", f"{short_date(received.date())}, {clock_time(received)}"),
+                ("Message-ID", mail.message_id),
+            ):
+                Text(label, tag="dt")
+                Text(value, tag="dd")
+        with ui.expansion("Plain-text body").classes("w-full"):
+            Text(mail.text, tag="pre").classes("whitespace-pre-wrap")
+        if mail.html:
+            with ui.expansion("HTML body").classes("w-full"):
+                # A sandboxed frame: the mail's markup is shown as a mail program would, with no
+                # scripts and no access to this page.
+                frame_element = ui.element("iframe").classes("w-full").style("height: 480px; border: 0")
+                frame_element.props["sandbox"] = ""
+                frame_element.props["title"] = f"HTML body of: {mail.subject}"
+                frame_element.props["srcdoc"] = mail.html

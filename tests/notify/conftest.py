@@ -1,0 +1,71 @@
+"""Fixtures for delivery tests: a real SMTP server (aiosmtpd) that records what arrives, a small
+agency (settings row, a roster officer and a support worker) on both databases, and a mailer."""
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from domain import agency, letterhead, outbox
+from storage import db
+from storage.models import Account, Agency, OutboxMessage
+from storage.models.enums import Role
+from tests.support.smtp import AGENCY, SENDER, SmtpServer  # noqa: F401 - the tests here import them from here
+
+
+@dataclass(frozen=True)
+class SmallAgency:
+    url: str
+    roster_account: int
+    other_account: int
+
+
+@pytest.fixture
+def small_agency(empty_db: str) -> SmallAgency:
+    """The agency's settings and two staff accounts (app messages go to accounts), nothing else."""
+    with db.write() as session:
+        session.add(
+            Agency(
+                name=AGENCY,
+                phone="02 9000 0000",
+                email="office@harbour.example",
+                roster_email="roster@harbour.example",
+            )
+        )
+        accounts = [
+            Account(email=f"{who}@harbour.example", display_name=who.title(), role=Role.ROSTER)
+            for who in ("rosa", "ravi")
+        ]
+        session.add_all(accounts)
+        session.flush()
+        ids = [account.id for account in accounts]
+    agency.forget_cached()
+    return SmallAgency(empty_db, ids[0], ids[1])
+
+
+@outbox.template("notify_test_note")
+def _test_note(context: Any, settings: agency.AgencySettings) -> outbox.Rendered:
+    """A message for these tests only, laid out like every real e-mail."""
+    return letterhead.letter(
+        settings,
+        subject=f"Test note {context['n']}",
+        greeting=f"Dear {context['name']},",
+        paragraphs=[f"This is note number {context['n']}."],
+        details=[("Number", str(context["n"]))],
+    )
+
+
+def queue_emails(count: int, to: str = "client@harbour.example", name: str = "Margaret") -> list[int]:
+    with db.write() as session:
+        return [
+            outbox.queue_email(
+                session, to=[to], template="notify_test_note", context={"n": n, "name": name}
+            ).id
+            for n in range(count)
+        ]
+
+
+def outbox_rows() -> list[OutboxMessage]:
+    with db.read() as session:
+        return list(session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))

@@ -1,0 +1,142 @@
+"""The worker's messages page (with live push), the office's outbox and caught-mail pages, and the
+API's place in /docs — through NiceGUI's simulated User against main.py."""
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+from nicegui import app
+from nicegui.testing import User
+from sqlalchemy import select, update
+
+from domain import caught_mail, delivery, outbox
+from jobs import catcher, mailer
+from storage import db
+from storage.models import AppMessage, OutboxMessage
+from storage.models.enums import OutboxStatus
+from tests.support.personas import account_id
+from tests.support.ui import eventually, sign_in
+
+
+def deliver_note(email: str, n: int = 1) -> None:
+    with db.write() as session:
+        outbox.queue_app_message(
+            session,
+            account_id=account_id(email),
+            template="notify_test_note",
+            context={"n": n, "name": "Aisha"},
+        )
+    delivery.dispatch(None, holder="test")
+
+
+async def test_a_new_message_appears_on_the_workers_open_page(user: User) -> None:
+    await sign_in(user, "aisha@example.com")
+    await user.open("/worker/messages")
+    await user.should_see("You have no messages yet.")
+    await asyncio.to_thread(deliver_note, "aisha@example.com", 4)  # the dispatcher runs off the event loop
+    await user.should_see("Test note 4")
+    await user.should_see("New message: Test note 4")
+    await user.should_see("1 unread")
+
+
+async def test_a_worker_marks_a_message_read(user: User) -> None:
+    await sign_in(user, "aisha@example.com")
+    deliver_note("aisha@example.com")
+    await user.open("/worker/messages")
+    await user.should_see("1 unread")
+    with db.read() as session:
+        outbox_id = session.scalar(select(OutboxMessage.id))
+    with db.read() as session:
+        message_id = session.scalar(select(AppMessage.id).where(AppMessage.outbox_id == outbox_id))
+    user.find(marker=f"read-{message_id}").click()
+    await user.should_see("No unread messages.")
+
+
+async def test_another_workers_message_never_shows(user: User) -> None:
+    deliver_note("ben@example.com", 9)
+    await sign_in(user, "aisha@example.com")
+    await user.open("/worker/messages")
+    await user.should_see("You have no messages yet.")
+    await user.should_not_see("Test note 9")
+
+
+async def test_staff_see_a_failed_message_with_its_error_and_send_it_again(user: User) -> None:
+    await sign_in(user, "rosa@example.com")
+    with db.write() as session:
+        failed = outbox.queue_email(
+            session, to=["nobody@example.com"], template="notify_test_note", context={"n": 3, "name": "N"}
+        )
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == failed.id)
+            .values(
+                status=OutboxStatus.FAILED,
+                attempts=1,
+                last_error="Refused by the mail server: 550 No such mailbox",
+            )
+        )
+    await user.open("/admin/outbox")
+    await user.should_see("Refused by the mail server: 550 No such mailbox")
+    await user.should_see("nobody@example.com")
+    user.find(marker=f"send-again-{failed.id}").click()
+
+    def queued_again() -> bool:
+        with db.read() as session:
+            return (
+                session.scalar(select(OutboxMessage.status).where(OutboxMessage.id == failed.id)) == "pending"
+            )
+
+    await eventually(queued_again, "the failed message is queued again")
+    await user.should_see("No message has failed.")
+
+
+@pytest.fixture
+def catching() -> Iterator[mailer.MailServer]:
+    controller, server = catcher.start(catcher.free_port(), "Demo agency")
+    yield server
+    catcher.stop(controller)
+    caught_mail.forget()
+
+
+async def test_staff_read_the_mail_the_catcher_caught(user: User, catching: mailer.MailServer) -> None:
+    await sign_in(user, "rosa@example.com")
+    with db.write() as session:
+        outbox.queue_email(
+            session,
+            to=["margaret@example.com"],
+            template="notify_test_note",
+            context={"n": 8, "name": "Margaret"},
+        )
+    assert (await asyncio.to_thread(delivery.dispatch, mailer.mailer(catching), holder="test")).sent == 1
+    await user.open("/admin/mail")
+    await user.should_see("Development mode")
+    await user.should_see("Test note 8")
+    await user.should_see("margaret@example.com")
+    await user.should_see(catcher.CATCHER_SENDER)
+    await user.should_see("This is note number 8.")  # the plain-text body
+    [mail] = caught_mail.caught_unchecked()
+    assert mail.html is not None
+    assert "This is note number 8." in mail.html
+
+
+@pytest.mark.parametrize("email", ["margaret@example.com", "aisha@example.com"])
+async def test_only_staff_open_the_outbox_and_the_caught_mail(user: User, email: str) -> None:
+    await sign_in(user, email)
+    for path in ("/admin/outbox", "/admin/mail"):
+        await user.open(path)
+        await user.should_see("You do not have access")
+        await user.should_not_see("Messages that failed")
+
+
+async def test_office_staff_have_no_worker_inbox(user: User) -> None:
+    await sign_in(user, "rosa@example.com")
+    await user.open("/worker/messages")
+    await user.should_see("You do not have access")
+
+
+async def test_the_worker_api_is_documented_at_docs(user: User) -> None:
+    await user.open("/login")
+    assert app.docs_url == "/docs"
+    paths = app.openapi()["paths"]
+    assert {"/api/v1/tokens", "/api/v1/messages", "/api/v1/messages/{message_id}/read"} <= set(paths)
+    assert "security" in paths["/api/v1/messages"]["get"]

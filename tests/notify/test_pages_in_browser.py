@@ -1,0 +1,75 @@
+"""The new pages pass axe-core's WCAG 2.2 AA rules at tablet size, with content on them."""
+
+import pytest
+from nicegui.testing import Screen
+
+from domain import caught_mail, clock, delivery, outbox
+from storage import db
+from storage.models.enums import OutboxStatus
+from tests.support.browser import AXE, axe_violations, describe, horizontal_overflow, sign_in, tablet
+from tests.support.personas import account_id
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def axe_ready() -> None:
+    if not AXE.exists():
+        from tests.conftest import missing
+
+        missing(f"axe-core is not installed at {AXE} (make test installs it with npm)")
+
+
+def some_mail_and_messages() -> None:
+    with db.write() as session:
+        outbox.queue_app_message(
+            session,
+            account_id=account_id("aisha@example.com"),
+            template="notify_test_note",
+            context={"n": 1, "name": "A"},
+        )
+        failed = outbox.queue_email(
+            session, to=["x@example.com"], template="notify_test_note", context={"n": 3, "name": "X"}
+        )
+        failed.status, failed.last_error = (
+            OutboxStatus.FAILED,
+            "Refused by the mail server: 550 No such mailbox",
+        )
+    delivery.dispatch(None, holder="test")
+    rendered = outbox.render("notify_test_note", {"n": 2, "name": "Margaret"})
+    caught_mail.keep(
+        caught_mail.CaughtMail(
+            clock.now(),
+            "care@localhost",
+            ("m@example.com",),
+            rendered.subject,
+            rendered.text,
+            rendered.html,
+            "<1@x>",
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("email", "paths"),
+    [("aisha@example.com", ["/worker/messages"]), ("rosa@example.com", ["/admin/outbox", "/admin/mail"])],
+)
+def test_the_notification_pages_pass_axe_at_tablet_size(
+    axe_ready: None, demo_portal: str, screen: Screen, email: str, paths: list[str]
+) -> None:
+    tablet(screen)
+    sign_in(screen, email)
+    some_mail_and_messages()
+    failures = []
+    try:
+        for path in paths:
+            screen.open(path)
+            tablet(screen)
+            screen.should_contain("Test note")
+            if found := axe_violations(screen):
+                failures.append(f"{path}:\n{describe(found)}")
+            if (overflow := horizontal_overflow(screen)) > 0:
+                failures.append(f"{path}: {overflow}px of sideways scrolling at 768×1024")
+    finally:
+        caught_mail.forget()
+    assert not failures, "\n".join(failures)
