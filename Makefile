@@ -12,7 +12,7 @@ run: $(VENV)/.app
 
 test: $(VENV)/.test $(AXE)
 	$(BIN)/ruff check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto  # one worker per core (pytest-xdist); each builds its own test databases
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
