@@ -29,6 +29,14 @@ HEADERS = (
     "Bill To",
     "Notes",
 )
+EMPTY = {
+    Tab.REQUESTS: "You have no booking requests waiting.",
+    Tab.ACCEPTED: "No visits are booked with a worker yet.",
+    Tab.COMPLETED: "No completed visits are waiting for you to approve.",
+    Tab.QUERIED: "You have no open queries.",
+    Tab.APPROVED: "No approved visits are waiting to be billed.",
+    Tab.BILLED: "No visits have been billed yet.",
+}
 TAB_LABELS = {
     Tab.REQUESTS: "Requests",
     Tab.ACCEPTED: "Accepted",
@@ -89,7 +97,7 @@ async def create(client_id: int, request: Request) -> RedirectResponse | None:
                 page.rows.lines,
                 lambda line: _cells(line, page),
                 on_action=act,
-                empty=f"No {TAB_LABELS[page.tab].lower()} visits.",
+                empty=EMPTY[page.tab],
             )
             pager.create(
                 page.rows.page, page.rows.pages, page.rows.total, lambda n: show(page=n), what="visits"
