@@ -2,7 +2,7 @@
 
 from nicegui import ui
 
-from domain import profile, validation
+from domain import profile, profile_changes, validation
 from domain.access import Actor
 from domain.profile import ClientProfile, EmergencyContactDetails
 from storage.models.enums import GeocodeStatus
@@ -40,7 +40,7 @@ def contact(actor: Actor, details: ClientProfile) -> None:
 
         async def save() -> None:
             saved = await submit(
-                lambda: profile.update_contact(
+                lambda: profile_changes.update_contact(
                     actor,
                     details.client_id,
                     home_phone=fields["home_phone"].value or "",
@@ -84,7 +84,7 @@ def home_address(actor: Actor, details: ClientProfile) -> None:
 
         async def save() -> None:
             saved = await submit(
-                lambda: profile.update_home_address(
+                lambda: profile_changes.update_home_address(
                     actor,
                     details.client_id,
                     street=fields["street"].value or "",
@@ -117,7 +117,7 @@ def postal_address(actor: Actor, details: ClientProfile) -> None:
 
         async def save() -> None:
             await submit(
-                lambda: profile.update_postal_address(
+                lambda: profile_changes.update_postal_address(
                     actor,
                     details.client_id,
                     same_as_home=bool(same.value),
@@ -181,7 +181,7 @@ def emergency_contacts(actor: Actor, details: ClientProfile) -> None:
 
         async def save() -> None:
             await submit(
-                lambda: profile.save_emergency_contacts(
+                lambda: profile_changes.save_emergency_contacts(
                     actor, details.client_id, [EmergencyContactDetails(**c) for c in contacts]
                 ),
                 fields,

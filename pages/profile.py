@@ -9,7 +9,7 @@ from components.forms import submit
 from components.nav import client_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame, not_allowed
-from domain import access, profile
+from domain import access, profile, profile_changes
 from domain.access import Actor
 from domain.errors import DomainError
 from domain.profile import ClientProfile
@@ -110,7 +110,7 @@ def _photo(actor: Actor, details: ClientProfile) -> None:
         async def upload(event: events.UploadEventArguments) -> None:
             data = await event.file.read()
             updated = await submit(
-                lambda: profile.set_photo(actor, details.client_id, data), done="Photo saved."
+                lambda: profile_changes.set_photo(actor, details.client_id, data), done="Photo saved."
             )
             uploader.reset()
             if updated is not None:

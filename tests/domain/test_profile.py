@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from domain import profile
+from domain import profile, profile_changes
 from domain.errors import InvalidInput, NotAllowed
 from domain.profile import EmergencyContactDetails
 from storage import db
@@ -50,11 +50,13 @@ def test_a_client_cannot_read_or_change_another_clients_profile(personas: Person
     with pytest.raises(NotAllowed):
         profile.get_profile(personas.client, george)
     with pytest.raises(NotAllowed):
-        profile.update_contact(personas.client, george, home_phone="", mobile_phone="0491 570 110", email="")
+        profile_changes.update_contact(
+            personas.client, george, home_phone="", mobile_phone="0491 570 110", email=""
+        )
     with pytest.raises(NotAllowed):
         profile.photo(personas.client, george)
     with pytest.raises(NotAllowed):
-        profile.set_photo(personas.client, george, jpeg())
+        profile_changes.set_photo(personas.client, george, jpeg())
     assert client_row(george).mobile_phone == before.mobile_phone
 
 
@@ -77,7 +79,7 @@ def test_staff_may_open_any_profile(personas: Personas) -> None:
 
 def test_contact_details_are_saved_tidied(personas: Personas) -> None:
     margaret = personas.client.client_id
-    saved = profile.update_contact(
+    saved = profile_changes.update_contact(
         personas.client,
         margaret,
         home_phone="(02) 5550 1234",
@@ -105,7 +107,7 @@ def test_bad_contact_details_are_refused_and_change_nothing(
     before = client_row(margaret)
     typed = {"home_phone": "02 5550 1234", "mobile_phone": "0491 570 110", "email": "m@example.com"} | values
     with pytest.raises(InvalidInput) as refused:
-        profile.update_contact(personas.client, margaret, **typed)
+        profile_changes.update_contact(personas.client, margaret, **typed)
     assert field in refused.value.fields
     after = client_row(margaret)
     assert (after.home_phone, after.mobile_phone, after.email) == (
@@ -116,7 +118,7 @@ def test_bad_contact_details_are_refused_and_change_nothing(
 
 
 def test_a_home_address_is_placed_on_the_map(personas: Personas) -> None:
-    saved = profile.update_home_address(
+    saved = profile_changes.update_home_address(
         personas.client,
         personas.client.client_id,
         street="5 King Street",
@@ -131,7 +133,7 @@ def test_a_home_address_is_placed_on_the_map(personas: Personas) -> None:
 
 
 def test_an_address_that_cannot_be_placed_is_saved_and_flagged(personas: Personas) -> None:
-    saved = profile.update_home_address(
+    saved = profile_changes.update_home_address(
         personas.client,
         personas.client.client_id,
         street="1 Hidden Track",
@@ -161,14 +163,14 @@ def test_a_bad_address_is_refused_and_changes_nothing(personas: Personas, values
     before = client_row(personas.client.client_id)
     typed = {"street": "5 King Street", "suburb": "Newtown", "state": "NSW", "postcode": "2042"} | values
     with pytest.raises(InvalidInput) as refused:
-        profile.update_home_address(personas.client, personas.client.client_id, **typed)
+        profile_changes.update_home_address(personas.client, personas.client.client_id, **typed)
     assert field in refused.value.fields
     assert client_row(personas.client.client_id).home_street == before.home_street
 
 
 def test_a_separate_postal_address_and_back_to_the_home_one(personas: Personas) -> None:
     margaret = personas.client.client_id
-    saved = profile.update_postal_address(
+    saved = profile_changes.update_postal_address(
         personas.client,
         margaret,
         same_as_home=False,
@@ -178,16 +180,16 @@ def test_a_separate_postal_address_and_back_to_the_home_one(personas: Personas) 
         postcode="2204",
     )
     assert saved.postal == profile.Address("PO Box 12", "Marrickville", "NSW", "2204")
-    assert profile.update_postal_address(personas.client, margaret, same_as_home=True).postal is None
+    assert profile_changes.update_postal_address(personas.client, margaret, same_as_home=True).postal is None
 
 
 def test_emergency_contacts_are_replaced_only_when_all_are_right(personas: Personas) -> None:
     margaret = personas.client.client_id
     good = EmergencyContactDetails("Graham Wilson", "Son", "0491 570 157")
-    saved = profile.save_emergency_contacts(personas.client, margaret, [good])
+    saved = profile_changes.save_emergency_contacts(personas.client, margaret, [good])
     assert saved.emergency_contacts == (EmergencyContactDetails("Graham Wilson", "Son", "0491 570 157", ""),)
     with pytest.raises(InvalidInput) as refused:
-        profile.save_emergency_contacts(
+        profile_changes.save_emergency_contacts(
             personas.client, margaret, [good, EmergencyContactDetails("Ann", "", "123", "ann@")]
         )
     assert set(refused.value.fields) == {"contact2_relationship", "contact2_phone", "contact2_email"}
@@ -197,7 +199,7 @@ def test_emergency_contacts_are_replaced_only_when_all_are_right(personas: Perso
 def test_a_new_photo_replaces_the_old_one(personas: Personas) -> None:
     margaret = personas.client.client_id
     old_photo = client_row(margaret).photo_media_id
-    saved = profile.set_photo(personas.client, margaret, jpeg())
+    saved = profile_changes.set_photo(personas.client, margaret, jpeg())
     assert saved.photo_id != old_photo
     data, content_type = profile.photo(personas.client, margaret)
     assert content_type == "image/jpeg"
@@ -210,5 +212,5 @@ def test_a_photo_that_is_not_one_is_refused_and_the_old_one_stays(personas: Pers
     margaret = personas.client.client_id
     old_photo = client_row(margaret).photo_media_id
     with pytest.raises(InvalidInput, match="not a JPEG or PNG"):
-        profile.set_photo(personas.client, margaret, b"GIF89a not really")
+        profile_changes.set_photo(personas.client, margaret, b"GIF89a not really")
     assert client_row(margaret).photo_media_id == old_photo
