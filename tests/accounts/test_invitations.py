@@ -104,7 +104,10 @@ def test_a_new_link_replaces_the_old_one(personas: Personas, smtp: SmtpServer) -
     )
     invitations.send_new_link(personas.admin, account_id, LINK_BASE)
     delivery.dispatch(smtp.mailer(), holder="test")
-    first, second = (link_in(mail.body("plain")) for mail in smtp.arrived)
+    with db.read() as session:  # mails may arrive in any order (several SMTP connections)
+        queued = session.scalars(select(OutboxMessage.message_id).order_by(OutboxMessage.id)).all()
+    by_id = {mail.message_id: link_in(mail.body("plain")) for mail in smtp.arrived}
+    first, second = (by_id[message_id] for message_id in queued)
     with pytest.raises(SignInFailed):
         auth.accept_invitation(first, "a long new password", "a long new password")
     assert (
