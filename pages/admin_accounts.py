@@ -41,8 +41,10 @@ async def create() -> RedirectResponse | None:
         frame("Accounts", actor, nav=staff_sections(actor), current="/admin/accounts"),
         ui.element("div").classes("stack"),
     ):
+        invite_section = ui.element("div").classes("w-full")
         refresh = _listing(actor, first)
-        _invite_form(actor, refresh)
+        with invite_section:  # shown first: inviting is what the page is opened for
+            _invite_form(actor, refresh)
     return None
 
 
@@ -99,7 +101,7 @@ def _line(actor: Actor, line: AccountLine, refresh: Refresh) -> None:
         )
         await refresh()
 
-    with ui.element("li").classes("card q-mb-sm"):
+    with ui.element("li").classes("account-line"):
         Text(line.name, tag="p").classes("text-bold q-ma-none")
         Text(f"{line.role} · {line.email}", tag="p").classes("q-ma-none")
         Text(line.state, tag="p").classes("q-ma-none")
