@@ -10,11 +10,10 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from . import distance, wording
+from .distance import Spot
 from .requirements import Requirements
 from .slot import LOOKAROUND, Slot
 from .workforce import Characteristic, WorkerFacts, Workforce
-
-Point = tuple[float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +23,7 @@ class Busy:
     id: int
     starts_at: datetime
     ends_at: datetime
-    place: Point | None
+    place: Spot | None
 
 
 @dataclass(frozen=True)
@@ -149,13 +148,13 @@ def travel_reasons(previous: Busy | None, following: Busy | None, slot: Slot, ru
     return reasons
 
 
-def _travel(a: Point | None, b: Point | None, rules: Rules) -> int:
+def _travel(a: Spot | None, b: Spot | None, rules: Rules) -> int:
     if a is None or b is None:
         return rules.buffer_minutes
     return distance.travel_minutes(distance.tenths_km(a, b), rules.speed_kmh) + rules.buffer_minutes
 
 
-def origin(worker: WorkerFacts, previous: Busy | None, slot: Slot) -> Point | None:
+def origin(worker: WorkerFacts, previous: Busy | None, slot: Slot) -> Spot | None:
     """Where the worker will be at the start: the last shift's place that day, else home."""
     if previous is not None and previous.ends_at >= slot.day_start and previous.place is not None:
         return previous.place

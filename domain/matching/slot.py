@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from ..errors import DomainError
+from .distance import Spot
 from .model import ShiftToFill
 
 # Travel is checked against the worker's previous and next busy shift within this much time
@@ -16,7 +17,7 @@ LONGEST_SHIFT = timedelta(hours=24)  # bookings last at most 1440 minutes
 @dataclass(frozen=True)
 class Slot:
     shift: ShiftToFill
-    place: tuple[float, float]
+    place: Spot
     local_start: datetime
     local_end: datetime
     day: date  # the local date it starts on: competencies, age and distance are judged on it
@@ -38,7 +39,7 @@ class Slot:
         return self.starts_at - LOOKAROUND - LONGEST_SHIFT, self.ends_at + LOOKAROUND
 
 
-def slot_of(shift: ShiftToFill, place: tuple[float, float], zone: ZoneInfo) -> Slot:
+def slot_of(shift: ShiftToFill, place: Spot, zone: ZoneInfo) -> Slot:
     check(shift)
     local_start, local_end = shift.starts_at.astimezone(zone), shift.ends_at.astimezone(zone)
     day = local_start.date()
