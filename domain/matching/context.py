@@ -88,9 +88,9 @@ def busy_by_worker(
     for row in queries.busy_shifts(spans, worker_ids, session=session):
         if row.id not in ignore:
             place = spot(row.lat, row.lon) if row.lat is not None and row.lon is not None else None
-            found[row.worker_id].append(Busy(row.id, row.starts_at, row.ends_at, place))
+            found[row.worker_id].append(Busy(row.id, row.starts, row.ends, place))
     for shifts in found.values():
-        shifts.sort(key=lambda b: (b.starts_at, b.id))
+        shifts.sort(key=lambda b: (b.starts, b.id))
     return found
 
 
