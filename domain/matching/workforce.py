@@ -76,6 +76,8 @@ def current(stamp: int, *, session: Session) -> Workforce:
     if found is not None and found.stamp == stamp:
         return found
     fresh = load(stamp, session=session)
+    if queries.wrote_in_transaction(session):
+        return fresh  # what it read may yet roll back: a later commit could reach the same stamp
     with _lock:
         if len(_cache) > 8:  # a test run makes a database per test: keep only a few
             _cache.clear()
