@@ -55,10 +55,11 @@ def _seconds_sqlite(element: _Seconds, compiler: Any, **kw: Any) -> str:
 
 @compiles(_Seconds, "postgresql")
 def _seconds_postgresql(element: _Seconds, compiler: Any, **kw: Any) -> str:
+    # date_part gives a float: EXTRACT gives numeric, many times slower to add up.
     start, end = list(element.clauses)
     return (
-        f"CAST(ROUND(EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - "
-        f"{compiler.process(start, **kw)}))) AS INTEGER)"
+        f"CAST(ROUND(date_part('epoch', {compiler.process(end, **kw)} - "
+        f"{compiler.process(start, **kw)})) AS INTEGER)"
     )
 
 
@@ -76,7 +77,7 @@ def _epoch_sqlite(element: _Epoch, compiler: Any, **kw: Any) -> str:
 
 @compiles(_Epoch, "postgresql")
 def _epoch_postgresql(element: _Epoch, compiler: Any, **kw: Any) -> str:
-    return f"CAST(FLOOR(EXTRACT(EPOCH FROM {compiler.process(next(iter(element.clauses)), **kw)})) AS BIGINT)"
+    return f"CAST(FLOOR(date_part('epoch', {compiler.process(next(iter(element.clauses)), **kw)})) AS BIGINT)"
 
 
 def stamp_and_settings(*, session: Session) -> Row | None:
