@@ -105,22 +105,23 @@ def _fits_between_shifts(worker: WorkerFacts, slot: Slot, rules: Rules, busy: li
 
 
 def provider(worker: WorkerFacts, slot: Slot, rules: Rules, first: Cut, tenths: int, total: int) -> Provider:
+    # Positional, in the contract's field order: thousands are made per search.
     return Provider(
-        worker_id=worker.id,
-        name=worker.name,
-        photo_media_id=worker.photo_media_id,
-        charge_rate_cents=worker.charge_rate_cents,
-        gender=worker.gender,
-        age=checks.age_on(worker.born, slot.day),
-        competencies=worker.held,
-        rating=worker.rating,
-        medal=worker.medal,
-        medal_colour=worker.medal_colour,
-        review_count=worker.review_count,
-        distance_km=tenths / 10,
-        desirables_met=met(first, worker.id),
-        desirables_total=total,
-        preferred=worker.id in rules.preferred,
+        worker.id,
+        worker.name,
+        worker.photo_media_id,
+        worker.charge_rate_cents,
+        worker.gender,
+        checks.age_on(worker.born, slot.day),
+        worker.held,
+        worker.rating,
+        worker.medal,
+        worker.medal_colour,
+        worker.review_count,
+        tenths / 10,
+        met(first, worker.id),
+        total,
+        worker.id in rules.preferred,
     )
 
 
