@@ -41,11 +41,13 @@ def _search(shift: ShiftToFill, session: Session, *, reasons: bool) -> Match:
     leave = context.leave_by_worker([(slot.starts_at, slot.ends_at)], named, session=session)
     rostered = context.rostered_by_worker([slot.week], named, ignore, slot.minutes, session=session)
     total = rules.requirements.desirable_total
-    providers = [
-        provider(worker, slot, rules, first, tenths, total)
-        for worker, tenths in _may_do(rules, slot, first.passing, busy, leave, rostered)
-    ]
-    providers.sort(key=rank)
+    providers = sorted(
+        (
+            provider(worker, slot, rules, first, tenths, total)
+            for worker, tenths in _may_do(rules, slot, first.passing, busy, leave, rostered)
+        ),
+        key=rank,
+    )
     left_out = []
     if reasons:
         listed = {p.worker_id for p in providers}
