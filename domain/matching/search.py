@@ -1,0 +1,132 @@
+"""Find provider for one shift: the ranked list a client sees, and the reasons staff see.
+
+A search runs seven statements whatever the number of workers (the workforce itself comes from
+memory, see workforce.py): settings and the workforce stamp, the client, requirements, the
+client's preferred and blocked workers, then the busy shifts near the slot, leave, and hours
+that week. The set arithmetic of cut.py leaves only time and place to check worker by worker;
+the reasons are worded (checks.py) only for workers who are left out.
+"""
+
+from sqlalchemy.orm import Session
+
+from . import checks, context
+from .checks import Busy, Explainer, Rules
+from .cut import Cut, cut, met
+from .distance import beyond, tenths_km
+from .model import LeftOut, Match, Provider, ShiftToFill
+from .slot import Slot, slot_of
+from .workforce import WorkerFacts
+
+FEW = 600  # up to this many candidates, the per-worker statements name them; beyond, they read all
+
+
+def find_providers(shift: ShiftToFill, *, session: Session) -> tuple[Provider, ...]:
+    """Every worker who may do the shift, best first (what a client sees)."""
+    return _search(shift, session, reasons=False).providers
+
+
+def find_providers_with_reasons(shift: ShiftToFill, *, session: Session) -> Match:
+    """The ranked list, and every other worker with every reason they are left out (what staff see)."""
+    return _search(shift, session, reasons=True)
+
+
+def _search(shift: ShiftToFill, session: Session, *, reasons: bool) -> Match:
+    rules, home = context.rules_for(shift, session=session)
+    slot = slot_of(shift, context.place_of(shift, home), rules.zone)
+    first = cut(rules, slot)
+    named = None if reasons or len(first.passing) > FEW else sorted(first.passing)
+    ignore = shift.ignore_shift_ids
+    keep = None if reasons else first.passing
+    busy = context.busy_by_worker([slot.nearby()], named, ignore, keep=keep, session=session)
+    leave = context.leave_by_worker([(slot.starts_at, slot.ends_at)], named, session=session)
+    rostered = context.rostered_by_worker([slot.week], named, ignore, slot.minutes, session=session)
+    total = rules.requirements.desirable_total
+    providers = sorted(
+        (
+            provider(worker, slot, rules, first, tenths, total)
+            for worker, tenths in _may_do(rules, slot, first.passing, busy, leave, rostered)
+        ),
+        key=rank,
+    )
+    left_out = []
+    if reasons:
+        listed = {p.worker_id for p in providers}
+        explain = Explainer(slot, rules, first.meeting, first.covered).reasons
+        workers = rules.force.workers
+        for worker_id in rules.force.by_name:  # already in the order staff read them
+            if worker_id not in listed:
+                worker = workers[worker_id]
+                because = explain(
+                    worker, busy.get(worker_id, ()), worker_id in leave, rostered.get((worker_id, 0), 0)
+                )
+                left_out.append(LeftOut(worker_id, worker.name, because))
+    return Match(tuple(providers), tuple(left_out))
+
+
+def _may_do(
+    rules: Rules,
+    slot: Slot,
+    passing: frozenset[int],
+    busy: dict[int, list[Busy]],
+    leave: dict[int, list],
+    rostered: dict[tuple[int, int], int],
+) -> list[tuple[WorkerFacts, int]]:
+    """Of the workers past the first cut: free, with hours left and near enough; with the distance."""
+    workers, found = rules.force.workers, []
+    radius, place, minutes = rules.radius_km + 0.06, slot.place, slot.minutes
+    for worker_id in passing:
+        worker = workers[worker_id]
+        if worker_id in leave or rostered.get((worker_id, 0), 0) + minutes > worker.max_minutes:
+            continue
+        shifts = busy.get(worker_id)
+        if shifts:
+            tenths = _fits_between_shifts(worker, slot, rules, shifts)
+        elif beyond(worker.home, place, radius):  # the cut keeps only workers with a home on the map
+            continue
+        else:
+            tenths = tenths_km(worker.home, place)
+        if tenths is not None and tenths <= rules.radius_km * 10:
+            found.append((worker, tenths))
+    return found
+
+
+def _fits_between_shifts(worker: WorkerFacts, slot: Slot, rules: Rules, busy: list[Busy]) -> int | None:
+    """For a worker with shifts nearby: the distance in tenths of a km from where they will be,
+    when nothing clashes, travel fits and they are within the radius."""
+    if checks.clashes(busy, slot):
+        return None
+    previous, following = checks.neighbours(busy, slot)
+    if checks.travel_reasons(previous, following, slot, rules):
+        return None
+    start = checks.origin(worker, previous, slot)
+    assert start is not None  # the cut keeps only workers with a home on the map
+    if beyond(start, slot.place, rules.radius_km + 0.06):
+        return None  # certainly beyond the radius, whatever the rounding
+    tenths = tenths_km(start, slot.place)
+    return tenths if tenths <= rules.radius_km * 10 else None
+
+
+def provider(worker: WorkerFacts, slot: Slot, rules: Rules, first: Cut, tenths: int, total: int) -> Provider:
+    # Positional, in the contract's field order: thousands are made per search.
+    return Provider(
+        worker.id,
+        worker.name,
+        worker.photo_media_id,
+        worker.charge_rate_cents,
+        worker.gender,
+        checks.age_on(worker.born, slot.day),
+        worker.held,
+        worker.rating,
+        worker.medal,
+        worker.medal_colour,
+        worker.review_count,
+        tenths / 10,
+        met(first, worker.id),
+        total,
+        worker.id in rules.preferred,
+    )
+
+
+def rank(p: Provider) -> tuple:
+    """Weighted desirables met, the client's preferred first, nearer, better rated; then by name."""
+    return (-p.desirables_met, not p.preferred, p.distance_km, -p.rating, p.name, p.worker_id)
