@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from storage.queries import booking as queries
 
-from .allocation import NotSuitable, SlotTaken
+from .errors import NotSuitable, SlotTaken
 
 if TYPE_CHECKING:
     from domain import matching

@@ -14,12 +14,13 @@ from storage.models import (
     Booking,
     Client,
     FundingPackage,
+    Offer,
     Requirement,
     Service,
     ServiceRate,
     Shift,
 )
-from storage.models.enums import BUSY_SHIFT_STATUSES, RequirementLevel, ServiceUnit
+from storage.models.enums import BUSY_SHIFT_STATUSES, RequirementLevel, ServiceUnit, ShiftStatus
 
 
 @dataclass(frozen=True)
@@ -120,3 +121,25 @@ def booking(booking_id: int, *, session: Session, for_update: bool = False) -> B
 
 def worker_account(worker_id: int, *, session: Session) -> int | None:
     return session.scalar(select(Account.id).where(Account.worker_id == worker_id, Account.active.is_(True)))
+
+
+def offer(offer_id: int, *, session: Session, for_update: bool = False) -> Offer | None:
+    query = select(Offer).where(Offer.id == offer_id)
+    return session.scalar(query.with_for_update() if for_update else query)
+
+
+def shift(shift_id: int, *, session: Session, for_update: bool = False) -> Shift | None:
+    query = select(Shift).where(Shift.id == shift_id)
+    return session.scalar(query.with_for_update() if for_update else query)
+
+
+def unallocated_left(booking_id: int, *, session: Session) -> int:
+    """How many of the booking's visits still wait for a worker."""
+    return (
+        session.scalar(
+            select(func.count()).where(
+                Shift.booking_id == booking_id, Shift.status == ShiftStatus.UNALLOCATED
+            )
+        )
+        or 0
+    )
