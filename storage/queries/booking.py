@@ -20,7 +20,22 @@ from storage.models import (
     ServiceRate,
     Shift,
 )
-from storage.models.enums import BUSY_SHIFT_STATUSES, RequirementLevel, ServiceUnit, ShiftStatus
+from storage.models.enums import (
+    BUSY_SHIFT_STATUSES,
+    BookingStatus,
+    OfferStatus,
+    Recurrence,
+    RequirementLevel,
+    ServiceUnit,
+    ShiftStatus,
+)
+
+LIVE_BOOKING_STATUSES = (
+    BookingStatus.REQUESTED,
+    BookingStatus.OFFERED,
+    BookingStatus.ALLOCATED,
+    BookingStatus.UNALLOCATED,
+)
 
 
 @dataclass(frozen=True)
@@ -143,3 +158,39 @@ def unallocated_left(booking_id: int, *, session: Session) -> int:
         )
         or 0
     )
+
+
+def series_to_extend(until: date, *, session: Session) -> list[int]:
+    """Live permanent bookings whose shifts stop before `until` (and whose series goes on)."""
+    return list(
+        session.scalars(
+            select(Booking.id)
+            .where(
+                Booking.recurrence != Recurrence.ONCE,
+                Booking.status.in_(LIVE_BOOKING_STATUSES),
+                Booking.generated_until < until,
+                (Booking.ends_on.is_(None)) | (Booking.ends_on > Booking.generated_until),
+            )
+            .order_by(Booking.id)
+        )
+    )
+
+
+def series_worker(booking: Booking, *, session: Session) -> tuple[int | None, Offer | None]:
+    """Who the series' new visits go to: the worker of its pending offer (held for them), else
+    the worker of its latest allocated visit."""
+    pending = session.scalar(
+        select(Offer)
+        .where(Offer.booking_id == booking.id, Offer.status == OfferStatus.PENDING)
+        .order_by(Offer.id.desc())
+        .limit(1)
+    )
+    if pending is not None:
+        return pending.worker_id, pending
+    latest = session.scalar(
+        select(Shift.worker_id)
+        .where(Shift.booking_id == booking.id, Shift.status.in_(BUSY_SHIFT_STATUSES))
+        .order_by(Shift.starts_at.desc())
+        .limit(1)
+    )
+    return latest, None
