@@ -5,10 +5,21 @@ from datetime import date, time, timedelta
 
 from sqlalchemy import func, select
 
-from domain import clock
+from domain import auth, clock
+from domain.access import Actor
+from domain.booking import requests
 from domain.booking.requests import Wanted
 from storage import db
-from storage.models import ApprovedService, Booking, FundingPackage, Offer, OutboxMessage, Requirement, Shift
+from storage.models import (
+    Account,
+    ApprovedService,
+    Booking,
+    FundingPackage,
+    Offer,
+    OutboxMessage,
+    Requirement,
+    Shift,
+)
 from storage.models.enums import Recurrence
 
 
@@ -97,3 +108,30 @@ def outbox(template: str) -> list[OutboxMessage]:
                 select(OutboxMessage).where(OutboxMessage.template == template).order_by(OutboxMessage.id)
             )
         )
+
+
+def worker_actor(worker_id: int) -> Actor:
+    """The signed-in support worker, as the worker app and the API see them."""
+    with db.read() as session:
+        account_id = session.scalar(select(Account.id).where(Account.worker_id == worker_id))
+    assert account_id is not None, f"worker {worker_id} has no account"
+    found = auth.load_actor(account_id)
+    assert found is not None
+    return found
+
+
+def bookable_worker(actor: Actor, request: Wanted, *, skip: int = 0) -> int:
+    """A worker the engine lists for the request, who can do every visit and has an account."""
+    listed = [p.provider.worker_id for p in requests.providers(actor, request).providers if not p.cannot_do]
+    with db.read() as session:
+        with_accounts = set(session.scalars(select(Account.worker_id).where(Account.worker_id.in_(listed))))
+    usable = [worker_id for worker_id in listed if worker_id in with_accounts]
+    assert len(usable) > skip, "the demo agency should have a worker for this request"
+    return usable[skip]
+
+
+def offer_of(booking_id: int) -> Offer:
+    with db.read() as session:
+        found = session.scalar(select(Offer).where(Offer.booking_id == booking_id).order_by(Offer.id.desc()))
+        assert found is not None
+        return found
