@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from domain import access, agency, cancellation, recurrence
+from domain import access, agency, cancellation, matching, recurrence
 from domain.access import Actor
 from domain.cancellation import LeadTimeTooShort
 from domain.errors import DomainError, InvalidInput, NotAllowed
@@ -27,8 +27,6 @@ from storage.models.enums import (
 from storage.queries import booking as queries
 
 if TYPE_CHECKING:
-    from domain import matching
-
     from .requests import Wanted
 
 MAX_NOTES = 2000
@@ -109,8 +107,6 @@ def _check_lead_time(starts_at: datetime, now: datetime, settings: agency.Agency
 
 
 def to_fill(chosen: Plan, visits: Sequence[recurrence.Span] | None = None) -> list[matching.ShiftToFill]:
-    from domain import matching
-
     approved = chosen.approved
     return [
         matching.ShiftToFill(
