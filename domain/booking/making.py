@@ -3,6 +3,7 @@ needs twice (once to show, once inside the transaction that books)."""
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -134,7 +135,7 @@ def write_booking(
 ) -> Booking:
     wanted, approved = chosen.wanted, chosen.approved
     booking = Booking(
-        number=f"NEW-{now.timestamp():.6f}"[:20],  # replaced below, once the id is known
+        number=f"NEW-{secrets.token_hex(8)}",  # unique until replaced below, once the id is known
         client_id=wanted.client_id,
         approved_service_id=approved.approved_service_id,
         service_id=approved.service_id,
