@@ -10,21 +10,23 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from . import distance, wording
+from .distance import Spot
 from .requirements import Requirements
-from .slot import LOOKAROUND, Slot
+from .slot import LOOKAROUND_SECONDS, Slot
 from .workforce import Characteristic, WorkerFacts, Workforce
-
-Point = tuple[float, float]
 
 
 @dataclass(frozen=True, slots=True)
 class Busy:
-    """A busy shift of a worker, where it happens (None: not on the map)."""
+    """A busy shift of a worker: its times in epoch seconds, and where it happens (None: not on the map)."""
 
     id: int
-    starts_at: datetime
-    ends_at: datetime
-    place: Point | None
+    starts: int
+    ends: int
+    place: Spot | None
+
+    def local(self, zone: ZoneInfo) -> tuple[datetime, datetime]:
+        return datetime.fromtimestamp(self.starts, zone), datetime.fromtimestamp(self.ends, zone)
 
 
 @dataclass(frozen=True)
@@ -112,16 +114,16 @@ def covered(worker: WorkerFacts, slot: Slot) -> bool:
 
 
 def clashes(busy: Sequence[Busy], slot: Slot) -> list[Busy]:
-    return [b for b in busy if b.starts_at < slot.ends_at and b.ends_at > slot.starts_at]
+    return [b for b in busy if b.starts < slot.ends and b.ends > slot.starts]
 
 
 def neighbours(busy: Sequence[Busy], slot: Slot) -> tuple[Busy | None, Busy | None]:
     """The busy shift just before (ending by the start) and just after (starting from the end)."""
-    start, end = slot.starts_at, slot.ends_at
-    before = [b for b in busy if start - LOOKAROUND < b.ends_at <= start]
-    after = [b for b in busy if end <= b.starts_at < end + LOOKAROUND]
-    previous = max(before, key=lambda b: (b.ends_at, b.starts_at, b.id), default=None)
-    following = min(after, key=lambda b: (b.starts_at, b.ends_at, b.id), default=None)
+    start, end, around = slot.starts, slot.ends, LOOKAROUND_SECONDS
+    before = [b for b in busy if start - around < b.ends <= start]
+    after = [b for b in busy if end <= b.starts < end + around]
+    previous = max(before, key=lambda b: (b.ends, b.starts, b.id), default=None)
+    following = min(after, key=lambda b: (b.starts, b.ends, b.id), default=None)
     return previous, following
 
 
@@ -130,34 +132,26 @@ def travel_reasons(previous: Busy | None, following: Busy | None, slot: Slot, ru
     zone = rules.zone
     if previous is not None:
         needs = _travel(previous.place, slot.place, rules)
-        has = int((slot.starts_at - previous.ends_at).total_seconds())
+        has = slot.starts - previous.ends
         if has < needs * 60:
-            reasons.append(
-                wording.travel_after(
-                    previous.starts_at.astimezone(zone), previous.ends_at.astimezone(zone), needs, has // 60
-                )
-            )
+            reasons.append(wording.travel_after(*previous.local(zone), needs, has // 60))
     if following is not None:
         needs = _travel(slot.place, following.place, rules)
-        has = int((following.starts_at - slot.ends_at).total_seconds())
+        has = following.starts - slot.ends
         if has < needs * 60:
-            reasons.append(
-                wording.travel_before(
-                    following.starts_at.astimezone(zone), following.ends_at.astimezone(zone), needs, has // 60
-                )
-            )
+            reasons.append(wording.travel_before(*following.local(zone), needs, has // 60))
     return reasons
 
 
-def _travel(a: Point | None, b: Point | None, rules: Rules) -> int:
+def _travel(a: Spot | None, b: Spot | None, rules: Rules) -> int:
     if a is None or b is None:
         return rules.buffer_minutes
     return distance.travel_minutes(distance.tenths_km(a, b), rules.speed_kmh) + rules.buffer_minutes
 
 
-def origin(worker: WorkerFacts, previous: Busy | None, slot: Slot) -> Point | None:
+def origin(worker: WorkerFacts, previous: Busy | None, slot: Slot) -> Spot | None:
     """Where the worker will be at the start: the last shift's place that day, else home."""
-    if previous is not None and previous.ends_at >= slot.day_start and previous.place is not None:
+    if previous is not None and previous.ends >= slot.day_starts and previous.place is not None:
         return previous.place
     return worker.home
 
@@ -176,9 +170,7 @@ def time_and_place_reasons(
     reasons = [] if covered(worker, slot) else [wording.not_available(slot.local_start, slot.local_end)]
     if on_leave:
         reasons.append(wording.ON_LEAVE)
-    reasons += [
-        wording.clash(b.starts_at.astimezone(zone), b.ends_at.astimezone(zone)) for b in clashes(busy, slot)
-    ]
+    reasons += [wording.clash(*b.local(zone)) for b in clashes(busy, slot)]
     previous, following = neighbours(busy, slot)
     reasons += travel_reasons(previous, following, slot, rules)
     if (reason := hours_reason(worker, rostered, slot)) is not None:

@@ -13,6 +13,7 @@ from storage.queries import matching as queries
 from ..errors import DomainError, NotFound
 from . import requirements, workforce
 from .checks import Busy, Rules
+from .distance import Spot, spot
 from .model import ShiftToFill, Wish
 
 
@@ -56,15 +57,15 @@ def rules_for(shift: ShiftToFill, *, session: Session) -> tuple[Rules, tuple[flo
     return rules, home
 
 
-def place_of(shift: ShiftToFill, home: tuple[float, float] | None) -> tuple[float, float]:
+def place_of(shift: ShiftToFill, home: tuple[float, float] | None) -> Spot:
     if shift.lat is not None and shift.lon is not None:
-        return shift.lat, shift.lon
+        return spot(shift.lat, shift.lon)
     if home is None:
         raise DomainError(
             "The client's home is not on the map yet, so workers cannot be matched by distance. "
             "Please ask the office to check the address."
         )
-    return home
+    return spot(*home)
 
 
 def _check_known(merged: requirements.Requirements, force: workforce.Workforce) -> None:
@@ -86,10 +87,10 @@ def busy_by_worker(
     found: dict[int, list[Busy]] = defaultdict(list)
     for row in queries.busy_shifts(spans, worker_ids, session=session):
         if row.id not in ignore:
-            place = (row.lat, row.lon) if row.lat is not None and row.lon is not None else None
-            found[row.worker_id].append(Busy(row.id, row.starts_at, row.ends_at, place))
+            place = spot(row.lat, row.lon) if row.lat is not None and row.lon is not None else None
+            found[row.worker_id].append(Busy(row.id, row.starts, row.ends, place))
     for shifts in found.values():
-        shifts.sort(key=lambda b: (b.starts_at, b.id))
+        shifts.sort(key=lambda b: (b.starts, b.id))
     return found
 
 

@@ -2,119 +2,96 @@
 
 A search runs seven statements whatever the number of workers (the workforce itself comes from
 memory, see workforce.py): settings and the workforce stamp, the client, requirements, the
-client's preferred and blocked workers, then for the workers still in the running their busy
-shifts near the slot, their leave, and their hours that week.
+client's preferred and blocked workers, then the busy shifts near the slot, leave, and hours
+that week. The set arithmetic of cut.py leaves only time and place to check worker by worker;
+the reasons are worded (checks.py) only for workers who are left out.
 """
-
-from collections.abc import Collection
 
 from sqlalchemy.orm import Session
 
 from . import checks, context
 from .checks import Busy, Rules
+from .cut import Cut, cut, met
+from .distance import beyond, tenths_km
 from .model import LeftOut, Match, Provider, ShiftToFill
 from .slot import Slot, slot_of
 from .workforce import WorkerFacts
 
+FEW = 600  # up to this many candidates, the per-worker statements name them; beyond, they read all
+
 
 def find_providers(shift: ShiftToFill, *, session: Session) -> tuple[Provider, ...]:
     """Every worker who may do the shift, best first (what a client sees)."""
-    rules, home = context.rules_for(shift, session=session)
-    slot = slot_of(shift, context.place_of(shift, home), rules.zone)
-    workers = [
-        rules.force.workers[i]
-        for i in sorted(_holding_all(rules))
-        if _may_work(rules.force.workers[i], slot, rules)
-    ]
-    ids = [w.id for w in workers]
-    busy = context.busy_by_worker([slot.nearby()], ids, shift.ignore_shift_ids, session=session)
-    near: list[tuple[WorkerFacts, int]] = []
-    for worker in workers:
-        tenths = _fits_between_shifts(worker, slot, rules, busy.get(worker.id, ()))
-        if tenths is not None:
-            near.append((worker, tenths))
-    ids = [w.id for w, _ in near]
-    leave = context.leave_by_worker([(slot.starts_at, slot.ends_at)], ids, session=session)
-    rostered = context.rostered_by_worker([slot.week], ids, shift.ignore_shift_ids, session=session)
-    providers = [
-        provider(worker, slot, rules, tenths)
-        for worker, tenths in near
-        if worker.id not in leave
-        and checks.hours_reason(worker, rostered.get((worker.id, 0), 0), slot) is None
-    ]
-    return tuple(sorted(providers, key=rank))
+    return _search(shift, session, reasons=False).providers
 
 
 def find_providers_with_reasons(shift: ShiftToFill, *, session: Session) -> Match:
     """The ranked list, and every other worker with every reason they are left out (what staff see)."""
+    return _search(shift, session, reasons=True)
+
+
+def _search(shift: ShiftToFill, session: Session, *, reasons: bool) -> Match:
     rules, home = context.rules_for(shift, session=session)
     slot = slot_of(shift, context.place_of(shift, home), rules.zone)
-    span = [slot.nearby()]
-    busy = context.busy_by_worker(span, None, shift.ignore_shift_ids, session=session)
-    leave = context.leave_by_worker([(slot.starts_at, slot.ends_at)], None, session=session)
-    rostered = context.rostered_by_worker([slot.week], None, shift.ignore_shift_ids, session=session)
-    providers, left_out = [], []
-    for worker in rules.force.workers.values():
-        reasons = checks.requirement_reasons(worker, slot, rules)
-        more, tenths = checks.time_and_place_reasons(
-            worker, slot, rules, busy.get(worker.id, ()), worker.id in leave, rostered.get((worker.id, 0), 0)
-        )
-        reasons += more
-        if reasons:
-            left_out.append(LeftOut(worker.id, worker.name, tuple(reasons)))
-        else:
-            assert tenths is not None  # a worker with no reasons has a home on the map
-            providers.append(provider(worker, slot, rules, tenths))
+    first = cut(rules, slot)
+    named = None if reasons or len(first.passing) > FEW else sorted(first.passing)
+    ignore = shift.ignore_shift_ids
+    busy = context.busy_by_worker([slot.nearby()], named, ignore, session=session)
+    leave = context.leave_by_worker([(slot.starts_at, slot.ends_at)], named, session=session)
+    rostered = context.rostered_by_worker([slot.week], named, ignore, session=session)
+    providers: list[Provider] = []
+    left_out: list[LeftOut] = []
+    force = rules.force
+    for worker_id in force.workers if reasons else first.passing:
+        worker = force.workers[worker_id]
+        tenths = None
+        minutes = rostered.get((worker_id, 0), 0)
+        if (
+            worker_id in first.passing
+            and worker_id not in leave
+            and minutes + slot.minutes <= worker.max_minutes
+        ):
+            tenths = _fits_between_shifts(worker, slot, rules, busy.get(worker_id, ()))
+        if tenths is not None:
+            providers.append(provider(worker, slot, rules, first, tenths))
+        elif reasons:
+            left_out.append(
+                _left_out(worker, slot, rules, busy.get(worker_id, ()), worker_id in leave, minutes)
+            )
     providers.sort(key=rank)
     left_out.sort(key=lambda out: (out.name, out.worker_id))
     return Match(tuple(providers), tuple(left_out))
 
 
-def _holding_all(rules: Rules) -> set[int]:
-    """A first cut by set arithmetic: who holds every mandatory item at all (valid or not)."""
-    force, found = rules.force, set(rules.force.workers)
-    for cid in rules.requirements.competencies:
-        found &= force.holders.get(cid, frozenset())
-    for cid in rules.requirements.characteristics:
-        characteristic = force.characteristics[cid]
-        if characteristic.kind == "gender":
-            found &= force.by_gender.get(characteristic.code, frozenset())
-        elif characteristic.kind != "age_band":
-            found &= force.having.get(cid, frozenset())
-    return found - rules.blocked
-
-
-def _may_work(worker: WorkerFacts, slot: Slot, rules: Rules) -> bool:
-    """The checks that need no database: requirements, blocked, home on the map, windows."""
-    if worker.id in rules.blocked or worker.home is None or not checks.covered(worker, slot):
-        return False
-    names, characteristics = rules.force.competency_names, rules.force.characteristics
-    for cid in rules.requirements.competencies:
-        if checks.competency_gap(worker, cid, names[cid], slot.day) is not None:
-            return False
-    return all(
-        checks.characteristic_gap(worker, characteristics[cid], slot.day) is None
-        for cid in rules.requirements.characteristics
-    )
-
-
-def _fits_between_shifts(worker: WorkerFacts, slot: Slot, rules: Rules, busy: Collection[Busy]) -> int | None:
+def _fits_between_shifts(
+    worker: WorkerFacts, slot: Slot, rules: Rules, busy: list[Busy] | tuple
+) -> int | None:
     """The distance in tenths of a km when no shift clashes, travel fits and it is within the radius."""
-    ordered = list(busy)
-    if checks.clashes(ordered, slot):
-        return None
-    previous, following = checks.neighbours(ordered, slot)
-    start = checks.origin(worker, previous, slot)
-    assert start is not None  # _may_work left out workers with no home on the map
-    if checks.distance.flat_km(start, slot.place) > rules.radius_km + 1:
-        return None  # far beyond the radius whatever the rounding: skip the exact distance
-    tenths = checks.distance.tenths_km(start, slot.place)
-    if tenths > rules.radius_km * 10 or checks.travel_reasons(previous, following, slot, rules):
-        return None
-    return tenths
+    if busy:
+        if checks.clashes(busy, slot):
+            return None
+        previous, following = checks.neighbours(busy, slot)
+        if checks.travel_reasons(previous, following, slot, rules):
+            return None
+        start = checks.origin(worker, previous, slot)
+    else:
+        start = worker.home
+    assert start is not None  # the cut keeps only workers with a home on the map
+    if beyond(start, slot.place, rules.radius_km + 0.06):
+        return None  # certainly beyond the radius, whatever the rounding
+    tenths = tenths_km(start, slot.place)
+    return tenths if tenths <= rules.radius_km * 10 else None
 
 
-def provider(worker: WorkerFacts, slot: Slot, rules: Rules, tenths: int) -> Provider:
+def _left_out(
+    worker: WorkerFacts, slot: Slot, rules: Rules, busy: list[Busy] | tuple, on_leave: bool, minutes: int
+) -> LeftOut:
+    found = checks.requirement_reasons(worker, slot, rules)
+    found += checks.time_and_place_reasons(worker, slot, rules, busy, on_leave, minutes)[0]
+    return LeftOut(worker.id, worker.name, tuple(found))
+
+
+def provider(worker: WorkerFacts, slot: Slot, rules: Rules, first: Cut, tenths: int) -> Provider:
     return Provider(
         worker_id=worker.id,
         name=worker.name,
@@ -128,7 +105,7 @@ def provider(worker: WorkerFacts, slot: Slot, rules: Rules, tenths: int) -> Prov
         medal_colour=worker.medal_colour,
         review_count=worker.review_count,
         distance_km=tenths / 10,
-        desirables_met=checks.desirables_met(worker, slot, rules),
+        desirables_met=met(first, worker.id),
         desirables_total=rules.requirements.desirable_total,
         preferred=worker.id in rules.preferred,
     )

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ..errors import DomainError
 from . import checks, context, wording
 from .checks import Rules
+from .cut import cut
 from .model import LeftOut, SeriesMatch, SeriesProvider, ShiftToFill
 from .search import provider, rank
 from .slot import Slot, slot_of
@@ -33,11 +34,12 @@ def find_providers_for_series(shifts: Sequence[ShiftToFill], *, session: Session
             left_out.append(LeftOut(worker.id, worker.name, tuple(reasons)))
         else:
             qualified.append(worker)
+    first_cut = cut(rules, slots[0])
     for worker, cannot, tenths in _occurrences(qualified, slots, rules, session):
         if len(cannot) == len(slots):
             left_out.append(LeftOut(worker.id, worker.name, tuple(wording.on_date(d, r) for d, r in cannot)))
         else:
-            listed.append(SeriesProvider(provider(worker, slots[0], rules, tenths), cannot))
+            listed.append(SeriesProvider(provider(worker, slots[0], rules, first_cut, tenths), cannot))
     listed.sort(key=lambda p: rank(p.provider))
     left_out.sort(key=lambda out: (out.name, out.worker_id))
     return SeriesMatch(tuple(listed), tuple(left_out))

@@ -5,18 +5,20 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from ..errors import DomainError
+from .distance import Spot
 from .model import ShiftToFill
 
 # Travel is checked against the worker's previous and next busy shift within this much time
 # of the shift; a gap longer than a day always leaves time to travel.
 LOOKAROUND = timedelta(hours=24)
+LOOKAROUND_SECONDS = int(LOOKAROUND.total_seconds())
 LONGEST_SHIFT = timedelta(hours=24)  # bookings last at most 1440 minutes
 
 
 @dataclass(frozen=True)
 class Slot:
     shift: ShiftToFill
-    place: tuple[float, float]
+    place: Spot
     local_start: datetime
     local_end: datetime
     day: date  # the local date it starts on: competencies, age and distance are judged on it
@@ -24,6 +26,9 @@ class Slot:
     week: tuple[datetime, datetime]  # UTC instants of its local Monday–Sunday week
     segments: tuple[tuple[int, int, int], ...]  # (weekday, from minute, to minute) per local day
     minutes: int
+    starts: int  # epoch seconds, as busy shifts are read
+    ends: int
+    day_starts: int
 
     @property
     def starts_at(self) -> datetime:
@@ -38,7 +43,7 @@ class Slot:
         return self.starts_at - LOOKAROUND - LONGEST_SHIFT, self.ends_at + LOOKAROUND
 
 
-def slot_of(shift: ShiftToFill, place: tuple[float, float], zone: ZoneInfo) -> Slot:
+def slot_of(shift: ShiftToFill, place: Spot, zone: ZoneInfo) -> Slot:
     check(shift)
     local_start, local_end = shift.starts_at.astimezone(zone), shift.ends_at.astimezone(zone)
     day = local_start.date()
@@ -53,6 +58,9 @@ def slot_of(shift: ShiftToFill, place: tuple[float, float], zone: ZoneInfo) -> S
         week=(_midnight(monday, zone), _midnight(monday + timedelta(days=7), zone)),
         segments=segments(local_start, local_end),
         minutes=int((shift.ends_at - shift.starts_at).total_seconds()) // 60,
+        starts=int(shift.starts_at.timestamp()),
+        ends=int(shift.ends_at.timestamp()),
+        day_starts=int(_midnight(day, zone).timestamp()),
     )
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from storage.queries import workforce as queries
 
+from .distance import Spot, spot
 from .model import HeldCompetency
 
 
@@ -41,7 +42,7 @@ class WorkerFacts:
     medal_colour: str | None
     review_count: int
     max_minutes: int
-    home: tuple[float, float] | None
+    home: Spot | None
     competencies: dict[int, tuple[date | None, date | None]]  # id -> (obtained, last valid day)
     characteristics: frozenset[int]
     spans: tuple[tuple[tuple[int, int], ...], ...]  # per weekday, windows joined where they touch
@@ -54,9 +55,11 @@ class Workforce:
     workers: dict[int, WorkerFacts]
     competency_names: dict[int, str]
     characteristics: dict[int, Characteristic]
-    holders: dict[int, frozenset[int]]  # competency id -> who holds it, valid or not
+    held_by: dict[int, dict[int, tuple[date | None, date | None]]]  # competency -> worker -> (from, to)
     having: dict[int, frozenset[int]]  # language or flag characteristic id -> who has it
     by_gender: dict[str, frozenset[int]]
+    spans_on: tuple[tuple[tuple[int, int, int], ...], ...]  # weekday -> (worker, start, end) windows
+    on_map: frozenset[int]  # workers whose home has a position
 
 
 _lock = threading.Lock()
@@ -105,7 +108,7 @@ def load(stamp: int, *, session: Session) -> Workforce:
             medal_colour=row.medal_colour,
             review_count=reviews.get(row.id, 0),
             max_minutes=row.max_hours_per_week * 60,
-            home=(row.home_lat, row.home_lon)
+            home=spot(row.home_lat, row.home_lon)
             if row.home_lat is not None and row.home_lon is not None
             else None,
             competencies=mine,
@@ -121,9 +124,14 @@ def load(stamp: int, *, session: Session) -> Workforce:
             row.id: Characteristic(row.id, str(row.kind), row.code, row.name, row.min_age, row.max_age)
             for row in queries.characteristics(session=session)
         },
-        holders=_index(workers, lambda worker: worker.competencies),
+        held_by=_held_by(workers),
         having=_index(workers, lambda worker: worker.characteristics),
         by_gender=_by_gender(workers),
+        spans_on=tuple(
+            tuple((w.id, start, end) for w in workers.values() for start, end in w.spans[day])
+            for day in range(7)
+        ),
+        on_map=frozenset(w.id for w in workers.values() if w.home is not None),
     )
 
 
@@ -144,6 +152,14 @@ def _held(mine: dict, catalogue: dict) -> tuple[HeldCompetency, ...]:
         for cid, (_obtained, expires) in mine.items()
     ]
     return tuple(sorted(cards, key=lambda card: card.name))
+
+
+def _held_by(workers: dict[int, WorkerFacts]) -> dict[int, dict[int, tuple[date | None, date | None]]]:
+    found: dict[int, dict[int, tuple[date | None, date | None]]] = defaultdict(dict)
+    for worker in workers.values():
+        for competency_id, span in worker.competencies.items():
+            found[competency_id][worker.id] = span
+    return dict(found)
 
 
 def _index(

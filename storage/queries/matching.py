@@ -5,7 +5,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Row, and_, case, false, func, literal, or_, select
+from sqlalchemy import ColumnElement, Integer, Row, and_, case, false, func, literal, or_, select, true
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
@@ -46,6 +46,23 @@ def _seconds_postgresql(element: _Seconds, compiler: Any, **kw: Any) -> str:
         f"CAST(ROUND(EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - "
         f"{compiler.process(start, **kw)}))) AS INTEGER)"
     )
+
+
+class _Epoch(FunctionElement[int]):
+    """Whole seconds since 1970 (UTC): read as a plain integer, without parsing a datetime per row."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(_Epoch, "sqlite")
+def _epoch_sqlite(element: _Epoch, compiler: Any, **kw: Any) -> str:
+    return f"CAST(strftime('%s', {compiler.process(next(iter(element.clauses)), **kw)}) AS INTEGER)"
+
+
+@compiles(_Epoch, "postgresql")
+def _epoch_postgresql(element: _Epoch, compiler: Any, **kw: Any) -> str:
+    return f"CAST(FLOOR(EXTRACT(EPOCH FROM {compiler.process(next(iter(element.clauses)), **kw)})) AS BIGINT)"
 
 
 def stamp_and_settings(*, session: Session) -> Row | None:
@@ -125,14 +142,15 @@ def relations(client_id: int, *, session: Session) -> list[Row]:
 def _workers(column: Any, worker_ids: Collection[int] | None) -> ColumnElement[bool]:
     """All workers (None), or these; an empty list matches nothing but is still one statement."""
     if worker_ids is None:
-        return column.isnot(None)
+        return true()
     return column.in_(sorted(worker_ids)) if worker_ids else false()
 
 
 def busy_shifts(
     spans: Sequence[tuple[datetime, datetime]], worker_ids: Collection[int] | None, *, session: Session
 ) -> list[Row]:
-    """Busy shifts that start in any of the spans, with their place (the client's home when unset)."""
+    """Busy shifts that start in any of the spans, with their times in epoch seconds and their place
+    (the client's home when the shift has none)."""
     starts_in = or_(*(and_(Shift.starts_at >= a, Shift.starts_at < b) for a, b in spans))
     on_map = and_(Shift.lat.isnot(None), Shift.lon.isnot(None))
     return list(
@@ -140,8 +158,8 @@ def busy_shifts(
             select(
                 Shift.id,
                 Shift.worker_id,
-                Shift.starts_at,
-                Shift.ends_at,
+                _Epoch(Shift.starts_at).label("starts"),
+                _Epoch(Shift.ends_at).label("ends"),
                 case((on_map, Shift.lat), else_=Client.home_lat).label("lat"),
                 case((on_map, Shift.lon), else_=Client.home_lon).label("lon"),
             )

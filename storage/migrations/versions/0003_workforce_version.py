@@ -1,4 +1,4 @@
-"""workforce version stamp for matching's in-memory workforce
+"""workforce version stamp for matching's in-memory workforce; an index for its shift reads
 
 Matching keeps the workforce (workers, what they hold, when they work) in each process's memory
 and asks one cheap question per search: has it changed? Triggers give the answer: any insert,
@@ -41,6 +41,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_workforce_version")),
     )
     op.execute("INSERT INTO workforce_version (id, stamp) VALUES (1, 0)")
+    # Busy shifts and weekly hours by time, for every worker, read from the index alone.
+    op.create_index(
+        "ix_shift_matching", "shift", ["starts_at", "status", "worker_id", "ends_at", "lat", "lon"]
+    )
     if op.get_context().dialect.name == "postgresql":
         _postgresql_triggers()
     else:
@@ -79,4 +83,5 @@ def downgrade() -> None:
         for table in TABLES:
             for event in EVENTS:
                 op.execute(f"DROP TRIGGER trg_{table}_{event.lower()}_workforce_version")
+    op.drop_index("ix_shift_matching", table_name="shift")
     op.drop_table("workforce_version")
