@@ -7,6 +7,7 @@ when staff want the reasons, and stops at the first failure when a client wants 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from . import distance, wording
@@ -16,14 +17,18 @@ from .slot import LOOKAROUND_SECONDS, Slot
 from .workforce import Characteristic, WorkerFacts, Workforce
 
 
-@dataclass(frozen=True, slots=True)
-class Busy:
+class Busy(NamedTuple):
     """A busy shift of a worker: its times in epoch seconds, and where it happens (None: not on the map)."""
 
     id: int
     starts: int
     ends: int
-    place: Spot | None
+    lat: float | None
+    lon: float | None
+
+    @property
+    def place(self) -> Spot | None:
+        return distance.spot(self.lat, self.lon) if self.lat is not None and self.lon is not None else None
 
     def local(self, zone: ZoneInfo) -> tuple[datetime, datetime]:
         return datetime.fromtimestamp(self.starts, zone), datetime.fromtimestamp(self.ends, zone)

@@ -85,12 +85,10 @@ def busy_by_worker(
     session: Session,
 ) -> dict[int, list[Busy]]:
     found: dict[int, list[Busy]] = defaultdict(list)
-    for row in queries.busy_shifts(spans, worker_ids, session=session):
-        if row.id not in ignore:
-            place = spot(row.lat, row.lon) if row.lat is not None and row.lon is not None else None
-            found[row.worker_id].append(Busy(row.id, row.starts, row.ends, place))
-    for shifts in found.values():
-        shifts.sort(key=lambda b: (b.starts, b.id))
+    make = Busy._make
+    for row in queries.busy_shifts(spans, worker_ids, session=session):  # in order of start
+        if row[0] not in ignore:
+            found[row[1]].append(make((row[0], row[2], row[3], row[4], row[5])))
     return found
 
 

@@ -150,21 +150,26 @@ def busy_shifts(
     spans: Sequence[tuple[datetime, datetime]], worker_ids: Collection[int] | None, *, session: Session
 ) -> list[Row]:
     """Busy shifts that start in any of the spans, with their times in epoch seconds and their place
-    (the client's home when the shift has none)."""
+    (the client's home when the shift has none, looked up only for those)."""
     starts_in = or_(*(and_(Shift.starts_at >= a, Shift.starts_at < b) for a, b in spans))
     on_map = and_(Shift.lat.isnot(None), Shift.lon.isnot(None))
+    home = select(Client.home_lat, Client.home_lon).where(Client.id == Shift.client_id)
     return list(
-        session.execute(
+        session.connection().execute(  # Core: plain rows, no ORM bookkeeping per row
             select(
                 Shift.id,
                 Shift.worker_id,
                 _Epoch(Shift.starts_at).label("starts"),
                 _Epoch(Shift.ends_at).label("ends"),
-                case((on_map, Shift.lat), else_=Client.home_lat).label("lat"),
-                case((on_map, Shift.lon), else_=Client.home_lon).label("lon"),
+                case(
+                    (on_map, Shift.lat), else_=home.with_only_columns(Client.home_lat).scalar_subquery()
+                ).label("lat"),
+                case(
+                    (on_map, Shift.lon), else_=home.with_only_columns(Client.home_lon).scalar_subquery()
+                ).label("lon"),
             )
-            .join(Client, Client.id == Shift.client_id)
             .where(starts_in, Shift.status.in_(BUSY_SHIFT_STATUSES), _workers(Shift.worker_id, worker_ids))
+            .order_by(Shift.starts_at, Shift.id)
         )
     )
 
@@ -194,7 +199,7 @@ def rostered_minutes(
         *[(and_(Shift.starts_at >= a, Shift.starts_at < b), index) for index, (a, b) in enumerate(weeks)],
         else_=-1,
     )
-    minutes = func.sum(_Seconds(Shift.starts_at, Shift.ends_at) / 60)
+    minutes = func.sum(_Seconds(Shift.starts_at, Shift.ends_at) // 60)
     in_any = or_(*(and_(Shift.starts_at >= a, Shift.starts_at < b) for a, b in weeks))
     return list(
         session.execute(
@@ -202,9 +207,9 @@ def rostered_minutes(
             .where(
                 in_any,
                 Shift.status.in_(BUSY_SHIFT_STATUSES),
-                Shift.id.not_in(sorted(ignore_shift_ids)),
+                Shift.id.not_in(sorted(ignore_shift_ids)) if ignore_shift_ids else true(),
                 _workers(Shift.worker_id, worker_ids),
             )
-            .group_by(Shift.worker_id, week)
+            .group_by(week, Shift.worker_id)  # by week first: SQLite then reads the time index
         )
     )

@@ -43,7 +43,9 @@ def upgrade() -> None:
     op.execute("INSERT INTO workforce_version (id, stamp) VALUES (1, 0)")
     # Busy shifts and weekly hours by time, for every worker, read from the index alone.
     op.create_index(
-        "ix_shift_matching", "shift", ["starts_at", "status", "worker_id", "ends_at", "lat", "lon"]
+        "ix_shift_matching",
+        "shift",
+        ["starts_at", "status", "worker_id", "ends_at", "lat", "lon", "client_id"],
     )
     if op.get_context().dialect.name == "postgresql":
         _postgresql_triggers()
