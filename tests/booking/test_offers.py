@@ -189,8 +189,10 @@ def test_visits_of_a_series_the_worker_cannot_do_wait_for_the_roster_department(
     worker_id = bookable_worker(personas.client, request_)
     third = requests.check(personas.client, request_)[2]
     with db.write() as session:
-        session.add(Leave(worker_id=worker_id, starts_at=third.starts_at - timedelta(hours=1),
-                          ends_at=third.ends_at + timedelta(hours=1)))  # fmt: skip
+        away = Leave(
+            worker_id=worker_id, starts_at=third.starts_at - timedelta(hours=1), ends_at=third.ends_at
+        )
+        session.add(away)
     booked = requests.nominate(personas.client, request_, worker_id)
     by_date = {s.occurrence_date: (s.status, s.worker_id) for s in shifts_of(booked.booking_id)}
     assert by_date.pop(third.local_date) == (ShiftStatus.UNALLOCATED, None)

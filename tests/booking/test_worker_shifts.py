@@ -22,8 +22,8 @@ def test_a_worker_sees_their_pending_offer_with_every_held_visit_and_nobody_else
     booked = requests.nominate(personas.client, request, worker_id)
     [offer] = worker_shifts.pending_offers(worker_actor(worker_id))
     assert offer.id == offer_of(booked.booking_id).id
-    assert (offer.client_first_name, offer.notes, offer.recurrence) == ("Margaret", "Key under the mat",
-                                                                        Recurrence.FORTNIGHTLY)  # fmt: skip
+    assert offer.client_first_name == "Margaret"
+    assert (offer.notes, offer.recurrence) == ("Key under the mat", Recurrence.FORTNIGHTLY)
     assert [v.starts_at for v in offer.occurrences] == [s.starts_at for s in shifts_of(booked.booking_id)]
     other = next(p for p in (personas.worker, personas.other_worker) if p.worker_id != worker_id)
     assert all(o.id != offer.id for o in worker_shifts.pending_offers(other))
