@@ -30,7 +30,7 @@ PAGES_BY_PERSONA = {
     "aisha@example.com": ["/worker"],
     "rosa@example.com": ["/admin"],
     "chris@example.com": ["/admin/queries"],
-    "admin@example.com": ["/admin/settings"],
+    "admin@example.com": ["/admin/settings", "/admin/accounts"],
 }
 
 
