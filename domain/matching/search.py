@@ -38,7 +38,7 @@ def _search(shift: ShiftToFill, session: Session, *, reasons: bool) -> Match:
     ignore = shift.ignore_shift_ids
     busy = context.busy_by_worker([slot.nearby()], named, ignore, session=session)
     leave = context.leave_by_worker([(slot.starts_at, slot.ends_at)], named, session=session)
-    rostered = context.rostered_by_worker([slot.week], named, ignore, session=session)
+    rostered = context.rostered_by_worker([slot.week], named, ignore, slot.minutes, session=session)
     total = rules.requirements.desirable_total
     providers = [
         provider(worker, slot, rules, first, tenths, total)
