@@ -7,6 +7,8 @@ from typing import Any
 from fastapi import HTTPException, Request, Response
 from fastapi.routing import APIRoute
 
+from domain.booking.answers import OfferGone
+from domain.booking.errors import SlotTaken
 from domain.errors import AccountLocked, DomainError, InvalidInput, NotAllowed, NotFound, SignInFailed
 
 STATUS = (  # the first match wins: subclasses before their parents
@@ -14,6 +16,8 @@ STATUS = (  # the first match wins: subclasses before their parents
     (SignInFailed, 401),
     (NotAllowed, 403),
     (NotFound, 404),
+    (OfferGone, 409),
+    (SlotTaken, 409),
     (InvalidInput, 422),
     (DomainError, 400),
 )

@@ -5,6 +5,7 @@ import logging
 from datetime import timedelta
 
 from domain import delivery, offers, reminders, statements
+from domain.booking import generation
 from domain.errors import NotFound
 from domain.mail_settings import agency_mail_settings
 from domain.self_service import billing
@@ -46,3 +47,5 @@ def install(*, holder: str, dispatch_every: timedelta) -> None:
     registry.register("billing", billing.bill_approved_shifts, every=timedelta(hours=1))
     # Cheap when there is nothing to do: the month's statements are made once, after month end.
     registry.register("monthly_statements", statements.generate_monthly, every=timedelta(hours=1))
+    # The rolling horizon moves a day at a time; hourly catches up soon after a restart.
+    registry.register("series_shifts", generation.extend_series, every=timedelta(hours=1))
