@@ -1,0 +1,22 @@
+"""Find provider (DESIGN §3.1): which support workers may do a shift, best first, and why the rest may not.
+
+from domain import matching
+providers = matching.find_providers(shift, session=session)
+"""
+
+from .model import HeldCompetency, LeftOut, Match, Provider, SeriesMatch, SeriesProvider, ShiftToFill, Wish
+from .search import find_providers, find_providers_for_series, find_providers_with_reasons
+
+__all__ = [
+    "HeldCompetency",
+    "LeftOut",
+    "Match",
+    "Provider",
+    "SeriesMatch",
+    "SeriesProvider",
+    "ShiftToFill",
+    "Wish",
+    "find_providers",
+    "find_providers_for_series",
+    "find_providers_with_reasons",
+]
