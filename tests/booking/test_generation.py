@@ -1,0 +1,84 @@
+"""The rolling horizon (the series_shifts job), on SQLite and PostgreSQL: permanent bookings get
+their next visits at the same local time; an allocated series keeps its worker when they are free,
+else the visit waits for the roster department, who are told."""
+
+from datetime import time, timedelta
+
+from domain import agency, clock
+from domain.booking import answers, generation, requests
+from jobs import registry
+from storage import db
+from storage.models import Leave
+from storage.models.enums import Recurrence, ShiftStatus
+from tests.support.personas import Personas
+
+from .support import bookable_worker, offer_of, outbox, shifts_of, wanted, worker_actor
+
+
+def test_the_job_is_registered(personas: Personas) -> None:
+    from jobs import builtin
+
+    builtin.install(holder="test", dispatch_every=timedelta(seconds=30))
+    assert "series_shifts" in {job.name for job in registry.registered()}
+
+
+def test_a_series_gets_its_next_visits_as_the_horizon_moves_and_running_again_adds_none(
+    personas: Personas,
+) -> None:
+    booked = requests.let_agency_choose(
+        personas.client, wanted(personas.client.client_id, recurrence=Recurrence.WEEKLY, start=time(14, 0))
+    )
+    generation.extend_series(clock.now())
+    assert len(shifts_of(booked.booking_id)) == booked.shift_count
+    clock.advance(timedelta(weeks=3))
+    assert generation.extend_series(clock.now()) >= 3
+    assert generation.extend_series(clock.now()) == 0
+    made = shifts_of(booked.booking_id)
+    assert len(made) == booked.shift_count + 3
+    assert {s.starts_at.astimezone(agency.settings().zone).time() for s in made} == {time(14, 0)}
+    assert len({s.occurrence_date for s in made}) == len(made)
+    assert {s.status for s in made[-3:]} == {ShiftStatus.UNALLOCATED}
+
+
+def test_a_series_with_an_end_date_stops_there(personas: Personas) -> None:
+    first = wanted(personas.client.client_id, recurrence=Recurrence.FORTNIGHTLY)
+    ends = first.first_date + timedelta(weeks=10)
+    booked = requests.let_agency_choose(
+        personas.client,
+        wanted(personas.client.client_id, recurrence=Recurrence.FORTNIGHTLY, ends_on=ends),
+    )
+    clock.advance(timedelta(weeks=20))
+    generation.extend_series(clock.now())
+    assert shifts_of(booked.booking_id)[-1].occurrence_date == ends
+
+
+def test_an_allocated_series_keeps_its_worker_when_free_and_tells_the_roster_when_not(
+    personas: Personas,
+) -> None:
+    request = wanted(personas.client.client_id, recurrence=Recurrence.WEEKLY)
+    worker_id = bookable_worker(personas.client, request)
+    booked = requests.nominate(personas.client, request, worker_id)
+    answers.accept(worker_actor(worker_id), offer_of(booked.booking_id).id)
+    last = shifts_of(booked.booking_id)[-1]
+    on_leave_from = last.starts_at + timedelta(days=13)  # the second new visit falls in it
+    with db.write() as session:
+        session.add(
+            Leave(worker_id=worker_id, starts_at=on_leave_from, ends_at=on_leave_from + timedelta(days=2))
+        )
+    clock.advance(timedelta(weeks=3))
+    generation.extend_series(clock.now())
+    assert len(shifts_of(booked.booking_id)) == booked.shift_count + 3
+    new = shifts_of(booked.booking_id)[-3:]
+    assert [(s.status, s.worker_id) for s in new] == [
+        (ShiftStatus.ALLOCATED, worker_id),
+        (ShiftStatus.UNALLOCATED, None),
+        (ShiftStatus.ALLOCATED, worker_id),
+    ]
+    assert any(booked.number in email.subject for email in outbox("series_unallocated_roster"))
+
+
+def test_the_job_leaves_once_only_bookings_alone(personas: Personas) -> None:
+    once = requests.let_agency_choose(personas.client, wanted(personas.client.client_id))
+    clock.advance(timedelta(weeks=4))
+    generation.extend_series(clock.now())
+    assert len(shifts_of(once.booking_id)) == 1
