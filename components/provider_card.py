@@ -29,7 +29,8 @@ def create(found: matching.SeriesProvider, visits: int, choose: Act, read_review
                 paragraph(f"{provider.distance_km:.1f} km away")
                 _stars_and_medal(provider)
                 if provider.desirables_total:
-                    paragraph(f"Matches your wishes: {provider.desirables_met} out of {provider.desirables_total}")
+                    met, total = provider.desirables_met, provider.desirables_total
+                    paragraph(f"Matches your wishes: {met} out of {total}")
         _competencies(provider)
         _cannot_do(found, visits)
         with ui.row().classes("gap-2 q-mt-sm"):

@@ -150,7 +150,8 @@ class _Flow:
         when, item = self.state.when, self.state.item
         missing = {"first_date": when.first_date, "start_time": when.start}
         for name, value in missing.items():
-            self.fields[name].error = None if value else "Please choose one."
+            if name in self.fields:
+                self.fields[name].error = None if value else "Please choose one."
         if item is None or when.first_date is None or when.start is None:
             self.say("Please choose the date and the start time.")
             return None
