@@ -20,8 +20,10 @@ async def until(condition: Callable[[], bool], what: str) -> None:
 
 
 def visible(user: User, text: str) -> bool:
+    """On the page, or in a notification."""
     with user:
-        return any(True for _ in ElementFilter(content=text, only_visible=True))
+        shown = any(True for _ in ElementFilter(content=text, only_visible=True))
+    return shown or user.notify.contains(text)
 
 
 async def seen(user: User, text: str) -> None:
