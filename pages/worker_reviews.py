@@ -23,6 +23,7 @@ async def create(worker_id: int, request: Request) -> RedirectResponse | None:
     except DomainError as error:
         not_allowed(actor, error.message)
         return None
+    ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
     with frame(f"Reviews of {found.worker_name}", actor, nav=_nav(actor)):
 
         @ui.refreshable
