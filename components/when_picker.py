@@ -53,7 +53,7 @@ def create(chosen: When, first: date, last: date) -> dict[str, ValidationElement
     """The fields, bound to `chosen`; returns them by the request's field names for error messages."""
     lengths = {minutes: duration(minutes) for minutes in sorted({*DURATIONS, chosen.duration_minutes})}
     with ui.element("div").classes("form-grid"):
-        day = _select(dates(first, last), "Date of the first visit", "when-date")
+        day = _select(dates(first, last), "Date of the first visit", "when-date").classes("full-row")
         day.bind_value(chosen, "first_date", forward=_date, backward=_iso)
         start = _select(start_times(), "Start time", "when-start")
         start.bind_value(

@@ -179,10 +179,17 @@ def _table(shown: Day, allocate: Callable[[DayShift], Awaitable[None]]) -> None:
     columns.append({"name": "action", "label": "Action", "field": "id", "align": "left"})
     rows = [_row(shift, names) for shift in shown.shifts]
     caption = f"Shifts on {long_date(shown.day)}"
-    table = ui.table(columns=columns, rows=rows, row_key="id", title=caption).classes("table-region w-full")
-    table.props('flat bordered wrap-cells separator="cell" hide-bottom')
-    table.props.update({"table-attrs": {"aria-label": caption}})
-    table.add_slot("body-cell-action", ACTION)
+    # The table scrolls sideways inside a labelled region a keyboard can reach, never the page.
+    region = (
+        ui.element("div")
+        .classes("day-table-scroll")
+        .props(f'role="region" tabindex="0" aria-label="{caption}"')
+    )
+    with region:
+        table = ui.table(columns=columns, rows=rows, row_key="id", title=caption).classes("day-table w-full")
+        table.props('flat bordered wrap-cells separator="cell" hide-bottom')
+        table.props.update({"table-attrs": {"aria-label": caption}})
+        table.add_slot("body-cell-action", ACTION)
     by_id = {shift.shift_id: shift for shift in shown.shifts}
     table.on("allocate", lambda e: allocate(by_id[e.args]) if e.args in by_id else None)
     table.mark("day-table")

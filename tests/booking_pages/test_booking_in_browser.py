@@ -18,27 +18,49 @@ from storage.models import Booking
 from storage.models.enums import BookingStatus, ShiftStatus
 from storage.queries import recipients
 from tests.booking_pages.support import MARGARET, shifts_of_booking
-from tests.support.browser import ROOT, horizontal_overflow, sign_in, tablet, text_of
+from tests.support.browser import (
+    AXE,
+    ROOT,
+    axe_violations,
+    describe,
+    horizontal_overflow,
+    sign_in,
+    tablet,
+    text_of,
+)
 from tests.support.smtp import SmtpServer
 
 pytestmark = pytest.mark.browser
 PATIENCE_SECONDS = 60
+AJAX_BAR_SHOWING = "return document.querySelectorAll('.q-loading-bar[role=progressbar]').length"
 SCREENSHOTS = ROOT / "screenshots" / "booking-flow"
 
 
 class Camera:
-    """Photographs each screen and notes any that scroll sideways."""
+    """Photographs each screen, and notes any that scroll sideways or break axe-core's WCAG 2.2 AA
+    rules (serious or critical): every step of the flow is checked, not only its first page."""
 
     def __init__(self, screen: Screen, folder: Path) -> None:
-        self.screen, self.folder, self.overflows = screen, folder, []
+        self.screen, self.folder, self.problems = screen, folder, []
 
     def take(self, name: str) -> None:
         tablet(self.screen)
+        # Quasar's loading bar shows while a request (e.g. a photo) is on its way: a moment, not the page.
+        WebDriverWait(self.screen.selenium, PATIENCE_SECONDS).until(
+            lambda driver: (
+                driver.execute_script(
+                    "return document.querySelectorAll('.q-loading-bar[role=progressbar]').length"
+                )
+                == 0
+            )
+        )
         self.screen.selenium.save_screenshot(
             str(self.folder / f"{len(list(self.folder.iterdir())):02d}-{name}.png")
         )
         if (overflow := horizontal_overflow(self.screen)) > 0:
-            self.overflows.append(f"{name}: {overflow}px")
+            self.problems.append(f"{name}: {overflow}px of sideways scrolling")
+        if AXE.exists() and (found := axe_violations(self.screen)):
+            self.problems.append(f"{name}:\n{describe(found)}")
 
 
 def choose(screen: Screen, label: str, option: str) -> None:
@@ -133,4 +155,4 @@ def test_a_weekly_booking_with_a_chosen_worker_is_accepted_confirmed_and_allocat
     screen.should_contain(booking.number)
     assert "Aisha Rahman" in text_of(screen)
     camera.take("day-manager")
-    assert not camera.overflows, camera.overflows
+    assert not camera.problems, "\n".join(camera.problems)
