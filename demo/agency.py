@@ -38,6 +38,7 @@ class AgencySpec:
     weeks_past: int = 8
     weeks_future: int = 4
     bookings_per_client: tuple[int, int] = (1, 3)
+    visits_per_service: tuple[int, int] = (1, 1)  # bookings of one service on different weekdays
     portraits: bool = True
     seed: int = 20_261_127
     staff: tuple[dict, ...] = ()  # accounts created before anyone else: admin, roster, case managers
@@ -102,6 +103,7 @@ def generate(
         window,
         ZONE,
         bookings_per_client=spec.bookings_per_client,
+        visits_per_service=spec.visits_per_service,
         created_at=now,
     )
     _cancel_some(rng, shift_lists, now)

@@ -105,13 +105,15 @@ def plan_bookings(
     zone: ZoneInfo,
     *,
     bookings_per_client: tuple[int, int] = (1, 3),
+    visits_per_service: tuple[int, int] = (1, 1),
     created_at: datetime,
 ) -> tuple[list[dict], list[list[dict]]]:
-    """Booking rows and, for each, its shift rows (without booking ids yet)."""
+    """Booking rows and, for each, its shift rows (without booking ids yet). `visits_per_service`
+    books one service on several weekdays (a booking each), for the large benchmark agencies."""
     bookings, shift_lists = [], []
     for client in clients:
         services = rng.sample(client.approved, min(len(client.approved), rng.randint(*bookings_per_client)))
-        for approved_id, service in services:
+        for approved_id, service in [s for s in services for _ in range(_repeats(rng, visits_per_service))]:
             recurrence = rng.choices(
                 (Recurrence.WEEKLY, Recurrence.FORTNIGHTLY, Recurrence.ONCE), (70, 20, 10)
             )[0]
@@ -181,6 +183,11 @@ def plan_bookings(
                 )
             )
     return bookings, shift_lists
+
+
+def _repeats(rng: random.Random, visits: tuple[int, int]) -> int:
+    """How many weekly bookings of one service; (1, 1) draws nothing, so the demo agency stays as it was."""
+    return 1 if visits == (1, 1) else rng.randint(*visits)
 
 
 def _shifts(

@@ -5,7 +5,8 @@ providers = matching.find_providers(shift, session=session)
 """
 
 from .model import HeldCompetency, LeftOut, Match, Provider, SeriesMatch, SeriesProvider, ShiftToFill, Wish
-from .search import find_providers, find_providers_for_series, find_providers_with_reasons
+from .search import find_providers, find_providers_with_reasons
+from .series import find_providers_for_series
 
 __all__ = [
     "HeldCompetency",

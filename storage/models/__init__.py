@@ -28,6 +28,7 @@ from .people import (
     Worker,
     WorkerCharacteristic,
     WorkerCompetency,
+    WorkforceVersion,
     client_marketing_group,
 )
 from .requirements import Requirement
@@ -73,5 +74,6 @@ __all__ = [
     "Worker",
     "WorkerCharacteristic",
     "WorkerCompetency",
+    "WorkforceVersion",
     "client_marketing_group",
 ]

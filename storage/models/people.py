@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Column,
     ForeignKey,
@@ -209,3 +210,15 @@ class ClientWorker(Base):
     worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), primary_key=True)
     relation: Mapped[ClientWorkerRelation]
     note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class WorkforceVersion(Base):
+    """One row whose stamp changes, by database triggers, whenever anything matching reads about
+    workers changes (workers, their competencies, characteristics, windows and reviews, and the
+    competency, characteristic and medal catalogues). Matching keeps the workforce in memory
+    and reloads it only when the stamp differs; see migration 0003."""
+
+    __tablename__ = "workforce_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stamp: Mapped[int] = mapped_column(BigInteger)

@@ -1,0 +1,115 @@
+"""What one search reads before it looks at any worker: four statements, whatever the agency's size."""
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from storage.models.enums import ClientWorkerRelation
+from storage.queries import matching as queries
+
+from ..errors import DomainError, NotFound
+from . import requirements, workforce
+from .checks import Busy, Rules
+from .distance import Spot, spot
+from .model import ShiftToFill, Wish
+
+
+def rules_for(shift: ShiftToFill, *, session: Session) -> tuple[Rules, tuple[float, float] | None]:
+    """The search's shared rules, and the client's home (None: not on the map)."""
+    settings = queries.stamp_and_settings(session=session)
+    if settings is None:
+        raise NotFound("The agency has not been set up yet.")
+    force = workforce.current(settings.stamp, session=session)
+    client = queries.client_place(shift.client_id, shift.booking_id, session=session)
+    if client is None:
+        raise NotFound("That client does not exist.")
+    wishes_from = "none" if shift.wishes is not None else "booking" if client.own else "preference"
+    rows = queries.requirements(
+        client_id=shift.client_id,
+        service_id=shift.service_id,
+        program_id=shift.program_id,
+        wishes_from=wishes_from,
+        booking_id=shift.booking_id,
+        session=session,
+    )
+    wishes = [Wish(r.competency_id, r.characteristic_id, r.mandatory, r.weight) for r in rows]
+    merged = requirements.merge([*wishes, *(shift.wishes or ())])
+    _check_known(merged, force)
+    relation = {r.worker_id: r.relation for r in queries.relations(shift.client_id, session=session)}
+    rules = Rules(
+        force=force,
+        requirements=merged,
+        blocked=frozenset(w for w, r in relation.items() if r == ClientWorkerRelation.BLOCKED),
+        preferred=frozenset(w for w, r in relation.items() if r == ClientWorkerRelation.PREFERRED),
+        zone=ZoneInfo(settings.timezone),
+        radius_km=settings.travel_radius_km,
+        speed_kmh=settings.travel_speed_kmh,
+        buffer_minutes=settings.travel_buffer_minutes,
+    )
+    home = (
+        (client.home_lat, client.home_lon)
+        if client.home_lat is not None and client.home_lon is not None
+        else None
+    )
+    return rules, home
+
+
+def place_of(shift: ShiftToFill, home: tuple[float, float] | None) -> Spot:
+    if shift.lat is not None and shift.lon is not None:
+        return spot(shift.lat, shift.lon)
+    if home is None:
+        raise DomainError(
+            "The client's home is not on the map yet, so workers cannot be matched by distance. "
+            "Please ask the office to check the address."
+        )
+    return spot(*home)
+
+
+def _check_known(merged: requirements.Requirements, force: workforce.Workforce) -> None:
+    competencies = [*merged.competencies, *(i for i, _ in merged.desirable_competencies)]
+    characteristics = [*merged.characteristics, *(i for i, _ in merged.desirable_characteristics)]
+    if any(i not in force.competency_names for i in competencies) or any(
+        i not in force.characteristics for i in characteristics
+    ):
+        raise DomainError("A preference names a competency or characteristic the agency does not have.")
+
+
+def busy_by_worker(
+    spans: Sequence[tuple[datetime, datetime]],
+    worker_ids: Collection[int] | None,
+    ignore: Collection[int],
+    *,
+    session: Session,
+) -> dict[int, list[Busy]]:
+    found: dict[int, list[Busy]] = defaultdict(list)
+    make = Busy._make
+    for row in queries.busy_shifts(spans, worker_ids, session=session):  # in order of start
+        if row[0] not in ignore:
+            found[row[1]].append(make((row[0], row[2], row[3], row[4], row[5])))
+    return found
+
+
+def leave_by_worker(
+    spans: Sequence[tuple[datetime, datetime]], worker_ids: Collection[int] | None, *, session: Session
+) -> dict[int, list[tuple[datetime, datetime]]]:
+    found: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
+    for row in queries.on_leave(spans, worker_ids, session=session):
+        found[row.worker_id].append((row.starts_at, row.ends_at))
+    return found
+
+
+def rostered_by_worker(
+    weeks: Sequence[tuple[datetime, datetime]],
+    worker_ids: Collection[int] | None,
+    ignore: Collection[int],
+    *,
+    session: Session,
+) -> dict[tuple[int, int], int]:
+    """(worker id, index into weeks) -> minutes already rostered that week."""
+    return {
+        (row.worker_id, row.week): int(row.minutes or 0)
+        for row in queries.rostered_minutes(weeks, worker_ids, ignore, session=session)
+    }

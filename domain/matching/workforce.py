@@ -1,0 +1,180 @@
+"""The workforce in memory: every active worker with what they hold and when they work.
+
+Loading it takes a statement per table; a search then only asks whether the workforce stamp
+(bumped by database triggers, migration 0003) still matches the one it was loaded at. The
+snapshot is kept per database URL, so tests with a fresh database each never share one.
+"""
+
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from storage.queries import workforce as queries
+
+from .distance import Spot, spot
+from .model import HeldCompetency
+
+
+@dataclass(frozen=True, slots=True)
+class Characteristic:
+    id: int
+    kind: str
+    code: str
+    name: str
+    min_age: int | None
+    max_age: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerFacts:
+    id: int
+    name: str
+    gender: str
+    born: date
+    photo_media_id: int | None
+    charge_rate_cents: int
+    rating: int
+    medal: str | None
+    medal_colour: str | None
+    review_count: int
+    max_minutes: int
+    home: Spot | None
+    competencies: dict[int, tuple[date | None, date | None]]  # id -> (obtained, last valid day)
+    characteristics: frozenset[int]
+    spans: tuple[tuple[tuple[int, int], ...], ...]  # per weekday, windows joined where they touch
+    held: tuple[HeldCompetency, ...]  # for the provider card, by name
+
+
+@dataclass(frozen=True)
+class Workforce:
+    stamp: int
+    workers: dict[int, WorkerFacts]
+    competency_names: dict[int, str]
+    characteristics: dict[int, Characteristic]
+    held_by: dict[int, dict[int, tuple[date | None, date | None]]]  # competency -> worker -> (from, to)
+    having: dict[int, frozenset[int]]  # language or flag characteristic id -> who has it
+    by_gender: dict[str, frozenset[int]]
+    spans_on: tuple[tuple[tuple[int, int, int], ...], ...]  # weekday -> (worker, start, end) windows
+    on_map: frozenset[int]  # workers whose home has a position
+
+
+_lock = threading.Lock()
+_cache: dict[str, Workforce] = {}
+
+
+def current(stamp: int, *, session: Session) -> Workforce:
+    """The workforce as of `stamp`, from memory when nothing changed since it was loaded."""
+    key = str(session.get_bind().engine.url)
+    found = _cache.get(key)
+    if found is not None and found.stamp == stamp:
+        return found
+    fresh = load(stamp, session=session)
+    with _lock:
+        if len(_cache) > 8:  # a test run makes a database per test: keep only a few
+            _cache.clear()
+        _cache[key] = fresh
+    return fresh
+
+
+def load(stamp: int, *, session: Session) -> Workforce:
+    competency_rows = queries.competencies(session=session)
+    catalogue = {row.id: row for row in competency_rows}
+    held: dict[int, dict[int, tuple[date | None, date | None]]] = defaultdict(dict)
+    for row in queries.held_competencies(session=session):
+        held[row.worker_id][row.competency_id] = (row.obtained_on, row.expires_on)
+    characteristics_of: dict[int, set[int]] = defaultdict(set)
+    for row in queries.worker_characteristics(session=session):
+        characteristics_of[row.worker_id].add(row.characteristic_id)
+    windows: dict[int, list[list[tuple[int, int]]]] = defaultdict(lambda: [[] for _ in range(7)])
+    for row in queries.windows(session=session):
+        windows[row.worker_id][row.weekday].append((row.start_minute, row.end_minute))
+    reviews = queries.review_counts(session=session)
+    workers = {}
+    for row in queries.workers(session=session):
+        mine = held.get(row.id, {})
+        workers[row.id] = WorkerFacts(
+            id=row.id,
+            name=f"{row.preferred_name or row.first_name} {row.last_name}",
+            gender=str(row.gender),
+            born=row.date_of_birth,
+            photo_media_id=row.photo_media_id,
+            charge_rate_cents=row.charge_rate_cents,
+            rating=row.rating,
+            medal=row.medal,
+            medal_colour=row.medal_colour,
+            review_count=reviews.get(row.id, 0),
+            max_minutes=row.max_hours_per_week * 60,
+            home=spot(row.home_lat, row.home_lon)
+            if row.home_lat is not None and row.home_lon is not None
+            else None,
+            competencies=mine,
+            characteristics=frozenset(characteristics_of.get(row.id, ())),
+            spans=tuple(join_spans(day) for day in windows[row.id]) if row.id in windows else ((),) * 7,
+            held=_held(mine, catalogue),
+        )
+    return Workforce(
+        stamp=stamp,
+        workers=workers,
+        competency_names={row.id: row.name for row in competency_rows},
+        characteristics={
+            row.id: Characteristic(row.id, str(row.kind), row.code, row.name, row.min_age, row.max_age)
+            for row in queries.characteristics(session=session)
+        },
+        held_by=_held_by(workers),
+        having=_index(workers, lambda worker: worker.characteristics),
+        by_gender=_by_gender(workers),
+        spans_on=tuple(
+            tuple((w.id, start, end) for w in workers.values() for start, end in w.spans[day])
+            for day in range(7)
+        ),
+        on_map=frozenset(w.id for w in workers.values() if w.home is not None),
+    )
+
+
+def join_spans(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Windows of one day that overlap or touch become one (8–12 and 12–17 cover 11–13)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], end))
+        else:
+            joined.append((start, end))
+    return tuple(joined)
+
+
+def _held(mine: dict, catalogue: dict) -> tuple[HeldCompetency, ...]:
+    cards = [
+        HeldCompetency(catalogue[cid].name, catalogue[cid].glyph, str(catalogue[cid].kind), expires)
+        for cid, (_obtained, expires) in mine.items()
+    ]
+    return tuple(sorted(cards, key=lambda card: card.name))
+
+
+def _held_by(workers: dict[int, WorkerFacts]) -> dict[int, dict[int, tuple[date | None, date | None]]]:
+    found: dict[int, dict[int, tuple[date | None, date | None]]] = defaultdict(dict)
+    for worker in workers.values():
+        for competency_id, span in worker.competencies.items():
+            found[competency_id][worker.id] = span
+    return dict(found)
+
+
+def _index(
+    workers: dict[int, WorkerFacts], items: Callable[[WorkerFacts], Iterable[int]]
+) -> dict[int, frozenset[int]]:
+    """Item id -> the workers with it: the cheap first cut of a search."""
+    found: dict[int, set[int]] = defaultdict(set)
+    for worker in workers.values():
+        for item in items(worker):
+            found[item].add(worker.id)
+    return {key: frozenset(ids) for key, ids in found.items()}
+
+
+def _by_gender(workers: dict[int, WorkerFacts]) -> dict[str, frozenset[int]]:
+    found: dict[str, set[int]] = defaultdict(set)
+    for worker in workers.values():
+        found[worker.gender].add(worker.id)
+    return {key: frozenset(ids) for key, ids in found.items()}

@@ -1,0 +1,215 @@
+"""What matching reads: the workforce (loaded rarely, kept in memory) and, per search, a fixed
+handful of statements whatever the number of workers (domain/matching/search.py)."""
+
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Integer, Row, and_, case, false, func, literal, or_, select, true
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
+
+from storage.models import (
+    Agency,
+    Booking,
+    Client,
+    ClientWorker,
+    Leave,
+    Requirement,
+    Shift,
+    WorkforceVersion,
+)
+from storage.models.enums import BUSY_SHIFT_STATUSES, RequirementLevel
+
+
+class _Seconds(FunctionElement[int]):
+    """Whole seconds from the first moment to the second, on either database."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(_Seconds, "sqlite")
+def _seconds_sqlite(element: _Seconds, compiler: Any, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return (
+        f"CAST(ROUND((julianday({compiler.process(end, **kw)}) - "
+        f"julianday({compiler.process(start, **kw)})) * 86400) AS INTEGER)"
+    )
+
+
+@compiles(_Seconds, "postgresql")
+def _seconds_postgresql(element: _Seconds, compiler: Any, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return (
+        f"CAST(ROUND(EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - "
+        f"{compiler.process(start, **kw)}))) AS INTEGER)"
+    )
+
+
+class _Epoch(FunctionElement[int]):
+    """Whole seconds since 1970 (UTC): read as a plain integer, without parsing a datetime per row."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(_Epoch, "sqlite")
+def _epoch_sqlite(element: _Epoch, compiler: Any, **kw: Any) -> str:
+    return f"CAST(strftime('%s', {compiler.process(next(iter(element.clauses)), **kw)}) AS INTEGER)"
+
+
+@compiles(_Epoch, "postgresql")
+def _epoch_postgresql(element: _Epoch, compiler: Any, **kw: Any) -> str:
+    return f"CAST(FLOOR(EXTRACT(EPOCH FROM {compiler.process(next(iter(element.clauses)), **kw)})) AS BIGINT)"
+
+
+def stamp_and_settings(*, session: Session) -> Row | None:
+    """The workforce stamp and the agency's travel settings, in one statement."""
+    return session.execute(
+        select(
+            WorkforceVersion.stamp,
+            Agency.timezone,
+            Agency.travel_radius_km,
+            Agency.travel_speed_kmh,
+            Agency.travel_buffer_minutes,
+        )
+        .join(Agency, literal(True))
+        .order_by(Agency.id)
+        .limit(1)
+    ).first()
+
+
+def client_place(client_id: int, booking_id: int | None, *, session: Session) -> Row | None:
+    """The client's home position, and whether the booking (if any) uses its own preferences."""
+    own = select(Booking.uses_own_preferences).where(Booking.id == booking_id).scalar_subquery()
+    return session.execute(
+        select(Client.home_lat, Client.home_lon, own.label("own")).where(Client.id == client_id)
+    ).first()
+
+
+def requirements(
+    *,
+    client_id: int,
+    service_id: int,
+    program_id: int,
+    wishes_from: str,
+    booking_id: int | None,
+    session: Session,
+) -> list[Row]:
+    """Every requirement row that applies; `wishes_from` is "preference", "booking" or "none"."""
+    scopes: list[ColumnElement[bool]] = [
+        Requirement.level == RequirementLevel.GLOBAL,
+        and_(Requirement.level == RequirementLevel.PROGRAM, Requirement.program_id == program_id),
+        and_(Requirement.level == RequirementLevel.CLIENT, Requirement.client_id == client_id),
+        and_(
+            Requirement.level == RequirementLevel.CLIENT_SERVICE,
+            Requirement.client_id == client_id,
+            Requirement.service_id == service_id,
+        ),
+    ]
+    if wishes_from == "preference":
+        scopes.append(
+            and_(Requirement.level == RequirementLevel.PREFERENCE, Requirement.client_id == client_id)
+        )
+    elif wishes_from == "booking":
+        scopes.append(
+            and_(Requirement.level == RequirementLevel.BOOKING, Requirement.booking_id == booking_id)
+        )
+    return list(
+        session.execute(
+            select(
+                Requirement.competency_id,
+                Requirement.characteristic_id,
+                Requirement.mandatory,
+                Requirement.weight,
+            )
+            .where(or_(*scopes))
+            .order_by(Requirement.id)
+        )
+    )
+
+
+def relations(client_id: int, *, session: Session) -> list[Row]:
+    return list(
+        session.execute(
+            select(ClientWorker.worker_id, ClientWorker.relation).where(ClientWorker.client_id == client_id)
+        )
+    )
+
+
+def _workers(column: Any, worker_ids: Collection[int] | None) -> ColumnElement[bool]:
+    """All workers (None), or these; an empty list matches nothing but is still one statement."""
+    if worker_ids is None:
+        return true()
+    return column.in_(sorted(worker_ids)) if worker_ids else false()
+
+
+def busy_shifts(
+    spans: Sequence[tuple[datetime, datetime]], worker_ids: Collection[int] | None, *, session: Session
+) -> list[Row]:
+    """Busy shifts that start in any of the spans, with their times in epoch seconds and their place
+    (the client's home when the shift has none, looked up only for those)."""
+    starts_in = or_(*(and_(Shift.starts_at >= a, Shift.starts_at < b) for a, b in spans))
+    on_map = and_(Shift.lat.isnot(None), Shift.lon.isnot(None))
+    home = select(Client.home_lat, Client.home_lon).where(Client.id == Shift.client_id)
+    return list(
+        session.connection().execute(  # Core: plain rows, no ORM bookkeeping per row
+            select(
+                Shift.id,
+                Shift.worker_id,
+                _Epoch(Shift.starts_at).label("starts"),
+                _Epoch(Shift.ends_at).label("ends"),
+                case(
+                    (on_map, Shift.lat), else_=home.with_only_columns(Client.home_lat).scalar_subquery()
+                ).label("lat"),
+                case(
+                    (on_map, Shift.lon), else_=home.with_only_columns(Client.home_lon).scalar_subquery()
+                ).label("lon"),
+            )
+            .where(starts_in, Shift.status.in_(BUSY_SHIFT_STATUSES), _workers(Shift.worker_id, worker_ids))
+            .order_by(Shift.starts_at, Shift.id)
+        )
+    )
+
+
+def on_leave(
+    spans: Sequence[tuple[datetime, datetime]], worker_ids: Collection[int] | None, *, session: Session
+) -> list[Row]:
+    overlaps = or_(*(and_(Leave.starts_at < b, Leave.ends_at > a) for a, b in spans))
+    return list(
+        session.execute(
+            select(Leave.worker_id, Leave.starts_at, Leave.ends_at).where(
+                overlaps, _workers(Leave.worker_id, worker_ids)
+            )
+        )
+    )
+
+
+def rostered_minutes(
+    weeks: Sequence[tuple[datetime, datetime]],
+    worker_ids: Collection[int] | None,
+    ignore_shift_ids: Collection[int],
+    *,
+    session: Session,
+) -> list[Row]:
+    """Minutes of busy shifts per worker and week (the index into `weeks`), by the shift's start."""
+    week = case(
+        *[(and_(Shift.starts_at >= a, Shift.starts_at < b), index) for index, (a, b) in enumerate(weeks)],
+        else_=-1,
+    )
+    minutes = func.sum(_Seconds(Shift.starts_at, Shift.ends_at) // 60)
+    in_any = or_(*(and_(Shift.starts_at >= a, Shift.starts_at < b) for a, b in weeks))
+    return list(
+        session.execute(
+            select(Shift.worker_id, week.label("week"), minutes.label("minutes"))
+            .where(
+                in_any,
+                Shift.status.in_(BUSY_SHIFT_STATUSES),
+                Shift.id.not_in(sorted(ignore_shift_ids)) if ignore_shift_ids else true(),
+                _workers(Shift.worker_id, worker_ids),
+            )
+            .group_by(week, Shift.worker_id)  # by week first: SQLite then reads the time index
+        )
+    )

@@ -1,0 +1,87 @@
+"""A search runs the same small number of SQL statements whatever the number of workers."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import event, update
+
+from domain import matching
+from storage import db
+from storage.models import Worker
+from tests.matching.builders import Town, at, north
+
+MONDAY = date(2026, 12, 7)
+
+
+@contextmanager
+def counting() -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine(), "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine(), "before_cursor_execute", record)
+
+
+def agency_of(town: Town, workers: int, first_aid: int) -> None:
+    """Workers near and far, some busy that morning, some on leave: every query has rows to find."""
+    for n in range(workers):
+        worker = town.worker(f"W{n}", home=north(n % 40), competencies={first_aid: None})
+        if n % 3 == 0:
+            town.busy(worker, at(MONDAY, "07:00"), at(MONDAY, "08:00"))
+        if n % 5 == 0:
+            town.leave(worker, at(MONDAY, "00:00"), at(MONDAY + timedelta(days=1), "00:00"))
+
+
+def statements_for(town: Town, search: Callable[..., Any]) -> tuple[int, int]:
+    """(first search, loading the workforce; a later one, with the workforce in memory)."""
+    shift = town.shift(at(MONDAY, "09:00"), at(MONDAY, "11:00"))
+    town.session.execute(update(Worker).values(rating=3))  # changes the stamp: the next search reloads
+    with counting() as cold:
+        search(shift, session=town.session)
+    with counting() as warm:
+        search(shift, session=town.session)
+    return len(cold), len(warm)
+
+
+@pytest.mark.parametrize("search", [matching.find_providers, matching.find_providers_with_reasons])
+def test_statements_per_search_do_not_grow_with_the_workforce(town: Town, search: Callable[..., Any]) -> None:
+    first_aid = town.competency("First aid")
+    agency_of(town, 3, first_aid)
+    small = statements_for(town, search)
+    agency_of(town, 60, first_aid)
+    large = statements_for(town, search)
+    assert small == large
+    assert large[1] == 7  # stamp and settings, client, requirements, relations, busy, leave, hours
+
+
+def test_a_series_runs_as_many_statements_as_one_search(town: Town) -> None:
+    agency_of(town, 20, town.competency("First aid"))
+    shifts = [
+        town.shift(at(MONDAY + timedelta(weeks=n), "09:00"), at(MONDAY + timedelta(weeks=n), "11:00"))
+        for n in range(8)
+    ]
+    matching.find_providers_for_series(shifts, session=town.session)
+    with counting() as statements:
+        matching.find_providers_for_series(shifts, session=town.session)
+    assert len(statements) == 7
+
+
+def test_a_change_to_a_worker_is_seen_by_the_next_search(town: Town) -> None:
+    first_aid = town.competency("First aid")
+    town.require(competency_id=first_aid)
+    ann = town.worker(competencies={first_aid: None})
+    shift = town.shift(at(MONDAY, "09:00"), at(MONDAY, "11:00"))
+    assert [p.worker_id for p in matching.find_providers(shift, session=town.session)] == [ann]
+    town.session.execute(update(Worker).where(Worker.id == ann).values(first_name="Annie"))
+    assert [p.name for p in matching.find_providers(shift, session=town.session)] == ["Annie Lee"]
+    town.session.query(Worker).filter(Worker.id == ann).one().max_hours_per_week = 1
+    town.session.flush()
+    assert matching.find_providers(shift, session=town.session) == ()
