@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlalchemy.orm import Session
 
-from domain import access, audit, events, outbox
+from domain import access, audit, events, matching, outbox
 from domain.access import Actor
 from domain.errors import DomainError, NotAllowed
 from storage import db
@@ -19,9 +17,6 @@ from . import fit
 from . import notices as booking_notices
 from .errors import NotSuitable, SlotTaken
 
-if TYPE_CHECKING:
-    from domain import matching
-
 __all__ = ["NotSuitable", "SlotTaken", "allocate", "candidates", "to_fill"]
 assert booking_notices  # NOTE: importing it registers the message templates used here
 
@@ -30,8 +25,6 @@ ALLOCATORS = (Role.ROSTER, Role.ADMIN)
 
 def candidates(actor: Actor, shift_id: int) -> matching.Match:
     """Roster/admin only: the ranked workers for an unallocated shift, with every left-out reason."""
-    from domain import matching
-
     access.require_role(actor, *ALLOCATORS)
     with db.read() as session:
         shift = _unallocated(shift_id, session, for_update=False)
@@ -41,8 +34,6 @@ def candidates(actor: Actor, shift_id: int) -> matching.Match:
 def allocate(actor: Actor, shift_id: int, worker_id: int) -> None:
     """Roster/admin only: an UNALLOCATED shift becomes ALLOCATED to the worker; client and worker told.
     SlotTaken when the worker's time was just taken; NotSuitable when they do not qualify."""
-    from domain import matching
-
     access.require_role(actor, *ALLOCATORS)
     with fit.overlap_refused(), db.write() as session:
         shift = _unallocated(shift_id, session, for_update=True)
@@ -61,8 +52,6 @@ def allocate(actor: Actor, shift_id: int, worker_id: int) -> None:
 
 def to_fill(shift: Shift, session: Session) -> matching.ShiftToFill:
     """The engine's question for an existing shift: the booking's own preferences when it has them."""
-    from domain import matching
-
     booking = queries.booking(shift.booking_id, session=session) if shift.booking_id else None
     wishes = None
     if booking is not None and booking.uses_own_preferences:

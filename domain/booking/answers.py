@@ -51,8 +51,10 @@ def accept(actor: Actor, offer_id: int) -> None:
         offer.status, offer.answered_at = OfferStatus.ACCEPTED, now
         for shift in shifts:
             shift.status = ShiftStatus.ALLOCATED
-        booking.status = BookingStatus.ALLOCATED
         session.flush()
+        # Visits of a series the worker could not do wait for the roster department.
+        waiting = queries.unallocated_left(booking.id, session=session)
+        booking.status = BookingStatus.UNALLOCATED if waiting else BookingStatus.ALLOCATED
         _tell(offer, booking, shifts, "booking_confirmed_client", "offer_accepted_roster", session)
     _announce(shifts, booking.client_id, offer.worker_id)
 

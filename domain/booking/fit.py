@@ -6,17 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from domain import matching
 from storage.queries import booking as queries
 
 from .errors import NotSuitable, SlotTaken
-
-if TYPE_CHECKING:
-    from domain import matching
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from domain import agency, clock, events, outbox, recurrence
+from domain import agency, clock, events, matching, outbox, recurrence
 from storage import db
 from storage.models import Booking, Shift
 from storage.models.enums import Recurrence, ShiftStatus
@@ -87,8 +87,6 @@ def _extend(booking_id: int, until: date, now: datetime, session: Session) -> Ma
 
 def _give(shift: Shift, worker_id: int, status: ShiftStatus, session: Session) -> bool:
     """Give the new visit to the series' worker if they are still free and suitable for it."""
-    from domain import matching
-
     try:
         fit.require_free(worker_id, [(shift.starts_at, shift.ends_at)], [shift.id], session=session)
         found = matching.find_providers(allocation.to_fill(shift, session), session=session)

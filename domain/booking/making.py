@@ -3,6 +3,7 @@ needs twice (once to show, once inside the transaction that books)."""
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from domain import access, agency, cancellation, recurrence
+from domain import access, agency, cancellation, matching, recurrence
 from domain.access import Actor
 from domain.cancellation import LeadTimeTooShort
 from domain.errors import DomainError, InvalidInput, NotAllowed
@@ -27,8 +28,6 @@ from storage.models.enums import (
 from storage.queries import booking as queries
 
 if TYPE_CHECKING:
-    from domain import matching
-
     from .requests import Wanted
 
 MAX_NOTES = 2000
@@ -109,8 +108,6 @@ def _check_lead_time(starts_at: datetime, now: datetime, settings: agency.Agency
 
 
 def to_fill(chosen: Plan, visits: Sequence[recurrence.Span] | None = None) -> list[matching.ShiftToFill]:
-    from domain import matching
-
     approved = chosen.approved
     return [
         matching.ShiftToFill(
@@ -138,7 +135,7 @@ def write_booking(
 ) -> Booking:
     wanted, approved = chosen.wanted, chosen.approved
     booking = Booking(
-        number=f"NEW-{now.timestamp():.6f}"[:20],  # replaced below, once the id is known
+        number=f"NEW-{secrets.token_hex(8)}",  # unique until replaced below, once the id is known
         client_id=wanted.client_id,
         approved_service_id=approved.approved_service_id,
         service_id=approved.service_id,

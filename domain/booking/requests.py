@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from domain import agency, clock, events, outbox
+from domain import agency, clock, events, matching, outbox
 from domain.access import Actor
 from storage import db
 from storage.models import Booking, Offer, Shift
@@ -22,9 +21,6 @@ from storage.queries import recipients
 
 from . import fit, making
 from . import notices as booking_notices
-
-if TYPE_CHECKING:
-    from domain import matching
 
 assert booking_notices  # NOTE: importing it registers the message templates used here
 
@@ -77,8 +73,6 @@ def check(actor: Actor, wanted: Wanted) -> tuple[Occurrence, ...]:
 def providers(actor: Actor, wanted: Wanted) -> matching.SeriesMatch:
     """The ranked providers for the request. Clients and carers get `left_out` empty; staff get
     every left-out worker with every reason."""
-    from domain import matching
-
     with db.read() as session:
         chosen = making.plan(actor, wanted, clock.now(), session=session)
         found = matching.find_providers_for_series(making.to_fill(chosen), session=session)
@@ -91,8 +85,6 @@ def nominate(actor: Actor, wanted: Wanted, worker_id: int) -> Booked:
     to the roster department, all in one transaction. The worker is checked again inside it:
     SlotTaken if their time was just taken, NotSuitable if they no longer qualify. Visits of a
     series the worker cannot do are made unallocated for the roster department."""
-    from domain import matching
-
     now = clock.now()
     with fit.overlap_refused(), db.write() as session:
         chosen = making.plan(actor, wanted, now, session=session)

@@ -89,7 +89,7 @@ def test_a_visit_that_has_a_worker_cannot_be_allocated_again(personas: Personas)
 def test_a_worker_holding_an_offer_cannot_be_allocated_an_overlapping_visit(personas: Personas) -> None:
     shift_id = unallocated_visit(personas, time(10, 0))
     worker_id = first_candidate(personas, shift_id)
-    requests.nominate(personas.roster, wanted(personas.other_client.client_id, start=time(10, 30)), worker_id)
+    requests.nominate(personas.roster, wanted(personas.client.client_id, start=time(10, 0)), worker_id)
     before = counts()
     with pytest.raises(SlotTaken):
         allocation.allocate(personas.roster, shift_id, worker_id)

@@ -6,12 +6,14 @@ from datetime import timedelta
 
 import pytest
 
-from domain import agency, clock, delivery, offers
+from domain import agency, clock, delivery, events, offers
 from domain.booking import answers, requests
 from domain.booking.allocation import NotSuitable, SlotTaken
 from domain.booking.answers import OfferGone
 from domain.booking.requests import Booked, Wanted
-from domain.errors import NotAllowed
+from domain.errors import DomainError, NotAllowed
+from storage import db
+from storage.models import Leave
 from storage.models.enums import BookingStatus, OfferStatus, Recurrence, ShiftStatus
 from tests.support.personas import Personas
 from tests.support.smtp import SmtpServer
@@ -155,3 +157,44 @@ def test_a_worker_who_does_not_qualify_cannot_be_nominated(personas: Personas, r
         requests.nominate(personas.roster, request_, unsuitable.worker_id)
     assert unsuitable.reasons[0] in for_staff.value.message
     assert counts() == before
+
+
+def test_a_rejection_note_that_is_too_long_changes_nothing(personas: Personas, request_: Wanted) -> None:
+    booked, worker_id = nominate(personas, request_)
+    before = counts()
+    with pytest.raises(DomainError, match="under 500 characters"):
+        answers.reject(worker_actor(worker_id), offer_of(booked.booking_id).id, "x" * 501)
+    assert counts() == before
+    assert offer_of(booked.booking_id).status == OfferStatus.PENDING
+
+
+def test_every_change_is_announced_after_it_commits(personas: Personas, request_: Wanted) -> None:
+    heard: list[dict] = []
+    stop = events.listen("shift_changed", heard.append)
+    try:
+        booked, worker_id = nominate(personas, request_)
+        answers.accept(worker_actor(worker_id), offer_of(booked.booking_id).id)
+    finally:
+        stop()
+    visits = sorted(s.id for s in shifts_of(booked.booking_id))
+    assert [sorted(change["shift_ids"]) for change in heard] == [visits, visits]
+    assert all(change["client_ids"] == [personas.client.client_id] for change in heard)
+    assert all(change["worker_ids"] == [worker_id] for change in heard)
+
+
+def test_visits_of_a_series_the_worker_cannot_do_wait_for_the_roster_department(
+    personas: Personas, request_: Wanted
+) -> None:
+    worker_id = bookable_worker(personas.client, request_)
+    third = requests.check(personas.client, request_)[2]
+    with db.write() as session:
+        session.add(Leave(worker_id=worker_id, starts_at=third.starts_at - timedelta(hours=1),
+                          ends_at=third.ends_at + timedelta(hours=1)))  # fmt: skip
+    booked = requests.nominate(personas.client, request_, worker_id)
+    by_date = {s.occurrence_date: (s.status, s.worker_id) for s in shifts_of(booked.booking_id)}
+    assert by_date.pop(third.local_date) == (ShiftStatus.UNALLOCATED, None)
+    assert set(by_date.values()) == {(ShiftStatus.OFFERED, worker_id)}
+    [email] = outbox("booking_offered_roster")
+    assert "1 visit(s) the worker cannot do" in email.body_text
+    answers.accept(worker_actor(worker_id), offer_of(booked.booking_id).id)
+    assert booking(booked.booking_id).status == BookingStatus.UNALLOCATED  # one visit still waits
