@@ -27,6 +27,7 @@ class Chosen(Protocol):
     visits: tuple[requests.Occurrence, ...]
     agency_chooses: bool
     found: matching.SeriesMatch | None
+    shown_providers: int
     booked: requests.Booked | None
     worker: str
 
@@ -103,7 +104,9 @@ def providers(
     nominate: Callable[[matching.Provider], Awaitable[None]],
     agency_instead: Callable[[], Awaitable[None]],
     back: Callable[[], None],
+    more: Callable[[], None],
 ) -> None:
+    """The best-suited workers first, a few at a time (a large agency may list thousands)."""
     summary(state)
     found = state.found.providers if state.found else ()
     if not found:
@@ -112,13 +115,18 @@ def providers(
         heading(f"{len(found)} worker{'s' if len(found) != 1 else ''} can do it", 2)
         paragraph("Best suited first. Choose one and we will ask them; you get an e-mail when they accept.")
     dialogs = ui.element("div")
-    for listed in found:
+    for listed in found[: state.shown_providers]:
         provider_card.create(
             listed,
             len(state.visits),
             lambda p: _confirm(p, nominate, dialogs),
             lambda p: _reviews(actor, p, dialogs),
         )
+    if len(found) > state.shown_providers:
+        left = len(found) - state.shown_providers
+        ui.button(f"Show more workers ({left} more)", icon="expand_more", on_click=more).props(
+            "outline no-caps"
+        ).classes("w-full").mark("more-providers")
     with ui.row().classes("gap-3 q-mt-md"):
         ui.button("Back", icon="arrow_back", on_click=back).props("outline no-caps").mark("back")
         if found:

@@ -28,6 +28,7 @@ from domain.booking.catalogue import CatalogueItem
 from domain.errors import DomainError, InvalidInput
 
 STEPS = ("Service", "When", "Who", "Preferences", "Worker")
+PROVIDERS_AT_ONCE = 10
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Booking:
     editing: preferences_editor.Editing = field(default_factory=preferences_editor.Editing)
     wishes: tuple[matching.Wish, ...] | None = None
     found: matching.SeriesMatch | None = None
+    shown_providers: int = PROVIDERS_AT_ONCE
     booked: requests.Booked | None = None
     worker: str = ""
 
@@ -103,7 +105,9 @@ class _Flow:
         elif step == 3:
             self._preferences()
         elif step == 4:
-            booking_steps.providers(self.state, self.actor, self.nominate, self.agency_instead, self.back)
+            booking_steps.providers(
+                self.state, self.actor, self.nominate, self.agency_instead, self.back, self.more
+            )
         else:
             booking_steps.confirmation(self.state, self.client_id, self.again)
 
@@ -219,8 +223,12 @@ class _Flow:
         wanted = self.wanted(self.state.wishes)
         found = wanted and await self.attempt(lambda: requests.providers(self.actor, wanted))
         if found is not None:
-            self.state.found = found
+            self.state.found, self.state.shown_providers = found, PROVIDERS_AT_ONCE
             self.go(4)
+
+    def more(self) -> None:
+        self.state.shown_providers += PROVIDERS_AT_ONCE
+        self.content.refresh()
 
     async def nominate(self, provider: matching.Provider) -> None:
         wanted = self.wanted(self.state.wishes)

@@ -7,14 +7,24 @@ from nicegui.testing import User
 from sqlalchemy import select
 
 from domain import agency
+from pages.book import PROVIDERS_AT_ONCE
 from storage import db
 from storage.models import Booking, Requirement
 from storage.models.enums import BookingStatus, OfferStatus, Recurrence, RequirementLevel, ShiftStatus
 from tests.booking_pages.support import GEORGE, MARGARET, approved_ids, bookings, offers, preference_rows
-from tests.booking_pages.ui import appears, choose, seen
+from tests.booking_pages.ui import appears, choose, seen, until
 from tests.support.ui import sign_in
 
 MONDAY = date(2026, 12, 7)
+
+
+def provider_cards(user: User) -> int:
+    with user:
+        return sum(
+            1
+            for element in user.client.layout.descendants()
+            if any(marker.startswith("provider-") for marker in element._markers)
+        )
 
 
 async def open_booking(user: User, approved_service_id: int | None = None) -> int:
@@ -90,6 +100,9 @@ async def test_the_client_books_a_weekly_visit_with_a_worker_she_chooses(user: U
     user.find(marker="find-provider").click()
     await seen(user, "can do it")
     await user.should_see("Matches your wishes")
+    assert provider_cards(user) == PROVIDERS_AT_ONCE  # the demo agency lists more: a few at a time
+    user.find(marker="more-providers").click()
+    await until(lambda: provider_cards(user) == 2 * PROVIDERS_AT_ONCE, "ten more workers")
     user.find(marker="choose-1").click()  # Aisha Rahman, worker 1
     await seen(user, "Ask Aisha Rahman?")
     user.find(marker="confirm-choice").click()
