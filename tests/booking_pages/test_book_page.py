@@ -162,3 +162,20 @@ async def _add_non_smoker(user: User) -> int:
     user.find(marker="add").click()
     await appears(user, f"remove-{key}")
     return int(key.split(":")[1])
+
+
+async def test_when_nobody_can_do_it_the_page_says_why_and_the_agency_can_choose(user: User) -> None:
+    before = bookings()
+    await open_booking(user)
+    choose(user, "when-duration", 480)
+    await pick_when(user, MONDAY, "21:00")  # until 5 am: nobody's availability covers the night
+    await seen(user, "Who should do it?")
+    user.find(marker="choose-my-worker").click()
+    await seen(user, "What matters to you in a worker?")
+    user.find(marker="find-provider").click()
+    await seen(user, "No worker is free for all of this")
+    await user.should_see("let the agency choose: the roster team will find someone")
+    assert bookings() == before
+    user.find(marker="agency-instead").click()
+    await seen(user, "The roster team will choose a worker")
+    assert bookings() == before + 1

@@ -4,6 +4,7 @@ e-mail arrives at a real SMTP server; the Day Manager shows the visits allocated
 photographed into screenshots/booking-flow/ (gitignored) and none scrolls sideways."""
 
 import shutil
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,11 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
 from sqlalchemy import select
 
-from domain import delivery
+from domain import auth, delivery
+from domain.booking import catalogue, requests
 from storage import db
 from storage.models import Booking
-from storage.models.enums import BookingStatus, ShiftStatus
+from storage.models.enums import BookingStatus, Recurrence, ShiftStatus
 from storage.queries import recipients
 from tests.booking_pages.support import MARGARET, shifts_of_booking
 from tests.support.browser import (
@@ -28,6 +30,7 @@ from tests.support.browser import (
     tablet,
     text_of,
 )
+from tests.support.personas import account_id
 from tests.support.smtp import SmtpServer
 
 pytestmark = pytest.mark.browser
@@ -156,3 +159,30 @@ def test_a_weekly_booking_with_a_chosen_worker_is_accepted_confirmed_and_allocat
     assert "Aisha Rahman" in text_of(screen)
     camera.take("day-manager")
     assert not camera.problems, "\n".join(camera.problems)
+
+
+@pytest.mark.parametrize("width", [360, 414])
+def test_the_worker_app_fits_a_phone(demo_portal: str, screen: Screen, width: int) -> None:
+    margaret = auth.load_actor(account_id("margaret@example.com"))
+    assert margaret is not None
+    item = catalogue.catalogue(margaret, MARGARET)[0]
+    wanted = requests.Wanted(
+        MARGARET, item.approved_service_id, date(2026, 12, 7), time(9, 0), 60, Recurrence.WEEKLY
+    )
+    requests.nominate(margaret, wanted, 1)  # an offer waiting for Aisha Rahman
+    sign_in(screen, "aisha@example.com")
+    screen.selenium.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": True},
+    )
+    screen.open("/worker")
+    patiently(screen, "Offers waiting for you (1)")
+    screen.selenium.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": True},
+    )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    screen.selenium.save_screenshot(str(SCREENSHOTS / f"worker-app-{width}px.png"))
+    assert horizontal_overflow(screen) == 0
+    if AXE.exists():
+        assert not (found := axe_violations(screen)), describe(found)
