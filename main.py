@@ -59,6 +59,7 @@ def routes() -> None:
     app.include_router(api.router)  # the worker JSON API, /api/v1, documented at /docs
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
     app.get("/media/workers/{worker_id}/photo", include_in_schema=False)(media.worker_photo)
+    app.get("/media/services/{service_id}/image", include_in_schema=False)(media.service_image)
     app.get("/clients/{client_id}/statements/pdf", include_in_schema=False)(statements.pdf)
 
 

@@ -49,7 +49,12 @@ def allowance(item: CatalogueItem) -> str:
 def _tile(item: CatalogueItem, choose: Choose) -> None:
     with ui.element("article").classes("service-tile card").mark(f"tile-{item.approved_service_id}"):
         with ui.row().classes("items-center gap-3 no-wrap"):
-            ui.icon(item.glyph, size="48px").classes("tile-glyph").props('aria-hidden="true"')
+            if item.image_media_id is not None:  # decorative: the name says what it is
+                ui.image(f"/media/services/{item.service_id}/image").classes("tile-image").props(
+                    'alt="" no-spinner'
+                )
+            else:
+                ui.icon(item.glyph, size="48px").classes("tile-glyph").props('aria-hidden="true"')
             Text(item.name, tag="h2").classes("heading-3 q-ma-none")
         Text(item.description, tag="p")
         Text(f"{price(item)} · {item.program}", tag="p").classes("tile-price")

@@ -6,7 +6,7 @@ from nicegui import run
 
 from components import session
 from domain import profile
-from domain.booking import reviews
+from domain.booking import catalogue, reviews
 from domain.errors import DomainError
 
 
@@ -31,6 +31,14 @@ async def worker_photo(worker_id: int) -> Response:
     except DomainError:
         found = None
     return _image(found)
+
+
+async def service_image(service_id: int) -> Response:
+    """A service's picture on the catalogue tiles."""
+    actor = await session.current_actor()
+    if actor is None:
+        raise HTTPException(status_code=401, detail="Please sign in.")
+    return _image(await run.io_bound(catalogue.service_image, actor, service_id))
 
 
 def _image(found: tuple[bytes, str] | None) -> Response:

@@ -13,6 +13,7 @@ from domain.errors import NotAllowed
 from storage import db
 from storage.models.enums import BudgetPeriod, Role, ServiceUnit
 from storage.queries import catalogue as queries
+from storage.queries import media as media_queries
 from storage.queries.catalogue import UsageWindow
 
 PERIOD_WORDS = {
@@ -73,6 +74,14 @@ def item(actor: Actor, client_id: int, approved_service_id: int) -> CatalogueIte
         if found.approved_service_id == approved_service_id:
             return found
     raise NotAllowed("That service is not one you are approved for.")
+
+
+def service_image(actor: Actor, service_id: int) -> tuple[bytes, str] | None:
+    """A service's picture for the catalogue tiles (what the agency offers is no secret)."""
+    del actor  # any signed-in person; the route has checked that
+    with db.read() as session:
+        media_id = queries.image_media_id(service_id, session=session)
+        return media_queries.content(media_id, session=session) if media_id else None
 
 
 def period_bounds(period: BudgetPeriod, today: date, plan: tuple[date, date]) -> tuple[date, date]:

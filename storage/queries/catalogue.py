@@ -99,3 +99,7 @@ def units_used(client_id: int, windows: Sequence[UsageWindow], *, session: Sessi
         )
     ).one()
     return {window.key: int(value or 0) for window, value in zip(windows, row, strict=True)}
+
+
+def image_media_id(service_id: int, *, session: Session) -> int | None:
+    return session.scalar(select(Service.image_media_id).where(Service.id == service_id))

@@ -6,12 +6,14 @@ from datetime import date
 import pytest
 from sqlalchemy import update
 
+from domain import clock
 from domain.booking import catalogue
 from domain.booking.catalogue import period_bounds
 from domain.errors import NotAllowed
 from storage import db
 from storage.models import ApprovedService, FundingPackage, Service, ServiceRate, Shift
 from storage.models.enums import BudgetPeriod, ShiftStatus
+from storage.queries import media as media_queries
 from tests.booking_pages.support import GEORGE, MARGARET, approved_ids
 from tests.support.personas import Personas
 
@@ -98,3 +100,14 @@ def test_a_carer_and_roster_staff_see_the_catalogue_of_a_client_they_act_for(per
     carer_client = personas.carer.client_ids[0]
     assert catalogue.catalogue(personas.carer, carer_client)
     assert catalogue.catalogue(personas.roster, MARGARET) == catalogue.catalogue(personas.client, MARGARET)
+
+
+def test_a_services_picture_is_shown_instead_of_its_glyph(personas: Personas) -> None:
+    item = catalogue.catalogue(personas.client, MARGARET)[0]
+    assert catalogue.service_image(personas.client, item.service_id) is None
+    with db.write() as session:
+        media = media_queries.add(b"\x89PNG picture", "image/png", created_at=clock.now(), session=session)
+        session.execute(update(Service).where(Service.id == item.service_id).values(image_media_id=media.id))
+    again = catalogue.item(personas.client, MARGARET, item.approved_service_id)
+    assert again.image_media_id is not None
+    assert catalogue.service_image(personas.client, item.service_id) == (b"\x89PNG picture", "image/png")
