@@ -19,6 +19,7 @@ from .model import ShiftToFill, Wish
 
 def rules_for(shift: ShiftToFill, *, session: Session) -> tuple[Rules, tuple[float, float] | None]:
     """The search's shared rules, and the client's home (None: not on the map)."""
+    session.flush()  # the statements below run on the connection: let them see the caller's changes
     settings = queries.stamp_and_settings(session=session)
     if settings is None:
         raise NotFound("The agency has not been set up yet.")
@@ -110,6 +111,6 @@ def rostered_by_worker(
 ) -> dict[tuple[int, int], int]:
     """(worker id, index into weeks) -> minutes already rostered that week."""
     return {
-        (row.worker_id, row.week): int(row.minutes or 0)
-        for row in queries.rostered_minutes(weeks, worker_ids, ignore, session=session)
+        (worker_id, week): int(minutes or 0)
+        for worker_id, week, minutes in queries.rostered_minutes(weeks, worker_ids, ignore, session=session)
     }

@@ -2,11 +2,14 @@
 requirements on the day, is not blocked, has a home on the map, and has windows covering the
 shift. Per-worker checks (checks.py) then only run for the rest, or for the reasons."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .checks import Rules, age_on
 from .slot import Slot
 from .workforce import Workforce
+
+MEMO_SIZE = 5_000
 
 
 @dataclass(frozen=True)
@@ -22,8 +25,8 @@ def cut(rules: Rules, slot: Slot) -> Cut:
         found &= _valid_holders(force, cid, slot)
     for cid in rules.requirements.characteristics:
         found = _having(force, cid, slot, found)
-    for weekday, begin, finish in slot.segments:
-        found &= {w for w, start, end in force.spans_on[weekday] if start <= begin and finish <= end}
+    for segment in slot.segments:
+        found &= _covering(force, *segment)
     everyone = set(force.workers)
     desirable = tuple(
         (frozenset(_valid_holders(force, cid, slot)), weight)
@@ -36,16 +39,52 @@ def cut(rules: Rules, slot: Slot) -> Cut:
 
 
 def met(cut: Cut, worker_id: int) -> int:
-    return sum(weight for who, weight in cut.desirable if worker_id in who)
+    total = 0
+    for who, weight in cut.desirable:
+        if worker_id in who:
+            total += weight
+    return total
 
 
-def _valid_holders(force: Workforce, competency_id: int, slot: Slot) -> set[int]:
+def _remembered(force: Workforce, key: tuple, work: Callable[[], Iterable[int]]) -> frozenset[int]:
+    found = force.memo.get(key)
+    if found is None:
+        if len(force.memo) > MEMO_SIZE:
+            force.memo.clear()
+        found = force.memo[key] = frozenset(work())
+    return found
+
+
+def _covering(force: Workforce, weekday: int, begin: int, finish: int) -> frozenset[int]:
+    return _remembered(
+        force,
+        ("covering", weekday, begin, finish),
+        lambda: (w for w, start, end in force.spans_on[weekday] if start <= begin and finish <= end),
+    )
+
+
+def _valid_holders(force: Workforce, competency_id: int, slot: Slot) -> frozenset[int]:
     day = slot.day
-    return {
-        w
-        for w, (obtained, expires) in force.held_by.get(competency_id, {}).items()
-        if (expires is None or expires >= day) and (obtained is None or obtained <= day)
-    }
+    return _remembered(
+        force,
+        ("valid", competency_id, day),
+        lambda: (
+            w
+            for w, (obtained, expires) in force.held_by.get(competency_id, {}).items()
+            if (expires is None or expires >= day) and (obtained is None or obtained <= day)
+        ),
+    )
+
+
+def _in_age_band(force: Workforce, characteristic_id: int, slot: Slot) -> frozenset[int]:
+    key = ("age", characteristic_id, slot.day)
+    if key not in force.memo:
+        band = force.characteristics[characteristic_id]
+        low, high = band.min_age or 0, band.max_age or 999
+        force.memo[key] = frozenset(
+            w.id for w in force.workers.values() if low <= age_on(w.born, slot.day) <= high
+        )
+    return force.memo[key]
 
 
 def _having(force: Workforce, characteristic_id: int, slot: Slot, among: set[int]) -> set[int]:
@@ -53,6 +92,5 @@ def _having(force: Workforce, characteristic_id: int, slot: Slot, among: set[int
     if characteristic.kind == "gender":
         return among & force.by_gender.get(characteristic.code, frozenset())
     if characteristic.kind == "age_band":
-        low, high = characteristic.min_age or 0, characteristic.max_age or 999
-        return {w for w in among if low <= age_on(force.workers[w].born, slot.day) <= high}
+        return among & _in_age_band(force, characteristic.id, slot)
     return among & force.having.get(characteristic_id, frozenset())

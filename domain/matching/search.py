@@ -39,28 +39,50 @@ def _search(shift: ShiftToFill, session: Session, *, reasons: bool) -> Match:
     busy = context.busy_by_worker([slot.nearby()], named, ignore, session=session)
     leave = context.leave_by_worker([(slot.starts_at, slot.ends_at)], named, session=session)
     rostered = context.rostered_by_worker([slot.week], named, ignore, session=session)
-    providers: list[Provider] = []
-    left_out: list[LeftOut] = []
-    force = rules.force
-    for worker_id in force.workers if reasons else first.passing:
-        worker = force.workers[worker_id]
-        tenths = None
-        minutes = rostered.get((worker_id, 0), 0)
-        if (
-            worker_id in first.passing
-            and worker_id not in leave
-            and minutes + slot.minutes <= worker.max_minutes
-        ):
-            tenths = _fits_between_shifts(worker, slot, rules, busy.get(worker_id, ()))
-        if tenths is not None:
-            providers.append(provider(worker, slot, rules, first, tenths))
-        elif reasons:
-            left_out.append(
-                _left_out(worker, slot, rules, busy.get(worker_id, ()), worker_id in leave, minutes)
-            )
+    total = rules.requirements.desirable_total
+    providers = [
+        provider(worker, slot, rules, first, tenths, total)
+        for worker, tenths in _may_do(rules, slot, first.passing, busy, leave, rostered)
+    ]
     providers.sort(key=rank)
-    left_out.sort(key=lambda out: (out.name, out.worker_id))
+    left_out = []
+    if reasons:
+        listed = {p.worker_id for p in providers}
+        for worker in rules.force.workers.values():
+            if worker.id not in listed:
+                minutes = rostered.get((worker.id, 0), 0)
+                left_out.append(
+                    _left_out(worker, slot, rules, busy.get(worker.id, ()), worker.id in leave, minutes)
+                )
+        left_out.sort(key=lambda out: (out.name, out.worker_id))
     return Match(tuple(providers), tuple(left_out))
+
+
+def _may_do(
+    rules: Rules,
+    slot: Slot,
+    passing: frozenset[int],
+    busy: dict[int, list[Busy]],
+    leave: dict[int, list],
+    rostered: dict[tuple[int, int], int],
+) -> list[tuple[WorkerFacts, int]]:
+    """Of the workers past the first cut: free, with hours left and near enough; with the distance."""
+    workers, found = rules.force.workers, []
+    radius, place, minutes = rules.radius_km + 0.06, slot.place, slot.minutes
+    for worker_id in passing:
+        worker = workers[worker_id]
+        if worker_id in leave or rostered.get((worker_id, 0), 0) + minutes > worker.max_minutes:
+            continue
+        shifts = busy.get(worker_id)
+        if shifts:
+            tenths = _fits_between_shifts(worker, slot, rules, shifts)
+        elif beyond(worker.home, place, radius):  # the cut keeps only workers with a home on the map
+            continue
+        else:
+            tenths = tenths_km(worker.home, place)
+        if tenths is not None and tenths <= rules.radius_km * 10:
+            found.append((worker, tenths))
+    return found
 
 
 def _fits_between_shifts(
@@ -91,7 +113,7 @@ def _left_out(
     return LeftOut(worker.id, worker.name, tuple(found))
 
 
-def provider(worker: WorkerFacts, slot: Slot, rules: Rules, first: Cut, tenths: int) -> Provider:
+def provider(worker: WorkerFacts, slot: Slot, rules: Rules, first: Cut, tenths: int, total: int) -> Provider:
     return Provider(
         worker_id=worker.id,
         name=worker.name,
@@ -106,7 +128,7 @@ def provider(worker: WorkerFacts, slot: Slot, rules: Rules, first: Cut, tenths: 
         review_count=worker.review_count,
         distance_km=tenths / 10,
         desirables_met=met(first, worker.id),
-        desirables_total=rules.requirements.desirable_total,
+        desirables_total=total,
         preferred=worker.id in rules.preferred,
     )
 

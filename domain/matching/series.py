@@ -39,7 +39,12 @@ def find_providers_for_series(shifts: Sequence[ShiftToFill], *, session: Session
         if len(cannot) == len(slots):
             left_out.append(LeftOut(worker.id, worker.name, tuple(wording.on_date(d, r) for d, r in cannot)))
         else:
-            listed.append(SeriesProvider(provider(worker, slots[0], rules, first_cut, tenths), cannot))
+            listed.append(
+                SeriesProvider(
+                    provider(worker, slots[0], rules, first_cut, tenths, rules.requirements.desirable_total),
+                    cannot,
+                )
+            )
     listed.sort(key=lambda p: rank(p.provider))
     left_out.sort(key=lambda out: (out.name, out.worker_id))
     return SeriesMatch(tuple(listed), tuple(left_out))

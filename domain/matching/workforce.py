@@ -8,7 +8,7 @@ snapshot is kept per database URL, so tests with a fresh database each never sha
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -60,6 +60,9 @@ class Workforce:
     by_gender: dict[str, frozenset[int]]
     spans_on: tuple[tuple[tuple[int, int, int], ...], ...]  # weekday -> (worker, start, end) windows
     on_map: frozenset[int]  # workers whose home has a position
+    # Answers worked out from this snapshot (who holds X valid on day D, whose windows cover
+    # a span): the same days and start times come up again and again. Dropped with the snapshot.
+    memo: dict[tuple, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
 
 _lock = threading.Lock()

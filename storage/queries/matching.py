@@ -1,11 +1,25 @@
-"""What matching reads: the workforce (loaded rarely, kept in memory) and, per search, a fixed
-handful of statements whatever the number of workers (domain/matching/search.py)."""
+"""What matching reads per search: a fixed handful of statements whatever the number of workers
+(domain/matching/search.py). Core statements on the session's connection: plain rows, none of
+the ORM's bookkeeping per row (the caller's pending changes are flushed first, see context.py)."""
 
 from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Row, and_, case, false, func, literal, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Row,
+    Select,
+    and_,
+    case,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
@@ -67,26 +81,32 @@ def _epoch_postgresql(element: _Epoch, compiler: Any, **kw: Any) -> str:
 
 def stamp_and_settings(*, session: Session) -> Row | None:
     """The workforce stamp and the agency's travel settings, in one statement."""
-    return session.execute(
-        select(
-            WorkforceVersion.stamp,
-            Agency.timezone,
-            Agency.travel_radius_km,
-            Agency.travel_speed_kmh,
-            Agency.travel_buffer_minutes,
+    return (
+        session.connection()
+        .execute(
+            select(
+                WorkforceVersion.stamp,
+                Agency.timezone,
+                Agency.travel_radius_km,
+                Agency.travel_speed_kmh,
+                Agency.travel_buffer_minutes,
+            )
+            .join(Agency, literal(True))
+            .order_by(Agency.id)
+            .limit(1)
         )
-        .join(Agency, literal(True))
-        .order_by(Agency.id)
-        .limit(1)
-    ).first()
+        .first()
+    )
 
 
 def client_place(client_id: int, booking_id: int | None, *, session: Session) -> Row | None:
     """The client's home position, and whether the booking (if any) uses its own preferences."""
     own = select(Booking.uses_own_preferences).where(Booking.id == booking_id).scalar_subquery()
-    return session.execute(
-        select(Client.home_lat, Client.home_lon, own.label("own")).where(Client.id == client_id)
-    ).first()
+    return (
+        session.connection()
+        .execute(select(Client.home_lat, Client.home_lon, own.label("own")).where(Client.id == client_id))
+        .first()
+    )
 
 
 def requirements(
@@ -117,8 +137,9 @@ def requirements(
         scopes.append(
             and_(Requirement.level == RequirementLevel.BOOKING, Requirement.booking_id == booking_id)
         )
-    return list(
-        session.execute(
+    return (
+        session.connection()
+        .execute(
             select(
                 Requirement.competency_id,
                 Requirement.characteristic_id,
@@ -128,14 +149,17 @@ def requirements(
             .where(or_(*scopes))
             .order_by(Requirement.id)
         )
+        .all()
     )
 
 
 def relations(client_id: int, *, session: Session) -> list[Row]:
-    return list(
-        session.execute(
+    return (
+        session.connection()
+        .execute(
             select(ClientWorker.worker_id, ClientWorker.relation).where(ClientWorker.client_id == client_id)
         )
+        .all()
     )
 
 
@@ -146,31 +170,41 @@ def _workers(column: Any, worker_ids: Collection[int] | None) -> ColumnElement[b
     return column.in_(sorted(worker_ids)) if worker_ids else false()
 
 
+def _plain_rows(session: Session, statement: Select) -> list[tuple]:
+    """The driver's own tuples, for the two statements that return a row per busy worker: their
+    columns are numbers (no type conversion to do) and building thousands of Rows would cost
+    more than the query itself."""
+    result = session.connection().execute(statement)
+    try:
+        return list(result.cursor.fetchall())  # type: ignore[attr-defined]
+    finally:
+        result.close()
+
+
 def busy_shifts(
     spans: Sequence[tuple[datetime, datetime]], worker_ids: Collection[int] | None, *, session: Session
-) -> list[Row]:
+) -> list[tuple]:
     """Busy shifts that start in any of the spans, with their times in epoch seconds and their place
     (the client's home when the shift has none, looked up only for those)."""
     starts_in = or_(*(and_(Shift.starts_at >= a, Shift.starts_at < b) for a, b in spans))
     on_map = and_(Shift.lat.isnot(None), Shift.lon.isnot(None))
     home = select(Client.home_lat, Client.home_lon).where(Client.id == Shift.client_id)
-    return list(
-        session.connection().execute(  # Core: plain rows, no ORM bookkeeping per row
-            select(
-                Shift.id,
-                Shift.worker_id,
-                _Epoch(Shift.starts_at).label("starts"),
-                _Epoch(Shift.ends_at).label("ends"),
-                case(
-                    (on_map, Shift.lat), else_=home.with_only_columns(Client.home_lat).scalar_subquery()
-                ).label("lat"),
-                case(
-                    (on_map, Shift.lon), else_=home.with_only_columns(Client.home_lon).scalar_subquery()
-                ).label("lon"),
-            )
-            .where(starts_in, Shift.status.in_(BUSY_SHIFT_STATUSES), _workers(Shift.worker_id, worker_ids))
-            .order_by(Shift.starts_at, Shift.id)
+    return _plain_rows(
+        session,
+        select(
+            Shift.id,
+            Shift.worker_id,
+            _Epoch(Shift.starts_at).label("starts"),
+            _Epoch(Shift.ends_at).label("ends"),
+            case((on_map, Shift.lat), else_=home.with_only_columns(Client.home_lat).scalar_subquery()).label(
+                "lat"
+            ),
+            case((on_map, Shift.lon), else_=home.with_only_columns(Client.home_lon).scalar_subquery()).label(
+                "lon"
+            ),
         )
+        .where(starts_in, Shift.status.in_(BUSY_SHIFT_STATUSES), _workers(Shift.worker_id, worker_ids))
+        .order_by(Shift.starts_at, Shift.id),
     )
 
 
@@ -178,12 +212,14 @@ def on_leave(
     spans: Sequence[tuple[datetime, datetime]], worker_ids: Collection[int] | None, *, session: Session
 ) -> list[Row]:
     overlaps = or_(*(and_(Leave.starts_at < b, Leave.ends_at > a) for a, b in spans))
-    return list(
-        session.execute(
+    return (
+        session.connection()
+        .execute(
             select(Leave.worker_id, Leave.starts_at, Leave.ends_at).where(
                 overlaps, _workers(Leave.worker_id, worker_ids)
             )
         )
+        .all()
     )
 
 
@@ -193,23 +229,23 @@ def rostered_minutes(
     ignore_shift_ids: Collection[int],
     *,
     session: Session,
-) -> list[Row]:
-    """Minutes of busy shifts per worker and week (the index into `weeks`), by the shift's start."""
+) -> list[tuple]:
+    """(worker id, week, minutes): busy minutes per worker and week (an index into `weeks`), each
+    shift counted in the week it starts."""
     week = case(
         *[(and_(Shift.starts_at >= a, Shift.starts_at < b), index) for index, (a, b) in enumerate(weeks)],
         else_=-1,
     )
     minutes = func.sum(_Seconds(Shift.starts_at, Shift.ends_at) // 60)
     in_any = or_(*(and_(Shift.starts_at >= a, Shift.starts_at < b) for a, b in weeks))
-    return list(
-        session.execute(
-            select(Shift.worker_id, week.label("week"), minutes.label("minutes"))
-            .where(
-                in_any,
-                Shift.status.in_(BUSY_SHIFT_STATUSES),
-                Shift.id.not_in(sorted(ignore_shift_ids)) if ignore_shift_ids else true(),
-                _workers(Shift.worker_id, worker_ids),
-            )
-            .group_by(week, Shift.worker_id)  # by week first: SQLite then reads the time index
+    return _plain_rows(
+        session,
+        select(Shift.worker_id, week.label("week"), minutes.label("minutes"))
+        .where(
+            in_any,
+            Shift.status.in_(BUSY_SHIFT_STATUSES),
+            Shift.id.not_in(sorted(ignore_shift_ids)) if ignore_shift_ids else true(),
+            _workers(Shift.worker_id, worker_ids),
         )
+        .group_by(week, Shift.worker_id),  # by week first: SQLite then reads the time index
     )
