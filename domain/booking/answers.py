@@ -5,7 +5,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from domain import access, agency, clock, events, outbox
+from domain import access, agency, audit, clock, events, outbox
 from domain.access import Actor
 from domain.errors import DomainError, NotAllowed
 from storage import db
@@ -56,6 +56,7 @@ def accept(actor: Actor, offer_id: int) -> None:
         waiting = queries.unallocated_left(booking.id, session=session)
         booking.status = BookingStatus.UNALLOCATED if waiting else BookingStatus.ALLOCATED
         _tell(offer, booking, shifts, "booking_confirmed_client", "offer_accepted_roster", session)
+        audit.record(session, actor.account_id, "accept", "offer", offer.id)
     _announce(shifts, booking.client_id, offer.worker_id)
 
 
@@ -74,6 +75,7 @@ def reject(actor: Actor, offer_id: int, note: str = "") -> None:
         booking.status = BookingStatus.UNALLOCATED
         session.flush()
         _tell(offer, booking, shifts, "offer_rejected_client", "offer_rejected_roster", session)
+        audit.record(session, actor.account_id, "reject", "offer", offer.id, note)
     _announce(shifts, booking.client_id, offer.worker_id)
 
 

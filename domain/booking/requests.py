@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
-from domain import agency, clock, events, matching, outbox
+from domain import agency, audit, clock, events, matching, outbox
 from domain.access import Actor
 from storage import db
 from storage.models import Booking, Offer, Shift
@@ -98,6 +98,7 @@ def nominate(actor: Actor, wanted: Wanted, worker_id: int) -> Booked:
         offer = _offer(booking, worker_id, held[0].starts_at, now, session)
         session.flush()  # NOTE: PostgreSQL's exclusion constraint refuses an overlap here
         _tell_offered(chosen, booking, offer, len(held), len(chosen.visits) - len(held), session)
+        audit.record(session, actor.account_id, "nominate", "booking", booking.id, f"worker {worker_id}")
         booked = _booked(booking, chosen)
     _announce(shifts, booking.client_id, worker_id)
     return booked
@@ -117,6 +118,7 @@ def let_agency_choose(actor: Actor, wanted: Wanted) -> Booked:
             template="booking_requested_roster",
             context=_context(chosen, booking, len(shifts)),
         )
+        audit.record(session, actor.account_id, "request", "booking", booking.id, "agency chooses")
         booked = _booked(booking, chosen)
     _announce(shifts, booking.client_id, None)
     return booked

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from domain import access, clock, events, time
+from domain import access, audit, clock, events, time
 from domain.access import Actor
 from domain.errors import DomainError, InvalidInput, NotAllowed
 from storage import db
@@ -89,6 +89,7 @@ def mark_completed(actor: Actor, shift_id: int) -> None:
         if shift.starts_at > now:
             raise DomainError("This shift has not started yet: mark it completed once it has.")
         shift.status, shift.completed_at = ShiftStatus.COMPLETED, now
+        audit.record(session, actor.account_id, "complete", "shift", shift_id)
         client_id = shift.client_id
     events.publish("shift_changed", shift_ids=[shift_id], client_ids=[client_id], worker_ids=[worker_id])
 

@@ -3,6 +3,7 @@ never given two overlapping shifts however requests race: on PostgreSQL the excl
 refuses the losers, on SQLite the check and the write share one BEGIN IMMEDIATE transaction."""
 
 import threading
+from collections.abc import Callable
 from datetime import time
 
 import pytest
@@ -12,7 +13,7 @@ from domain.booking import allocation, requests
 from domain.booking.allocation import SlotTaken
 from domain.errors import DomainError, NotAllowed
 from storage import db
-from storage.models import Shift
+from storage.models import Booking, Shift
 from storage.models.enums import BUSY_SHIFT_STATUSES, BookingStatus, ShiftStatus
 from tests.support.personas import Personas
 
@@ -138,3 +139,56 @@ def _booking_of(shift_id: int) -> int:
         found = session.scalar(select(Shift.booking_id).where(Shift.id == shift_id))
     assert found is not None
     return found
+
+
+def test_racing_nominations_and_allocations_for_the_same_worker_leave_exactly_one_busy_shift(
+    personas: Personas,
+) -> None:
+    """Half the racers nominate the worker for a new overlapping booking (which holds the slot),
+    half allocate an overlapping unallocated visit to them: one wins, whichever it is."""
+    visits = [unallocated_visit(personas, time(11, minute)) for minute in range(0, RACERS, 2)]
+    worker_id = first_candidate(personas, visits[0])
+    requests_ = [wanted(personas.client.client_id, start=time(11, minute)) for minute in range(1, RACERS, 2)]
+    bookings_before = _bookings()
+    start = threading.Barrier(RACERS)
+    outcomes: list[str] = []
+
+    def attempt(action: Callable[[], object]) -> None:
+        start.wait()
+        try:
+            action()
+            outcomes.append("won")
+        except SlotTaken:
+            outcomes.append("taken")
+
+    actions = [lambda s=s: allocation.allocate(personas.roster, s, worker_id) for s in visits] + [
+        lambda r=r: requests.nominate(personas.roster, r, worker_id) for r in requests_
+    ]
+    threads = [threading.Thread(target=attempt, args=(action,)) for action in actions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["taken"] * (RACERS - 1) + ["won"]
+    with db.read() as session:
+        busy = session.scalar(
+            select(func.count()).where(
+                Shift.worker_id == worker_id,
+                Shift.status.in_(BUSY_SHIFT_STATUSES),
+                Shift.client_id == personas.client.client_id,
+                Shift.id.not_in(_earlier_shift_ids(visits)),
+            )
+        )
+    assert busy == 1
+    assert _bookings() - bookings_before <= 1  # a losing nomination wrote no booking
+
+
+def _bookings() -> int:
+    with db.read() as session:
+        return session.scalar(select(func.count()).select_from(Booking)) or 0
+
+
+def _earlier_shift_ids(visits: list[int]) -> list[int]:
+    """Shifts that existed before the race, other than the racing visits themselves."""
+    with db.read() as session:
+        return list(session.scalars(select(Shift.id).where(Shift.id < min(visits))))
