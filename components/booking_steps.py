@@ -20,7 +20,7 @@ from .text import Text, heading, paragraph
 
 
 class Chosen(Protocol):
-    """What the booking page has chosen so far (pages.book.Booking)."""
+    """What the booking page has chosen so far (pages.book.Choices)."""
 
     item: CatalogueItem | None
     when: when_picker.When

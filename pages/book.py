@@ -3,8 +3,9 @@ catalogue, 2 when, 3 who chooses the worker, 4 the preferences, 5 the providers 
 confirmation. Every step's work runs in the domain, off the event loop; this page keeps only
 what this tab has chosen so far."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypeVar
 
 from fastapi.responses import RedirectResponse
 from nicegui import run, ui
@@ -29,10 +30,11 @@ from domain.errors import DomainError, InvalidInput
 
 STEPS = ("Service", "When", "Who", "Preferences", "Worker")
 PROVIDERS_AT_ONCE = 10
+T = TypeVar("T")
 
 
 @dataclass
-class Booking:
+class Choices:
     """What this tab has chosen so far."""
 
     step: int = 0  # an index into STEPS; len(STEPS) is the confirmation
@@ -81,7 +83,7 @@ class _Flow:
     ) -> None:
         self.actor, self.client_id, self.items = actor, client_id, items
         self.saved, self.options = saved, options
-        self.state = Booking(editing=preferences_editor.editing(saved))
+        self.state = Choices(editing=preferences_editor.editing(saved))
         self.fields: dict[str, ValidationElement] = {}
 
     def show(self) -> None:
@@ -171,7 +173,7 @@ class _Flow:
             notes=self.state.notes or "",
         )
 
-    async def attempt(self, action: Any) -> Any:
+    async def attempt(self, action: Callable[[], T]) -> T | None:
         """Run a domain call; say what is wrong (next to the field where there is one)."""
         self.say("")
         for element in self.fields.values():
@@ -254,5 +256,5 @@ class _Flow:
     async def again(self) -> None:
         items = await self.attempt(lambda: catalogue.catalogue(self.actor, self.client_id))
         self.items = items if items is not None else self.items
-        self.state = Booking(editing=preferences_editor.editing(self.saved))
+        self.state = Choices(editing=preferences_editor.editing(self.saved))
         self.go(0)

@@ -39,9 +39,12 @@ async def create() -> RedirectResponse | None:
         announcer = Text("", tag="p").props('aria-live="polite"').classes("text-muted")
         dialogs = ui.element("div")
 
+        shown = {"data": first}  # this page's own state: never shared between tabs
+
         async def reload() -> None:
             fresh = await run.io_bound(_load, actor)
-            if fresh is not None:  # None: the app is shutting down
+            if fresh is not None and fresh != shown["data"]:  # None: the app is shutting down
+                shown["data"] = fresh
                 content.refresh(*fresh)
 
         async def accept(offer_id: int) -> None:
