@@ -6,6 +6,7 @@ follows every booking, answer and allocation live."""
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import date, timedelta
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse
@@ -76,6 +77,7 @@ async def create(request: Request) -> RedirectResponse | None:
                 return
             if fresh is not None and wanted == (state["day"], state["filters"]):  # a later choice wins
                 content.refresh(fresh)
+                ui.navigate.history.replace(_address(*wanted))  # a wall screen reloaded keeps its day
 
         def refilter(**changes: object) -> Awaitable[None]:
             return reload(filters=replace(state["filters"], **{"page": 1, **changes}))
@@ -102,6 +104,16 @@ async def create(request: Request) -> RedirectResponse | None:
         content(first)
         live.on("shift_changed", lambda _payload: reload(), when=lambda _payload: True)
     return None
+
+
+def _address(shown: date, filters: DayFilter) -> str:
+    query = {
+        "day": shown.isoformat(),
+        "show": filters.show.value,
+        "service": filters.service_id or "",
+        "q": filters.search,
+    }
+    return f"{PATH}?{urlencode({k: v for k, v in query.items() if v})}"
 
 
 def _parse(request: Request) -> dict:

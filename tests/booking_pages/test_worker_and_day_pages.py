@@ -154,3 +154,28 @@ async def test_a_search_that_is_too_long_says_so_and_the_day_stays(user: User) -
     user.find(marker="search-button").click()
     await seen(user, "Please search with at most 80 characters.")
     await user.should_see("Monday 7 December 2026")
+
+
+async def test_the_reviews_page_shows_what_clients_said(user: User) -> None:
+    await sign_in(user, "margaret@example.com")
+    await user.open("/workers/1/reviews")
+    await user.should_see("Reviews of Aisha Rahman")
+    await user.should_see("Always on time and so patient with me.")
+    await user.should_not_see("Wilson,")  # reviewers by first name only
+
+
+async def test_a_worker_cannot_read_another_workers_reviews_page(user: User) -> None:
+    await sign_in(user, "aisha@example.com")
+    await user.open("/workers/2/reviews")
+    await user.should_see("Not available")
+
+
+async def test_a_carer_books_for_each_client_they_act_for(user: User) -> None:
+    daniel = actor("daniel@example.com")
+    await sign_in(user, "daniel@example.com")
+    for client_id, _name in daniel.linked_clients:
+        await user.open(f"/clients/{client_id}/book")
+        await user.should_see("Book a service")
+        user.find(marker="client-switcher")
+        for approved in approved_ids(client_id):
+            user.find(marker=f"service-{approved}")
