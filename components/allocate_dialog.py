@@ -1,7 +1,7 @@
 """The Day Manager's "Allocate": the ranked workers for one unallocated shift, each with an Allocate
 button, and every worker left out with every reason, so the roster officer sees why."""
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from nicegui import run, ui
 
@@ -17,6 +17,7 @@ from .provider_card import stars
 from .text import Text, heading, paragraph
 
 SHOWN_LEFT_OUT = 50
+SHOWN_PROVIDERS = 20  # the best suited; a large agency may list thousands
 
 
 async def open_for(actor: Actor, shift: DayShift, changed: Callable[[], Awaitable[None]]) -> None:
@@ -39,7 +40,7 @@ async def open_for(actor: Actor, shift: DayShift, changed: Callable[[], Awaitabl
             await changed()
 
         _providers(found, give)
-        _left_out(found)
+        left_out(found.left_out, open_first=not found.providers)
         ui.button("Close", on_click=dialog.close).props("outline no-caps").mark("close-allocate")
     dialog.open()
 
@@ -49,7 +50,7 @@ def _providers(found: matching.Match, give: Callable[[matching.Provider], Awaita
     if not found.providers:
         paragraph("No worker can do this shift: see the reasons below.")
     with ui.element("ol").classes("candidate-list"):
-        for provider in found.providers:
+        for provider in found.providers[:SHOWN_PROVIDERS]:
             with ui.element("li").classes("candidate"):
                 with ui.element("div"):
                     Text(provider.name + (" (preferred)" if provider.preferred else ""), tag="strong")
@@ -59,6 +60,10 @@ def _providers(found: matching.Match, give: Callable[[matching.Provider], Awaita
                 ui.button(f"Allocate {provider.name}", on_click=lambda p=provider: give(p)).props(
                     "unelevated color=primary no-caps"
                 ).mark(f"allocate-{provider.worker_id}")
+    if len(found.providers) > SHOWN_PROVIDERS:
+        paragraph(f"and {len(found.providers) - SHOWN_PROVIDERS} more who are less suited.").classes(
+            "text-muted"
+        )
 
 
 def _facts(provider: matching.Provider) -> str:
@@ -68,15 +73,12 @@ def _facts(provider: matching.Provider) -> str:
     return " · ".join(facts)
 
 
-def _left_out(found: matching.Match) -> None:
-    count = len(found.left_out)
-    with (
-        ui.expansion(f"Left out ({count}) and why", value=not found.providers)
-        .classes("w-full")
-        .mark("left-out")
-    ):
+def left_out(workers: Sequence[matching.LeftOut], *, open_first: bool = False) -> None:
+    """Staff only: every worker who cannot do it, and every reason, the first few of them."""
+    count = len(workers)
+    with ui.expansion(f"Left out ({count}) and why", value=open_first).classes("w-full").mark("left-out"):
         with ui.element("ul").classes("left-out-list"):
-            for worker in found.left_out[:SHOWN_LEFT_OUT]:
+            for worker in workers[:SHOWN_LEFT_OUT]:
                 Text(f"{worker.name}: {'; '.join(worker.reasons)}", tag="li")
         if count > SHOWN_LEFT_OUT:
             paragraph(f"and {count - SHOWN_LEFT_OUT} more.").classes("text-muted")

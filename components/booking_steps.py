@@ -14,7 +14,7 @@ from domain.booking.catalogue import CatalogueItem
 from domain.errors import DomainError
 from storage.models.enums import BookingStatus
 
-from . import catalogue_grid, provider_card, review_list, when_picker
+from . import allocate_dialog, catalogue_grid, provider_card, review_list, when_picker
 from .formatting import long_date
 from .text import Text, heading, paragraph
 
@@ -122,6 +122,8 @@ def providers(
             lambda p: _confirm(p, nominate, dialogs),
             lambda p: _reviews(actor, p, dialogs),
         )
+    if state.found and state.found.left_out:  # staff booking for a client see why
+        allocate_dialog.left_out(state.found.left_out, open_first=not found)
     if len(found) > state.shown_providers:
         left = len(found) - state.shown_providers
         ui.button(f"Show more workers ({left} more)", icon="expand_more", on_click=more).props(

@@ -179,3 +179,17 @@ async def test_when_nobody_can_do_it_the_page_says_why_and_the_agency_can_choose
     user.find(marker="agency-instead").click()
     await seen(user, "The roster team will choose a worker")
     assert bookings() == before + 1
+
+
+async def test_roster_staff_booking_for_a_client_also_see_who_is_left_out_and_why(user: User) -> None:
+    await sign_in(user, "rosa@example.com")
+    await user.open(f"/clients/{MARGARET}/book")
+    user.find(marker=f"service-{approved_ids(MARGARET)[0]}").click()
+    await seen(user, "Date of the first visit")
+    await pick_when(user, MONDAY, "09:00")
+    await seen(user, "Who should do it?")
+    user.find(marker="choose-my-worker").click()
+    await seen(user, "What matters to you in a worker?")
+    user.find(marker="find-provider").click()
+    await seen(user, "can do it")
+    await seen(user, "Left out (")
