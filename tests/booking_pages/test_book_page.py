@@ -193,3 +193,25 @@ async def test_roster_staff_booking_for_a_client_also_see_who_is_left_out_and_wh
     user.find(marker="find-provider").click()
     await seen(user, "can do it")
     await seen(user, "Left out (")
+
+
+async def test_a_series_ending_before_it_starts_is_marked_on_the_field_and_nothing_is_booked(
+    user: User,
+) -> None:
+    before = bookings()
+    await open_booking(user)
+    choose(user, "when-pattern", Recurrence.WEEKLY)
+    await appears(user, "when-ends")  # shown for a series only
+    choose(user, "when-ends", "2026-12-01")
+    await pick_when(user, MONDAY, "09:00", Recurrence.WEEKLY)
+
+    def marked() -> bool:
+        with user:
+            return (
+                user.find(marker="when-ends").elements.pop().error
+                == "The series cannot end before its first visit."
+            )
+
+    await until(marked, "the last-visit field marked")
+    await user.should_not_see("Who should do it?")
+    assert bookings() == before
