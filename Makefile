@@ -38,6 +38,10 @@ $(AXE):
 		npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION); \
 	else echo "npm not found: the accessibility tests will be skipped"; fi
 
+# Find provider at 5,000 workers / 250,000 shifts on SQLite and PostgreSQL; BENCH_REUSE=1 reuses the data.
+bench-matching: $(VENV)/.test
+	$(BIN)/python bench/matching.py
+
 bench-pages: $(VENV)/.test
 	$(BIN)/python bench/pages.py
 

@@ -187,3 +187,42 @@ def time_and_place_reasons(
     if tenths > rules.radius_km * 10:
         reasons.append(wording.too_far(tenths, rules.radius_km))
     return reasons, tenths
+
+
+class Explainer:
+    """Every reason a worker is left out of one search, in the order time_and_place_reasons and
+    requirement_reasons give them, using what the search already worked out (the first cut's
+    sets, the wording that is the same for everyone) so thousands of workers cost little."""
+
+    def __init__(self, slot: Slot, rules: Rules, meeting: frozenset[int], covered: frozenset[int]) -> None:
+        self.slot, self.rules, self.meeting, self.covered = slot, rules, meeting, covered
+        self.not_available = wording.not_available(slot.local_start, slot.local_end)
+        self.radius_tenths = rules.radius_km * 10
+
+    def reasons(
+        self, worker: WorkerFacts, busy: Sequence[Busy], on_leave: bool, rostered: int
+    ) -> tuple[str, ...]:
+        slot, rules = self.slot, self.rules
+        if worker.id in self.meeting:
+            found = [wording.BLOCKED] if worker.id in rules.blocked else []
+            if worker.home is None:
+                found.append(wording.NO_HOME_POSITION)
+        else:
+            found = requirement_reasons(worker, slot, rules)
+        if worker.id not in self.covered:
+            found.append(self.not_available)
+        if on_leave:
+            found.append(wording.ON_LEAVE)
+        previous = None
+        if busy:
+            found += [wording.clash(*b.local(rules.zone)) for b in clashes(busy, slot)]
+            previous, following = neighbours(busy, slot)
+            found += travel_reasons(previous, following, slot, rules)
+        if rostered + slot.minutes > worker.max_minutes:
+            found.append(wording.hours(rostered, worker.max_minutes // 60, slot.minutes))
+        start = origin(worker, previous, slot)
+        if start is not None:
+            tenths = distance.tenths_km(start, slot.place)
+            if tenths > self.radius_tenths:
+                found.append(wording.too_far(tenths, rules.radius_km))
+        return tuple(found)

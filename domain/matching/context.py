@@ -79,7 +79,7 @@ def _check_known(merged: requirements.Requirements, force: workforce.Workforce) 
 
 
 def busy_by_worker(
-    spans: Sequence[tuple[datetime, datetime]],
+    spans: Sequence[tuple[datetime, datetime, datetime]],
     worker_ids: Collection[int] | None,
     ignore: Collection[int],
     *,
@@ -106,11 +106,16 @@ def rostered_by_worker(
     weeks: Sequence[tuple[datetime, datetime]],
     worker_ids: Collection[int] | None,
     ignore: Collection[int],
+    adding: int,
     *,
     session: Session,
 ) -> dict[tuple[int, int], int]:
-    """(worker id, index into weeks) -> minutes already rostered that week."""
+    """(worker id, index into weeks) -> minutes already rostered that week, for the workers whom
+    `adding` more minutes would take past their maximum. Anyone else has room: counting them
+    as 0 gives the same answer (0 + adding is within their maximum too)."""
     return {
         (worker_id, week): int(minutes or 0)
-        for worker_id, week, minutes in queries.rostered_minutes(weeks, worker_ids, ignore, session=session)
+        for worker_id, week, minutes in queries.rostered_minutes(
+            weeks, worker_ids, ignore, adding, session=session
+        )
     }

@@ -14,20 +14,24 @@ MEMO_SIZE = 5_000
 
 @dataclass(frozen=True)
 class Cut:
-    passing: frozenset[int]  # meet every requirement and window: only time and place remain
+    meeting: frozenset[int]  # hold every mandatory competency and characteristic on the day
+    covered: frozenset[int]  # have windows covering the shift
+    passing: frozenset[int]  # both, not blocked, home on the map: only time and place remain
     desirable: tuple[tuple[frozenset[int], int], ...]  # (who meets it, weight) per desirable item
 
 
 def cut(rules: Rules, slot: Slot) -> Cut:
     force = rules.force
-    found = set(force.on_map) - rules.blocked
-    for cid in rules.requirements.competencies:
-        found &= _valid_holders(force, cid, slot)
-    for cid in rules.requirements.characteristics:
-        found = _having(force, cid, slot, found)
-    for segment in slot.segments:
-        found &= _covering(force, *segment)
     everyone = set(force.workers)
+    meeting = set(everyone)
+    for cid in rules.requirements.competencies:
+        meeting &= _valid_holders(force, cid, slot)
+    for cid in rules.requirements.characteristics:
+        meeting = _having(force, cid, slot, meeting)
+    covered = set(everyone)
+    for segment in slot.segments:
+        covered &= _covering(force, *segment)
+    passing = (meeting & covered & force.on_map) - rules.blocked
     desirable = tuple(
         (frozenset(_valid_holders(force, cid, slot)), weight)
         for cid, weight in rules.requirements.desirable_competencies
@@ -35,7 +39,7 @@ def cut(rules: Rules, slot: Slot) -> Cut:
         (frozenset(_having(force, cid, slot, everyone)), weight)
         for cid, weight in rules.requirements.desirable_characteristics
     )
-    return Cut(frozenset(found), desirable)
+    return Cut(frozenset(meeting), frozenset(covered), frozenset(passing), desirable)
 
 
 def met(cut: Cut, worker_id: int) -> int:

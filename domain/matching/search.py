@@ -10,7 +10,7 @@ the reasons are worded (checks.py) only for workers who are left out.
 from sqlalchemy.orm import Session
 
 from . import checks, context
-from .checks import Busy, Rules
+from .checks import Busy, Explainer, Rules
 from .cut import Cut, cut, met
 from .distance import beyond, tenths_km
 from .model import LeftOut, Match, Provider, ShiftToFill
@@ -38,7 +38,7 @@ def _search(shift: ShiftToFill, session: Session, *, reasons: bool) -> Match:
     ignore = shift.ignore_shift_ids
     busy = context.busy_by_worker([slot.nearby()], named, ignore, session=session)
     leave = context.leave_by_worker([(slot.starts_at, slot.ends_at)], named, session=session)
-    rostered = context.rostered_by_worker([slot.week], named, ignore, session=session)
+    rostered = context.rostered_by_worker([slot.week], named, ignore, slot.minutes, session=session)
     total = rules.requirements.desirable_total
     providers = [
         provider(worker, slot, rules, first, tenths, total)
@@ -48,13 +48,15 @@ def _search(shift: ShiftToFill, session: Session, *, reasons: bool) -> Match:
     left_out = []
     if reasons:
         listed = {p.worker_id for p in providers}
-        for worker in rules.force.workers.values():
-            if worker.id not in listed:
-                minutes = rostered.get((worker.id, 0), 0)
-                left_out.append(
-                    _left_out(worker, slot, rules, busy.get(worker.id, ()), worker.id in leave, minutes)
+        explain = Explainer(slot, rules, first.meeting, first.covered).reasons
+        workers = rules.force.workers
+        for worker_id in rules.force.by_name:  # already in the order staff read them
+            if worker_id not in listed:
+                worker = workers[worker_id]
+                because = explain(
+                    worker, busy.get(worker_id, ()), worker_id in leave, rostered.get((worker_id, 0), 0)
                 )
-        left_out.sort(key=lambda out: (out.name, out.worker_id))
+                left_out.append(LeftOut(worker_id, worker.name, because))
     return Match(tuple(providers), tuple(left_out))
 
 
@@ -103,14 +105,6 @@ def _fits_between_shifts(
         return None  # certainly beyond the radius, whatever the rounding
     tenths = tenths_km(start, slot.place)
     return tenths if tenths <= rules.radius_km * 10 else None
-
-
-def _left_out(
-    worker: WorkerFacts, slot: Slot, rules: Rules, busy: list[Busy] | tuple, on_leave: bool, minutes: int
-) -> LeftOut:
-    found = checks.requirement_reasons(worker, slot, rules)
-    found += checks.time_and_place_reasons(worker, slot, rules, busy, on_leave, minutes)[0]
-    return LeftOut(worker.id, worker.name, tuple(found))
 
 
 def provider(worker: WorkerFacts, slot: Slot, rules: Rules, first: Cut, tenths: int, total: int) -> Provider:

@@ -59,7 +59,8 @@ def _occurrences(
     weeks = list(dict.fromkeys(slot.week for slot in slots))
     busy = context.busy_by_worker([slot.nearby() for slot in slots], ids, ignore, session=session)
     leave = context.leave_by_worker([(s.starts_at, s.ends_at) for s in slots], ids, session=session)
-    rostered = context.rostered_by_worker(weeks, ids, ignore, session=session)
+    longest = max(slot.minutes for slot in slots)
+    rostered = context.rostered_by_worker(weeks, ids, ignore, longest, session=session)
     found = []
     for worker in workers:
         cannot, first = [], None

@@ -38,9 +38,14 @@ class Slot:
     def ends_at(self) -> datetime:
         return self.shift.ends_at
 
-    def nearby(self) -> tuple[datetime, datetime]:
-        """Busy shifts starting in this span are all that can clash, or need travel to or from."""
-        return self.starts_at - LOOKAROUND - LONGEST_SHIFT, self.ends_at + LOOKAROUND
+    def nearby(self) -> tuple[datetime, datetime, datetime]:
+        """Busy shifts that can clash, or need travel to or from, start between the first two
+        (the longest shift before the look-around) and end after the third."""
+        return (
+            self.starts_at - LOOKAROUND - LONGEST_SHIFT,
+            self.ends_at + LOOKAROUND,
+            self.starts_at - LOOKAROUND,
+        )
 
 
 def slot_of(shift: ShiftToFill, place: Spot, zone: ZoneInfo) -> Slot:

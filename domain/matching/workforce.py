@@ -60,6 +60,7 @@ class Workforce:
     by_gender: dict[str, frozenset[int]]
     spans_on: tuple[tuple[tuple[int, int, int], ...], ...]  # weekday -> (worker, start, end) windows
     on_map: frozenset[int]  # workers whose home has a position
+    by_name: tuple[int, ...]  # worker ids in the order lists of people are read: name, then id
     # Answers worked out from this snapshot (who holds X valid on day D, whose windows cover
     # a span): the same days and start times come up again and again. Dropped with the snapshot.
     memo: dict[tuple, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
@@ -76,6 +77,8 @@ def current(stamp: int, *, session: Session) -> Workforce:
     if found is not None and found.stamp == stamp:
         return found
     fresh = load(stamp, session=session)
+    if queries.wrote_in_transaction(session):
+        return fresh  # what it read may yet roll back: a later commit could reach the same stamp
     with _lock:
         if len(_cache) > 8:  # a test run makes a database per test: keep only a few
             _cache.clear()
@@ -135,6 +138,7 @@ def load(stamp: int, *, session: Session) -> Workforce:
             for day in range(7)
         ),
         on_map=frozenset(w.id for w in workers.values() if w.home is not None),
+        by_name=tuple(w.id for w in sorted(workers.values(), key=lambda w: (w.name, w.id))),
     )
 
 

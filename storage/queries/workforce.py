@@ -1,7 +1,7 @@
 """The workforce as matching keeps it in memory: one statement per table, whatever its size."""
 
-from sqlalchemy import Row, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, event, func, select
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
 from storage.models import (
     AvailabilityWindow,
@@ -95,3 +95,32 @@ def characteristics(*, session: Session) -> list[Row]:
             )
         )
     )
+
+
+def wrote_in_transaction(session: Session) -> bool:
+    """Whether this session changed anything since its transaction began (flushed or by DML).
+
+    Matching caches the workforce by its stamp; a snapshot read by a transaction that wrote may
+    hold changes that roll back, so it is used but never kept (see domain/matching/workforce.py).
+    """
+    return bool(session.info.get(_WROTE))
+
+
+_WROTE = "matching_wrote_in_transaction"
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _context: object) -> None:
+    session.info[_WROTE] = True
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _on_execute(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info[_WROTE] = True
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_WROTE, None)

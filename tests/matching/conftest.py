@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy.orm import Session
 
 from domain import matching
 from domain.matching import Match, ShiftToFill
@@ -13,8 +14,10 @@ from tests.matching.builders import Town
 
 @pytest.fixture
 def town(empty_db: str) -> Iterator[Town]:
-    with db.write() as session:
+    """A session the test may commit or roll back as it goes."""
+    with Session(db.engine(), expire_on_commit=False) as session:
         yield Town(session)
+        session.commit()
 
 
 def search(town: Town, shift: ShiftToFill) -> Match:

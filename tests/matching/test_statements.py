@@ -44,6 +44,7 @@ def statements_for(town: Town, search: Callable[..., Any]) -> tuple[int, int]:
     """(first search, loading the workforce; a later one, with the workforce in memory)."""
     shift = town.shift(at(MONDAY, "09:00"), at(MONDAY, "11:00"))
     town.session.execute(update(Worker).values(rating=3))  # changes the stamp: the next search reloads
+    town.session.commit()  # a snapshot read by a transaction that wrote is never kept
     with counting() as cold:
         search(shift, session=town.session)
     with counting() as warm:
@@ -64,6 +65,7 @@ def test_statements_per_search_do_not_grow_with_the_workforce(town: Town, search
 
 def test_a_series_runs_as_many_statements_as_one_search(town: Town) -> None:
     agency_of(town, 20, town.competency("First aid"))
+    town.session.commit()
     shifts = [
         town.shift(at(MONDAY + timedelta(weeks=n), "09:00"), at(MONDAY + timedelta(weeks=n), "11:00"))
         for n in range(8)
@@ -72,6 +74,22 @@ def test_a_series_runs_as_many_statements_as_one_search(town: Town) -> None:
     with counting() as statements:
         matching.find_providers_for_series(shifts, session=town.session)
     assert len(statements) == 7
+
+
+def test_a_snapshot_read_by_a_transaction_that_rolls_back_is_not_kept(town: Town) -> None:
+    first_aid = town.competency("First aid")
+    town.require(competency_id=first_aid)
+    ann = town.worker(competencies={first_aid: None})
+    town.session.commit()
+    shift = town.shift(at(MONDAY, "09:00"), at(MONDAY, "11:00"))
+    for name in ("Rolled", "Kept"):  # the same change twice: the same stamp both times
+        town.session.execute(update(Worker).where(Worker.id == ann).values(first_name=name))
+        assert [p.name for p in matching.find_providers(shift, session=town.session)] == [f"{name} Lee"]
+        if name == "Rolled":
+            town.session.rollback()
+        else:
+            town.session.commit()
+    assert [p.name for p in matching.find_providers(shift, session=town.session)] == ["Kept Lee"]
 
 
 def test_a_change_to_a_worker_is_seen_by_the_next_search(town: Town) -> None:
