@@ -43,11 +43,23 @@ def storage_secret(data_dir: Path) -> str:
     return path.read_text().strip()
 
 
+def public_url() -> str:
+    """Where people reach the portal: the links in e-mails start with it."""
+    return os.environ.get("PUBLIC_URL") or f"http://{_host()}:{_port()}"
+
+
+def _host() -> str:
+    return os.environ.get("HOST") or "127.0.0.1"
+
+
+def _port() -> int:
+    return int(os.environ.get("PORT") or 8080)
+
+
 def load() -> Settings:
     data_dir = Path(os.environ.get("DATA_DIR") or ROOT / "data").resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
-    port = int(os.environ.get("PORT") or 8080)
-    host = os.environ.get("HOST") or "127.0.0.1"
+    port, host = _port(), _host()
     return Settings(
         data_dir=data_dir,
         database_url=os.environ.get("DATABASE_URL") or f"sqlite:///{data_dir / 'care-portal.db'}",
@@ -58,5 +70,5 @@ def load() -> Settings:
         run_jobs=_flag("RUN_JOBS", True),
         geocoder=os.environ.get("GEOCODER") or None,
         geocoder_user_agent=os.environ.get("GEOCODER_USER_AGENT") or "care-portal",
-        public_url=os.environ.get("PUBLIC_URL") or f"http://{host}:{port}",
+        public_url=public_url(),
     )

@@ -11,6 +11,7 @@ import jobs.startup
 from components import session, theme
 from domain import agency, auth, clock, geocoding
 from pages import (
+    admin_accounts,
     admin_home,
     admin_mail,
     admin_outbox,
@@ -50,6 +51,7 @@ def routes() -> None:
     ui.page("/clients/{client_id}/services")(services.create)
     ui.page("/admin/queries")(admin_queries.create)
     ui.page("/admin/settings")(admin_settings.create)
+    ui.page("/admin/accounts")(admin_accounts.create)
     ui.page("/worker/messages")(worker_messages.create)
     ui.page("/admin/outbox")(admin_outbox.create)
     ui.page("/admin/mail")(admin_mail.create)

@@ -28,6 +28,7 @@ def staff_sections(actor: Actor) -> list[NavItem]:
         NavItem("Caught mail", "mark_email_read", "/admin/mail"),
     ]
     if is_admin:
+        items.append(NavItem("Accounts", "manage_accounts", "/admin/accounts"))
         items.append(NavItem("Settings", "settings", "/admin/settings"))
     return items
 

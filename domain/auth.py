@@ -140,13 +140,18 @@ def token_hash(token: str) -> str:
 
 def invite(account_id: int) -> str:
     """A one-time invitation token for the account; only its hash is stored."""
-    token = secrets.token_urlsafe(32)
     with db.write() as session:
         account = account_queries.by_id(account_id, session=session)
         if account is None:
             raise NotFound("That account no longer exists.")
-        account.invitation_token_hash = token_hash(token)
-        account.invitation_expires_at = clock.now() + INVITATION_VALID
+        return issue_invitation(account)
+
+
+def issue_invitation(account: Account) -> str:
+    """Give the account a new one-time link token (any earlier one stops working)."""
+    token = secrets.token_urlsafe(32)
+    account.invitation_token_hash = token_hash(token)
+    account.invitation_expires_at = clock.now() + INVITATION_VALID
     return token
 
 

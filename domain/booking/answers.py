@@ -40,6 +40,8 @@ def accept(actor: Actor, offer_id: int) -> None:
     with fit.overlap_refused(), db.write() as session:
         offer = _open_offer(actor, offer_id, now, session)
         booking, shifts = _booking_and_held(offer, session)
+        if not shifts:  # every visit it held was cancelled meanwhile
+            raise OfferGone(GONE[OfferStatus.WITHDRAWN])
         # Held shifts already count as busy, but a shift may have been held by a bug or an old
         # version without the check: look again before making it final.
         fit.require_free(

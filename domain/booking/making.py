@@ -59,6 +59,8 @@ def plan(actor: Actor, wanted: Wanted, now: datetime, *, session: Session) -> Pl
     visits = tuple(
         recurrence.span(day, wanted.start_time, wanted.duration_minutes, settings.zone) for day in days
     )
+    if visits[0].starts_at <= now:  # staff skip the lead time, but nobody books the past
+        raise InvalidInput({"first_date": "The first visit must be in the future."})
     if not actor.is_staff:
         _check_lead_time(visits[0].starts_at, now, settings)
     place = queries.client_place(wanted.client_id, session=session)

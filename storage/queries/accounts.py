@@ -1,9 +1,9 @@
 """Looking up accounts and what they may act for."""
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Account, CarerLink, Client
+from storage.models import Account, CarerLink, Client, Worker
 
 
 def by_email(email: str, *, session: Session, for_update: bool = False) -> Account | None:
@@ -35,3 +35,32 @@ def linked_clients(account_id: int, *, session: Session) -> list[tuple[int, str]
         .order_by(Client.last_name, Client.first_name)
     )
     return [(row.id, f"{row.preferred_name or row.first_name} {row.last_name}") for row in rows]
+
+
+def page_of_accounts(search: str, offset: int, limit: int, *, session: Session) -> tuple[int, list[Account]]:
+    """Accounts whose name or e-mail contains `search`, by name, one page; with the total."""
+    query = select(Account)
+    if search.strip():
+        pattern = f"%{search.strip().lower()}%"
+        query = query.where(
+            func.lower(Account.display_name).like(pattern) | func.lower(Account.email).like(pattern)
+        )
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(query.order_by(Account.display_name, Account.id).offset(offset).limit(limit))
+    return total, list(rows)
+
+
+def client_by_number(number: str, *, session: Session) -> Client | None:
+    return session.scalar(select(Client).where(Client.client_number == number.strip().upper()))
+
+
+def worker_by_staff_number(number: str, *, session: Session) -> Worker | None:
+    return session.scalar(select(Worker).where(Worker.staff_number == number.strip().upper()))
+
+
+def account_for(
+    *, client_id: int | None = None, worker_id: int | None = None, session: Session
+) -> Account | None:
+    if client_id is not None:
+        return session.scalar(select(Account).where(Account.client_id == client_id))
+    return session.scalar(select(Account).where(Account.worker_id == worker_id))

@@ -97,9 +97,13 @@ def client_place(client_id: int, *, session: Session) -> Place:
     client = session.get(Client, client_id)
     assert client is not None
     return Place(
-        client.full_name, client.preferred_name or client.first_name, client.home_street,
-        client.home_suburb, client.home_lat, client.home_lon,
-    )  # fmt: skip
+        name=client.full_name,
+        first_name=client.preferred_name or client.first_name,
+        street=client.home_street,
+        suburb=client.home_suburb,
+        lat=client.home_lat,
+        lon=client.home_lon,
+    )
 
 
 def clashing_shift(

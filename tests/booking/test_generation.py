@@ -2,17 +2,25 @@
 their next visits at the same local time; an allocated series keeps its worker when they are free,
 else the visit waits for the roster department, who are told."""
 
-from datetime import time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import update
 
 from domain import agency, clock
 from domain.booking import answers, generation, requests
 from jobs import registry
 from storage import db
-from storage.models import Leave
-from storage.models.enums import Recurrence, ShiftStatus
+from storage.models import Booking, Leave
+from storage.models.enums import BookingStatus, Recurrence, ShiftStatus
 from tests.support.personas import Personas
 
 from .support import bookable_worker, offer_of, outbox, shifts_of, wanted, worker_actor
+
+
+def only_live(booking_id: int) -> None:
+    """End the demo agency's own series: extending them too would only slow the test down."""
+    with db.write() as session:
+        session.execute(update(Booking).where(Booking.id != booking_id).values(status=BookingStatus.ENDED))
 
 
 def test_the_job_is_registered(personas: Personas) -> None:
@@ -47,6 +55,7 @@ def test_a_series_with_an_end_date_stops_there(personas: Personas) -> None:
         personas.client,
         wanted(personas.client.client_id, recurrence=Recurrence.FORTNIGHTLY, ends_on=ends),
     )
+    only_live(booked.booking_id)
     clock.advance(timedelta(weeks=3))  # the horizon now reaches past the end date
     generation.extend_series(clock.now())
     assert shifts_of(booked.booking_id)[-1].occurrence_date == ends
@@ -65,8 +74,9 @@ def test_an_allocated_series_keeps_its_worker_when_free_and_tells_the_roster_whe
         session.add(
             Leave(worker_id=worker_id, starts_at=on_leave_from, ends_at=on_leave_from + timedelta(days=2))
         )
+    only_live(booked.booking_id)
     clock.advance(timedelta(weeks=3))
-    generation.extend_series(clock.now())
+    assert generation.extend_series(clock.now()) == 3
     assert len(shifts_of(booked.booking_id)) == booked.shift_count + 3
     new = shifts_of(booked.booking_id)[-3:]
     assert [(s.status, s.worker_id) for s in new] == [
@@ -79,6 +89,28 @@ def test_an_allocated_series_keeps_its_worker_when_free_and_tells_the_roster_whe
 
 def test_the_job_leaves_once_only_bookings_alone(personas: Personas) -> None:
     once = requests.let_agency_choose(personas.client, wanted(personas.client.client_id))
+    only_live(once.booking_id)
     clock.advance(timedelta(weeks=4))
-    generation.extend_series(clock.now())
+    assert generation.extend_series(clock.now()) == 0
     assert len(shifts_of(once.booking_id)) == 1
+
+
+def test_visits_the_job_adds_after_the_april_change_keep_the_local_start(personas: Personas) -> None:
+    clock.freeze(datetime(2027, 2, 1, tzinfo=UTC))  # the horizon reaches 29 March
+    booked = requests.let_agency_choose(
+        personas.client,
+        wanted(
+            personas.client.client_id,
+            first_date=date(2027, 3, 3),
+            start=time(9, 0),
+            recurrence=Recurrence.WEEKLY,
+        ),
+    )
+    assert shifts_of(booked.booking_id)[-1].occurrence_date < date(2027, 4, 4)
+    only_live(booked.booking_id)
+    clock.freeze(datetime(2027, 3, 15, tzinfo=UTC))
+    generation.extend_series(clock.now())
+    made = shifts_of(booked.booking_id)
+    assert made[-1].occurrence_date > date(2027, 4, 4)
+    assert {s.starts_at.astimezone(agency.settings().zone).time() for s in made} == {time(9, 0)}
+    assert {s.starts_at.hour for s in made} == {22, 23}  # UTC moved by the hour, the client's clock did not

@@ -12,9 +12,10 @@ from domain.booking.allocation import NotSuitable, SlotTaken
 from domain.booking.answers import OfferGone
 from domain.booking.requests import Booked, Wanted
 from domain.errors import DomainError, NotAllowed
+from domain.self_service import cancel
 from storage import db
 from storage.models import Leave
-from storage.models.enums import BookingStatus, OfferStatus, Recurrence, ShiftStatus
+from storage.models.enums import BookingStatus, CancelReason, OfferStatus, Recurrence, ShiftStatus
 from tests.support.personas import Personas
 from tests.support.smtp import SmtpServer
 
@@ -188,8 +189,10 @@ def test_visits_of_a_series_the_worker_cannot_do_wait_for_the_roster_department(
     worker_id = bookable_worker(personas.client, request_)
     third = requests.check(personas.client, request_)[2]
     with db.write() as session:
-        session.add(Leave(worker_id=worker_id, starts_at=third.starts_at - timedelta(hours=1),
-                          ends_at=third.ends_at + timedelta(hours=1)))  # fmt: skip
+        away = Leave(
+            worker_id=worker_id, starts_at=third.starts_at - timedelta(hours=1), ends_at=third.ends_at
+        )
+        session.add(away)
     booked = requests.nominate(personas.client, request_, worker_id)
     by_date = {s.occurrence_date: (s.status, s.worker_id) for s in shifts_of(booked.booking_id)}
     assert by_date.pop(third.local_date) == (ShiftStatus.UNALLOCATED, None)
@@ -198,3 +201,13 @@ def test_visits_of_a_series_the_worker_cannot_do_wait_for_the_roster_department(
     assert "1 visit(s) the worker cannot do" in email.body_text
     answers.accept(worker_actor(worker_id), offer_of(booked.booking_id).id)
     assert booking(booked.booking_id).status == BookingStatus.UNALLOCATED  # one visit still waits
+
+
+def test_an_offer_for_a_booking_the_client_cancelled_is_withdrawn(personas: Personas) -> None:
+    request = wanted(personas.client.client_id)  # next Wednesday: well outside the cancelling lead time
+    booked, worker_id = nominate(personas, request)
+    [shift] = shifts_of(booked.booking_id)
+    cancel.cancel(personas.client, shift.id, cancel.Scope.ONLY_THIS, CancelReason.OTHER, 0)
+    with pytest.raises(OfferGone, match="withdrawn"):
+        answers.accept(worker_actor(worker_id), offer_of(booked.booking_id).id)
+    assert states(booked.booking_id) == {(ShiftStatus.CANCELLED, worker_id)}

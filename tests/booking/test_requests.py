@@ -206,3 +206,14 @@ def test_a_weekly_sunday_booking_at_half_past_two_across_both_changes_says_what_
     assert moved.starts_at.astimezone(agency.settings().zone).time() == time(3, 30)
     assert moved.ends_at - moved.starts_at == timedelta(minutes=60)
     assert moved.time_note in october.time_notes
+
+
+def test_nobody_books_a_visit_that_has_already_started(personas: Personas) -> None:
+    day, start = starting_in(-30)
+    before = counts()
+    with pytest.raises(InvalidInput) as refused:
+        requests.let_agency_choose(
+            personas.roster, wanted(personas.client.client_id, first_date=day, start=start)
+        )
+    assert "future" in refused.value.fields["first_date"]
+    assert counts() == before
