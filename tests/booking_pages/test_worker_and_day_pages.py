@@ -179,3 +179,16 @@ async def test_a_carer_books_for_each_client_they_act_for(user: User) -> None:
         user.find(marker="client-switcher")
         for approved in approved_ids(client_id):
             user.find(marker=f"service-{approved}")
+
+
+async def test_the_day_manager_shows_a_pending_offer_with_when_the_answer_is_due(user: User) -> None:
+    booked = requests.nominate(
+        actor("margaret@example.com"), wanted(time(15, 0)), actor("aisha@example.com").worker_id
+    )
+    await sign_in(user, "rosa@example.com")
+    await user.open(f"/admin/day?day={MONDAY.isoformat()}&show=offered")
+    await seen(user, "Offered (")
+    cells = day_cells(user)
+    assert booked.number in cells
+    assert any(cell.startswith("Offered, waiting for the worker, answer due by") for cell in cells)
+    assert "Aisha Rahman" in cells
