@@ -39,6 +39,13 @@ AJAX_BAR_SHOWING = "return document.querySelectorAll('.q-loading-bar[role=progre
 SCREENSHOTS = ROOT / "screenshots" / "booking-flow"
 
 
+def settled(screen: Screen) -> None:
+    """Quasar's loading bar shows while a request (e.g. a photo) is on its way: a moment, not the page."""
+    WebDriverWait(screen.selenium, PATIENCE_SECONDS).until(
+        lambda driver: driver.execute_script(AJAX_BAR_SHOWING) == 0
+    )
+
+
 class Camera:
     """Photographs each screen, and notes any that scroll sideways or break axe-core's WCAG 2.2 AA
     rules (serious or critical): every step of the flow is checked, not only its first page."""
@@ -48,15 +55,7 @@ class Camera:
 
     def take(self, name: str) -> None:
         tablet(self.screen)
-        # Quasar's loading bar shows while a request (e.g. a photo) is on its way: a moment, not the page.
-        WebDriverWait(self.screen.selenium, PATIENCE_SECONDS).until(
-            lambda driver: (
-                driver.execute_script(
-                    "return document.querySelectorAll('.q-loading-bar[role=progressbar]').length"
-                )
-                == 0
-            )
-        )
+        settled(self.screen)
         self.screen.selenium.save_screenshot(
             str(self.folder / f"{len(list(self.folder.iterdir())):02d}-{name}.png")
         )
@@ -181,6 +180,7 @@ def test_the_worker_app_fits_a_phone(demo_portal: str, screen: Screen, width: in
         "Emulation.setDeviceMetricsOverride",
         {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": True},
     )
+    settled(screen)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     screen.selenium.save_screenshot(str(SCREENSHOTS / f"worker-app-{width}px.png"))
     assert horizontal_overflow(screen) == 0
