@@ -50,6 +50,8 @@ def build_sqlite(path: Path) -> None:
     migrate.upgrade(engine)
     with db.write() as session:
         made = generate(session, SPEC, now=NOW)
+    with engine.connect() as connection:  # the planner's statistics, as a long-running portal has
+        connection.exec_driver_sql("ANALYZE")
     engine.dispose()
     print(f"built {path.name}: {made.shifts:,} shifts in {time.perf_counter() - started:.0f} s", flush=True)
 
@@ -83,7 +85,8 @@ def copy_to_postgres(sqlite_path: Path) -> None:
                     {"top": max(row["id"] for row in rows)},
                 )
         writing.execute(text("SET session_replication_role = DEFAULT"))
-        writing.execute(text("ANALYZE"))
+    with target.connect() as connection:  # as autovacuum would: statistics, and the visibility map
+        connection.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))
     source.dispose()
     target.dispose()
     print(f"copied to PostgreSQL {PG_NAME} in {time.perf_counter() - started:.0f} s", flush=True)

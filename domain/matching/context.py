@@ -83,14 +83,23 @@ def busy_by_worker(
     worker_ids: Collection[int] | None,
     ignore: Collection[int],
     *,
+    keep: Collection[int] | None = None,
     session: Session,
 ) -> dict[int, list[Busy]]:
+    """Worker id -> their busy shifts near the slot(s), by start; only the `keep` workers' if given."""
     found: dict[int, list[Busy]] = defaultdict(list)
     make = Busy._make
-    for row in queries.busy_shifts(spans, worker_ids, session=session):  # in order of start
-        if row[0] not in ignore:
+    for row in queries.busy_shifts(spans, worker_ids, session=session):
+        if row[0] not in ignore and (keep is None or row[1] in keep):
             found[row[1]].append(make((row[0], row[2], row[3], row[4], row[5])))
+    for shifts in found.values():
+        if len(shifts) > 1:  # most workers have one shift near the slot, if any
+            shifts.sort(key=_by_start)
     return found
+
+
+def _by_start(busy: Busy) -> tuple[int, int]:
+    return busy.starts, busy.id
 
 
 def leave_by_worker(

@@ -46,7 +46,11 @@ class HeldCompetency:
 
 @dataclass(frozen=True)
 class Provider:
-    """Everything a provider card needs (DESIGN §3.1 point 6)."""
+    """Everything a provider card needs (DESIGN §3.1 point 6).
+
+    NOTE: domain/matching/search.py builds these positionally (thousands per search): add new
+    fields at the end.
+    """
 
     worker_id: int
     name: str

@@ -36,7 +36,8 @@ def _search(shift: ShiftToFill, session: Session, *, reasons: bool) -> Match:
     first = cut(rules, slot)
     named = None if reasons or len(first.passing) > FEW else sorted(first.passing)
     ignore = shift.ignore_shift_ids
-    busy = context.busy_by_worker([slot.nearby()], named, ignore, session=session)
+    keep = None if reasons else first.passing
+    busy = context.busy_by_worker([slot.nearby()], named, ignore, keep=keep, session=session)
     leave = context.leave_by_worker([(slot.starts_at, slot.ends_at)], named, session=session)
     rostered = context.rostered_by_worker([slot.week], named, ignore, slot.minutes, session=session)
     total = rules.requirements.desirable_total
@@ -87,19 +88,15 @@ def _may_do(
     return found
 
 
-def _fits_between_shifts(
-    worker: WorkerFacts, slot: Slot, rules: Rules, busy: list[Busy] | tuple
-) -> int | None:
-    """The distance in tenths of a km when no shift clashes, travel fits and it is within the radius."""
-    if busy:
-        if checks.clashes(busy, slot):
-            return None
-        previous, following = checks.neighbours(busy, slot)
-        if checks.travel_reasons(previous, following, slot, rules):
-            return None
-        start = checks.origin(worker, previous, slot)
-    else:
-        start = worker.home
+def _fits_between_shifts(worker: WorkerFacts, slot: Slot, rules: Rules, busy: list[Busy]) -> int | None:
+    """For a worker with shifts nearby: the distance in tenths of a km from where they will be,
+    when nothing clashes, travel fits and they are within the radius."""
+    if checks.clashes(busy, slot):
+        return None
+    previous, following = checks.neighbours(busy, slot)
+    if checks.travel_reasons(previous, following, slot, rules):
+        return None
+    start = checks.origin(worker, previous, slot)
     assert start is not None  # the cut keeps only workers with a home on the map
     if beyond(start, slot.place, rules.radius_km + 0.06):
         return None  # certainly beyond the radius, whatever the rounding
@@ -108,22 +105,23 @@ def _fits_between_shifts(
 
 
 def provider(worker: WorkerFacts, slot: Slot, rules: Rules, first: Cut, tenths: int, total: int) -> Provider:
+    # Positional, in the contract's field order: thousands are made per search.
     return Provider(
-        worker_id=worker.id,
-        name=worker.name,
-        photo_media_id=worker.photo_media_id,
-        charge_rate_cents=worker.charge_rate_cents,
-        gender=worker.gender,
-        age=checks.age_on(worker.born, slot.day),
-        competencies=worker.held,
-        rating=worker.rating,
-        medal=worker.medal,
-        medal_colour=worker.medal_colour,
-        review_count=worker.review_count,
-        distance_km=tenths / 10,
-        desirables_met=met(first, worker.id),
-        desirables_total=total,
-        preferred=worker.id in rules.preferred,
+        worker.id,
+        worker.name,
+        worker.photo_media_id,
+        worker.charge_rate_cents,
+        worker.gender,
+        checks.age_on(worker.born, slot.day),
+        worker.held,
+        worker.rating,
+        worker.medal,
+        worker.medal_colour,
+        worker.review_count,
+        tenths / 10,
+        met(first, worker.id),
+        total,
+        worker.id in rules.preferred,
     )
 
 

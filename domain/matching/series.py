@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session
 
 from ..errors import DomainError
 from . import checks, context, wording
-from .checks import Rules
-from .cut import cut
+from .checks import Explainer, Rules
+from .cut import Cut, cut
+from .distance import tenths_km
 from .model import LeftOut, SeriesMatch, SeriesProvider, ShiftToFill
-from .search import provider, rank
+from .search import FEW, provider, rank
 from .slot import Slot, slot_of
 from .workforce import WorkerFacts
 
@@ -28,14 +29,16 @@ def find_providers_for_series(shifts: Sequence[ShiftToFill], *, session: Session
     listed: list[SeriesProvider] = []
     left_out: list[LeftOut] = []
     qualified: list[WorkerFacts] = []
+    cuts = [cut(rules, slot) for slot in slots]
+    meeting = frozenset.intersection(*(c.meeting for c in cuts)) - rules.blocked
     for worker in rules.force.workers.values():
-        reasons = dict.fromkeys(r for slot in slots for r in checks.requirement_reasons(worker, slot, rules))
-        if reasons:
-            left_out.append(LeftOut(worker.id, worker.name, tuple(reasons)))
-        else:
+        if worker.id in meeting and worker.home is not None:
             qualified.append(worker)
-    first_cut = cut(rules, slots[0])
-    for worker, cannot, tenths in _occurrences(qualified, slots, rules, session):
+            continue
+        reasons = dict.fromkeys(r for slot in slots for r in checks.requirement_reasons(worker, slot, rules))
+        left_out.append(LeftOut(worker.id, worker.name, tuple(reasons)))
+    first_cut = cuts[0]
+    for worker, cannot, tenths in _occurrences(qualified, slots, cuts, rules, session):
         if len(cannot) == len(slots):
             left_out.append(LeftOut(worker.id, worker.name, tuple(wording.on_date(d, r) for d, r in cannot)))
         else:
@@ -51,30 +54,31 @@ def find_providers_for_series(shifts: Sequence[ShiftToFill], *, session: Session
 
 
 def _occurrences(
-    workers: list[WorkerFacts], slots: list[Slot], rules: Rules, session: Session
+    workers: list[WorkerFacts], slots: list[Slot], cuts: list[Cut], rules: Rules, session: Session
 ) -> list[tuple[WorkerFacts, tuple[tuple[date, tuple[str, ...]], ...], int]]:
-    """Per worker: the occurrences they cannot do, with reasons, and the first one's distance."""
-    ids = [w.id for w in workers]
+    """Per worker who meets the requirements: the occurrences they cannot do, with reasons, and
+    the first occurrence's distance."""
+    ids = {w.id for w in workers}
+    named = sorted(ids) if len(ids) <= FEW else None
     ignore = frozenset().union(*(slot.shift.ignore_shift_ids for slot in slots))
     weeks = list(dict.fromkeys(slot.week for slot in slots))
-    busy = context.busy_by_worker([slot.nearby() for slot in slots], ids, ignore, session=session)
-    leave = context.leave_by_worker([(s.starts_at, s.ends_at) for s in slots], ids, session=session)
+    busy = context.busy_by_worker([slot.nearby() for slot in slots], named, ignore, keep=ids, session=session)
+    leave = context.leave_by_worker([(s.starts_at, s.ends_at) for s in slots], named, session=session)
     longest = max(slot.minutes for slot in slots)
-    rostered = context.rostered_by_worker(weeks, ids, ignore, longest, session=session)
+    rostered = context.rostered_by_worker(weeks, named, ignore, longest, session=session)
+    explainers = [Explainer(slot, rules, c.meeting, c.covered) for slot, c in zip(slots, cuts, strict=True)]
     found = []
     for worker in workers:
-        cannot, first = [], None
-        for slot in slots:
+        shifts, cannot = busy.get(worker.id, []), []
+        for slot, explainer in zip(slots, explainers, strict=True):
             away = any(a < slot.ends_at and b > slot.starts_at for a, b in leave.get(worker.id, ()))
             minutes = rostered.get((worker.id, weeks.index(slot.week)), 0)
-            reasons, tenths = checks.time_and_place_reasons(
-                worker, slot, rules, busy.get(worker.id, ()), away, minutes
-            )
-            first = tenths if first is None else first
+            reasons = explainer.reasons(worker, shifts, away, minutes)
             if reasons:
-                cannot.append((slot.day, tuple(reasons)))
-        assert first is not None  # qualified workers have a home on the map
-        found.append((worker, tuple(cannot), first))
+                cannot.append((slot.day, reasons))
+        start = checks.origin(worker, checks.neighbours(shifts, slots[0])[0], slots[0])
+        assert start is not None  # qualified workers have a home on the map
+        found.append((worker, tuple(cannot), tenths_km(start, slots[0].place)))
     return found
 
 

@@ -210,9 +210,7 @@ def busy_shifts(
             case((on_map, Shift.lon), else_=home.with_only_columns(Client.home_lon).scalar_subquery()).label(
                 "lon"
             ),
-        )
-        .where(starts_in, Shift.status.in_(BUSY_SHIFT_STATUSES), _workers(Shift.worker_id, worker_ids))
-        .order_by(Shift.starts_at, Shift.id),
+        ).where(starts_in, Shift.status.in_(BUSY_SHIFT_STATUSES), _workers(Shift.worker_id, worker_ids)),
     )
 
 
