@@ -185,6 +185,8 @@ def main() -> None:
     clock.freeze(data.NOW)
     agency.forget_cached()
     clients, workers = sign_in_everyone()
+    with db.engine().connect() as connection:  # the planner's statistics, as a long-running portal has
+        connection.exec_driver_sql("ANALYZE")
     size = data_size()
     print(
         f"agency: {size['workers']:,} workers, {size['clients']:,} clients, "
