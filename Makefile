@@ -53,5 +53,10 @@ bench-statements: $(VENV)/.app
 bench-outbox: $(VENV)/.app
 	PYTHONPATH=. $(BIN)/python bench/outbox.py
 
+# The booking flow (catalogue, find provider, nominate, accept) against the 5,000-worker agency of
+# bench-matching; BENCH_REUSE=1 reuses it; the last line is JSON with each step's p95.
+bench-booking: $(VENV)/.app
+	$(BIN)/python bench/booking.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -17,7 +17,9 @@ from pages import (
     admin_outbox,
     admin_queries,
     admin_settings,
+    book,
     calendar_view,
+    day_manager,
     history,
     home,
     login,
@@ -28,6 +30,7 @@ from pages import (
     welcome,
     worker_home,
     worker_messages,
+    worker_reviews,
 )
 from storage import db, migrate
 
@@ -52,8 +55,13 @@ def routes() -> None:
     ui.page("/worker/messages")(worker_messages.create)
     ui.page("/admin/outbox")(admin_outbox.create)
     ui.page("/admin/mail")(admin_mail.create)
+    ui.page("/clients/{client_id}/book")(book.create)
+    ui.page("/workers/{worker_id}/reviews")(worker_reviews.create)
+    ui.page("/admin/day")(day_manager.create)
     app.include_router(api.router)  # the worker JSON API, /api/v1, documented at /docs
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
+    app.get("/media/workers/{worker_id}/photo", include_in_schema=False)(media.worker_photo)
+    app.get("/media/services/{service_id}/image", include_in_schema=False)(media.service_image)
     app.get("/clients/{client_id}/statements/pdf", include_in_schema=False)(statements.pdf)
 
 

@@ -9,6 +9,7 @@ from .theme import NavItem
 def client_sections(client_id: int) -> list[NavItem]:
     return [
         NavItem("Profile", "person", f"/clients/{client_id}/profile"),
+        NavItem("Book", "add_circle", f"/clients/{client_id}/book"),
         NavItem("Calendar", "calendar_month", f"/clients/{client_id}/calendar"),
         NavItem("History", "history", f"/clients/{client_id}/history"),
         NavItem("Services", "fact_check", f"/clients/{client_id}/services"),
@@ -21,6 +22,7 @@ def staff_sections(actor: Actor) -> list[NavItem]:
     is_admin = actor.role == Role.ADMIN
     items = [
         NavItem("Office", "home", "/admin"),
+        NavItem("Day Manager", "view_day", "/admin/day"),
         NavItem("Queries", "help", "/admin/queries"),
         NavItem("Outbox", "outbox", "/admin/outbox"),
         NavItem("Caught mail", "mark_email_read", "/admin/mail"),

@@ -6,6 +6,7 @@ from nicegui import run
 
 from components import session
 from domain import profile
+from domain.booking import catalogue, reviews
 from domain.errors import DomainError
 
 
@@ -17,6 +18,30 @@ async def client_photo(client_id: int) -> Response:
         found = await run.io_bound(profile.photo, actor, client_id)
     except DomainError:
         found = None  # the same answer whether it exists or not, so ids cannot be probed
+    return _image(found)
+
+
+async def worker_photo(worker_id: int) -> Response:
+    """A worker's portrait, for provider cards and reviews (the same answer for none and no access)."""
+    actor = await session.current_actor()
+    if actor is None:
+        raise HTTPException(status_code=401, detail="Please sign in.")
+    try:
+        found = await run.io_bound(reviews.photo, actor, worker_id)
+    except DomainError:
+        found = None
+    return _image(found)
+
+
+async def service_image(service_id: int) -> Response:
+    """A service's picture on the catalogue tiles."""
+    actor = await session.current_actor()
+    if actor is None:
+        raise HTTPException(status_code=401, detail="Please sign in.")
+    return _image(await run.io_bound(catalogue.service_image, actor, service_id))
+
+
+def _image(found: tuple[bytes, str] | None) -> Response:
     if found is None:
         raise HTTPException(status_code=404, detail="No photo.")
     data, content_type = found

@@ -1,15 +1,28 @@
-"""The worker app's home: the support worker's coming shifts, on a phone."""
+"""The worker app's home, on a phone: offers waiting for an answer (accept, or reject with an
+optional reason), then the coming shifts with the client's address and notes, and "Mark completed"
+once a shift has started. It follows new offers and changes live."""
 
 from fastapi.responses import RedirectResponse
 from nicegui import run, ui
 
-from components import session
-from components.formatting import clock_time, long_date
+from components import live, session, worker_cards
+from components.formatting import long_date
+from components.forms import submit
 from components.nav import worker_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame, not_allowed
-from domain import shifts
+from domain import time
+from domain.access import Actor
+from domain.booking import answers, worker_shifts
 from domain.errors import DomainError
+
+POLL_SECONDS = 30
+
+
+def _load(
+    actor: Actor,
+) -> tuple[tuple[worker_shifts.OfferView, ...], tuple[worker_shifts.WorkerShiftView, ...]]:
+    return worker_shifts.pending_offers(actor), worker_shifts.upcoming(actor)
 
 
 async def create() -> RedirectResponse | None:
@@ -17,23 +30,82 @@ async def create() -> RedirectResponse | None:
     if actor is None:
         return RedirectResponse("/login")
     try:
-        coming = await run.io_bound(shifts.upcoming_for_worker, actor)
+        first = await run.io_bound(_load, actor)
     except DomainError as error:
         not_allowed(actor, error.message)
         return None
+    ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
     with frame("My shifts", actor, nav=worker_sections(), current="/worker"):
-        if not coming:
+        announcer = Text("", tag="p").props('aria-live="polite"').classes("text-muted")
+        dialogs = ui.element("div")
+
+        shown = {"data": first}  # this page's own state: never shared between tabs
+
+        async def reload() -> None:
+            fresh = await run.io_bound(_load, actor)
+            if fresh is not None and fresh != shown["data"]:  # None: the app is shutting down
+                shown["data"] = fresh
+                content.refresh(*fresh)
+
+        async def accept(offer_id: int) -> None:
+            if (
+                await submit(lambda: answers.accept(actor, offer_id), done="Accepted: the shifts are yours.")
+                is not None
+            ):
+                await reload()
+
+        async def reject(offer_id: int, note: str) -> bool:
+            done = await submit(
+                lambda: answers.reject(actor, offer_id, note), done="Rejected: the roster team is told."
+            )
+            await reload()
+            return done is not None
+
+        def ask_reason(offer_id: int) -> None:
+            with dialogs:
+                worker_cards.reject_dialog(offer_id, reject)
+
+        async def complete(shift_id: int) -> None:
+            if (
+                await submit(lambda: worker_shifts.mark_completed(actor, shift_id), done="Marked completed.")
+                is not None
+            ):
+                await reload()
+
+        @ui.refreshable
+        def content(offers: tuple, shifts: tuple) -> None:
+            _offers(offers, accept, ask_reason)
+            _shifts(shifts, complete)
+
+        async def on_change(_payload: dict) -> None:
+            await reload()
+            announcer.text = "Your offers and shifts were updated."
+
+        content(*first)
+        live.on("shift_changed", on_change, when=lambda p: actor.worker_id in p.get("worker_ids", ()))
+        live.on("app_message", on_change, when=lambda p: p.get("account_id") == actor.account_id)
+        ui.timer(POLL_SECONDS, reload)  # the dispatcher or another app process may change them
+    return None
+
+
+def _offers(offers: tuple, accept: worker_cards.Act, reject: worker_cards.Act) -> None:
+    with ui.element("section").props('aria-labelledby="offers-heading"').mark("offers"):
+        heading(f"Offers waiting for you ({len(offers)})", 2).props('id="offers-heading"')
+        if not offers:
+            paragraph("No offers are waiting for an answer.")
+        for found in offers:
+            worker_cards.offer(found, accept, reject)
+
+
+def _shifts(shifts: tuple, complete: worker_cards.Act) -> None:
+    with ui.element("section").props('aria-labelledby="shifts-heading"').classes("q-mt-lg").mark("shifts"):
+        heading("Coming shifts", 2).props('id="shifts-heading"')
+        if not shifts:
             paragraph("You have no shifts in the next two weeks.")
         day = None
-        for shift in coming:
-            if shift.starts.date() != day:
-                day = shift.starts.date()
-                heading(long_date(day), 2).classes("q-mt-md")
-            with ui.element("article").classes("card q-mb-sm"):
-                Text(
-                    f"{clock_time(shift.starts)} – {clock_time(shift.ends)} · {shift.service}", tag="h3"
-                ).classes("heading-3")
-                paragraph(f"{shift.client}, {shift.address}")
-                if shift.notes:
-                    paragraph(shift.notes).classes("text-muted")
-    return None
+        for found in shifts:
+            local_day = time.local(found.starts_at).date()
+            if local_day != day:
+                day = local_day
+                Text(long_date(day), tag="h3").classes("heading-3 q-mt-md")
+            worker_cards.shift(found, complete)

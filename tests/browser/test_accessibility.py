@@ -21,14 +21,18 @@ PAGES_BY_PERSONA = {
         "/clients/1/statements",
         "/clients/1/statements?month=2026-10",
         "/clients/2/statements",  # someone else's
+        "/clients/1/book",  # the booking flow's other steps are checked in tests/booking_pages
+        "/clients/2/book",  # someone else's
+        "/workers/1/reviews",
     ],
     "daniel@example.com": [
         "/profile",
         "/clients/3/calendar",
         "/clients/4/statements?start=2026-09-01&end=2026-11-20",
+        "/clients/3/book",
     ],
     "aisha@example.com": ["/worker"],
-    "rosa@example.com": ["/admin"],
+    "rosa@example.com": ["/admin", "/admin/day", "/admin/day?day=2026-12-07&show=unallocated"],
     "chris@example.com": ["/admin/queries"],
     "admin@example.com": ["/admin/settings", "/admin/accounts"],
 }

@@ -1,0 +1,203 @@
+"""The parts of the booking page's steps: where you are, what you chose, who chooses the worker,
+the list of workers (or why there is none) and the confirmation."""
+
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import timedelta
+from typing import Any, Protocol
+
+from nicegui import run, ui
+
+from domain import agency, matching
+from domain.access import Actor
+from domain.booking import requests, reviews
+from domain.booking.catalogue import CatalogueItem
+from domain.errors import DomainError
+from storage.models.enums import BookingStatus
+
+from . import allocate_dialog, catalogue_grid, provider_card, review_list, when_picker
+from .formatting import long_date
+from .text import Text, heading, paragraph
+
+
+class Chosen(Protocol):
+    """What the booking page has chosen so far (pages.book.Choices)."""
+
+    item: CatalogueItem | None
+    when: when_picker.When
+    visits: tuple[requests.Occurrence, ...]
+    agency_chooses: bool
+    found: matching.SeriesMatch | None
+    shown_providers: int
+    booked: requests.Booked | None
+    worker: str
+
+
+def booking_horizon() -> timedelta:
+    return timedelta(days=agency.settings().booking_horizon_days)
+
+
+def progress(steps: Sequence[str], current: int) -> None:
+    with ui.element("ol").classes("step-list").props('aria-label="Booking steps"'):
+        for index, name in enumerate(steps):
+            item = Text(f"{index + 1}. {name}", tag="li")
+            if index == current:
+                item.props('aria-current="step"').classes("step-current")
+            elif index < current:
+                item.classes("step-done")
+
+
+def nav_buttons(label: str, forward: Callable[[], Any], back: Callable[[], Any], *, mark: str) -> None:
+    with ui.row().classes("gap-3 q-mt-md"):
+        ui.button("Back", icon="arrow_back", on_click=back).props("outline no-caps").mark("back")
+        ui.button(label, icon="arrow_forward", on_click=forward).props(
+            "unelevated color=primary no-caps"
+        ).mark(mark)
+
+
+def chosen_service(item: CatalogueItem) -> None:
+    heading(f"When would you like {item.name}?", 2)
+    paragraph(f"{catalogue_grid.price(item)}. {catalogue_grid.allowance(item)}").classes("text-muted")
+
+
+def summary(state: Chosen) -> None:
+    assert state.item is not None
+    with ui.element("div").classes("card q-mb-md").mark("booking-summary"):
+        heading(state.item.name, 3)
+        paragraph(when_picker.summary(state.when))
+        if len(state.visits) > 1:
+            paragraph(
+                f"That is {len(state.visits)} visits for now, the last on "
+                f"{long_date(state.visits[-1].local_date)}; more are added as time goes on."
+            )
+        for visit in state.visits:
+            if visit.time_note:
+                paragraph(f"{long_date(visit.local_date)}: {visit.time_note}").classes("notice")
+
+
+def who(state: Chosen, choose: Callable[[bool], None], back: Callable[[], None]) -> None:
+    summary(state)
+    heading("Who should do it?", 2)
+    with ui.element("div").classes("choice-grid"):
+        ui.button("Choose my worker", icon="person_search", on_click=lambda: choose(False)).props(
+            "unelevated color=primary no-caps"
+        ).classes("choice").mark("choose-my-worker")
+        ui.button("Let the agency choose", icon="groups", on_click=lambda: choose(True)).props(
+            "outline color=primary no-caps"
+        ).classes("choice").mark("agency-chooses")
+    ui.button("Back", icon="arrow_back", on_click=back).props("outline no-caps").classes("q-mt-md").mark(
+        "back"
+    )
+
+
+def preferences_intro(state: Chosen) -> None:
+    summary(state)
+    heading("What matters to you in a worker?", 2)
+    paragraph(
+        "A must have leaves out every worker without it. A nice to have puts the workers with it first. "
+        "Change them for this booking, or save them for every booking."
+    )
+
+
+def providers(
+    state: Chosen,
+    actor: Actor,
+    nominate: Callable[[matching.Provider], Awaitable[None]],
+    agency_instead: Callable[[], Awaitable[None]],
+    back: Callable[[], None],
+    more: Callable[[], None],
+) -> None:
+    """The best-suited workers first, a few at a time (a large agency may list thousands)."""
+    summary(state)
+    found = state.found.providers if state.found else ()
+    if not found:
+        _none_found(agency_instead)
+    else:
+        heading(f"{len(found)} worker{'s' if len(found) != 1 else ''} can do it", 2)
+        paragraph("Best suited first. Choose one and we will ask them; you get an e-mail when they accept.")
+    dialogs = ui.element("div")
+    for listed in found[: state.shown_providers]:
+        provider_card.create(
+            listed,
+            len(state.visits),
+            lambda p: _confirm(p, nominate, dialogs),
+            lambda p: _reviews(actor, p, dialogs),
+        )
+    if state.found and state.found.left_out:  # staff booking for a client see why
+        allocate_dialog.left_out(state.found.left_out, open_first=not found)
+    if len(found) > state.shown_providers:
+        left = len(found) - state.shown_providers
+        ui.button(f"Show more workers ({left} more)", icon="expand_more", on_click=more).props(
+            "outline no-caps"
+        ).classes("w-full").mark("more-providers")
+    with ui.row().classes("gap-3 q-mt-md"):
+        ui.button("Back", icon="arrow_back", on_click=back).props("outline no-caps").mark("back")
+        if found:
+            ui.button("Let the agency choose instead", icon="groups", on_click=agency_instead).props(
+                "outline no-caps"
+            ).mark("agency-instead")
+
+
+def _none_found(agency_instead: Callable[[], Awaitable[None]]) -> None:
+    with ui.element("div").classes("notice").props('role="status"').mark("no-providers"):
+        heading("No worker is free for all of this", 2)
+        paragraph(
+            "No worker who has everything you must have is free at that time, close enough to you. "
+            "You could try another day or time, make some must haves nice to haves, "
+            "or let the agency choose: the roster team will find someone and e-mail you."
+        )
+        ui.button("Let the agency choose", icon="groups", on_click=agency_instead).props(
+            "unelevated color=primary no-caps"
+        ).mark("agency-instead")
+
+
+def _confirm(
+    provider: matching.Provider, nominate: Callable[[matching.Provider], Awaitable[None]], where: ui.element
+) -> None:
+    with where, ui.dialog() as dialog, ui.card().classes("dialog-card gap-3"):
+        heading(f"Ask {provider.name}?", 2)
+        paragraph(f"We will send {provider.name} your request and hold the time for them until they answer.")
+
+        async def yes() -> None:
+            dialog.close()
+            await nominate(provider)
+
+        with ui.row().classes("gap-2"):
+            ui.button(f"Yes, ask {provider.name}", on_click=yes).props(
+                "unelevated color=primary no-caps"
+            ).mark("confirm-choice")
+            ui.button("No, go back", on_click=dialog.close).props("outline no-caps")
+    dialog.open()
+
+
+async def _reviews(actor: Actor, provider: matching.Provider, where: ui.element) -> None:
+    try:
+        found = await run.io_bound(reviews.reviews, actor, provider.worker_id)
+    except DomainError as error:
+        ui.notify(error.message, type="negative")
+        return
+    with where, ui.dialog() as dialog, ui.card().classes("dialog-card gap-3"):
+        review_list.create(found, level=2)
+        with ui.row().classes("gap-2"):
+            if found.pages > 1:
+                ui.link("All reviews", f"/workers/{provider.worker_id}/reviews")
+            ui.button("Close", on_click=dialog.close).props("outline no-caps").mark("close-reviews")
+    dialog.open()
+
+
+def confirmation(state: Chosen, client_id: int, again: Callable[[], Any]) -> None:
+    booked = state.booked
+    assert booked is not None
+    with ui.element("div").classes("notice notice-ok").props('role="status"').mark("booked"):
+        heading("Your booking is sent", 2)
+        paragraph(f"Booking number {booked.number}: {when_picker.summary(state.when)}.")
+        if booked.status == BookingStatus.OFFERED:
+            paragraph(f"We have asked {state.worker}. You will get an e-mail as soon as they accept.")
+        else:
+            paragraph("The roster team will choose a worker for you and let you know.")
+        for note in booked.time_notes:
+            paragraph(note)
+    with ui.row().classes("gap-3 q-mt-md"):
+        ui.link("See my calendar", f"/clients/{client_id}/calendar").classes("text-lg")
+        ui.button("Book another service", icon="add", on_click=again).props("outline no-caps").mark(
+            "book-again"
+        )

@@ -1,0 +1,64 @@
+"""The booking catalogue as a shop: one big tile per approved service, with its glyph, what it is,
+its price and how much is left this period, and one big button to book it."""
+
+from collections.abc import Awaitable, Callable, Sequence
+
+from nicegui import ui
+
+from domain import money
+from domain.booking.catalogue import CatalogueItem
+from storage.models.enums import ServiceUnit
+
+from .text import Text
+
+Choose = Callable[[CatalogueItem], Awaitable[None]]
+
+
+def create(items: Sequence[CatalogueItem], choose: Choose) -> None:
+    if not items:
+        Text("You have no services approved to book at the moment. Please call the agency.", tag="p").classes(
+            "notice"
+        )
+        return
+    with ui.element("ul").classes("tile-grid").props('aria-label="Services you can book"'):
+        for item in items:
+            with ui.element("li"):
+                _tile(item, choose)
+
+
+def price(item: CatalogueItem) -> str:
+    if item.rate_cents is None:
+        return "Price on request"
+    per = "an hour" if item.unit == ServiceUnit.HOUR else "each visit"
+    return f"{money.dollars(item.rate_cents)} {per}"
+
+
+def amount(units: int, unit: ServiceUnit) -> str:
+    """Hundredths of a unit in words: 150 hours -> "1.5 hours", 100 each -> "1 visit"."""
+    number = f"{units / 100:g}"
+    if unit == ServiceUnit.HOUR:
+        return f"{number} hour" + ("" if units == 100 else "s")
+    return f"{number} visit" + ("" if units == 100 else "s")
+
+
+def allowance(item: CatalogueItem) -> str:
+    used, approved = amount(item.used_units, item.unit), amount(item.approved_units, item.unit)
+    return f"{used} of {approved} used {item.period_words}: {amount(item.left_units, item.unit)} left."
+
+
+def _tile(item: CatalogueItem, choose: Choose) -> None:
+    with ui.element("article").classes("service-tile card").mark(f"tile-{item.approved_service_id}"):
+        with ui.row().classes("items-center gap-3 no-wrap"):
+            if item.image_media_id is not None:  # decorative: the name says what it is
+                ui.image(f"/media/services/{item.service_id}/image").classes("tile-image").props(
+                    'alt="" no-spinner'
+                )
+            else:
+                ui.icon(item.glyph, size="48px").classes("tile-glyph").props('aria-hidden="true"')
+            Text(item.name, tag="h2").classes("heading-3 q-ma-none")
+        Text(item.description, tag="p")
+        Text(f"{price(item)} · {item.program}", tag="p").classes("tile-price")
+        Text(allowance(item), tag="p").classes("text-muted")
+        ui.button(f"Book {item.name}", icon="arrow_forward", on_click=lambda: choose(item)).props(
+            "unelevated color=primary no-caps"
+        ).classes("w-full").mark(f"service-{item.approved_service_id}")

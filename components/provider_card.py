@@ -1,0 +1,100 @@
+"""One worker the client can choose (DESIGN.md §3.1 point 6): photo, charge rate, gender and age,
+their competencies as glyphs and as a list with expiry dates, stars, medal, reviews and distance,
+how many of the client's wishes they meet, and for a series the visits they cannot do."""
+
+from collections.abc import Awaitable, Callable
+
+from nicegui import ui
+
+from domain import matching, money
+
+from .formatting import long_date, short_date
+from .text import Text, paragraph
+
+GENDERS = {"female": "Female", "male": "Male", "non_binary": "Non-binary", "not_stated": "Gender not stated"}
+Act = Callable[[matching.Provider], Awaitable[None] | None]
+
+
+def create(found: matching.SeriesProvider, visits: int, choose: Act, read_reviews: Act) -> None:
+    provider = found.provider
+    with ui.element("article").classes("card provider-card").mark(f"provider-{provider.worker_id}"):
+        with ui.element("div").classes("provider-head"):
+            _photo(provider)
+            with ui.element("div").classes("provider-facts"):
+                Text(provider.name, tag="h3").classes("heading-3")
+                if provider.preferred:
+                    Text("One of your preferred workers", tag="p").classes("badge-preferred")
+                paragraph(f"{money.dollars(provider.charge_rate_cents)} an hour")
+                paragraph(f"{GENDERS.get(provider.gender, provider.gender)}, {provider.age} years old")
+                paragraph(f"{provider.distance_km:.1f} km away")
+                _stars_and_medal(provider)
+                if provider.desirables_total:
+                    met, total = provider.desirables_met, provider.desirables_total
+                    paragraph(f"Matches your wishes: {met} out of {total}")
+        _competencies(provider)
+        _cannot_do(found, visits)
+        with ui.row().classes("gap-2 q-mt-sm"):
+            ui.button(f"Choose {provider.name}", icon="how_to_reg", on_click=lambda: choose(provider)).props(
+                "unelevated color=primary no-caps"
+            ).mark(f"choose-{provider.worker_id}")
+            label = f"{provider.review_count} review" + ("" if provider.review_count == 1 else "s")
+            ui.button(label, icon="reviews", on_click=lambda: read_reviews(provider)).props(
+                f'outline no-caps aria-label="Read {label} of {provider.name}"'
+            ).mark(f"reviews-{provider.worker_id}")
+
+
+def stars(rating: int) -> Text:
+    return (
+        Text("★" * rating + "☆" * (5 - rating), tag="span")
+        .classes("stars")
+        .props(f'role="img" aria-label="Rated {rating} out of 5"')
+    )
+
+
+def _photo(provider: matching.Provider) -> None:
+    if provider.photo_media_id is None:
+        ui.icon("account_circle", size="96px").classes("provider-photo text-grey-8").props(
+            'aria-hidden="true"'
+        )
+    else:
+        ui.image(f"/media/workers/{provider.worker_id}/photo").classes("provider-photo").props(
+            f'alt="Photo of {provider.name}" no-spinner'
+        )
+
+
+def _stars_and_medal(provider: matching.Provider) -> None:
+    with ui.row().classes("items-center gap-2"):
+        stars(provider.rating)
+        if provider.medal:
+            ui.icon("military_tech", size="28px").style(f"color: {provider.medal_colour or '#6a1b9a'}").props(
+                'aria-hidden="true"'
+            )
+            Text(f"{provider.medal} medal", tag="span")
+
+
+def _competencies(provider: matching.Provider) -> None:
+    if not provider.competencies:
+        return
+    with ui.row().classes("gap-1 items-center").props('role="list" aria-label="Competencies at a glance"'):
+        for held in provider.competencies:
+            ui.icon(held.glyph, size="32px").classes("text-secondary").props(
+                f'role="listitem" aria-label="{held.name}"'
+            )
+    title = f"Qualifications and checks ({len(provider.competencies)})"
+    with ui.expansion(title).classes("w-full"), ui.element("ul").classes("competency-list"):
+        for held in provider.competencies:
+            until = f", valid until {short_date(held.expires_on)}" if held.expires_on else ""
+            Text(f"{held.name} ({held.kind}{until})", tag="li")
+
+
+def _cannot_do(found: matching.SeriesProvider, visits: int) -> None:
+    if not found.cannot_do:
+        return
+    with ui.element("div").classes("notice q-mt-sm"):
+        paragraph(
+            f"Cannot do {len(found.cannot_do)} of the {visits} visits; "
+            "the agency will find someone for those:"
+        )
+        with ui.element("ul"):
+            for day, reasons in found.cannot_do:
+                Text(f"{long_date(day)}: {'; '.join(reasons)}", tag="li")

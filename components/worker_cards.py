@@ -1,0 +1,92 @@
+"""The worker app's cards, sized for a phone: an offer to accept or reject, and a coming shift with
+the client's address and notes and, once it has started, "Mark completed"."""
+
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+
+from nicegui import ui
+
+from domain import time
+from domain.booking.worker_shifts import OfferView, WorkerShiftView
+from storage.models.enums import Recurrence, ShiftStatus
+
+from .formatting import clock_time, long_date
+from .text import Text, heading, paragraph
+
+Act = Callable[[int], Awaitable[None] | None]
+PATTERNS = {
+    Recurrence.ONCE: "Once only",
+    Recurrence.WEEKLY: "Every week",
+    Recurrence.FORTNIGHTLY: "Every fortnight",
+    Recurrence.FOUR_WEEKLY: "Every four weeks",
+}
+
+
+def span(starts_at: datetime, ends_at: datetime) -> str:
+    starts, ends = time.local(starts_at), time.local(ends_at)
+    return f"{long_date(starts.date())}, {clock_time(starts)} – {clock_time(ends)}"
+
+
+def offer(found: OfferView, accept: Act, reject: Act) -> None:
+    who = f"{found.service} for {found.client_first_name}"
+    with ui.element("article").classes("card worker-card").mark(f"offer-{found.id}"):
+        heading(f"{found.service} for {found.client_first_name} ({found.suburb})", 3)
+        paragraph(f"{PATTERNS[found.recurrence]}, first visit {span(found.starts_at, found.ends_at)}")
+        if len(found.occurrences) > 1:
+            paragraph(
+                f"{len(found.occurrences)} visits held for you, the last on "
+                f"{long_date(found.occurrences[-1].local_date)}."
+            )
+        for visit in found.occurrences:
+            if visit.time_note:
+                paragraph(f"{long_date(visit.local_date)}: {visit.time_note}").classes("notice")
+        if found.notes:
+            paragraph(f"Notes: {found.notes}")
+        expires = time.local(found.expires_at)
+        paragraph(f"Please answer by {clock_time(expires)} on {long_date(expires.date())}.").classes(
+            "text-muted"
+        )
+        with ui.row().classes("gap-2"):
+            ui.button("Accept", icon="check", on_click=lambda: accept(found.id)).props(
+                f'unelevated color=positive no-caps aria-label="Accept {who}"'
+            ).mark(f"accept-{found.id}")
+            ui.button("Reject", icon="close", on_click=lambda: reject(found.id)).props(
+                f'outline color=negative no-caps aria-label="Reject {who}"'
+            ).mark(f"reject-{found.id}")
+
+
+def shift(found: WorkerShiftView, complete: Act) -> None:
+    with ui.element("article").classes("card worker-card").mark(f"shift-{found.id}"):
+        starts, ends = time.local(found.starts_at), time.local(found.ends_at)
+        Text(f"{clock_time(starts)} – {clock_time(ends)} · {found.service}", tag="h4").classes("heading-3")
+        paragraph(found.client_name)
+        paragraph(found.address)
+        if found.time_note:
+            paragraph(found.time_note).classes("notice")
+        if found.notes:
+            paragraph(f"Notes: {found.notes}")
+        if found.status == ShiftStatus.COMPLETED:
+            Text("Completed", tag="p").classes("status-done")
+        elif found.can_complete:
+            ui.button("Mark completed", icon="task_alt", on_click=lambda: complete(found.id)).props(
+                "unelevated color=primary no-caps"
+            ).mark(f"complete-{found.id}")
+
+
+def reject_dialog(offer_id: int, reject: Callable[[int, str], Awaitable[bool]]) -> None:
+    with ui.dialog() as dialog, ui.card().classes("dialog-card gap-3"):
+        heading("Reject this offer?", 2)
+        paragraph("The roster team will find someone else. You can tell them why (optional).")
+        reason = ui.textarea("Reason (optional)").props("outlined maxlength=500").classes("w-full")
+        reason.mark("reject-reason")
+
+        async def confirm() -> None:
+            if await reject(offer_id, reason.value or ""):
+                dialog.close()
+
+        with ui.row().classes("gap-2"):
+            ui.button("Reject offer", on_click=confirm).props("unelevated color=negative no-caps").mark(
+                "confirm-reject"
+            )
+            ui.button("Keep it", on_click=dialog.close).props("outline no-caps")
+    dialog.open()

@@ -1,0 +1,175 @@
+"""A client's preferences for the worker (DESIGN.md §2 "Client preferences"): shown before the
+search, editable, and either saved as the client's new default (written at once, audited) or kept
+for one booking only (handed to the booking request as its `wishes` override)."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Row
+from sqlalchemy.orm import Session
+
+from domain import access, audit
+from domain.access import Actor
+from domain.errors import InvalidInput, NotAllowed
+from domain.matching import Wish
+from storage import db
+from storage.models.enums import ClientWorkerRelation, Role
+from storage.queries import preferences as queries
+
+MAX_WISHES = 30
+GROUPS = {
+    "gender": "Gender",
+    "age_band": "Age",
+    "language": "Language",
+    "flag": "Other",
+    "clearance": "Clearance",
+    "qualification": "Qualification",
+    "skill": "Skill",
+}
+
+
+@dataclass(frozen=True)
+class Option:
+    """Something a preference can ask for: a competency or a characteristic."""
+
+    key: str  # "competency:3" or "characteristic:7"
+    competency_id: int | None
+    characteristic_id: int | None
+    name: str
+    group: str
+
+
+@dataclass(frozen=True)
+class NamedWish:
+    wish: Wish
+    name: str
+    group: str
+
+    @property
+    def key(self) -> str:
+        return key_of(self.wish)
+
+
+@dataclass(frozen=True)
+class WorkerNote:
+    worker_id: int
+    name: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Preferences:
+    wishes: tuple[NamedWish, ...]
+    preferred: tuple[WorkerNote, ...]
+    blocked: tuple[WorkerNote, ...]
+
+    @property
+    def as_wishes(self) -> tuple[Wish, ...]:
+        return tuple(named.wish for named in self.wishes)
+
+
+def key_of(wish: Wish) -> str:
+    if wish.competency_id is not None:
+        return f"competency:{wish.competency_id}"
+    return f"characteristic:{wish.characteristic_id}"
+
+
+def saved(actor: Actor, client_id: int) -> Preferences:
+    """The client's saved preferences, with names."""
+    _require(actor, client_id)
+    with db.read() as session:
+        return _load(client_id, session)
+
+
+def options(actor: Actor) -> tuple[Option, ...]:
+    """Every competency and characteristic a preference may name, grouped by kind."""
+    if actor.role == Role.WORKER:
+        raise NotAllowed()
+    with db.read() as session:
+        return _options(session)
+
+
+def save_default(actor: Actor, client_id: int, wishes: Sequence[Wish]) -> Preferences:
+    """The client's default preferences become `wishes`, at once; InvalidInput changes nothing."""
+    _require(actor, client_id)
+    with db.write() as session:
+        checked = _checked(wishes, _options(session))
+        queries.replace_wishes(client_id, [_row(wish) for wish in checked], session=session)
+        detail = ", ".join(f"{key_of(w)}{'!' if w.mandatory else ''}" for w in checked) or "none"
+        audit.record(session, actor.account_id, "change", "client", client_id, f"preferences: {detail}")
+        session.flush()
+        return _load(client_id, session)
+
+
+def for_this_booking(actor: Actor, client_id: int, wishes: Sequence[Wish]) -> tuple[Wish, ...]:
+    """Checks the preferences for one booking without saving them; the booking's `wishes` override."""
+    _require(actor, client_id)
+    with db.read() as session:
+        return _checked(wishes, _options(session))
+
+
+def _require(actor: Actor, client_id: int) -> None:
+    if actor.role == Role.WORKER:
+        raise NotAllowed()
+    access.require_client(actor, client_id)
+
+
+def _checked(wishes: Sequence[Wish], known: Iterable[Option]) -> tuple[Wish, ...]:
+    keys = {option.key for option in known}
+    seen: set[str] = set()
+    for wish in wishes:
+        if (wish.competency_id is None) == (wish.characteristic_id is None):
+            raise InvalidInput({"preferences": "Each preference must name one skill or one quality."})
+        key = key_of(wish)
+        if key not in keys:
+            raise InvalidInput({"preferences": "One of the preferences is not something we know about."})
+        if key in seen:
+            raise InvalidInput({"preferences": "Each preference can be chosen only once."})
+        if not 1 <= wish.weight <= 10:
+            raise InvalidInput({"preferences": "How much a preference matters must be from 1 to 10."})
+        seen.add(key)
+    if len(seen) > MAX_WISHES:
+        raise InvalidInput({"preferences": f"Please choose at most {MAX_WISHES} preferences."})
+    return tuple(wishes)
+
+
+def _row(wish: Wish) -> dict:
+    return {
+        "competency_id": wish.competency_id,
+        "characteristic_id": wish.characteristic_id,
+        "mandatory": wish.mandatory,
+        "weight": wish.weight,
+    }
+
+
+def _load(client_id: int, session: Session) -> Preferences:
+    wishes = tuple(_named(row) for row in queries.wishes(client_id, session=session))
+    people = queries.workers(client_id, session=session)
+    return Preferences(
+        wishes,
+        tuple(_note(row) for row in people if row.relation == ClientWorkerRelation.PREFERRED),
+        tuple(_note(row) for row in people if row.relation == ClientWorkerRelation.BLOCKED),
+    )
+
+
+def _named(row: Row) -> NamedWish:
+    wish = Wish(row.competency_id, row.characteristic_id, row.mandatory, row.weight)
+    if row.competency_id is not None:
+        return NamedWish(wish, row.competency, GROUPS[row.competency_kind])
+    return NamedWish(wish, row.characteristic, GROUPS[row.characteristic_kind])
+
+
+def _note(row: Row) -> WorkerNote:
+    return WorkerNote(row.worker_id, f"{row.preferred_name or row.first_name} {row.last_name}", row.note)
+
+
+def _options(session: Session) -> tuple[Option, ...]:
+    found = [
+        Option(f"characteristic:{c.id}", None, c.id, c.name, GROUPS[c.kind])
+        for c in queries.characteristics(session=session)
+    ]
+    found += [
+        Option(f"competency:{c.id}", c.id, None, c.name, GROUPS[c.kind])
+        for c in queries.competencies(session=session)
+    ]
+    return tuple(found)

@@ -1,0 +1,260 @@
+"""Booking a service (DESIGN.md §3.1–3.2), one step at a time on one page: 1 the service from the
+catalogue, 2 when, 3 who chooses the worker, 4 the preferences, 5 the providers — then the
+confirmation. Every step's work runs in the domain, off the event loop; this page keeps only
+what this tab has chosen so far."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from fastapi.responses import RedirectResponse
+from nicegui import run, ui
+from nicegui.elements.mixins.validation_element import ValidationElement
+
+from components import (
+    booking_steps,
+    catalogue_grid,
+    client_switcher,
+    preferences_editor,
+    session,
+    when_picker,
+)
+from components.nav import client_sections
+from components.text import Text
+from components.theme import frame, not_allowed
+from domain import matching, time
+from domain.access import Actor
+from domain.booking import catalogue, preferences, requests
+from domain.booking.catalogue import CatalogueItem
+from domain.errors import DomainError, InvalidInput
+
+STEPS = ("Service", "When", "Who", "Preferences", "Worker")
+PROVIDERS_AT_ONCE = 10
+T = TypeVar("T")
+
+
+@dataclass
+class Choices:
+    """What this tab has chosen so far."""
+
+    step: int = 0  # an index into STEPS; len(STEPS) is the confirmation
+    item: CatalogueItem | None = None
+    when: when_picker.When = field(default_factory=when_picker.When)
+    notes: str = ""
+    visits: tuple[requests.Occurrence, ...] = ()
+    agency_chooses: bool = False
+    editing: preferences_editor.Editing = field(default_factory=preferences_editor.Editing)
+    wishes: tuple[matching.Wish, ...] | None = None
+    found: matching.SeriesMatch | None = None
+    shown_providers: int = PROVIDERS_AT_ONCE
+    booked: requests.Booked | None = None
+    worker: str = ""
+
+
+async def create(client_id: int) -> RedirectResponse | None:
+    actor = await session.current_actor()
+    if actor is None:
+        return RedirectResponse("/login")
+    try:
+        items = await run.io_bound(catalogue.catalogue, actor, client_id)
+        saved = await run.io_bound(preferences.saved, actor, client_id)
+        options = await run.io_bound(preferences.options, actor)
+    except DomainError as error:
+        not_allowed(actor, error.message)
+        return None
+    ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
+    path = f"/clients/{client_id}/book"
+    with frame("Book a service", actor, nav=client_sections(client_id), current=path):
+        client_switcher.create(actor, client_id, "book")
+        _Flow(actor, client_id, items, saved, options).show()
+    return None
+
+
+class _Flow:
+    """The steps of one tab's booking. Per-tab state lives here, never on the module."""
+
+    def __init__(
+        self,
+        actor: Actor,
+        client_id: int,
+        items: tuple[CatalogueItem, ...],
+        saved: preferences.Preferences,
+        options: tuple[preferences.Option, ...],
+    ) -> None:
+        self.actor, self.client_id, self.items = actor, client_id, items
+        self.saved, self.options = saved, options
+        self.state = Choices(editing=preferences_editor.editing(saved))
+        self.fields: dict[str, ValidationElement] = {}
+
+    def show(self) -> None:
+        self.progress = ui.element("div")
+        self.problem = Text("", tag="p").classes("notice notice-error").props('role="alert"').mark("problem")
+        self.problem.set_visibility(False)
+        self.content = ui.refreshable(self._render)
+        self.content()
+
+    def _render(self) -> None:
+        self.progress.clear()
+        with self.progress:
+            booking_steps.progress(STEPS, self.state.step)
+        step = self.state.step
+        if step == 0:
+            catalogue_grid.create(self.items, self.choose_service)
+        elif step == 1:
+            self._when()
+        elif step == 2:
+            booking_steps.who(self.state, self.choose_who, self.back)
+        elif step == 3:
+            self._preferences()
+        elif step == 4:
+            booking_steps.providers(
+                self.state, self.actor, self.nominate, self.agency_instead, self.back, self.more
+            )
+        else:
+            booking_steps.confirmation(self.state, self.client_id, self.again)
+
+    def go(self, step: int, problem: str = "") -> None:
+        self.state.step = step
+        self.say(problem)
+        self.content.refresh()
+
+    def say(self, problem: str) -> None:
+        self.problem.text = problem
+        self.problem.set_visibility(bool(problem))
+
+    def back(self) -> None:
+        back_to = 2 if self.state.step == 4 and self.state.agency_chooses else self.state.step - 1
+        self.go(max(back_to, 0))
+
+    async def choose_service(self, item: CatalogueItem) -> None:
+        self.state.item = item
+        if self.state.when.duration_minutes == when_picker.When().duration_minutes:
+            self.state.when.duration_minutes = item.default_duration_minutes
+        self.go(1)
+
+    def _when(self) -> None:
+        assert self.state.item is not None
+        booking_steps.chosen_service(self.state.item)
+        today = time.agency_today()
+        last = today + booking_steps.booking_horizon()
+        self.fields = when_picker.create(self.state.when, today, last)
+        notes = ui.textarea("Anything the worker should know (optional)").props("outlined maxlength=2000")
+        notes.classes("w-full").bind_value(self.state, "notes").mark("notes")
+        self.fields["notes"] = notes
+        booking_steps.nav_buttons("Next", self.check_when, self.back, mark="when-next")
+
+    async def check_when(self) -> None:
+        wanted = self.wanted()
+        if wanted is None:
+            return
+        visits = await self.attempt(lambda: requests.check(self.actor, wanted))
+        if visits is not None:
+            self.state.visits = visits
+            self.go(2)
+
+    def wanted(self, wishes: tuple[matching.Wish, ...] | None = None) -> requests.Wanted | None:
+        when, item = self.state.when, self.state.item
+        missing = {"first_date": when.first_date, "start_time": when.start}
+        for name, value in missing.items():
+            if name in self.fields:
+                self.fields[name].error = None if value else "Please choose one."
+        if item is None or when.first_date is None or when.start is None:
+            self.say("Please choose the date and the start time.")
+            return None
+        return requests.Wanted(
+            client_id=self.client_id,
+            approved_service_id=item.approved_service_id,
+            first_date=when.first_date,
+            start_time=when.start,
+            duration_minutes=when.duration_minutes,
+            recurrence=when.recurrence,
+            ends_on=when.ends_on,
+            wishes=wishes,
+            notes=self.state.notes or "",
+        )
+
+    async def attempt(self, action: Callable[[], T]) -> T | None:
+        """Run a domain call; say what is wrong (next to the field where there is one)."""
+        self.say("")
+        for element in self.fields.values():
+            element.error = None
+        try:
+            return await run.io_bound(action)
+        except InvalidInput as error:
+            unplaced = [m for name, m in error.fields.items() if name not in self.fields]
+            for name, message in error.fields.items():
+                if name in self.fields:
+                    self.fields[name].error = message
+            self.say(" ".join(unplaced) or "Please check the highlighted fields.")
+        except DomainError as error:
+            self.say(error.message)
+        return None
+
+    def choose_who(self, agency_chooses: bool) -> None:
+        self.state.agency_chooses = agency_chooses
+        self.go(3)
+
+    def _preferences(self) -> None:
+        booking_steps.preferences_intro(self.state)
+        preferences_editor.create(self.state.editing, self.saved, self.options)
+        label = "Send my request" if self.state.agency_chooses else "Find a worker"
+        booking_steps.nav_buttons(label, self.after_preferences, self.back, mark="find-provider")
+
+    async def after_preferences(self) -> None:
+        self.fields = {}
+        editing = self.state.editing
+        wishes: tuple[matching.Wish, ...] | None = None
+        if editing.changed and editing.keep == "default":
+            saved = await self.attempt(
+                lambda: preferences.save_default(self.actor, self.client_id, editing.wishes)
+            )
+            if saved is None:
+                return
+            self.saved, self.state.editing = saved, preferences_editor.editing(saved)
+            ui.notify("Your preferences are saved for every booking.", type="positive")
+        elif editing.changed:
+            wishes = await self.attempt(
+                lambda: preferences.for_this_booking(self.actor, self.client_id, editing.wishes)
+            )
+            if wishes is None:
+                return
+        self.state.wishes = wishes
+        await (self.agency_instead() if self.state.agency_chooses else self.find())
+
+    async def find(self) -> None:
+        wanted = self.wanted(self.state.wishes)
+        found = wanted and await self.attempt(lambda: requests.providers(self.actor, wanted))
+        if found is not None:
+            self.state.found, self.state.shown_providers = found, PROVIDERS_AT_ONCE
+            self.go(4)
+
+    def more(self) -> None:
+        self.state.shown_providers += PROVIDERS_AT_ONCE
+        self.content.refresh()
+
+    async def nominate(self, provider: matching.Provider) -> None:
+        wanted = self.wanted(self.state.wishes)
+        booked = wanted and await self.attempt(
+            lambda: requests.nominate(self.actor, wanted, provider.worker_id)
+        )
+        if booked:
+            self.state.booked, self.state.worker = booked, provider.name
+            self.go(len(STEPS))
+        else:
+            problem = self.problem.text
+            await self.find()  # the list may have changed: show it as it is now
+            self.say(problem)
+
+    async def agency_instead(self) -> None:
+        self.state.agency_chooses = True
+        wanted = self.wanted(self.state.wishes)
+        booked = wanted and await self.attempt(lambda: requests.let_agency_choose(self.actor, wanted))
+        if booked:
+            self.state.booked, self.state.worker = booked, ""
+            self.go(len(STEPS))
+
+    async def again(self) -> None:
+        items = await self.attempt(lambda: catalogue.catalogue(self.actor, self.client_id))
+        self.items = items if items is not None else self.items
+        self.state = Choices(editing=preferences_editor.editing(self.saved))
+        self.go(0)

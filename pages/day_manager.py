@@ -1,0 +1,226 @@
+"""The Day Manager (roster department; kiosk-style, readable on a wall screen): one day at a time,
+its unallocated shifts, those waiting for a worker's answer and those allocated, filtered by status,
+service or name; "Allocate" opens the ranked list with the reasons for everyone left out. The page
+follows every booking, answer and allocation live."""
+
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from datetime import date, timedelta
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse
+from nicegui import run, ui
+
+from components import allocate_dialog, live, pager, session
+from components.formatting import clock_time, long_date
+from components.nav import staff_sections
+from components.text import Text, heading
+from components.theme import frame, not_allowed
+from domain import time
+from domain.booking import day as day_manager
+from domain.booking.day import Day, DayFilter, DayShift, Show
+from domain.errors import DomainError
+from storage.models.enums import ShiftStatus
+
+PATH = "/admin/day"
+Go = Callable[[date], Awaitable[None]]
+SHOW_LABELS = {
+    Show.ALL: "All",
+    Show.UNALLOCATED: "Unallocated",
+    Show.OFFERED: "Offered",
+    Show.ALLOCATED: "Allocated",
+}
+STATUS_LABELS = {
+    ShiftStatus.UNALLOCATED: "Unallocated",
+    ShiftStatus.OFFERED: "Offered, waiting for the worker",
+    ShiftStatus.ALLOCATED: "Allocated",
+    ShiftStatus.COMPLETED: "Completed",
+    ShiftStatus.QUERIED: "Completed, queried",
+    ShiftStatus.APPROVED: "Completed, approved",
+    ShiftStatus.BILLED: "Completed, billed",
+    ShiftStatus.CANCELLED: "Cancelled",
+}
+COLUMNS = ("Time", "Client", "Service", "Worker", "Status", "Booking")
+ACTION = """
+<q-td :props="props">
+  <q-btn v-if="props.row.can_allocate" unelevated no-caps color="primary" icon="person_add" label="Allocate"
+         :aria-label="'Allocate ' + props.row.c2 + ' for ' + props.row.c1"
+         @click="() => $parent.$emit('allocate', props.row.id)" />
+</q-td>
+"""
+
+
+async def create(request: Request) -> RedirectResponse | None:
+    actor = await session.current_actor()
+    if actor is None:
+        return RedirectResponse("/login")
+    chosen = _parse(request)
+    try:
+        first = await run.io_bound(day_manager.day, actor, chosen["day"], chosen["filters"])
+    except DomainError as error:
+        not_allowed(actor, error.message)
+        return None
+    ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
+    ui.add_head_html('<link rel="stylesheet" href="/static/self_service.css">')
+    with frame("Day Manager", actor, nav=staff_sections(actor), current=PATH):
+        ui.query("main").classes("kiosk")
+        state = {"day": first.day, "filters": first.filters}
+
+        async def reload(**changes: object) -> None:
+            state.update(changes)
+            wanted = (state["day"], state["filters"])
+            try:
+                fresh = await run.io_bound(day_manager.day, actor, *wanted)
+            except DomainError as error:
+                ui.notify(error.message, type="negative", multi_line=True)
+                return
+            if fresh is not None and wanted == (state["day"], state["filters"]):  # a later choice wins
+                content.refresh(fresh)
+                ui.navigate.history.replace(_address(*wanted))  # a wall screen reloaded keeps its day
+
+        def refilter(**changes: object) -> Awaitable[None]:
+            return reload(filters=replace(state["filters"], **{"page": 1, **changes}))
+
+        dialogs = ui.element("div")
+
+        async def allocate(shift: DayShift) -> None:
+            with dialogs:
+                await allocate_dialog.open_for(actor, shift, reload)
+
+        @ui.refreshable
+        def content(shown: Day) -> None:
+            _day_nav(shown.day, lambda d: reload(day=d, filters=replace(shown.filters, page=1)))
+            _filters(shown, refilter)
+            _table(shown, allocate)
+            pager.create(
+                shown.page,
+                shown.pages,
+                shown.counts[shown.filters.show],
+                lambda n: refilter(page=n),
+                what="shifts",
+            )
+
+        content(first)
+        live.on("shift_changed", lambda _payload: reload(), when=lambda _payload: True)
+    return None
+
+
+def _address(shown: date, filters: DayFilter) -> str:
+    query = {
+        "day": shown.isoformat(),
+        "show": filters.show.value,
+        "service": filters.service_id or "",
+        "q": filters.search,
+    }
+    return f"{PATH}?{urlencode({k: v for k, v in query.items() if v})}"
+
+
+def _parse(request: Request) -> dict:
+    params = request.query_params
+    try:
+        chosen_day = date.fromisoformat(params.get("day", ""))
+    except ValueError:
+        chosen_day = time.agency_today()
+    show = params.get("show", Show.ALL)
+    service = params.get("service", "")
+    filters = DayFilter(
+        show=Show(show) if show in set(Show) else Show.ALL,
+        service_id=int(service) if service.isdigit() else None,
+        search=params.get("q", ""),
+    )
+    return {"day": chosen_day, "filters": filters}
+
+
+def _day_nav(shown: date, go: Go) -> None:
+    with ui.element("nav").classes("day-nav").props('aria-label="Choose the day"'):
+        ui.button("Previous day", icon="chevron_left", on_click=lambda: go(shown - timedelta(days=1))).props(
+            "outline no-caps"
+        ).mark("previous-day")
+        ui.button("Today", on_click=lambda: go(time.agency_today())).props("outline no-caps").mark("today")
+        ui.button("Next day", on_click=lambda: go(shown + timedelta(days=1))).props(
+            "outline no-caps icon-right=chevron_right"
+        ).mark("next-day")
+        picker = ui.input("Go to date", value=shown.isoformat()).props("outlined type=date stack-label")
+        picker.mark("go-to-date").on_value_change(lambda e: _go_to(e.value, shown, go))
+    heading(long_date(shown), 2).props('aria-live="polite"').mark("day-heading")
+
+
+def _go_to(value: object, shown: date, go: Go) -> Awaitable[None] | None:
+    try:
+        wanted = date.fromisoformat(str(value))
+    except ValueError:
+        return None  # a date still being typed
+    return go(wanted) if wanted != shown else None
+
+
+def _filters(shown: Day, refilter: Callable[..., Awaitable[None]]) -> None:
+    with ui.row().classes("items-end gap-3 w-full q-mb-sm"):
+        with (
+            ui.tabs(value=shown.filters.show, on_change=lambda e: refilter(show=Show(e.value)))
+            .props('inline-label no-caps aria-label="Which shifts"')
+            .mark("show")
+        ):
+            for show, label in SHOW_LABELS.items():
+                ui.tab(show.value, f"{label} ({shown.counts[show]})").mark(f"show-{show.value}")
+        services = {0: "All services", **dict(shown.services)}
+        ui.select(
+            services,
+            value=shown.filters.service_id or 0,
+            label="Service",
+            on_change=lambda e: refilter(service_id=e.value or None),
+        ).props("outlined").classes("min-w-[220px]").mark("service-filter")
+        search = ui.input("Client or worker name", value=shown.filters.search).props(
+            "outlined clearable type=search"
+        )
+        search.classes("min-w-[220px]").mark("search")
+        search.on("keydown.enter", lambda: refilter(search=search.value or ""))
+        ui.button("Search", icon="search", on_click=lambda: refilter(search=search.value or "")).props(
+            "outline no-caps"
+        ).mark("search-button")
+
+
+def _table(shown: Day, allocate: Callable[[DayShift], Awaitable[None]]) -> None:
+    if not shown.shifts:
+        Text("No shifts match on this day.", tag="p").classes("notice").mark("no-shifts")
+        return
+    names = [f"c{index}" for index in range(len(COLUMNS))]
+    columns = [
+        {"name": n, "label": t, "field": n, "align": "left"} for n, t in zip(names, COLUMNS, strict=True)
+    ]
+    columns.append({"name": "action", "label": "Action", "field": "id", "align": "left"})
+    rows = [_row(shift, names) for shift in shown.shifts]
+    caption = f"Shifts on {long_date(shown.day)}"
+    # The table scrolls sideways inside a labelled region a keyboard can reach, never the page.
+    region = (
+        ui.element("div")
+        .classes("day-table-scroll")
+        .props(f'role="region" tabindex="0" aria-label="{caption}"')
+    )
+    with region:
+        table = ui.table(columns=columns, rows=rows, row_key="id", title=caption).classes("day-table w-full")
+        table.props('flat bordered wrap-cells separator="cell" hide-bottom')
+        table.props.update({"table-attrs": {"aria-label": caption}})
+        table.add_slot("body-cell-action", ACTION)
+    by_id = {shift.shift_id: shift for shift in shown.shifts}
+    table.on("allocate", lambda e: allocate(by_id[e.args]) if e.args in by_id else None)
+    table.mark("day-table")
+
+
+def _row(shift: DayShift, names: list[str]) -> dict:
+    status = STATUS_LABELS[shift.status]
+    if shift.offer_expires is not None:
+        status += f", answer due by {clock_time(shift.offer_expires)}"
+    cells = (
+        f"{clock_time(shift.starts)} – {clock_time(shift.ends)}",
+        f"{shift.client} ({shift.suburb})",
+        shift.service,
+        shift.worker or "Nobody yet",
+        status,
+        shift.booking_number or "—",
+    )
+    return {
+        "id": shift.shift_id,
+        "can_allocate": shift.status == ShiftStatus.UNALLOCATED,
+        **dict(zip(names, cells, strict=True)),
+    }
