@@ -68,16 +68,10 @@ def _covering(force: Workforce, weekday: int, begin: int, finish: int) -> frozen
 
 
 def _valid_holders(force: Workforce, competency_id: int, slot: Slot) -> frozenset[int]:
-    day = slot.day
-    return _remembered(
-        force,
-        ("valid", competency_id, day),
-        lambda: (
-            w
-            for w, (obtained, expires) in force.held_by.get(competency_id, {}).items()
-            if (expires is None or expires >= day) and (obtained is None or obtained <= day)
-        ),
-    )
+    holders = force.holders.get(competency_id)
+    if holders is None:
+        return frozenset()
+    return _remembered(force, ("valid", competency_id, slot.day), lambda: holders.valid_on(slot.day))
 
 
 def _in_age_band(force: Workforce, characteristic_id: int, slot: Slot) -> frozenset[int]:

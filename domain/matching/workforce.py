@@ -6,6 +6,7 @@ snapshot is kept per database URL, so tests with a fresh database each never sha
 """
 
 import threading
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -55,7 +56,7 @@ class Workforce:
     workers: dict[int, WorkerFacts]
     competency_names: dict[int, str]
     characteristics: dict[int, Characteristic]
-    held_by: dict[int, dict[int, tuple[date | None, date | None]]]  # competency -> worker -> (from, to)
+    holders: dict[int, "Holders"]  # competency id -> who holds it, and until when
     having: dict[int, frozenset[int]]  # language or flag characteristic id -> who has it
     by_gender: dict[str, frozenset[int]]
     spans_on: tuple[tuple[tuple[int, int, int], ...], ...]  # weekday -> (worker, start, end) windows
@@ -130,7 +131,7 @@ def load(stamp: int, *, session: Session) -> Workforce:
             row.id: Characteristic(row.id, str(row.kind), row.code, row.name, row.min_age, row.max_age)
             for row in queries.characteristics(session=session)
         },
-        held_by=_held_by(workers),
+        holders=_holders(workers),
         having=_index(workers, lambda worker: worker.characteristics),
         by_gender=_by_gender(workers),
         spans_on=tuple(
@@ -161,12 +162,36 @@ def _held(mine: dict, catalogue: dict) -> tuple[HeldCompetency, ...]:
     return tuple(sorted(cards, key=lambda card: card.name))
 
 
-def _held_by(workers: dict[int, WorkerFacts]) -> dict[int, dict[int, tuple[date | None, date | None]]]:
-    found: dict[int, dict[int, tuple[date | None, date | None]]] = defaultdict(dict)
+@dataclass(frozen=True)
+class Holders:
+    """Who holds one competency, arranged so "valid on day D" is a slice, not a scan."""
+
+    always: frozenset[int]  # no dates at all
+    expiries: tuple[date, ...]  # the last valid days of `until`, in order
+    until: tuple[int, ...]  # holders with only an expiry, by expiry
+    dated: tuple[tuple[int, date, date | None], ...]  # (worker, valid from, last valid day)
+
+    def valid_on(self, day: date) -> frozenset[int]:
+        found = self.always.union(self.until[bisect_left(self.expiries, day) :])
+        later = [w for w, start, end in self.dated if start <= day and (end is None or end >= day)]
+        return found.union(later) if later else found
+
+
+def _holders(workers: dict[int, WorkerFacts]) -> dict[int, Holders]:
+    spans: dict[int, list[tuple[int, date | None, date | None]]] = defaultdict(list)
     for worker in workers.values():
-        for competency_id, span in worker.competencies.items():
-            found[competency_id][worker.id] = span
-    return dict(found)
+        for competency_id, (obtained, expires) in worker.competencies.items():
+            spans[competency_id].append((worker.id, obtained, expires))
+    found = {}
+    for competency_id, held in spans.items():
+        expiring = sorted((e, w) for w, o, e in held if o is None and e is not None)
+        found[competency_id] = Holders(
+            always=frozenset(w for w, o, e in held if o is None and e is None),
+            expiries=tuple(e for e, _ in expiring),
+            until=tuple(w for _, w in expiring),
+            dated=tuple((w, o, e) for w, o, e in held if o is not None),
+        )
+    return found
 
 
 def _index(
