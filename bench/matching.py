@@ -78,16 +78,21 @@ def upcoming_shifts() -> list[matching.ShiftToFill]:
     ]
 
 
+CPU: list[float] = []  # this process's CPU milliseconds per search, of the last timed() run
+
+
 def timed(search: Callable[..., Any], shifts: list[matching.ShiftToFill]) -> tuple[list[float], list[Any]]:
     """Milliseconds per search, and each answer's list of providers in short (a hash and a count:
     keeping thousands of whole answers would make every collection walk them)."""
     times, answers = [], []
+    CPU.clear()
     for shift in shifts:
         gc.collect()  # outside the timing: a collection lands on whichever search comes next
         with db.read() as session:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             found = search(shift, session=session)
             times.append((time.perf_counter() - started) * 1000)
+            CPU.append((time.process_time() - cpu) * 1000)
         providers = found.providers if isinstance(found, matching.Match) else found
         answers.append((hash(providers), len(providers)))
         del found, providers
@@ -111,6 +116,7 @@ def run(url: str, label: str) -> dict[str, float]:
     gc.collect()
     gc.freeze()
     listed, answers = timed(matching.find_providers, shifts)
+    listed_cpu = list(CPU)
     with_reasons, matches = timed(matching.find_providers_with_reasons, shifts)
     assert answers == matches, "the list and the staff view disagree"
     sizes = [count for _, count in answers]
@@ -118,6 +124,11 @@ def run(url: str, label: str) -> dict[str, float]:
         f"{label}: list p50 {statistics.median(listed):.1f} ms, p95 {p95(listed):.1f} ms; "
         f"with reasons p50 {statistics.median(with_reasons):.1f} ms, p95 {p95(with_reasons):.1f} ms; "
         f"{statistics.median(sizes):.0f} providers listed (median of {len(shifts)} searches)"
+    )
+    print(
+        f"{label}: this process's CPU per search: list p95 {p95(listed_cpu):.1f} ms, "
+        f"with reasons p95 {p95(CPU):.1f} ms "
+        f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
     )
     return {
         f"{label}_p50_ms": round(statistics.median(listed), 2),

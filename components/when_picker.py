@@ -60,7 +60,7 @@ def create(chosen: When, first: date, last: date) -> dict[str, ValidationElement
             chosen, "start", forward=_time, backward=lambda t: t.strftime("%H:%M") if t else None
         )
         length = _select(lengths, "How long", "when-duration").bind_value(chosen, "duration_minutes")
-    ui.radio({k: v for k, v in PATTERNS.items()}, value=chosen.recurrence).props(
+    ui.radio(dict(PATTERNS), value=chosen.recurrence).props(
         'inline aria-label="How often"'
     ).bind_value(chosen, "recurrence").mark("when-pattern")
     ends = ui.input("Last visit on (optional)").props("outlined type=date clearable stack-label")
@@ -70,7 +70,7 @@ def create(chosen: When, first: date, last: date) -> dict[str, ValidationElement
 
 
 def summary(chosen: When) -> str:
-    """ "Every week from Monday 7 December 2026, 9:00 am for 2 h"."""
+    """Like "Every week from Monday 7 December 2026, 9:00 am for 2 h"."""
     if chosen.first_date is None or chosen.start is None:
         return ""
     when = (

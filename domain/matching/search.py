@@ -40,14 +40,7 @@ def _search(shift: ShiftToFill, session: Session, *, reasons: bool) -> Match:
     busy = context.busy_by_worker([slot.nearby()], named, ignore, keep=keep, session=session)
     leave = context.leave_by_worker([(slot.starts_at, slot.ends_at)], named, session=session)
     rostered = context.rostered_by_worker([slot.week], named, ignore, slot.minutes, session=session)
-    total = rules.requirements.desirable_total
-    providers = sorted(
-        (
-            provider(worker, slot, rules, first, tenths, total)
-            for worker, tenths in _may_do(rules, slot, first.passing, busy, leave, rostered)
-        ),
-        key=rank,
-    )
+    providers = _ranked(rules, slot, first, _may_do(rules, slot, first.passing, busy, leave, rostered))
     left_out = []
     if reasons:
         listed = {p.worker_id for p in providers}
@@ -61,6 +54,24 @@ def _search(shift: ShiftToFill, session: Session, *, reasons: bool) -> Match:
                 )
                 left_out.append(LeftOut(worker_id, worker.name, because))
     return Match(tuple(providers), tuple(left_out))
+
+
+def _ranked(rules: Rules, slot: Slot, first: Cut, found: list[tuple[WorkerFacts, int]]) -> list[Provider]:
+    """The providers in rank order: the sort key is made once per worker, from plain values."""
+    total, preferred = rules.requirements.desirable_total, rules.preferred
+    keyed = []
+    for worker, tenths in found:
+        met_weight = met(first, worker.id) if total else 0
+        key = (-met_weight, worker.id not in preferred, tenths, -worker.rating, worker.name, worker.id)
+        keyed.append((key, worker, tenths, met_weight))
+    keyed.sort(key=_first)
+    return [
+        provider(worker, slot, rules, tenths, met_weight, total) for _, worker, tenths, met_weight in keyed
+    ]
+
+
+def _first(item: tuple) -> tuple:
+    return item[0]
 
 
 def _may_do(
@@ -106,7 +117,7 @@ def _fits_between_shifts(worker: WorkerFacts, slot: Slot, rules: Rules, busy: li
     return tenths if tenths <= rules.radius_km * 10 else None
 
 
-def provider(worker: WorkerFacts, slot: Slot, rules: Rules, first: Cut, tenths: int, total: int) -> Provider:
+def provider(worker: WorkerFacts, slot: Slot, rules: Rules, tenths: int, weight: int, total: int) -> Provider:
     # Positional, in the contract's field order: thousands are made per search.
     return Provider(
         worker.id,
@@ -121,12 +132,13 @@ def provider(worker: WorkerFacts, slot: Slot, rules: Rules, first: Cut, tenths: 
         worker.medal_colour,
         worker.review_count,
         tenths / 10,
-        met(first, worker.id),
+        weight,
         total,
         worker.id in rules.preferred,
     )
 
 
 def rank(p: Provider) -> tuple:
-    """Weighted desirables met, the client's preferred first, nearer, better rated; then by name."""
+    """Weighted desirables met, the client's preferred first, nearer, better rated; then by name.
+    NOTE: _ranked sorts by the same key, made from the worker's facts."""
     return (-p.desirables_met, not p.preferred, p.distance_km, -p.rating, p.name, p.worker_id)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from ..errors import DomainError
 from . import checks, context, wording
 from .checks import Explainer, Rules
-from .cut import Cut, cut
+from .cut import Cut, cut, met
 from .distance import tenths_km
 from .model import LeftOut, SeriesMatch, SeriesProvider, ShiftToFill
 from .search import FEW, provider, rank
@@ -44,7 +44,14 @@ def find_providers_for_series(shifts: Sequence[ShiftToFill], *, session: Session
         else:
             listed.append(
                 SeriesProvider(
-                    provider(worker, slots[0], rules, first_cut, tenths, rules.requirements.desirable_total),
+                    provider(
+                        worker,
+                        slots[0],
+                        rules,
+                        tenths,
+                        met(first_cut, worker.id),
+                        rules.requirements.desirable_total,
+                    ),
                     cannot,
                 )
             )

@@ -2,6 +2,9 @@
 
 from datetime import date, timedelta
 
+from domain import matching
+from storage import db
+from storage.models import Shift
 from storage.models.enums import ShiftStatus
 from tests.matching.builders import HOME, Town, at, north
 from tests.matching.conftest import listed, reasons, search
@@ -168,3 +171,29 @@ def test_a_worker_whose_home_is_not_on_the_map_is_left_out(town: Town) -> None:
     assert reasons(town, town.shift(at(MONDAY, "09:00"), at(MONDAY, "11:00")), ann) == (
         "home address not on the map",
     )
+
+
+def test_a_search_inside_the_bookings_write_transaction_sees_what_it_just_held(empty_db: str) -> None:
+    """Booking re-checks inside its own transaction: a shift it has just added (not yet
+    committed, not even flushed) already makes the worker busy."""
+    with db.write() as session:
+        town = Town(session)
+        ann = town.worker()
+        shift = town.shift(at(MONDAY, "09:00"), at(MONDAY, "11:00"))
+        assert [p.worker_id for p in matching.find_providers(shift, session=session)] == [ann]
+        session.add(
+            Shift(
+                occurrence_date=MONDAY,
+                client_id=town.client_id,
+                worker_id=ann,
+                service_id=town.service_id,
+                program_id=town.program_id,
+                starts_at=shift.starts_at,
+                ends_at=shift.ends_at,
+                status=ShiftStatus.OFFERED,
+                bill_units=200,
+                bill_rate_cents=6000,
+                created_at=shift.starts_at,
+            )
+        )
+        assert matching.find_providers(shift, session=session) == ()
