@@ -9,7 +9,8 @@ from .text import Text
 
 def create(page: int, pages: int, total: int, go: Callable[[int], Awaitable[None]], *, what: str) -> None:
     if pages <= 1:
-        Text(f"{total} {what}.", tag="p").classes("text-muted")
+        noun = what.removesuffix("s") if total == 1 else what  # "1 shift.", not "1 shifts."
+        Text(f"{total} {noun}.", tag="p").classes("text-muted")
         return
     with ui.element("nav").classes("pager").props(f'aria-label="Pages of {what}"'):
         previous = ui.button("Previous page", icon="chevron_left", on_click=lambda: go(page - 1))
