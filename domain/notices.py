@@ -8,8 +8,37 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.orm import Session
+
+from storage.queries.recipients import Recipient
+
 from . import letterhead, outbox
 from .agency import AgencySettings
+
+
+def tell_client_and_worker(
+    session: Session,
+    *,
+    kind: str,
+    client: Recipient,
+    worker: Recipient,
+    context: Mapping[str, Any],
+    shift_id: int,
+) -> None:
+    """E-mail the client (when they have an address) with template `{kind}_client` and message
+    the worker's app (when they can sign in) with `{kind}_worker`."""
+    if client.email:
+        outbox.queue_email(
+            session, to=[client.email], template=f"{kind}_client", context=context, shift_id=shift_id
+        )
+    if worker.account_id is not None:
+        outbox.queue_app_message(
+            session,
+            account_id=worker.account_id,
+            template=f"{kind}_worker",
+            context=context,
+            shift_id=shift_id,
+        )
 
 
 def when(moment: datetime, agency: AgencySettings) -> str:

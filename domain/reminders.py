@@ -11,7 +11,7 @@ from storage.models import Shift
 from storage.queries import recipients
 from storage.queries import reminders as reminder_queries
 
-from . import agency, clock, notices, outbox
+from . import agency, clock, notices
 
 BATCH = 100
 assert notices  # NOTE: importing notices registers the templates used below
@@ -48,15 +48,6 @@ def remind(shift: Shift, session: Session) -> None:
         "address": recipients.client_address(shift.client_id, session=session),
         "notes": shift.notes,
     }
-    if client.email:
-        outbox.queue_email(
-            session, to=[client.email], template="shift_reminder_client", context=context, shift_id=shift.id
-        )
-    if worker.account_id is not None:
-        outbox.queue_app_message(
-            session,
-            account_id=worker.account_id,
-            template="shift_reminder_worker",
-            context=context,
-            shift_id=shift.id,
-        )
+    notices.tell_client_and_worker(
+        session, kind="shift_reminder", client=client, worker=worker, context=context, shift_id=shift.id
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from domain import access, audit, events, matching, outbox
+from domain import access, audit, events, matching, notices
 from domain.access import Actor
 from domain.errors import DomainError, NotAllowed
 from storage import db
@@ -106,15 +106,6 @@ def _tell(shift: Shift, session: Session) -> None:
         "address": recipients.client_address(shift.client_id, session=session),
         "notes": shift.notes,
     }
-    if client.email:
-        outbox.queue_email(
-            session, to=[client.email], template="shift_allocated_client", context=context, shift_id=shift.id
-        )
-    if worker.account_id is not None:
-        outbox.queue_app_message(
-            session,
-            account_id=worker.account_id,
-            template="shift_allocated_worker",
-            context=context,
-            shift_id=shift.id,
-        )
+    notices.tell_client_and_worker(
+        session, kind="shift_allocated", client=client, worker=worker, context=context, shift_id=shift.id
+    )
