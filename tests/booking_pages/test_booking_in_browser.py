@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from nicegui.testing import Screen
+from selenium.common.exceptions import ElementClickInterceptedException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
 from sqlalchemy import select
@@ -73,8 +74,20 @@ def choose(screen: Screen, label: str, option: str) -> None:
         f'normalize-space() = "{label}"]]',
     )
     field.find_element(By.CSS_SELECTOR, ".q-field__native").click()
-    screen.click(option)
+    tap(screen, option)
     screen.wait_for(lambda: option in field.text)
+
+
+def tap(screen: Screen, text: str) -> None:
+    """Click, once nothing covers the target: a dialog's buttons are covered while it opens."""
+
+    def clicked(_driver: object) -> bool:
+        screen.find(text).click()
+        return True
+
+    WebDriverWait(
+        screen.selenium, PATIENCE_SECONDS, ignored_exceptions=(ElementClickInterceptedException,)
+    ).until(clicked)
 
 
 def patiently(screen: Screen, text: str) -> None:
@@ -107,23 +120,23 @@ def test_a_weekly_booking_with_a_chosen_worker_is_accepted_confirmed_and_allocat
     screen.open(f"/clients/{MARGARET}/book")
     screen.should_contain("Book Personal care")
     camera.take("catalogue")
-    screen.click("Book Personal care")
+    tap(screen, "Book Personal care")
     screen.should_contain("When would you like Personal care?")
     choose(screen, "Date of the first visit", "Monday 7 December 2026")
     choose(screen, "Start time", "9:00 am")
-    screen.click("Every week")
+    tap(screen, "Every week")
     camera.take("when")
-    screen.click("Next")
+    tap(screen, "Next")
     patiently(screen, "Who should do it?")
     camera.take("who")
-    screen.click("Choose my worker")
+    tap(screen, "Choose my worker")
     screen.should_contain("What matters to you in a worker?")
     camera.take("preferences")
-    screen.click("Find a worker")
+    tap(screen, "Find a worker")
     patiently(screen, "can do it")
     camera.take("providers")
-    screen.click("Choose Aisha Rahman")
-    screen.click("Yes, ask Aisha Rahman")
+    tap(screen, "Choose Aisha Rahman")
+    tap(screen, "Yes, ask Aisha Rahman")
     patiently(screen, "Your booking is sent")
     camera.take("confirmation")
     booking = latest_booking()
@@ -136,7 +149,7 @@ def test_a_weekly_booking_with_a_chosen_worker_is_accepted_confirmed_and_allocat
     screen.open("/worker")
     screen.should_contain("Offers waiting for you (1)")
     camera.take("worker-app")
-    screen.click("Accept")
+    tap(screen, "Accept")
     patiently(screen, "Accepted: the shifts are yours.")
     screen.wait_for(lambda: latest_booking().status == BookingStatus.ALLOCATED)
     visits = shifts_of_booking(booking.number)
