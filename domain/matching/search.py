@@ -101,6 +101,18 @@ def _may_do(
     return found
 
 
+def fits(worker: WorkerFacts, slot: Slot, rules: Rules, busy: list[Busy]) -> int | None:
+    """For a worker past the first cut, not on leave and with hours left: the distance in tenths of
+    a km when time and place allow the shift (what the Explainer would then find no reason
+    against), else None."""
+    if busy:
+        return _fits_between_shifts(worker, slot, rules, busy)
+    if beyond(worker.home, slot.place, rules.radius_km + 0.06):  # the cut keeps only workers with a home
+        return None
+    tenths = tenths_km(worker.home, slot.place)
+    return tenths if tenths <= rules.radius_km * 10 else None
+
+
 def _fits_between_shifts(worker: WorkerFacts, slot: Slot, rules: Rules, busy: list[Busy]) -> int | None:
     """For a worker with shifts nearby: the distance in tenths of a km from where they will be,
     when nothing clashes, travel fits and they are within the radius."""

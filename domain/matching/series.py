@@ -4,67 +4,86 @@ A worker is listed when they meet the requirements on every occurrence's date (a
 that expires half-way through the series leaves them out) and can do at least one occurrence;
 `cannot_do` names the occurrences they cannot do and why. The statements are the single
 search's, each once for the whole series.
+
+Whether a worker can do an occurrence is first answered cheaply (set arithmetic, then time and
+place as the single search does); the reasons are worded only for the occurrences a worker
+cannot do, and only when someone reads them: a caller that does not show left-out workers
+(`reasons=False`, a client) skips them, and `only=` checks just the given workers (a re-check
+inside a write transaction). Either way each answer equals the full one, filtered.
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from sqlalchemy.orm import Session
 
 from ..errors import DomainError
 from . import checks, context, wording
-from .checks import Explainer, Rules
+from .checks import Busy, Explainer, Rules
 from .cut import Cut, cut, met
 from .distance import tenths_km
 from .model import LeftOut, SeriesMatch, SeriesProvider, ShiftToFill
-from .search import FEW, provider, rank
+from .search import FEW, fits, provider, rank
 from .slot import Slot, slot_of
 from .workforce import WorkerFacts
 
+Cannot = tuple[tuple[date, tuple[str, ...]], ...]
 
-def find_providers_for_series(shifts: Sequence[ShiftToFill], *, session: Session) -> SeriesMatch:
+
+def find_providers_for_series(
+    shifts: Sequence[ShiftToFill],
+    *,
+    session: Session,
+    reasons: bool = True,
+    only: Collection[int] | None = None,
+) -> SeriesMatch:
+    """reasons=False: `left_out` is empty (for callers who do not show it); only=ids: just those
+    workers, exactly as the full answer lists or leaves them out."""
     _check_one_booking(shifts)
     rules, home = context.rules_for(shifts[0], session=session)
     slots = [slot_of(shift, context.place_of(shift, home), rules.zone) for shift in shifts]
-    listed: list[SeriesProvider] = []
     left_out: list[LeftOut] = []
     qualified: list[WorkerFacts] = []
     cuts = [cut(rules, slot) for slot in slots]
     meeting = frozenset.intersection(*(c.meeting for c in cuts)) - rules.blocked
-    for worker in rules.force.workers.values():
+    workers = rules.force.workers
+    pool = workers.values() if only is None else [workers[i] for i in dict.fromkeys(only) if i in workers]
+    for worker in pool:
         if worker.id in meeting and worker.home is not None:
             qualified.append(worker)
-            continue
-        reasons = dict.fromkeys(r for slot in slots for r in checks.requirement_reasons(worker, slot, rules))
-        left_out.append(LeftOut(worker.id, worker.name, tuple(reasons)))
+        elif reasons:
+            why = dict.fromkeys(r for slot in slots for r in checks.requirement_reasons(worker, slot, rules))
+            left_out.append(LeftOut(worker.id, worker.name, tuple(why)))
+    if not reasons:  # whoever no window covers on any occurrence can do none: left out, unread
+        covering = frozenset().union(*(c.covered for c in cuts))
+        qualified = [w for w in qualified if w.id in covering]
+    listed: list[SeriesProvider] = []
     first_cut = cuts[0]
-    for worker, cannot, tenths in _occurrences(qualified, slots, cuts, rules, session):
+    for worker, cannot, tenths in _occurrences(qualified, slots, cuts, rules, session, reasons):
         if len(cannot) == len(slots):
-            left_out.append(LeftOut(worker.id, worker.name, tuple(wording.on_date(d, r) for d, r in cannot)))
-        else:
-            listed.append(
-                SeriesProvider(
-                    provider(
-                        worker,
-                        slots[0],
-                        rules,
-                        tenths,
-                        met(first_cut, worker.id),
-                        rules.requirements.desirable_total,
-                    ),
-                    cannot,
-                )
-            )
+            if reasons:
+                dated = tuple(wording.on_date(d, r) for d, r in cannot)
+                left_out.append(LeftOut(worker.id, worker.name, dated))
+            continue
+        weight = met(first_cut, worker.id)
+        total = rules.requirements.desirable_total
+        listed.append(SeriesProvider(provider(worker, slots[0], rules, tenths, weight, total), cannot))
     listed.sort(key=lambda p: rank(p.provider))
     left_out.sort(key=lambda out: (out.name, out.worker_id))
     return SeriesMatch(tuple(listed), tuple(left_out))
 
 
 def _occurrences(
-    workers: list[WorkerFacts], slots: list[Slot], cuts: list[Cut], rules: Rules, session: Session
-) -> list[tuple[WorkerFacts, tuple[tuple[date, tuple[str, ...]], ...], int]]:
+    workers: list[WorkerFacts],
+    slots: list[Slot],
+    cuts: list[Cut],
+    rules: Rules,
+    session: Session,
+    reasons: bool,
+) -> list[tuple[WorkerFacts, Cannot, int]]:
     """Per worker who meets the requirements: the occurrences they cannot do, with reasons, and
-    the first occurrence's distance."""
+    the first occurrence's distance. Without `reasons`, a worker who can do no occurrence is
+    dropped unworded (the caller leaves them out and shows nobody why)."""
     ids = {w.id for w in workers}
     named = sorted(ids) if len(ids) <= FEW else None
     ignore = frozenset().union(*(slot.shift.ignore_shift_ids for slot in slots))
@@ -73,20 +92,40 @@ def _occurrences(
     leave = context.leave_by_worker([(s.starts_at, s.ends_at) for s in slots], named, session=session)
     longest = max(slot.minutes for slot in slots)
     rostered = context.rostered_by_worker(weeks, named, ignore, longest, session=session)
+    week_of = [weeks.index(slot.week) for slot in slots]
     explainers = [Explainer(slot, rules, c.meeting, c.covered) for slot, c in zip(slots, cuts, strict=True)]
     found = []
     for worker in workers:
-        shifts, cannot = busy.get(worker.id, []), []
-        for slot, explainer in zip(slots, explainers, strict=True):
-            away = any(a < slot.ends_at and b > slot.starts_at for a, b in leave.get(worker.id, ()))
-            minutes = rostered.get((worker.id, weeks.index(slot.week)), 0)
-            reasons = explainer.reasons(worker, shifts, away, minutes)
-            if reasons:
-                cannot.append((slot.day, reasons))
+        shifts, away = busy.get(worker.id, []), leave.get(worker.id, ())
+        failing = [
+            n
+            for n, (slot, c) in enumerate(zip(slots, cuts, strict=True))
+            if not _can_do(worker, slot, c, rules, shifts, away, rostered.get((worker.id, week_of[n]), 0))
+        ]
+        if not reasons and len(failing) == len(slots):
+            continue
+        cannot = []
+        for n in failing:
+            slot = slots[n]
+            on_leave = any(a < slot.ends_at and b > slot.starts_at for a, b in away)
+            minutes = rostered.get((worker.id, week_of[n]), 0)
+            cannot.append((slot.day, explainers[n].reasons(worker, shifts, on_leave, minutes)))
         start = checks.origin(worker, checks.neighbours(shifts, slots[0])[0], slots[0])
         assert start is not None  # qualified workers have a home on the map
         found.append((worker, tuple(cannot), tenths_km(start, slots[0].place)))
     return found
+
+
+def _can_do(
+    worker: WorkerFacts, slot: Slot, c: Cut, rules: Rules, shifts: list[Busy], away: Sequence, rostered: int
+) -> bool:
+    """No reason at all on this occurrence, for a worker who meets the requirements on every date:
+    the Explainer would find none. Cheapest checks first."""
+    if worker.id not in c.covered or rostered + slot.minutes > worker.max_minutes:
+        return False
+    if any(a < slot.ends_at and b > slot.starts_at for a, b in away):
+        return False
+    return fits(worker, slot, rules, shifts) is not None
 
 
 def _check_one_booking(shifts: Sequence[ShiftToFill]) -> None:
