@@ -58,7 +58,7 @@ def find_providers_for_series(
         covering = frozenset().union(*(c.covered for c in cuts))
         qualified = [w for w in qualified if w.id in covering]
     listed: list[SeriesProvider] = []
-    first_cut = cuts[0]
+    first_cut, total = cuts[0], rules.requirements.desirable_total
     for worker, cannot, tenths in _occurrences(qualified, slots, cuts, rules, session, reasons):
         if len(cannot) == len(slots):
             if reasons:
@@ -66,7 +66,6 @@ def find_providers_for_series(
                 left_out.append(LeftOut(worker.id, worker.name, dated))
             continue
         weight = met(first_cut, worker.id)
-        total = rules.requirements.desirable_total
         listed.append(SeriesProvider(provider(worker, slots[0], rules, tenths, weight, total), cannot))
     listed.sort(key=lambda p: rank(p.provider))
     left_out.sort(key=lambda out: (out.name, out.worker_id))
@@ -92,26 +91,41 @@ def _occurrences(
     leave = context.leave_by_worker([(s.starts_at, s.ends_at) for s in slots], named, session=session)
     longest = max(slot.minutes for slot in slots)
     rostered = context.rostered_by_worker(weeks, named, ignore, longest, session=session)
+    over = {worker_id for worker_id, _week in rostered}
     week_of = [weeks.index(slot.week) for slot in slots]
+    places = list(dict.fromkeys(slot.place for slot in slots))
+    plain = [(c.covered, places.index(slot.place), slot.minutes) for slot, c in zip(slots, cuts, strict=True)]
     explainers = [Explainer(slot, rules, c.meeting, c.covered) for slot, c in zip(slots, cuts, strict=True)]
+    radius = rules.radius_km * 10
     found = []
     for worker in workers:
-        shifts, away = busy.get(worker.id, []), leave.get(worker.id, ())
-        failing = [
-            n
-            for n, (slot, c) in enumerate(zip(slots, cuts, strict=True))
-            if not _can_do(worker, slot, c, rules, shifts, away, rostered.get((worker.id, week_of[n]), 0))
-        ]
+        wid, home = worker.id, worker.home
+        assert home is not None  # qualified workers have a home on the map
+        shifts, away = busy.get(wid, []), leave.get(wid, ())
+        if shifts or away or wid in over:
+            failing = [
+                n
+                for n, slot in enumerate(slots)
+                if not _can_do(worker, slot, cuts[n], rules, shifts, away, rostered.get((wid, week_of[n]), 0))
+            ]
+        else:  # nothing near any occurrence: only windows, hours and the distance from home count
+            near = [tenths_km(home, place) <= radius for place in places]
+            most = worker.max_minutes
+            failing = [
+                n
+                for n, (covered, place, minutes) in enumerate(plain)
+                if wid not in covered or not near[place] or minutes > most
+            ]
         if not reasons and len(failing) == len(slots):
             continue
         cannot = []
         for n in failing:
             slot = slots[n]
             on_leave = any(a < slot.ends_at and b > slot.starts_at for a, b in away)
-            minutes = rostered.get((worker.id, week_of[n]), 0)
+            minutes = rostered.get((wid, week_of[n]), 0)
             cannot.append((slot.day, explainers[n].reasons(worker, shifts, on_leave, minutes)))
-        start = checks.origin(worker, checks.neighbours(shifts, slots[0])[0], slots[0])
-        assert start is not None  # qualified workers have a home on the map
+        start = checks.origin(worker, checks.neighbours(shifts, slots[0])[0], slots[0]) if shifts else home
+        assert start is not None
         found.append((worker, tuple(cannot), tenths_km(start, slots[0].place)))
     return found
 
