@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
 from domain import matching
-from domain.matching import ShiftToFill, Wish
+from domain.matching import Match, ShiftToFill, Wish
 from storage import db
 from storage.models.enums import (
     CharacteristicKind,
@@ -175,6 +175,15 @@ def test_the_engine_agrees_with_the_reference_on_random_agencies(empty_db: str, 
         event(f"listed: {min(len(expected.providers), 2)}, left out: {min(len(expected.left_out), 2)}")
         assert matching.find_providers_with_reasons(shift, session=session) == expected
         assert matching.find_providers(shift, session=session) == expected.providers
+        for worker_id in [p.worker_id for p in expected.providers] + [
+            out.worker_id for out in expected.left_out
+        ]:
+            assert matching.find_providers_with_reasons(
+                shift, session=session, only=[worker_id, -1]
+            ) == Match(
+                tuple(p for p in expected.providers if p.worker_id == worker_id),
+                tuple(out for out in expected.left_out if out.worker_id == worker_id),
+            )
         weekly = [
             ShiftToFill(
                 **{
