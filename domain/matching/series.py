@@ -65,7 +65,7 @@ def find_providers_for_series(
                 dated = tuple(wording.on_date(d, r) for d, r in cannot)
                 left_out.append(LeftOut(worker.id, worker.name, dated))
             continue
-        weight = met(first_cut, worker.id)
+        weight = met(first_cut, worker.id) if total else 0  # nothing desirable: nothing met
         listed.append(SeriesProvider(provider(worker, slots[0], rules, tenths, weight, total), cannot))
     listed.sort(key=lambda p: rank(p.provider))
     left_out.sort(key=lambda out: (out.name, out.worker_id))
@@ -102,6 +102,7 @@ def _occurrences(
         wid, home = worker.id, worker.home
         assert home is not None  # qualified workers have a home on the map
         shifts, away = busy.get(wid, []), leave.get(wid, ())
+        near = None
         if shifts or away or wid in over:
             failing = [
                 n
@@ -109,12 +110,12 @@ def _occurrences(
                 if not _can_do(worker, slot, cuts[n], rules, shifts, away, rostered.get((wid, week_of[n]), 0))
             ]
         else:  # nothing near any occurrence: only windows, hours and the distance from home count
-            near = [tenths_km(home, place) <= radius for place in places]
+            near = [tenths_km(home, place) for place in places]
             most = worker.max_minutes
             failing = [
                 n
                 for n, (covered, place, minutes) in enumerate(plain)
-                if wid not in covered or not near[place] or minutes > most
+                if wid not in covered or near[place] > radius or minutes > most
             ]
         if not reasons and len(failing) == len(slots):
             continue
@@ -124,7 +125,10 @@ def _occurrences(
             on_leave = any(a < slot.ends_at and b > slot.starts_at for a, b in away)
             minutes = rostered.get((wid, week_of[n]), 0)
             cannot.append((slot.day, explainers[n].reasons(worker, shifts, on_leave, minutes)))
-        start = checks.origin(worker, checks.neighbours(shifts, slots[0])[0], slots[0]) if shifts else home
+        if near is not None:  # from home, worked out above
+            found.append((worker, tuple(cannot), near[plain[0][1]]))
+            continue
+        start = checks.origin(worker, checks.neighbours(shifts, slots[0])[0], slots[0])
         assert start is not None
         found.append((worker, tuple(cannot), tenths_km(start, slots[0].place)))
     return found
