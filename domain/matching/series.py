@@ -12,6 +12,8 @@ cannot do, and only when someone reads them: a caller that does not show left-ou
 inside a write transaction). Either way each answer equals the full one, filtered.
 """
 
+from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Collection, Sequence
 from datetime import date
 
@@ -24,10 +26,11 @@ from .cut import Cut, cut, met
 from .distance import tenths_km
 from .model import LeftOut, SeriesMatch, SeriesProvider, ShiftToFill
 from .search import FEW, fits, provider, rank
-from .slot import Slot, slot_of
+from .slot import LONGEST_SHIFT, LOOKAROUND_SECONDS, Slot, slot_of
 from .workforce import WorkerFacts
 
 Cannot = tuple[tuple[date, tuple[str, ...]], ...]
+LONGEST_SECONDS = int(LONGEST_SHIFT.total_seconds())
 
 
 def find_providers_for_series(
@@ -96,26 +99,28 @@ def _occurrences(
     places = list(dict.fromkeys(slot.place for slot in slots))
     plain = [(c.covered, places.index(slot.place), slot.minutes) for slot, c in zip(slots, cuts, strict=True)]
     explainers = [Explainer(slot, rules, c.meeting, c.covered) for slot, c in zip(slots, cuts, strict=True)]
+    nearby = _by_occurrence(busy, slots)
     radius = rules.radius_km * 10
     found = []
     for worker in workers:
         wid, home = worker.id, worker.home
         assert home is not None  # qualified workers have a home on the map
-        shifts, away = busy.get(wid, []), leave.get(wid, ())
-        near = None
-        if shifts or away or wid in over:
+        away = leave.get(wid, ())
+        homes = [tenths_km(home, place) for place in places]
+        if wid in busy or away or wid in over:
             failing = [
                 n
                 for n, slot in enumerate(slots)
-                if not _can_do(worker, slot, cuts[n], rules, shifts, away, rostered.get((wid, week_of[n]), 0))
+                if not _can_do(
+                    worker, slot, cuts[n], rules, nearby[n].get(wid), away, rostered.get((wid, week_of[n]), 0)
+                )
             ]
         else:  # nothing near any occurrence: only windows, hours and the distance from home count
-            near = [tenths_km(home, place) for place in places]
             most = worker.max_minutes
             failing = [
                 n
                 for n, (covered, place, minutes) in enumerate(plain)
-                if wid not in covered or near[place] > radius or minutes > most
+                if wid not in covered or homes[place] > radius or minutes > most
             ]
         if not reasons and len(failing) == len(slots):
             continue
@@ -124,18 +129,45 @@ def _occurrences(
             slot = slots[n]
             on_leave = any(a < slot.ends_at and b > slot.starts_at for a, b in away)
             minutes = rostered.get((wid, week_of[n]), 0)
-            cannot.append((slot.day, explainers[n].reasons(worker, shifts, on_leave, minutes)))
-        if near is not None:  # from home, worked out above
-            found.append((worker, tuple(cannot), near[plain[0][1]]))
+            cannot.append(
+                (slot.day, explainers[n].reasons(worker, nearby[n].get(wid, ()), on_leave, minutes))
+            )
+        first = nearby[0].get(wid)
+        if first is None:  # from home, worked out above
+            found.append((worker, tuple(cannot), homes[plain[0][1]]))
             continue
-        start = checks.origin(worker, checks.neighbours(shifts, slots[0])[0], slots[0])
+        start = checks.origin(worker, checks.neighbours(first, slots[0])[0], slots[0])
         assert start is not None
         found.append((worker, tuple(cannot), tenths_km(start, slots[0].place)))
     return found
 
 
+def _by_occurrence(busy: dict[int, list[Busy]], slots: list[Slot]) -> list[dict[int, list[Busy]]]:
+    """Per occurrence, each worker's busy shifts that can matter to it (a clash, or travel from or
+    to one within LOOKAROUND), in the order read: a check of one occurrence gives the same answer
+    from these as from all the worker's shifts, and most occurrences then have none."""
+    order = sorted(range(len(slots)), key=lambda n: slots[n].starts)
+    starts = [slots[n].starts for n in order]
+    found: list[dict[int, list[Busy]]] = [defaultdict(list) for _ in slots]
+    for worker_id, shifts in busy.items():
+        for shift in shifts:
+            i = bisect_left(starts, shift.starts - LOOKAROUND_SECONDS - LONGEST_SECONDS)
+            while i < len(starts) and starts[i] < shift.ends + LOOKAROUND_SECONDS:
+                n = order[i]
+                if slots[n].ends + LOOKAROUND_SECONDS > shift.starts:
+                    found[n][worker_id].append(shift)
+                i += 1
+    return [dict(by_worker) for by_worker in found]
+
+
 def _can_do(
-    worker: WorkerFacts, slot: Slot, c: Cut, rules: Rules, shifts: list[Busy], away: Sequence, rostered: int
+    worker: WorkerFacts,
+    slot: Slot,
+    c: Cut,
+    rules: Rules,
+    shifts: list[Busy] | None,
+    away: Sequence,
+    rostered: int,
 ) -> bool:
     """No reason at all on this occurrence, for a worker who meets the requirements on every date:
     the Explainer would find none. Cheapest checks first."""
@@ -143,7 +175,7 @@ def _can_do(
         return False
     if any(a < slot.ends_at and b > slot.starts_at for a, b in away):
         return False
-    return fits(worker, slot, rules, shifts) is not None
+    return fits(worker, slot, rules, shifts or []) is not None
 
 
 def _check_one_booking(shifts: Sequence[ShiftToFill]) -> None:
