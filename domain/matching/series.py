@@ -46,20 +46,22 @@ def find_providers_for_series(
     rules, home = context.rules_for(shifts[0], session=session)
     slots = [slot_of(shift, context.place_of(shift, home), rules.zone) for shift in shifts]
     left_out: list[LeftOut] = []
-    qualified: list[WorkerFacts] = []
     cuts = [cut(rules, slot) for slot in slots]
-    meeting = frozenset.intersection(*(c.meeting for c in cuts)) - rules.blocked
     workers = rules.force.workers
-    pool = workers.values() if only is None else [workers[i] for i in dict.fromkeys(only) if i in workers]
-    for worker in pool:
-        if worker.id in meeting and worker.home is not None:
-            qualified.append(worker)
-        elif reasons:
-            why = dict.fromkeys(r for slot in slots for r in checks.requirement_reasons(worker, slot, rules))
-            left_out.append(LeftOut(worker.id, worker.name, tuple(why)))
-    if not reasons:  # whoever no window covers on any occurrence can do none: left out, unread
-        covering = frozenset().union(*(c.covered for c in cuts))
-        qualified = [w for w in qualified if w.id in covering]
+    able = (frozenset.intersection(*(c.meeting for c in cuts)) & rules.force.on_map) - rules.blocked
+    if only is not None:
+        able &= frozenset(only)
+    if reasons:
+        for worker_id in workers if only is None else dict.fromkeys(i for i in only if i in workers):
+            if worker_id not in able:
+                worker = workers[worker_id]
+                why = dict.fromkeys(
+                    r for slot in slots for r in checks.requirement_reasons(worker, slot, rules)
+                )
+                left_out.append(LeftOut(worker_id, worker.name, tuple(why)))
+    else:  # whoever no window covers on any occurrence can do none: left out, unread
+        able &= frozenset().union(*(c.covered for c in cuts))
+    qualified = [workers[worker_id] for worker_id in able]
     listed: list[SeriesProvider] = []
     first_cut, total = cuts[0], rules.requirements.desirable_total
     for worker, cannot, tenths in _occurrences(qualified, slots, cuts, rules, session, reasons):
