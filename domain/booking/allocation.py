@@ -38,7 +38,9 @@ def allocate(actor: Actor, shift_id: int, worker_id: int) -> None:
     with fit.overlap_refused(), db.write() as session:
         shift = _unallocated(shift_id, session, for_update=True)
         fit.require_free(worker_id, [(shift.starts_at, shift.ends_at)], [shift.id], session=session)
-        found = matching.find_providers_with_reasons(to_fill(shift, session), session=session)
+        found = matching.find_providers_with_reasons(
+            to_fill(shift, session), session=session, only=(worker_id,)
+        )
         fit.require_listed(found, worker_id, show_reasons=True)
         shift.status, shift.worker_id = ShiftStatus.ALLOCATED, worker_id
         session.flush()  # NOTE: PostgreSQL's exclusion constraint refuses an overlap here

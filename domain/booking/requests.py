@@ -75,7 +75,9 @@ def providers(actor: Actor, wanted: Wanted) -> matching.SeriesMatch:
     every left-out worker with every reason."""
     with db.read() as session:
         chosen = making.plan(actor, wanted, clock.now(), session=session)
-        found = matching.find_providers_for_series(making.to_fill(chosen), session=session)
+        found = matching.find_providers_for_series(
+            making.to_fill(chosen), session=session, reasons=actor.is_staff
+        )
     return found if actor.is_staff else matching.SeriesMatch(found.providers, ())
 
 
@@ -88,7 +90,8 @@ def nominate(actor: Actor, wanted: Wanted, worker_id: int) -> Booked:
     now = clock.now()
     with fit.overlap_refused(), db.write() as session:
         chosen = making.plan(actor, wanted, now, session=session)
-        found = matching.find_providers_for_series(making.to_fill(chosen), session=session)
+        # Only this worker is checked again: their answer is the full search's, filtered.
+        found = matching.find_providers_for_series(making.to_fill(chosen), session=session, only=(worker_id,))
         listed = fit.require_listed_in_series(found, worker_id, show_reasons=actor.is_staff)
         cannot = {day for day, _reasons in listed.cannot_do}
         held = [v for v in chosen.visits if v.local_date not in cannot]

@@ -7,6 +7,8 @@ that week. The set arithmetic of cut.py leaves only time and place to check work
 the reasons are worded (checks.py) only for workers who are left out.
 """
 
+from collections.abc import Collection
+
 from sqlalchemy.orm import Session
 
 from . import checks, context
@@ -25,29 +27,37 @@ def find_providers(shift: ShiftToFill, *, session: Session) -> tuple[Provider, .
     return _search(shift, session, reasons=False).providers
 
 
-def find_providers_with_reasons(shift: ShiftToFill, *, session: Session) -> Match:
-    """The ranked list, and every other worker with every reason they are left out (what staff see)."""
-    return _search(shift, session, reasons=True)
+def find_providers_with_reasons(
+    shift: ShiftToFill, *, session: Session, only: Collection[int] | None = None
+) -> Match:
+    """The ranked list, and every other worker with every reason they are left out (what staff see).
+    only=ids: just those workers, as the full answer lists or leaves them out (a re-check)."""
+    return _search(shift, session, reasons=True, only=None if only is None else frozenset(only))
 
 
-def _search(shift: ShiftToFill, session: Session, *, reasons: bool) -> Match:
+def _search(
+    shift: ShiftToFill, session: Session, *, reasons: bool, only: frozenset[int] | None = None
+) -> Match:
     rules, home = context.rules_for(shift, session=session)
     slot = slot_of(shift, context.place_of(shift, home), rules.zone)
     first = cut(rules, slot)
-    named = None if reasons or len(first.passing) > FEW else sorted(first.passing)
+    passing = first.passing if only is None else first.passing & only
+    named = None if reasons or len(passing) > FEW else sorted(passing)
+    if only is not None and len(only) <= FEW:
+        named = sorted(only)
     ignore = shift.ignore_shift_ids
-    keep = None if reasons else first.passing
+    keep = None if reasons else passing
     busy = context.busy_by_worker([slot.nearby()], named, ignore, keep=keep, session=session)
     leave = context.leave_by_worker([(slot.starts_at, slot.ends_at)], named, session=session)
     rostered = context.rostered_by_worker([slot.week], named, ignore, slot.minutes, session=session)
-    providers = _ranked(rules, slot, first, _may_do(rules, slot, first.passing, busy, leave, rostered))
+    providers = _ranked(rules, slot, first, _may_do(rules, slot, passing, busy, leave, rostered))
     left_out = []
     if reasons:
         listed = {p.worker_id for p in providers}
         explain = Explainer(slot, rules, first.meeting, first.covered).reasons
         workers = rules.force.workers
         for worker_id in rules.force.by_name:  # already in the order staff read them
-            if worker_id not in listed:
+            if worker_id not in listed and (only is None or worker_id in only):
                 worker = workers[worker_id]
                 because = explain(
                     worker, busy.get(worker_id, ()), worker_id in leave, rostered.get((worker_id, 0), 0)
@@ -99,6 +109,18 @@ def _may_do(
         if tenths is not None and tenths <= rules.radius_km * 10:
             found.append((worker, tenths))
     return found
+
+
+def fits(worker: WorkerFacts, slot: Slot, rules: Rules, busy: list[Busy]) -> int | None:
+    """For a worker past the first cut, not on leave and with hours left: the distance in tenths of
+    a km when time and place allow the shift (what the Explainer would then find no reason
+    against), else None."""
+    if busy:
+        return _fits_between_shifts(worker, slot, rules, busy)
+    if beyond(worker.home, slot.place, rules.radius_km + 0.06):  # the cut keeps only workers with a home
+        return None
+    tenths = tenths_km(worker.home, slot.place)
+    return tenths if tenths <= rules.radius_km * 10 else None
 
 
 def _fits_between_shifts(worker: WorkerFacts, slot: Slot, rules: Rules, busy: list[Busy]) -> int | None:

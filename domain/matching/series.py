@@ -4,67 +4,90 @@ A worker is listed when they meet the requirements on every occurrence's date (a
 that expires half-way through the series leaves them out) and can do at least one occurrence;
 `cannot_do` names the occurrences they cannot do and why. The statements are the single
 search's, each once for the whole series.
+
+Whether a worker can do an occurrence is first answered cheaply (set arithmetic, then time and
+place as the single search does); the reasons are worded only for the occurrences a worker
+cannot do, and only when someone reads them: a caller that does not show left-out workers
+(`reasons=False`, a client) skips them, and `only=` checks just the given workers (a re-check
+inside a write transaction). Either way each answer equals the full one, filtered.
 """
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from sqlalchemy.orm import Session
 
 from ..errors import DomainError
 from . import checks, context, wording
-from .checks import Explainer, Rules
+from .checks import Busy, Explainer, Rules
 from .cut import Cut, cut, met
 from .distance import tenths_km
 from .model import LeftOut, SeriesMatch, SeriesProvider, ShiftToFill
-from .search import FEW, provider, rank
-from .slot import Slot, slot_of
+from .search import FEW, fits, provider, rank
+from .slot import LONGEST_SHIFT, LOOKAROUND_SECONDS, Slot, slot_of
 from .workforce import WorkerFacts
 
+Cannot = tuple[tuple[date, tuple[str, ...]], ...]
+LONGEST_SECONDS = int(LONGEST_SHIFT.total_seconds())
 
-def find_providers_for_series(shifts: Sequence[ShiftToFill], *, session: Session) -> SeriesMatch:
+
+def find_providers_for_series(
+    shifts: Sequence[ShiftToFill],
+    *,
+    session: Session,
+    reasons: bool = True,
+    only: Collection[int] | None = None,
+) -> SeriesMatch:
+    """reasons=False: `left_out` is empty (for callers who do not show it); only=ids: just those
+    workers, exactly as the full answer lists or leaves them out."""
     _check_one_booking(shifts)
     rules, home = context.rules_for(shifts[0], session=session)
     slots = [slot_of(shift, context.place_of(shift, home), rules.zone) for shift in shifts]
-    listed: list[SeriesProvider] = []
     left_out: list[LeftOut] = []
-    qualified: list[WorkerFacts] = []
     cuts = [cut(rules, slot) for slot in slots]
-    meeting = frozenset.intersection(*(c.meeting for c in cuts)) - rules.blocked
-    for worker in rules.force.workers.values():
-        if worker.id in meeting and worker.home is not None:
-            qualified.append(worker)
-            continue
-        reasons = dict.fromkeys(r for slot in slots for r in checks.requirement_reasons(worker, slot, rules))
-        left_out.append(LeftOut(worker.id, worker.name, tuple(reasons)))
-    first_cut = cuts[0]
-    for worker, cannot, tenths in _occurrences(qualified, slots, cuts, rules, session):
-        if len(cannot) == len(slots):
-            left_out.append(LeftOut(worker.id, worker.name, tuple(wording.on_date(d, r) for d, r in cannot)))
-        else:
-            listed.append(
-                SeriesProvider(
-                    provider(
-                        worker,
-                        slots[0],
-                        rules,
-                        tenths,
-                        met(first_cut, worker.id),
-                        rules.requirements.desirable_total,
-                    ),
-                    cannot,
+    workers = rules.force.workers
+    able = (frozenset.intersection(*(c.meeting for c in cuts)) & rules.force.on_map) - rules.blocked
+    if only is not None:
+        able &= frozenset(only)
+    if reasons:
+        for worker_id in workers if only is None else dict.fromkeys(i for i in only if i in workers):
+            if worker_id not in able:
+                worker = workers[worker_id]
+                why = dict.fromkeys(
+                    r for slot in slots for r in checks.requirement_reasons(worker, slot, rules)
                 )
-            )
+                left_out.append(LeftOut(worker_id, worker.name, tuple(why)))
+    else:  # whoever no window covers on any occurrence can do none: left out, unread
+        able &= frozenset().union(*(c.covered for c in cuts))
+    qualified = [workers[worker_id] for worker_id in able]
+    listed: list[SeriesProvider] = []
+    first_cut, total = cuts[0], rules.requirements.desirable_total
+    for worker, cannot, tenths in _occurrences(qualified, slots, cuts, rules, session, reasons):
+        if len(cannot) == len(slots):
+            if reasons:
+                dated = tuple(wording.on_date(d, r) for d, r in cannot)
+                left_out.append(LeftOut(worker.id, worker.name, dated))
+            continue
+        weight = met(first_cut, worker.id) if total else 0  # nothing desirable: nothing met
+        listed.append(SeriesProvider(provider(worker, slots[0], rules, tenths, weight, total), cannot))
     listed.sort(key=lambda p: rank(p.provider))
     left_out.sort(key=lambda out: (out.name, out.worker_id))
     return SeriesMatch(tuple(listed), tuple(left_out))
 
 
 def _occurrences(
-    workers: list[WorkerFacts], slots: list[Slot], cuts: list[Cut], rules: Rules, session: Session
-) -> list[tuple[WorkerFacts, tuple[tuple[date, tuple[str, ...]], ...], int]]:
+    workers: list[WorkerFacts],
+    slots: list[Slot],
+    cuts: list[Cut],
+    rules: Rules,
+    session: Session,
+    reasons: bool,
+) -> list[tuple[WorkerFacts, Cannot, int]]:
     """Per worker who meets the requirements: the occurrences they cannot do, with reasons, and
-    the first occurrence's distance."""
+    the first occurrence's distance. Without `reasons`, a worker who can do no occurrence is
+    dropped unworded (the caller leaves them out and shows nobody why)."""
     ids = {w.id for w in workers}
     named = sorted(ids) if len(ids) <= FEW else None
     ignore = frozenset().union(*(slot.shift.ignore_shift_ids for slot in slots))
@@ -73,20 +96,88 @@ def _occurrences(
     leave = context.leave_by_worker([(s.starts_at, s.ends_at) for s in slots], named, session=session)
     longest = max(slot.minutes for slot in slots)
     rostered = context.rostered_by_worker(weeks, named, ignore, longest, session=session)
+    over = {worker_id for worker_id, _week in rostered}
+    week_of = [weeks.index(slot.week) for slot in slots]
+    places = list(dict.fromkeys(slot.place for slot in slots))
+    plain = [(c.covered, places.index(slot.place), slot.minutes) for slot, c in zip(slots, cuts, strict=True)]
     explainers = [Explainer(slot, rules, c.meeting, c.covered) for slot, c in zip(slots, cuts, strict=True)]
+    nearby = _by_occurrence(busy, slots)
+    radius = rules.radius_km * 10
     found = []
     for worker in workers:
-        shifts, cannot = busy.get(worker.id, []), []
-        for slot, explainer in zip(slots, explainers, strict=True):
-            away = any(a < slot.ends_at and b > slot.starts_at for a, b in leave.get(worker.id, ()))
-            minutes = rostered.get((worker.id, weeks.index(slot.week)), 0)
-            reasons = explainer.reasons(worker, shifts, away, minutes)
-            if reasons:
-                cannot.append((slot.day, reasons))
-        start = checks.origin(worker, checks.neighbours(shifts, slots[0])[0], slots[0])
-        assert start is not None  # qualified workers have a home on the map
+        wid, home = worker.id, worker.home
+        assert home is not None  # qualified workers have a home on the map
+        away = leave.get(wid, ())
+        homes = [tenths_km(home, place) for place in places]
+        if wid in busy or away or wid in over:
+            failing = [
+                n
+                for n, slot in enumerate(slots)
+                if not _can_do(
+                    worker, slot, cuts[n], rules, nearby[n].get(wid), away, rostered.get((wid, week_of[n]), 0)
+                )
+            ]
+        else:  # nothing near any occurrence: only windows, hours and the distance from home count
+            most = worker.max_minutes
+            failing = [
+                n
+                for n, (covered, place, minutes) in enumerate(plain)
+                if wid not in covered or homes[place] > radius or minutes > most
+            ]
+        if not reasons and len(failing) == len(slots):
+            continue
+        cannot = []
+        for n in failing:
+            slot = slots[n]
+            on_leave = any(a < slot.ends_at and b > slot.starts_at for a, b in away)
+            minutes = rostered.get((wid, week_of[n]), 0)
+            cannot.append(
+                (slot.day, explainers[n].reasons(worker, nearby[n].get(wid, ()), on_leave, minutes))
+            )
+        first = nearby[0].get(wid)
+        if first is None:  # from home, worked out above
+            found.append((worker, tuple(cannot), homes[plain[0][1]]))
+            continue
+        start = checks.origin(worker, checks.neighbours(first, slots[0])[0], slots[0])
+        assert start is not None
         found.append((worker, tuple(cannot), tenths_km(start, slots[0].place)))
     return found
+
+
+def _by_occurrence(busy: dict[int, list[Busy]], slots: list[Slot]) -> list[dict[int, list[Busy]]]:
+    """Per occurrence, each worker's busy shifts that can matter to it (a clash, or travel from or
+    to one within LOOKAROUND), in the order read: a check of one occurrence gives the same answer
+    from these as from all the worker's shifts, and most occurrences then have none."""
+    order = sorted(range(len(slots)), key=lambda n: slots[n].starts)
+    starts = [slots[n].starts for n in order]
+    found: list[dict[int, list[Busy]]] = [defaultdict(list) for _ in slots]
+    for worker_id, shifts in busy.items():
+        for shift in shifts:
+            i = bisect_left(starts, shift.starts - LOOKAROUND_SECONDS - LONGEST_SECONDS)
+            while i < len(starts) and starts[i] < shift.ends + LOOKAROUND_SECONDS:
+                n = order[i]
+                if slots[n].ends + LOOKAROUND_SECONDS > shift.starts:
+                    found[n][worker_id].append(shift)
+                i += 1
+    return [dict(by_worker) for by_worker in found]
+
+
+def _can_do(
+    worker: WorkerFacts,
+    slot: Slot,
+    c: Cut,
+    rules: Rules,
+    shifts: list[Busy] | None,
+    away: Sequence,
+    rostered: int,
+) -> bool:
+    """No reason at all on this occurrence, for a worker who meets the requirements on every date:
+    the Explainer would find none. Cheapest checks first."""
+    if worker.id not in c.covered or rostered + slot.minutes > worker.max_minutes:
+        return False
+    if any(a < slot.ends_at and b > slot.starts_at for a, b in away):
+        return False
+    return fits(worker, slot, rules, shifts or []) is not None
 
 
 def _check_one_booking(shifts: Sequence[ShiftToFill]) -> None:

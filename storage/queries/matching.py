@@ -4,6 +4,7 @@ the ORM's bookkeeping per row (the caller's pending changes are flushed first, s
 
 from collections.abc import Collection, Sequence
 from datetime import datetime
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import (
@@ -13,6 +14,7 @@ from sqlalchemy import (
     Select,
     and_,
     case,
+    cast,
     false,
     func,
     literal,
@@ -240,12 +242,9 @@ def rostered_minutes(
     """(worker id, week, minutes): busy minutes per worker and week (an index into `weeks`), each
     shift counted in the week it starts; only where `adding` more minutes would pass the worker's
     weekly maximum, so a search reads a handful of rows, not one per worker."""
-    week = case(
-        *[(and_(Shift.starts_at >= a, Shift.starts_at < b), index) for index, (a, b) in enumerate(weeks)],
-        else_=-1,
-    )
+    week = _week_of(weeks)
     minutes = func.sum(_Seconds(Shift.starts_at, Shift.ends_at) // 60)
-    in_any = or_(*(and_(Shift.starts_at >= a, Shift.starts_at < b) for a, b in weeks))
+    in_any = _in_weeks(weeks)
     most = select(Worker.max_hours_per_week * 60).where(Worker.id == Shift.worker_id).scalar_subquery()
     return _plain_rows(
         session,
@@ -259,3 +258,22 @@ def rostered_minutes(
         .group_by(week, Shift.worker_id)  # by week first: SQLite then reads the time index
         .having(minutes + adding > most),
     )
+
+
+def _week_of(weeks: Sequence[tuple[datetime, datetime]]) -> ColumnElement[int]:
+    """The index into `weeks` of the week a shift starts in (the statement reads only those weeks).
+    For a series (weeks in order) it counts the later weeks' starts passed: a few comparisons
+    per shift instead of a CASE with a range per week, about a third of the statement's time."""
+    if len(weeks) > 1 and all(a[1] <= b[0] for a, b in pairwise(weeks)):
+        return sum((cast(Shift.starts_at >= a, Integer) for a, _ in weeks[1:]), literal(0, Integer))
+    return case(
+        *[(and_(Shift.starts_at >= a, Shift.starts_at < b), index) for index, (a, b) in enumerate(weeks)],
+        else_=-1,
+    )
+
+
+def _in_weeks(weeks: Sequence[tuple[datetime, datetime]]) -> ColumnElement[bool]:
+    """Starts in one of the weeks; one range for weeks that follow each other (a weekly series)."""
+    if all(a[1] == b[0] for a, b in pairwise(weeks)):
+        return and_(Shift.starts_at >= weeks[0][0], Shift.starts_at < weeks[-1][1])
+    return or_(*(and_(Shift.starts_at >= a, Shift.starts_at < b) for a, b in weeks))

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
 from domain import matching
-from domain.matching import ShiftToFill, Wish
+from domain.matching import Match, ShiftToFill, Wish
 from storage import db
 from storage.models.enums import (
     CharacteristicKind,
@@ -175,6 +175,15 @@ def test_the_engine_agrees_with_the_reference_on_random_agencies(empty_db: str, 
         event(f"listed: {min(len(expected.providers), 2)}, left out: {min(len(expected.left_out), 2)}")
         assert matching.find_providers_with_reasons(shift, session=session) == expected
         assert matching.find_providers(shift, session=session) == expected.providers
+        for worker_id in [p.worker_id for p in expected.providers] + [
+            out.worker_id for out in expected.left_out
+        ]:
+            assert matching.find_providers_with_reasons(
+                shift, session=session, only=[worker_id, -1]
+            ) == Match(
+                tuple(p for p in expected.providers if p.worker_id == worker_id),
+                tuple(out for out in expected.left_out if out.worker_id == worker_id),
+            )
         weekly = [
             ShiftToFill(
                 **{
@@ -185,10 +194,32 @@ def test_the_engine_agrees_with_the_reference_on_random_agencies(empty_db: str, 
             )
             for n in range(3)
         ]
-        assert matching.find_providers_for_series(
-            weekly, session=session
-        ) == reference.find_providers_for_series(weekly, session=session)
+        full = matching.find_providers_for_series(weekly, session=session)
+        assert full == reference.find_providers_for_series(weekly, session=session)
+        assert_filtered_answers_agree(weekly, full, session)
         session.rollback()
+
+
+def assert_filtered_answers_agree(
+    weekly: list[ShiftToFill], full: matching.SeriesMatch, session: Session
+) -> None:
+    """Without left-out reasons, and for only some workers, the series answer is the full one, filtered."""
+    series = matching.find_providers_for_series
+    assert series(weekly, session=session, reasons=False) == matching.SeriesMatch(full.providers, ())
+    everyone = [p.provider.worker_id for p in full.providers] + [out.worker_id for out in full.left_out]
+    for only in ([worker_id] for worker_id in everyone):
+        assert series(weekly, session=session, only=only) == filtered(full, set(only))
+        assert series(weekly, session=session, only=only, reasons=False) == matching.SeriesMatch(
+            filtered(full, set(only)).providers, ()
+        )
+    assert series(weekly, session=session, only=[*everyone[::2], -1]) == filtered(full, set(everyone[::2]))
+
+
+def filtered(full: matching.SeriesMatch, ids: set[int]) -> matching.SeriesMatch:
+    return matching.SeriesMatch(
+        tuple(p for p in full.providers if p.provider.worker_id in ids),
+        tuple(out for out in full.left_out if out.worker_id in ids),
+    )
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])

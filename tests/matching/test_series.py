@@ -7,9 +7,9 @@ import pytest
 from domain import matching
 from domain.errors import DomainError
 from domain.matching import ShiftToFill
-from storage.models.enums import RequirementLevel
+from storage.models.enums import ClientWorkerRelation, RequirementLevel
 from tests.matching import reference
-from tests.matching.builders import Town, at
+from tests.matching.builders import Town, at, north
 
 MONDAYS = [date(2026, 12, 7) + timedelta(weeks=n) for n in range(4)]
 
@@ -76,3 +76,57 @@ def test_a_series_must_be_one_bookings_visits(town: Town) -> None:
         matching.find_providers_for_series(mixed, session=town.session)
     with pytest.raises(DomainError, match="at least one visit"):
         matching.find_providers_for_series([], session=town.session)
+
+
+def mixed_agency(town: Town) -> list[int]:
+    """Listed, listed with occurrences they cannot do, far away, without windows, over their hours,
+    blocked, missing a competency: every way in and out of a series."""
+    first_aid = town.competency("First aid")
+    town.require(RequirementLevel.CLIENT, competency_id=first_aid)
+    held = {first_aid: None}
+    ann = town.worker("Ann", competencies=held, rating=5)
+    bob = town.worker("Bob", competencies=held)
+    town.leave(bob, at(MONDAYS[1], "00:00"), at(MONDAYS[1], "23:00"))
+    town.busy(bob, at(MONDAYS[2], "10:00"), at(MONDAYS[2], "12:00"))
+    cat = town.worker("Cat", competencies=held, home=north(60))
+    town.busy(cat, at(MONDAYS[3], "07:00"), at(MONDAYS[3], "08:00"))  # near the client that morning
+    dan = town.worker("Dan", competencies=held, windows=((1, 0, 1440),))
+    eve = town.worker("Eve", competencies=held, max_hours=1)
+    fay = town.worker("Fay", competencies=held)
+    town.relate(fay, ClientWorkerRelation.BLOCKED)
+    gus = town.worker("Gus")
+    return [ann, bob, cat, dan, eve, fay, gus]
+
+
+def test_without_reasons_the_series_answer_is_the_full_one_without_left_out(town: Town) -> None:
+    mixed_agency(town)
+    shifts = weekly(town)
+    full = series(town, shifts)
+    assert len(full.providers) == 3  # not vacuous
+    assert len(full.left_out) == 4
+    quick = matching.find_providers_for_series(shifts, session=town.session, reasons=False)
+    assert quick == matching.SeriesMatch(full.providers, ())
+
+
+def test_only_the_given_workers_are_answered_as_the_full_search_answers_them(town: Town) -> None:
+    everyone = mixed_agency(town)
+    shifts = weekly(town)
+    full = series(town, shifts)
+    for chosen in ([worker_id] for worker_id in everyone):
+        found = matching.find_providers_for_series(shifts, session=town.session, only=chosen)
+        assert found == matching.SeriesMatch(
+            tuple(p for p in full.providers if p.provider.worker_id in chosen),
+            tuple(out for out in full.left_out if out.worker_id in chosen),
+        )
+        assert len(found.providers) + len(found.left_out) == 1
+    pair = [everyone[1], everyone[3], -1]  # an id nobody has is no one
+    some = matching.find_providers_for_series(shifts, session=town.session, only=pair)
+    assert [p.provider.worker_id for p in some.providers] == [everyone[1]]
+    assert [out.worker_id for out in some.left_out] == [everyone[3]]
+
+
+def test_a_worker_far_from_home_is_listed_for_the_occurrence_after_a_shift_nearby(town: Town) -> None:
+    cat = mixed_agency(town)[2]
+    found = matching.find_providers_for_series(weekly(town), session=town.session, reasons=False, only=[cat])
+    assert [p.provider.worker_id for p in found.providers] == [cat]
+    assert [day for day, _reasons in found.providers[0].cannot_do] == MONDAYS[:3]
