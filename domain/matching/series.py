@@ -52,13 +52,8 @@ def find_providers_for_series(
     if only is not None:
         able &= frozenset(only)
     if reasons:
-        for worker_id in workers if only is None else dict.fromkeys(i for i in only if i in workers):
-            if worker_id not in able:
-                worker = workers[worker_id]
-                why = dict.fromkeys(
-                    r for slot in slots for r in checks.requirement_reasons(worker, slot, rules)
-                )
-                left_out.append(LeftOut(worker_id, worker.name, tuple(why)))
+        asked = workers if only is None else dict.fromkeys(i for i in only if i in workers)
+        left_out += _unqualified([workers[i] for i in asked if i not in able], slots, rules)
     else:  # whoever no window covers on any occurrence can do none: left out, unread
         able &= frozenset().union(*(c.covered for c in cuts))
     qualified = [workers[worker_id] for worker_id in able]
@@ -75,6 +70,16 @@ def find_providers_for_series(
     listed.sort(key=lambda p: rank(p.provider))
     left_out.sort(key=lambda out: (out.name, out.worker_id))
     return SeriesMatch(tuple(listed), tuple(left_out))
+
+
+def _unqualified(workers: list[WorkerFacts], slots: list[Slot], rules: Rules) -> list[LeftOut]:
+    """Workers who miss a requirement on some occurrence (or are blocked, or not on the map): each
+    reason once for the whole series."""
+    left_out = []
+    for worker in workers:
+        why = dict.fromkeys(r for slot in slots for r in checks.requirement_reasons(worker, slot, rules))
+        left_out.append(LeftOut(worker.id, worker.name, tuple(why)))
+    return left_out
 
 
 def _occurrences(
