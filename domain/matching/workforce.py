@@ -95,7 +95,10 @@ def _out_of_collections() -> None:
     """A snapshot lives until the workforce changes, and a large agency's is most of the heap:
     a full garbage collection that starts during a search walked it all (about 100 ms at 5,000
     workers, the slowest searches). Collect once now, then move everything alive out of the
-    collector's sight (refcounting still frees the snapshot when it is replaced)."""
+    collector's sight (refcounting still frees the snapshot when it is replaced). Unfreezing
+    first lets this collection reclaim cycles frozen last time that have died since (a closed
+    page's elements), so a long-running portal does not keep them for good."""
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
 
