@@ -48,19 +48,31 @@ def when(moment: datetime, agency: AgencySettings) -> str:
     return f"{local:%A} {local.day} {local:%B %Y} at {hour}:{local.minute:02d} {half}"
 
 
-@outbox.template("offer_expired_client")
-def _offer_expired_client(context: Mapping[str, Any], agency: AgencySettings) -> outbox.Rendered:
+def finding_another_worker(
+    context: Mapping[str, Any], agency: AgencySettings, why: str, details: list[tuple[str, str]]
+) -> outbox.Rendered:
+    """The client's letter when their nominated worker will not come (rejected, or no answer in time)."""
     return letterhead.letter(
         agency,
         subject=f"Your {context['service']} booking: we are finding another support worker",
         greeting=f"Dear {context['client']},",
         paragraphs=[
-            f"{context['worker']} could not confirm your {context['service']} booking in time.",
+            why,
             "Your booking is still with us: our roster team will find another support worker "
             "and let you know who is coming.",
             f"If you have any questions, please call us on {agency.phone}.",
         ],
-        details=[
+        details=details,
+    )
+
+
+@outbox.template("offer_expired_client")
+def _offer_expired_client(context: Mapping[str, Any], agency: AgencySettings) -> outbox.Rendered:
+    return finding_another_worker(
+        context,
+        agency,
+        f"{context['worker']} could not confirm your {context['service']} booking in time.",
+        [
             ("Booking", context["booking_number"]),
             ("Service", context["service"]),
             ("First visit", when(context["starts_at"], agency)),

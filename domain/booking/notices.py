@@ -7,7 +7,7 @@ from typing import Any
 
 from domain import letterhead, outbox
 from domain.agency import AgencySettings
-from domain.notices import when
+from domain.notices import finding_another_worker, when
 
 
 def _details(context: Mapping[str, Any], agency: AgencySettings) -> list[tuple[str, str]]:
@@ -97,17 +97,11 @@ def _offer_accepted_roster(context: Mapping[str, Any], agency: AgencySettings) -
 
 @outbox.template("offer_rejected_client")
 def _offer_rejected_client(context: Mapping[str, Any], agency: AgencySettings) -> outbox.Rendered:
-    return letterhead.letter(
+    return finding_another_worker(
+        context,
         agency,
-        subject=f"Your {context['service']} booking: we are finding another support worker",
-        greeting=f"Dear {context['client']},",
-        paragraphs=[
-            f"{context['worker']} is not able to take your {context['service']} booking.",
-            "Your booking is still with us: our roster team will find another support worker "
-            "and let you know who is coming.",
-            f"If you have any questions, please call us on {agency.phone}.",
-        ],
-        details=_details({**context, "worker": ""}, agency),
+        f"{context['worker']} is not able to take your {context['service']} booking.",
+        _details({**context, "worker": ""}, agency),
     )
 
 
