@@ -1,12 +1,14 @@
 """Every e-mail carries the agency's name in a plain-text and an HTML body, with every value escaped."""
 
 import html
+from datetime import UTC, datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain import letterhead
+from domain import letterhead, outbox
 from domain.agency import AgencySettings
+from domain.booking import notices as booking_notices
 
 AGENCY = AgencySettings(
     name="Harbour & Hills <Care>",
@@ -72,3 +74,23 @@ def test_app_message_note_is_plain_text_only() -> None:
     rendered = letterhead.note("Offer expired", "First line", "", "Second line")
     assert rendered.html is None
     assert rendered.text == "First line\n\nSecond line"
+
+
+def test_a_client_whose_worker_will_not_come_is_told_why_and_that_the_booking_stands() -> None:
+    assert booking_notices  # importing it registers the booking templates
+    context = {
+        "client": "Margaret",
+        "worker": "Aisha Rahman",
+        "service": "Personal care",
+        "booking_number": "BK000001",
+        "starts_at": datetime(2026, 12, 7, 22, tzinfo=UTC),
+        "shifts": 1,
+    }
+    expired = outbox.TEMPLATES["offer_expired_client"](context, AGENCY)
+    rejected = outbox.TEMPLATES["offer_rejected_client"](context, AGENCY)
+    for letter in (expired, rejected):
+        assert letter.subject == "Your Personal care booking: we are finding another support worker"
+        assert "Your booking is still with us" in letter.text
+        assert "02 9000 0000" in letter.text
+    assert "could not confirm your Personal care booking in time" in expired.text
+    assert "is not able to take your Personal care booking" in rejected.text
