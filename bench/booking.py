@@ -56,6 +56,7 @@ def prepare() -> Path:
         os.environ.get("BENCH_REUSE") == "1" and data.counts(f"sqlite:///{source}")[0] == data.SPEC.workers
     ):
         data.build_sqlite(source)
+    data.upgrade(f"sqlite:///{source}")
     copy = RESULTS / "booking.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{copy}{suffix}").unlink(missing_ok=True)

@@ -48,7 +48,11 @@ def prepare() -> str:
         data.build_sqlite(path)
         data.copy_to_postgres(path)
     elif data.counts(data.pg_url()) != data.counts(sqlite_url):
+        data.upgrade(sqlite_url)
         data.copy_to_postgres(path)
+    else:
+        data.upgrade(sqlite_url)
+        data.upgrade(data.pg_url())
     return sqlite_url
 
 

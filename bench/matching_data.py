@@ -42,6 +42,23 @@ def counts(url: str) -> tuple[int, int]:
         engine.dispose()
 
 
+def upgrade(url: str) -> None:
+    """A reused agency brought to the newest migration, with fresh planner statistics when that
+    changed anything (a new index, say)."""
+    engine = sqlalchemy.create_engine(db.normalise_url(url))
+    try:
+        with engine.connect() as connection:
+            before = connection.scalar(text("SELECT version_num FROM alembic_version"))
+        migrate.upgrade(engine)
+        with engine.connect() as connection:
+            after = connection.scalar(text("SELECT version_num FROM alembic_version"))
+        if after != before:
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                connection.exec_driver_sql("ANALYZE")
+    finally:
+        engine.dispose()
+
+
 def build_sqlite(path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -117,6 +117,7 @@ def rostered_by_worker(
     ignore: Collection[int],
     adding: int,
     *,
+    force: workforce.Workforce,
     session: Session,
 ) -> dict[tuple[int, int], int]:
     """(worker id, index into weeks) -> minutes already rostered that week, for the workers whom
@@ -125,6 +126,6 @@ def rostered_by_worker(
     return {
         (worker_id, week): int(minutes or 0)
         for worker_id, week, minutes in queries.rostered_minutes(
-            weeks, worker_ids, ignore, adding, session=session
+            weeks, worker_ids, ignore, adding, least_most=force.columns.least_max_minutes, session=session
         )
     }

@@ -6,6 +6,7 @@ never renamed or removed.
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,11 @@ class HeldCompetency:
     expires_on: date | None  # the last day it is valid
 
 
-@dataclass(frozen=True)
-class Provider:
+class Provider(NamedTuple):
     """Everything a provider card needs (DESIGN §3.1 point 6).
 
-    NOTE: domain/matching/search.py builds these positionally (thousands per search): add new
+    A named tuple, not a dataclass: a search makes thousands, and a frozen dataclass costs five
+    times as much to make. NOTE: domain/matching/search.py builds these positionally: add new
     fields at the end.
     """
 

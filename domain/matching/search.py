@@ -9,12 +9,13 @@ the reasons are worded (checks.py) only for workers who are left out.
 
 from collections.abc import Collection
 
+import numpy as np
 from sqlalchemy.orm import Session
 
 from . import checks, context
 from .checks import Busy, Explainer, Rules
-from .cut import Cut, cut, met
-from .distance import beyond, tenths_km
+from .cut import Cut, cut
+from .distance import beyond, tenths_km, tenths_within
 from .model import LeftOut, Match, Provider, ShiftToFill
 from .slot import Slot, slot_of
 from .workforce import WorkerFacts
@@ -49,8 +50,11 @@ def _search(
     keep = None if reasons else passing
     busy = context.busy_by_worker([slot.nearby()], named, ignore, keep=keep, session=session)
     leave = context.leave_by_worker([(slot.starts_at, slot.ends_at)], named, session=session)
-    rostered = context.rostered_by_worker([slot.week], named, ignore, slot.minutes, session=session)
-    providers = _ranked(rules, slot, first, _may_do(rules, slot, passing, busy, leave, rostered))
+    rostered = context.rostered_by_worker(
+        [slot.week], named, ignore, slot.minutes, force=rules.force, session=session
+    )
+    rows, tenths = _may_do(rules, slot, passing, busy, leave, rostered)
+    providers = _ranked(rules, slot, first, rows, tenths)
     left_out = []
     if reasons:
         listed = {p.worker_id for p in providers}
@@ -66,22 +70,46 @@ def _search(
     return Match(tuple(providers), tuple(left_out))
 
 
-def _ranked(rules: Rules, slot: Slot, first: Cut, found: list[tuple[WorkerFacts, int]]) -> list[Provider]:
-    """The providers in rank order: the sort key is made once per worker, from plain values."""
-    total, preferred = rules.requirements.desirable_total, rules.preferred
-    keyed = []
-    for worker, tenths in found:
-        met_weight = met(first, worker.id) if total else 0
-        key = (-met_weight, worker.id not in preferred, tenths, -worker.rating, worker.name, worker.id)
-        keyed.append((key, worker, tenths, met_weight))
-    keyed.sort(key=_first)
+def _ranked(rules: Rules, slot: Slot, first: Cut, rows: np.ndarray, tenths: np.ndarray) -> list[Provider]:
+    """The providers in rank order (see rank()), sorted as columns, each card made once."""
+    columns, total = rules.force.columns, rules.requirements.desirable_total
+    weights = np.zeros(len(rows), dtype=np.int64)
+    if total:
+        for who, weight in first.desirable:
+            weights += columns.mask(who)[rows] * weight
+    preferred = columns.mask(rules.preferred)[rows]
+    order = np.lexsort((columns.name_order[rows], -columns.rating[rows], tenths, ~preferred, -weights))
+    facts, new = columns.facts, tuple.__new__
     return [
-        provider(worker, slot, rules, tenths, met_weight, total) for _, worker, tenths, met_weight in keyed
+        new(
+            Provider,
+            (
+                (w := facts[row]).id,
+                w.name,
+                w.photo_media_id,
+                w.charge_rate_cents,
+                w.gender,
+                age,
+                w.held,
+                w.rating,
+                w.medal,
+                w.medal_colour,
+                w.review_count,
+                km_tenths / 10,
+                weight,
+                total,
+                liked,
+            ),
+        )
+        for row, km_tenths, weight, liked, age in zip(
+            rows[order].tolist(),
+            tenths[order].tolist(),
+            weights[order].tolist(),
+            preferred[order].tolist(),
+            columns.ages_on(rows[order], slot.day).tolist(),
+            strict=True,
+        )
     ]
-
-
-def _first(item: tuple) -> tuple:
-    return item[0]
 
 
 def _may_do(
@@ -91,24 +119,30 @@ def _may_do(
     busy: dict[int, list[Busy]],
     leave: dict[int, list],
     rostered: dict[tuple[int, int], int],
-) -> list[tuple[WorkerFacts, int]]:
-    """Of the workers past the first cut: free, with hours left and near enough; with the distance."""
-    workers, found = rules.force.workers, []
-    radius, place, minutes = rules.radius_km + 0.06, slot.place, slot.minutes
-    for worker_id in passing:
-        worker = workers[worker_id]
-        if worker_id in leave or rostered.get((worker_id, 0), 0) + minutes > worker.max_minutes:
+) -> tuple[np.ndarray, np.ndarray]:
+    """Of the workers past the first cut: free, with hours left and near enough; as rows of the
+    workforce's columns, with the distance in tenths of a km. Most have nothing near the slot:
+    only the distance from home counts, worked out for all of them at once."""
+    workers, columns, minutes = rules.force.workers, rules.force.columns, slot.minutes
+    full = {w for (w, _week), done in rostered.items() if done + minutes > workers[w].max_minutes}
+    apart = passing.intersection(busy).union(passing.intersection(leave), passing.intersection(full))
+    free = columns.rows(passing - apart)
+    free = free[columns.max_minutes[free] >= minutes]  # nothing rostered that week, but too long
+    near, tenths = tenths_within(columns.homes[free], slot.place, rules.radius_km)
+    found_rows, found_tenths = [], []
+    for worker_id in apart:
+        if worker_id in leave or worker_id in full:
             continue
-        shifts = busy.get(worker_id)
-        if shifts:
-            tenths = _fits_between_shifts(worker, slot, rules, shifts)
-        elif beyond(worker.home, place, radius):  # the cut keeps only workers with a home on the map
-            continue
-        else:
-            tenths = tenths_km(worker.home, place)
-        if tenths is not None and tenths <= rules.radius_km * 10:
-            found.append((worker, tenths))
-    return found
+        distance = _fits_between_shifts(workers[worker_id], slot, rules, busy[worker_id])
+        if distance is not None:
+            found_rows.append(worker_id)
+            found_tenths.append(distance)
+    if not found_rows:
+        return free[near], tenths
+    return (
+        np.concatenate((free[near], columns.rows(found_rows))),
+        np.concatenate((tenths, np.array(found_tenths, dtype=np.int64))),
+    )
 
 
 def fits(worker: WorkerFacts, slot: Slot, rules: Rules, busy: list[Busy]) -> int | None:

@@ -100,7 +100,7 @@ def _occurrences(
     busy = context.busy_by_worker([slot.nearby() for slot in slots], named, ignore, keep=ids, session=session)
     leave = context.leave_by_worker([(s.starts_at, s.ends_at) for s in slots], named, session=session)
     longest = max(slot.minutes for slot in slots)
-    rostered = context.rostered_by_worker(weeks, named, ignore, longest, session=session)
+    rostered = context.rostered_by_worker(weeks, named, ignore, longest, force=rules.force, session=session)
     over = {worker_id for worker_id, _week in rostered}
     week_of = [weeks.index(slot.week) for slot in slots]
     places = list(dict.fromkeys(slot.place for slot in slots))

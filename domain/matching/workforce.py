@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from storage.queries import workforce as queries
 
+from .columns import Columns, columns_of
 from .distance import Spot, spot
 from .model import HeldCompetency
 
@@ -63,6 +64,7 @@ class Workforce:
     spans_on: tuple[tuple[tuple[int, int, int], ...], ...]  # weekday -> (worker, start, end) windows
     on_map: frozenset[int]  # workers whose home has a position
     by_name: tuple[int, ...]  # worker ids in the order lists of people are read: name, then id
+    columns: Columns  # the same facts as arrays, for the cuts and the ranking of many workers
     # Answers worked out from this snapshot (who holds X valid on day D, whose windows cover
     # a span): the same days and start times come up again and again. Dropped with the snapshot.
     memo: dict[tuple, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
@@ -140,6 +142,7 @@ def load(stamp: int, *, session: Session) -> Workforce:
             spans=tuple(join_spans(day) for day in windows[row.id]) if row.id in windows else ((),) * 7,
             held=_held(mine, catalogue, cards),
         )
+    by_name = tuple(w.id for w in sorted(workers.values(), key=lambda w: (w.name, w.id)))
     return Workforce(
         stamp=stamp,
         workers=workers,
@@ -156,7 +159,8 @@ def load(stamp: int, *, session: Session) -> Workforce:
             for day in range(7)
         ),
         on_map=frozenset(w.id for w in workers.values() if w.home is not None),
-        by_name=tuple(w.id for w in sorted(workers.values(), key=lambda w: (w.name, w.id))),
+        by_name=by_name,
+        columns=columns_of(workers.values(), by_name),
     )
 
 

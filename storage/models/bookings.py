@@ -66,8 +66,19 @@ class Shift(Base):
         Index("ix_shift_worker_span", "worker_id", "starts_at", "ends_at"),
         Index("ix_shift_client_start", "client_id", "starts_at"),
         Index("ix_shift_start_status", "starts_at", "status"),
-        # Matching reads busy shifts and weekly hours by time for every worker: from the index alone.
-        Index("ix_shift_matching", "starts_at", "status", "worker_id", "ends_at", "lat", "lon", "client_id"),
+        # Matching reads busy shifts and weekly hours by time for every worker: from the index alone
+        # (SQLite's indexes hold the row id; PostgreSQL's is told to, migration 0004).
+        Index(
+            "ix_shift_matching",
+            "starts_at",
+            "status",
+            "worker_id",
+            "ends_at",
+            "lat",
+            "lon",
+            "client_id",
+            postgresql_include=["id"],
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
