@@ -63,7 +63,7 @@ def _covering(force: Workforce, weekday: int, begin: int, finish: int) -> frozen
     return _remembered(
         force,
         ("covering", weekday, begin, finish),
-        lambda: (w for w, start, end in force.spans_on[weekday] if start <= begin and finish <= end),
+        lambda: force.spans_on[weekday].covering(begin, finish),
     )
 
 

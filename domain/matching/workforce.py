@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 from sqlalchemy.orm import Session
 
 from storage.queries import workforce as queries
@@ -61,7 +62,7 @@ class Workforce:
     holders: dict[int, "Holders"]  # competency id -> who holds it, and until when
     having: dict[int, frozenset[int]]  # language or flag characteristic id -> who has it
     by_gender: dict[str, frozenset[int]]
-    spans_on: tuple[tuple[tuple[int, int, int], ...], ...]  # weekday -> (worker, start, end) windows
+    spans_on: tuple["Windows", ...]  # per weekday, every worker's windows as columns
     on_map: frozenset[int]  # workers whose home has a position
     by_name: tuple[int, ...]  # worker ids in the order lists of people are read: name, then id
     columns: Columns  # the same facts as arrays, for the cuts and the ranking of many workers
@@ -154,14 +155,29 @@ def load(stamp: int, *, session: Session) -> Workforce:
         holders=_holders(workers),
         having=_index(workers, lambda worker: worker.characteristics),
         by_gender=_by_gender(workers),
-        spans_on=tuple(
-            tuple((w.id, start, end) for w in workers.values() for start, end in w.spans[day])
-            for day in range(7)
-        ),
+        spans_on=tuple(_windows_on(workers, day) for day in range(7)),
         on_map=frozenset(w.id for w in workers.values() if w.home is not None),
         by_name=by_name,
         columns=columns_of(workers.values(), by_name),
     )
+
+
+@dataclass(frozen=True, eq=False)
+class Windows:
+    """One weekday's windows of every worker, as columns: who covers a span is one comparison."""
+
+    worker: np.ndarray
+    start: np.ndarray  # minute of the day
+    end: np.ndarray
+
+    def covering(self, begin: int, finish: int) -> frozenset[int]:
+        return frozenset(self.worker[(self.start <= begin) & (self.end >= finish)].tolist())
+
+
+def _windows_on(workers: dict[int, WorkerFacts], weekday: int) -> Windows:
+    rows = [(w.id, start, end) for w in workers.values() for start, end in w.spans[weekday]]
+    table = np.array(rows, dtype=np.int64).reshape(-1, 3)
+    return Windows(table[:, 0], table[:, 1], table[:, 2])
 
 
 def join_spans(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

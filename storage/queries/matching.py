@@ -4,6 +4,7 @@ the ORM's bookkeeping per row (the caller's pending changes are flushed first, s
 
 from collections.abc import Collection, Sequence
 from datetime import datetime
+from functools import cache
 from itertools import pairwise
 from typing import Any
 
@@ -13,9 +14,9 @@ from sqlalchemy import (
     Row,
     Select,
     and_,
+    bindparam,
     case,
     cast,
-    false,
     func,
     literal,
     or_,
@@ -83,33 +84,76 @@ def _epoch_postgresql(element: _Epoch, compiler: Any, **kw: Any) -> str:
     return f"CAST(FLOOR(date_part('epoch', {compiler.process(next(iter(element.clauses)), **kw)})) AS BIGINT)"
 
 
+# Each statement is built once per shape (how many spans, whether workers are named) with its
+# values bound at execution: building the expression anew cost more than running it.
+
+
+@cache
+def _settings_statement() -> Select:
+    return (
+        select(
+            WorkforceVersion.stamp,
+            Agency.timezone,
+            Agency.travel_radius_km,
+            Agency.travel_speed_kmh,
+            Agency.travel_buffer_minutes,
+        )
+        .join(Agency, literal(True))
+        .order_by(Agency.id)
+        .limit(1)
+    )
+
+
 def stamp_and_settings(*, session: Session) -> Row | None:
     """The workforce stamp and the agency's travel settings, in one statement."""
-    return (
-        session.connection()
-        .execute(
-            select(
-                WorkforceVersion.stamp,
-                Agency.timezone,
-                Agency.travel_radius_km,
-                Agency.travel_speed_kmh,
-                Agency.travel_buffer_minutes,
-            )
-            .join(Agency, literal(True))
-            .order_by(Agency.id)
-            .limit(1)
-        )
-        .first()
-    )
+    return session.connection().execute(_settings_statement()).first()
+
+
+@cache
+def _client_statement() -> Select:
+    own = select(Booking.uses_own_preferences).where(Booking.id == bindparam("booking")).scalar_subquery()
+    return select(Client.home_lat, Client.home_lon, own.label("own")).where(Client.id == bindparam("client"))
 
 
 def client_place(client_id: int, booking_id: int | None, *, session: Session) -> Row | None:
     """The client's home position, and whether the booking (if any) uses its own preferences."""
-    own = select(Booking.uses_own_preferences).where(Booking.id == booking_id).scalar_subquery()
     return (
         session.connection()
-        .execute(select(Client.home_lat, Client.home_lon, own.label("own")).where(Client.id == client_id))
+        .execute(_client_statement(), {"client": client_id, "booking": booking_id})
         .first()
+    )
+
+
+@cache
+def _requirements_statement(wishes_from: str) -> Select:
+    client, program = bindparam("client"), bindparam("program")
+    scopes: list[ColumnElement[bool]] = [
+        Requirement.level == RequirementLevel.GLOBAL,
+        and_(Requirement.level == RequirementLevel.PROGRAM, Requirement.program_id == program),
+        and_(Requirement.level == RequirementLevel.CLIENT, Requirement.client_id == client),
+        and_(
+            Requirement.level == RequirementLevel.CLIENT_SERVICE,
+            Requirement.client_id == client,
+            Requirement.service_id == bindparam("service"),
+        ),
+    ]
+    if wishes_from == "preference":
+        scopes.append(and_(Requirement.level == RequirementLevel.PREFERENCE, Requirement.client_id == client))
+    elif wishes_from == "booking":
+        scopes.append(
+            and_(
+                Requirement.level == RequirementLevel.BOOKING, Requirement.booking_id == bindparam("booking")
+            )
+        )
+    return (
+        select(
+            Requirement.competency_id,
+            Requirement.characteristic_id,
+            Requirement.mandatory,
+            Requirement.weight,
+        )
+        .where(or_(*scopes))
+        .order_by(Requirement.id)
     )
 
 
@@ -123,66 +167,79 @@ def requirements(
     session: Session,
 ) -> list[Row]:
     """Every requirement row that applies; `wishes_from` is "preference", "booking" or "none"."""
-    scopes: list[ColumnElement[bool]] = [
-        Requirement.level == RequirementLevel.GLOBAL,
-        and_(Requirement.level == RequirementLevel.PROGRAM, Requirement.program_id == program_id),
-        and_(Requirement.level == RequirementLevel.CLIENT, Requirement.client_id == client_id),
-        and_(
-            Requirement.level == RequirementLevel.CLIENT_SERVICE,
-            Requirement.client_id == client_id,
-            Requirement.service_id == service_id,
-        ),
-    ]
-    if wishes_from == "preference":
-        scopes.append(
-            and_(Requirement.level == RequirementLevel.PREFERENCE, Requirement.client_id == client_id)
-        )
-    elif wishes_from == "booking":
-        scopes.append(
-            and_(Requirement.level == RequirementLevel.BOOKING, Requirement.booking_id == booking_id)
-        )
-    return (
-        session.connection()
-        .execute(
-            select(
-                Requirement.competency_id,
-                Requirement.characteristic_id,
-                Requirement.mandatory,
-                Requirement.weight,
-            )
-            .where(or_(*scopes))
-            .order_by(Requirement.id)
-        )
-        .all()
+    values = {"client": client_id, "service": service_id, "program": program_id}
+    if wishes_from == "booking":
+        values["booking"] = booking_id  # type: ignore[assignment]
+    return session.connection().execute(_requirements_statement(wishes_from), values).all()
+
+
+@cache
+def _relations_statement() -> Select:
+    return select(ClientWorker.worker_id, ClientWorker.relation).where(
+        ClientWorker.client_id == bindparam("client")
     )
 
 
 def relations(client_id: int, *, session: Session) -> list[Row]:
-    return (
-        session.connection()
-        .execute(
-            select(ClientWorker.worker_id, ClientWorker.relation).where(ClientWorker.client_id == client_id)
-        )
-        .all()
-    )
+    return session.connection().execute(_relations_statement(), {"client": client_id}).all()
 
 
-def _workers(column: Any, worker_ids: Collection[int] | None) -> ColumnElement[bool]:
-    """All workers (None), or these; an empty list matches nothing but is still one statement."""
-    if worker_ids is None:
-        return true()
-    return column.in_(sorted(worker_ids)) if worker_ids else false()
+def _workers(column: Any, named: bool) -> ColumnElement[bool]:
+    """All workers, or those in the bound list "workers" (an empty list matches nothing)."""
+    return column.in_(bindparam("workers", expanding=True)) if named else true()
 
 
-def _plain_rows(session: Session, statement: Select) -> list[tuple]:
+def _named(worker_ids: Collection[int] | None) -> dict[str, list[int]]:
+    return {} if worker_ids is None else {"workers": sorted(worker_ids)}
+
+
+def _plain_rows(session: Session, statement: Select, values: dict[str, Any]) -> list[tuple]:
     """The driver's own tuples, for the two statements that return a row per busy worker: their
     columns are numbers (no type conversion to do) and building thousands of Rows would cost
     more than the query itself."""
-    result = session.connection().execute(statement)
+    result = session.connection().execute(statement, values)
     try:
         return list(result.cursor.fetchall())  # type: ignore[attr-defined]
     finally:
         result.close()
+
+
+def _spans(spans: Sequence[tuple[datetime, ...]]) -> dict[str, datetime]:
+    """Span n's moments bound as s{n}_0, s{n}_1, ..."""
+    return {f"s{n}_{i}": moment for n, span in enumerate(spans) for i, moment in enumerate(span)}
+
+
+def _moment(n: int, i: int) -> Any:
+    """Untyped: compared with a column, it takes that column's type (UTCDateTime)."""
+    return bindparam(f"s{n}_{i}")
+
+
+@cache
+def _busy_statement(spans: int, named: bool) -> Select:
+    starts_in = or_(
+        *(
+            and_(
+                Shift.starts_at >= _moment(n, 0),
+                Shift.starts_at < _moment(n, 1),
+                Shift.ends_at > _moment(n, 2),
+            )
+            for n in range(spans)
+        )
+    )
+    on_map = and_(Shift.lat.isnot(None), Shift.lon.isnot(None))
+    home = select(Client.home_lat, Client.home_lon).where(Client.id == Shift.client_id)
+    return select(
+        Shift.id,
+        Shift.worker_id,
+        _Epoch(Shift.starts_at).label("starts"),
+        _Epoch(Shift.ends_at).label("ends"),
+        case((on_map, Shift.lat), else_=home.with_only_columns(Client.home_lat).scalar_subquery()).label(
+            "lat"
+        ),
+        case((on_map, Shift.lon), else_=home.with_only_columns(Client.home_lon).scalar_subquery()).label(
+            "lon"
+        ),
+    ).where(starts_in, Shift.status.in_(BUSY_SHIFT_STATUSES), _workers(Shift.worker_id, named))
 
 
 def busy_shifts(
@@ -194,41 +251,25 @@ def busy_shifts(
     """Busy shifts that start in any of the spans, with their times in epoch seconds and their place
     (the client's home when the shift has none, looked up only for those). Each span is (start
     from, start before, end after): the index is read by start, the end leaves out the rest."""
-    starts_in = or_(
-        *(and_(Shift.starts_at >= a, Shift.starts_at < b, Shift.ends_at > c) for a, b, c in spans)
+    statement = _busy_statement(len(spans), worker_ids is not None)
+    return _plain_rows(session, statement, _spans(spans) | _named(worker_ids))
+
+
+@cache
+def _leave_statement(spans: int, named: bool) -> Select:
+    overlaps = or_(
+        *(and_(Leave.starts_at < _moment(n, 1), Leave.ends_at > _moment(n, 0)) for n in range(spans))
     )
-    on_map = and_(Shift.lat.isnot(None), Shift.lon.isnot(None))
-    home = select(Client.home_lat, Client.home_lon).where(Client.id == Shift.client_id)
-    return _plain_rows(
-        session,
-        select(
-            Shift.id,
-            Shift.worker_id,
-            _Epoch(Shift.starts_at).label("starts"),
-            _Epoch(Shift.ends_at).label("ends"),
-            case((on_map, Shift.lat), else_=home.with_only_columns(Client.home_lat).scalar_subquery()).label(
-                "lat"
-            ),
-            case((on_map, Shift.lon), else_=home.with_only_columns(Client.home_lon).scalar_subquery()).label(
-                "lon"
-            ),
-        ).where(starts_in, Shift.status.in_(BUSY_SHIFT_STATUSES), _workers(Shift.worker_id, worker_ids)),
+    return select(Leave.worker_id, Leave.starts_at, Leave.ends_at).where(
+        overlaps, _workers(Leave.worker_id, named)
     )
 
 
 def on_leave(
     spans: Sequence[tuple[datetime, datetime]], worker_ids: Collection[int] | None, *, session: Session
 ) -> list[Row]:
-    overlaps = or_(*(and_(Leave.starts_at < b, Leave.ends_at > a) for a, b in spans))
-    return (
-        session.connection()
-        .execute(
-            select(Leave.worker_id, Leave.starts_at, Leave.ends_at).where(
-                overlaps, _workers(Leave.worker_id, worker_ids)
-            )
-        )
-        .all()
-    )
+    statement = _leave_statement(len(spans), worker_ids is not None)
+    return session.connection().execute(statement, _spans(spans) | _named(worker_ids)).all()
 
 
 def rostered_minutes(
@@ -245,40 +286,54 @@ def rostered_minutes(
     weekly maximum, so a search reads a handful of rows, not one per worker. `least_most` is the
     smallest weekly maximum of any worker: a test against it first spares most groups the
     look-up of their worker's own."""
-    week = _week_of(weeks)
+    following = all(a[1] <= b[0] for a, b in pairwise(weeks))
+    joined = all(a[1] == b[0] for a, b in pairwise(weeks))
+    statement = _rostered_statement(len(weeks), following, joined, worker_ids is not None)
+    values = _spans(weeks) | _named(worker_ids)
+    values |= {"ignore": sorted(ignore_shift_ids), "adding": adding, "least": least_most}
+    return _plain_rows(session, statement, values)
+
+
+@cache
+def _rostered_statement(weeks: int, following: bool, joined: bool, named: bool) -> Select:
+    week = _week_of(weeks, following)
     minutes = func.sum(_Seconds(Shift.starts_at, Shift.ends_at) // 60)
-    in_any = _in_weeks(weeks)
+    adding = bindparam("adding", type_=Integer)
     most = select(Worker.max_hours_per_week * 60).where(Worker.id == Shift.worker_id).scalar_subquery()
-    return _plain_rows(
-        session,
+    grouped = (Shift.worker_id,) if weeks == 1 else (week, Shift.worker_id)  # by week first: SQLite
+    return (  # then reads the time index
         select(Shift.worker_id, week.label("week"), minutes.label("minutes"))
         .where(
-            in_any,
+            _in_weeks(weeks, joined),
             Shift.status.in_(BUSY_SHIFT_STATUSES),
-            Shift.id.not_in(sorted(ignore_shift_ids)) if ignore_shift_ids else true(),
-            _workers(Shift.worker_id, worker_ids),
+            Shift.id.not_in(bindparam("ignore", expanding=True)),
+            _workers(Shift.worker_id, named),
         )
-        .group_by(week, Shift.worker_id)  # by week first: SQLite then reads the time index
-        .having(and_(minutes + adding > least_most, minutes + adding > most)),
+        .group_by(*grouped)
+        .having(and_(minutes + adding > bindparam("least", type_=Integer), minutes + adding > most))
     )
 
 
-def _week_of(weeks: Sequence[tuple[datetime, datetime]]) -> ColumnElement[int]:
-    """The index into `weeks` of the week a shift starts in (the statement reads only those weeks).
-    For a series (weeks in order) it counts the later weeks' starts passed: a few comparisons
-    per shift instead of a CASE with a range per week, about a third of the statement's time."""
-    if len(weeks) == 1:  # the statement reads that week only
+def _week_of(weeks: int, following: bool) -> ColumnElement[int]:
+    """The index into the weeks of the week a shift starts in (the statement reads only those
+    weeks). For weeks in order it counts the later weeks' starts passed: a few comparisons per
+    shift instead of a CASE with a range per week, about a third of the statement's time."""
+    if weeks == 1:
         return literal(0, Integer)
-    if len(weeks) > 1 and all(a[1] <= b[0] for a, b in pairwise(weeks)):
-        return sum((cast(Shift.starts_at >= a, Integer) for a, _ in weeks[1:]), literal(0, Integer))
+    if following:
+        return sum(
+            (cast(Shift.starts_at >= _moment(n, 0), Integer) for n in range(1, weeks)), literal(0, Integer)
+        )
     return case(
-        *[(and_(Shift.starts_at >= a, Shift.starts_at < b), index) for index, (a, b) in enumerate(weeks)],
+        *[(and_(Shift.starts_at >= _moment(n, 0), Shift.starts_at < _moment(n, 1)), n) for n in range(weeks)],
         else_=-1,
     )
 
 
-def _in_weeks(weeks: Sequence[tuple[datetime, datetime]]) -> ColumnElement[bool]:
+def _in_weeks(weeks: int, joined: bool) -> ColumnElement[bool]:
     """Starts in one of the weeks; one range for weeks that follow each other (a weekly series)."""
-    if all(a[1] == b[0] for a, b in pairwise(weeks)):
-        return and_(Shift.starts_at >= weeks[0][0], Shift.starts_at < weeks[-1][1])
-    return or_(*(and_(Shift.starts_at >= a, Shift.starts_at < b) for a, b in weeks))
+    if joined:
+        return and_(Shift.starts_at >= _moment(0, 0), Shift.starts_at < _moment(weeks - 1, 1))
+    return or_(
+        *(and_(Shift.starts_at >= _moment(n, 0), Shift.starts_at < _moment(n, 1)) for n in range(weeks))
+    )
