@@ -135,17 +135,34 @@ def neighbours(busy: Sequence[Busy], slot: Slot) -> tuple[Busy | None, Busy | No
 def travel_reasons(previous: Busy | None, following: Busy | None, slot: Slot, rules: Rules) -> list[str]:
     reasons = []
     zone = rules.zone
-    if previous is not None:
-        needs = _travel(previous.place, slot.place, rules)
-        has = slot.starts - previous.ends
-        if has < needs * 60:
-            reasons.append(wording.travel_after(*previous.local(zone), needs, has // 60))
-    if following is not None:
-        needs = _travel(slot.place, following.place, rules)
-        has = following.starts - slot.ends
-        if has < needs * 60:
-            reasons.append(wording.travel_before(*following.local(zone), needs, has // 60))
+    if previous is not None and (needs := _short_after(previous, slot, rules)) is not None:
+        reasons.append(
+            wording.travel_after(*previous.local(zone), needs, (slot.starts - previous.ends) // 60)
+        )
+    if following is not None and (needs := _short_before(slot, following, rules)) is not None:
+        reasons.append(
+            wording.travel_before(*following.local(zone), needs, (following.starts - slot.ends) // 60)
+        )
     return reasons
+
+
+def travel_fits(previous: Busy | None, following: Busy | None, slot: Slot, rules: Rules) -> bool:
+    """travel_reasons finds none (without wording what it would find: a client's list reads no reasons)."""
+    return (previous is None or _short_after(previous, slot, rules) is None) and (
+        following is None or _short_before(slot, following, rules) is None
+    )
+
+
+def _short_after(previous: Busy, slot: Slot, rules: Rules) -> int | None:
+    """The minutes needed to get here from the previous shift, when it ends too late for that."""
+    needs = _travel(previous.place, slot.place, rules)
+    return needs if slot.starts - previous.ends < needs * 60 else None
+
+
+def _short_before(slot: Slot, following: Busy, rules: Rules) -> int | None:
+    """The minutes needed to get to the following shift, when it starts too early for that."""
+    needs = _travel(slot.place, following.place, rules)
+    return needs if following.starts - slot.ends < needs * 60 else None
 
 
 def _travel(a: Spot | None, b: Spot | None, rules: Rules) -> int:

@@ -1,4 +1,4 @@
-"""What one search reads before it looks at any worker: four statements, whatever the agency's size."""
+"""What one search reads before it looks at any worker: two statements, whatever the agency's size."""
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from storage.models.enums import ClientWorkerRelation
 from storage.queries import matching as queries
 
 from ..errors import DomainError, NotFound
@@ -20,14 +19,13 @@ from .model import ShiftToFill, Wish
 def rules_for(shift: ShiftToFill, *, session: Session) -> tuple[Rules, tuple[float, float] | None]:
     """The search's shared rules, and the client's home (None: not on the map)."""
     session.flush()  # the statements below run on the connection: let them see the caller's changes
-    settings = queries.stamp_and_settings(session=session)
-    if settings is None:
+    found = queries.settings_and_client(shift.client_id, shift.booking_id, session=session)
+    if found is None:
         raise NotFound("The agency has not been set up yet.")
-    force = workforce.current(settings.stamp, session=session)
-    client = queries.client_place(shift.client_id, shift.booking_id, session=session)
-    if client is None:
+    if found.client_id is None:
         raise NotFound("That client does not exist.")
-    wishes_from = "none" if shift.wishes is not None else "booking" if client.own else "preference"
+    force = workforce.current(found.stamp, session=session)
+    wishes_from = "none" if shift.wishes is not None else "booking" if found.own else "preference"
     rows = queries.requirements(
         client_id=shift.client_id,
         service_id=shift.service_id,
@@ -39,23 +37,26 @@ def rules_for(shift: ShiftToFill, *, session: Session) -> tuple[Rules, tuple[flo
     wishes = [Wish(r.competency_id, r.characteristic_id, r.mandatory, r.weight) for r in rows]
     merged = requirements.merge([*wishes, *(shift.wishes or ())])
     _check_known(merged, force)
-    relation = {r.worker_id: r.relation for r in queries.relations(shift.client_id, session=session)}
     rules = Rules(
         force=force,
         requirements=merged,
-        blocked=frozenset(w for w, r in relation.items() if r == ClientWorkerRelation.BLOCKED),
-        preferred=frozenset(w for w, r in relation.items() if r == ClientWorkerRelation.PREFERRED),
-        zone=ZoneInfo(settings.timezone),
-        radius_km=settings.travel_radius_km,
-        speed_kmh=settings.travel_speed_kmh,
-        buffer_minutes=settings.travel_buffer_minutes,
+        blocked=_ids(found.blocked),
+        preferred=_ids(found.preferred),
+        zone=ZoneInfo(found.timezone),
+        radius_km=found.travel_radius_km,
+        speed_kmh=found.travel_speed_kmh,
+        buffer_minutes=found.travel_buffer_minutes,
     )
     home = (
-        (client.home_lat, client.home_lon)
-        if client.home_lat is not None and client.home_lon is not None
+        (found.home_lat, found.home_lon)
+        if found.home_lat is not None and found.home_lon is not None
         else None
     )
     return rules, home
+
+
+def _ids(listed: str | None) -> frozenset[int]:
+    return frozenset(int(i) for i in listed.split(",")) if listed else frozenset()
 
 
 def place_of(shift: ShiftToFill, home: tuple[float, float] | None) -> Spot:

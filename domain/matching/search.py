@@ -1,10 +1,12 @@
 """Find provider for one shift: the ranked list a client sees, and the reasons staff see.
 
-A search runs seven statements whatever the number of workers (the workforce itself comes from
-memory, see workforce.py): settings and the workforce stamp, the client, requirements, the
-client's preferred and blocked workers, then the busy shifts near the slot, leave, and hours
-that week. The set arithmetic of cut.py leaves only time and place to check worker by worker;
-the reasons are worded (checks.py) only for workers who are left out.
+A search runs five statements whatever the number of workers (the workforce itself comes from
+memory, see workforce.py): the workforce stamp with the settings, the client and its preferred
+and blocked workers; the requirements; then the busy shifts near the slot, leave, and hours
+that week. The set arithmetic of cut.py leaves only time and place to check: for the many
+workers with nothing near the slot, the distance from home, all at once over the workforce's
+columns (columns.py); one by one for the rest. The reasons are worded (checks.py) only for
+workers who are left out.
 """
 
 from collections.abc import Collection
@@ -163,7 +165,7 @@ def _fits_between_shifts(worker: WorkerFacts, slot: Slot, rules: Rules, busy: li
     if checks.clashes(busy, slot):
         return None
     previous, following = checks.neighbours(busy, slot)
-    if checks.travel_reasons(previous, following, slot, rules):
+    if not checks.travel_fits(previous, following, slot, rules):
         return None
     start = checks.origin(worker, previous, slot)
     assert start is not None  # the cut keeps only workers with a home on the map

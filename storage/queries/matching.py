@@ -13,6 +13,7 @@ from sqlalchemy import (
     Integer,
     Row,
     Select,
+    String,
     and_,
     bindparam,
     case,
@@ -38,7 +39,7 @@ from storage.models import (
     Worker,
     WorkforceVersion,
 )
-from storage.models.enums import BUSY_SHIFT_STATUSES, RequirementLevel
+from storage.models.enums import BUSY_SHIFT_STATUSES, ClientWorkerRelation, RequirementLevel
 
 
 class _Seconds(FunctionElement[int]):
@@ -90,6 +91,8 @@ def _epoch_postgresql(element: _Epoch, compiler: Any, **kw: Any) -> str:
 
 @cache
 def _settings_statement() -> Select:
+    client = bindparam("client")
+    own = select(Booking.uses_own_preferences).where(Booking.id == bindparam("booking")).scalar_subquery()
     return (
         select(
             WorkforceVersion.stamp,
@@ -97,31 +100,36 @@ def _settings_statement() -> Select:
             Agency.travel_radius_km,
             Agency.travel_speed_kmh,
             Agency.travel_buffer_minutes,
+            Client.id.label("client_id"),
+            Client.home_lat,
+            Client.home_lon,
+            own.label("own"),
+            _workers_related(client, ClientWorkerRelation.PREFERRED).label("preferred"),
+            _workers_related(client, ClientWorkerRelation.BLOCKED).label("blocked"),
         )
+        .select_from(WorkforceVersion)
         .join(Agency, literal(True))
+        .outerjoin(Client, Client.id == client)
         .order_by(Agency.id)
         .limit(1)
     )
 
 
-def stamp_and_settings(*, session: Session) -> Row | None:
-    """The workforce stamp and the agency's travel settings, in one statement."""
-    return session.connection().execute(_settings_statement()).first()
-
-
-@cache
-def _client_statement() -> Select:
-    own = select(Booking.uses_own_preferences).where(Booking.id == bindparam("booking")).scalar_subquery()
-    return select(Client.home_lat, Client.home_lon, own.label("own")).where(Client.id == bindparam("client"))
-
-
-def client_place(client_id: int, booking_id: int | None, *, session: Session) -> Row | None:
-    """The client's home position, and whether the booking (if any) uses its own preferences."""
+def _workers_related(client: Any, relation: ClientWorkerRelation) -> Any:
+    """The client's preferred (or blocked) workers' ids, comma-separated: one column, not a row each."""
     return (
-        session.connection()
-        .execute(_client_statement(), {"client": client_id, "booking": booking_id})
-        .first()
+        select(func.aggregate_strings(cast(ClientWorker.worker_id, String), ","))
+        .where(ClientWorker.client_id == client, ClientWorker.relation == relation)
+        .scalar_subquery()
     )
+
+
+def settings_and_client(client_id: int, booking_id: int | None, *, session: Session) -> Row | None:
+    """In one statement: the workforce stamp and the agency's travel settings; the client's home
+    position (client_id None: no such client) and whether the booking (if any) uses its own
+    preferences; and the client's preferred and blocked workers, as comma-separated ids."""
+    values = {"client": client_id, "booking": booking_id}
+    return session.connection().execute(_settings_statement(), values).first()
 
 
 @cache
@@ -171,17 +179,6 @@ def requirements(
     if wishes_from == "booking":
         values["booking"] = booking_id  # type: ignore[assignment]
     return session.connection().execute(_requirements_statement(wishes_from), values).all()
-
-
-@cache
-def _relations_statement() -> Select:
-    return select(ClientWorker.worker_id, ClientWorker.relation).where(
-        ClientWorker.client_id == bindparam("client")
-    )
-
-
-def relations(client_id: int, *, session: Session) -> list[Row]:
-    return session.connection().execute(_relations_statement(), {"client": client_id}).all()
 
 
 def _workers(column: Any, named: bool) -> ColumnElement[bool]:
