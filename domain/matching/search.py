@@ -56,7 +56,7 @@ def _search(
         [slot.week], named, ignore, slot.minutes, force=rules.force, session=session
     )
     rows, tenths = _may_do(rules, slot, passing, busy, leave, rostered)
-    providers = _ranked(rules, slot, first, rows, tenths)
+    providers = ranked(rules, slot, first, rows, tenths)
     left_out = []
     if reasons:
         listed = {p.worker_id for p in providers}
@@ -72,8 +72,10 @@ def _search(
     return Match(tuple(providers), tuple(left_out))
 
 
-def _ranked(rules: Rules, slot: Slot, first: Cut, rows: np.ndarray, tenths: np.ndarray) -> list[Provider]:
-    """The providers in rank order (see rank()), sorted as columns, each card made once."""
+def ranked(rules: Rules, slot: Slot, first: Cut, rows: np.ndarray, tenths: np.ndarray) -> list[Provider]:
+    """The providers in rank order: weighted desirables met, the client's preferred first, nearer,
+    better rated; then by name (and id), so that the order is stable. Sorted as columns, each
+    card made once."""
     columns, total = rules.force.columns, rules.requirements.desirable_total
     weights = np.zeros(len(rows), dtype=np.int64)
     if total:
@@ -173,30 +175,3 @@ def _fits_between_shifts(worker: WorkerFacts, slot: Slot, rules: Rules, busy: li
         return None  # certainly beyond the radius, whatever the rounding
     tenths = tenths_km(start, slot.place)
     return tenths if tenths <= rules.radius_km * 10 else None
-
-
-def provider(worker: WorkerFacts, slot: Slot, rules: Rules, tenths: int, weight: int, total: int) -> Provider:
-    # Positional, in the contract's field order: thousands are made per search.
-    return Provider(
-        worker.id,
-        worker.name,
-        worker.photo_media_id,
-        worker.charge_rate_cents,
-        worker.gender,
-        checks.age_on(worker.born, slot.day),
-        worker.held,
-        worker.rating,
-        worker.medal,
-        worker.medal_colour,
-        worker.review_count,
-        tenths / 10,
-        weight,
-        total,
-        worker.id in rules.preferred,
-    )
-
-
-def rank(p: Provider) -> tuple:
-    """Weighted desirables met, the client's preferred first, nearer, better rated; then by name.
-    NOTE: _ranked sorts by the same key, made from the worker's facts."""
-    return (-p.desirables_met, not p.preferred, p.distance_km, -p.rating, p.name, p.worker_id)

@@ -14,18 +14,19 @@ inside a write transaction). Either way each answer equals the full one, filtere
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import date
 
+import numpy as np
 from sqlalchemy.orm import Session
 
 from ..errors import DomainError
 from . import checks, context, wording
 from .checks import Busy, Explainer, Rules
-from .cut import Cut, cut, met
-from .distance import tenths_km
+from .cut import Cut, cut
+from .distance import tenths_km, tenths_within
 from .model import LeftOut, SeriesMatch, SeriesProvider, ShiftToFill
-from .search import FEW, fits, provider, rank
+from .search import FEW, fits, ranked
 from .slot import LONGEST_SHIFT, LOOKAROUND_SECONDS, Slot, slot_of
 from .workforce import WorkerFacts
 
@@ -56,20 +57,20 @@ def find_providers_for_series(
         left_out += _unqualified([workers[i] for i in asked if i not in able], slots, rules)
     else:  # whoever no window covers on any occurrence can do none: left out, unread
         able &= frozenset().union(*(c.covered for c in cuts))
-    qualified = [workers[worker_id] for worker_id in able]
-    listed: list[SeriesProvider] = []
-    first_cut, total = cuts[0], rules.requirements.desirable_total
-    for worker, cannot, tenths in _occurrences(qualified, slots, cuts, rules, session, reasons):
+    cannot_of: dict[int, Cannot] = {}
+    distances: list[int] = []
+    for worker, cannot, tenths in _occurrences(able, slots, cuts, rules, session, reasons):
         if len(cannot) == len(slots):
             if reasons:
                 dated = tuple(wording.on_date(d, r) for d, r in cannot)
                 left_out.append(LeftOut(worker.id, worker.name, dated))
             continue
-        weight = met(first_cut, worker.id) if total else 0  # nothing desirable: nothing met
-        listed.append(SeriesProvider(provider(worker, slots[0], rules, tenths, weight, total), cannot))
-    listed.sort(key=lambda p: rank(p.provider))
+        cannot_of[worker.id] = cannot
+        distances.append(tenths)
+    columns = rules.force.columns
+    providers = ranked(rules, slots[0], cuts[0], columns.rows(cannot_of), np.array(distances, dtype=np.int64))
     left_out.sort(key=lambda out: (out.name, out.worker_id))
-    return SeriesMatch(tuple(listed), tuple(left_out))
+    return SeriesMatch(tuple(SeriesProvider(p, cannot_of[p.worker_id]) for p in providers), tuple(left_out))
 
 
 def _unqualified(workers: list[WorkerFacts], slots: list[Slot], rules: Rules) -> list[LeftOut]:
@@ -83,7 +84,7 @@ def _unqualified(workers: list[WorkerFacts], slots: list[Slot], rules: Rules) ->
 
 
 def _occurrences(
-    workers: list[WorkerFacts],
+    able: frozenset[int],
     slots: list[Slot],
     cuts: list[Cut],
     rules: Rules,
@@ -93,60 +94,92 @@ def _occurrences(
     """Per worker who meets the requirements: the occurrences they cannot do, with reasons, and
     the first occurrence's distance. Without `reasons`, a worker who can do no occurrence is
     dropped unworded (the caller leaves them out and shows nobody why)."""
-    ids = {w.id for w in workers}
-    named = sorted(ids) if len(ids) <= FEW else None
+    named = sorted(able) if len(able) <= FEW else None
     ignore = frozenset().union(*(slot.shift.ignore_shift_ids for slot in slots))
     weeks = list(dict.fromkeys(slot.week for slot in slots))
-    busy = context.busy_by_worker([slot.nearby() for slot in slots], named, ignore, keep=ids, session=session)
+    busy = context.busy_by_worker(
+        [slot.nearby() for slot in slots], named, ignore, keep=able, session=session
+    )
     leave = context.leave_by_worker([(s.starts_at, s.ends_at) for s in slots], named, session=session)
     longest = max(slot.minutes for slot in slots)
     rostered = context.rostered_by_worker(weeks, named, ignore, longest, force=rules.force, session=session)
     over = {worker_id for worker_id, _week in rostered}
     week_of = [weeks.index(slot.week) for slot in slots]
-    places = list(dict.fromkeys(slot.place for slot in slots))
-    plain = [(c.covered, places.index(slot.place), slot.minutes) for slot, c in zip(slots, cuts, strict=True)]
     explainers = [Explainer(slot, rules, c.meeting, c.covered) for slot, c in zip(slots, cuts, strict=True)]
     nearby = _by_occurrence(busy, slots)
-    radius = rules.radius_km * 10
+    workers = rules.force.workers
     found = []
-    for worker in workers:
-        wid, home = worker.id, worker.home
-        assert home is not None  # qualified workers have a home on the map
-        away = leave.get(wid, ())
-        homes = [tenths_km(home, place) for place in places]
-        if wid in busy or away or wid in over:
-            failing = [
-                n
-                for n, slot in enumerate(slots)
-                if not _can_do(
-                    worker, slot, cuts[n], rules, nearby[n].get(wid), away, rostered.get((wid, week_of[n]), 0)
-                )
-            ]
-        else:  # nothing near any occurrence: only windows, hours and the distance from home count
-            most = worker.max_minutes
-            failing = [
-                n
-                for n, (covered, place, minutes) in enumerate(plain)
-                if wid not in covered or homes[place] > radius or minutes > most
-            ]
-        if not reasons and len(failing) == len(slots):
-            continue
+
+    def worded(worker: WorkerFacts, failing: Iterable[int], away: Sequence) -> Cannot:
         cannot = []
         for n in failing:
             slot = slots[n]
             on_leave = any(a < slot.ends_at and b > slot.starts_at for a, b in away)
-            minutes = rostered.get((wid, week_of[n]), 0)
+            minutes = rostered.get((worker.id, week_of[n]), 0)
             cannot.append(
-                (slot.day, explainers[n].reasons(worker, nearby[n].get(wid, ()), on_leave, minutes))
+                (slot.day, explainers[n].reasons(worker, nearby[n].get(worker.id, ()), on_leave, minutes))
             )
-        first = nearby[0].get(wid)
-        if first is None:  # from home, worked out above
-            found.append((worker, tuple(cannot), homes[plain[0][1]]))
+        return tuple(cannot)
+
+    apart = able.intersection(busy).union(able.intersection(leave), able.intersection(over))
+    for worker, failing, tenths in _from_home(able - apart, slots, cuts, rules):
+        if failing and not reasons and len(failing) == len(slots):
             continue
-        start = checks.origin(worker, checks.neighbours(first, slots[0])[0], slots[0])
-        assert start is not None
-        found.append((worker, tuple(cannot), tenths_km(start, slots[0].place)))
+        found.append((worker, worded(worker, failing, ()) if failing else (), tenths))
+    for wid in apart:
+        worker, away = workers[wid], leave.get(wid, ())
+        failing = [
+            n
+            for n, slot in enumerate(slots)
+            if not _can_do(
+                worker, slot, cuts[n], rules, nearby[n].get(wid), away, rostered.get((wid, week_of[n]), 0)
+            )
+        ]
+        if not reasons and len(failing) == len(slots):
+            continue
+        first = nearby[0].get(wid)
+        previous = checks.neighbours(first, slots[0])[0] if first else None
+        start = checks.origin(worker, previous, slots[0])
+        assert start is not None  # qualified workers have a home on the map
+        found.append((worker, worded(worker, failing, away), tenths_km(start, slots[0].place)))
     return found
+
+
+def _from_home(
+    ids: frozenset[int], slots: list[Slot], cuts: list[Cut], rules: Rules
+) -> Iterator[tuple[WorkerFacts, list[int], int]]:
+    """Workers with nothing near any occurrence, no leave and hours to spare: only windows, the
+    length of the visit and the distance from home count, judged for all of them at once. Each
+    with the occurrences they cannot do and the distance to the first."""
+    columns, radius = rules.force.columns, rules.radius_km
+    rows = columns.rows(ids)
+    places = list(dict.fromkeys(slot.place for slot in slots))
+    distance = []  # per place: tenths from each row's home, -1 beyond the radius
+    for place in places:
+        tenths = np.full(len(rows), -1, dtype=np.int64)
+        near, within = tenths_within(columns.homes[rows], place, radius)
+        tenths[near] = within
+        distance.append(tenths)
+    masks: dict[int, np.ndarray] = {}  # the occurrences of a series mostly share one window cover
+    can = np.empty((len(rows), len(slots)), dtype=bool)
+    for n, (slot, c) in enumerate(zip(slots, cuts, strict=True)):
+        covered = masks.get(id(c.covered))
+        if covered is None:
+            covered = masks[id(c.covered)] = columns.mask(c.covered)[rows]
+        can[:, n] = (
+            covered & (distance[places.index(slot.place)] >= 0) & (columns.max_minutes[rows] >= slot.minutes)
+        )
+    first = distance[places.index(slots[0].place)]
+    every = can.all(axis=1)
+    facts = columns.facts
+    for i, row in enumerate(rows.tolist()):
+        worker = facts[row]
+        failing = [] if every[i] else np.flatnonzero(~can[i]).tolist()
+        tenths = int(first[i])
+        if tenths < 0:  # beyond the radius from the first occurrence's place: worked out alone
+            assert worker.home is not None  # qualified workers have a home on the map
+            tenths = tenths_km(worker.home, slots[0].place)
+        yield worker, failing, tenths
 
 
 def _by_occurrence(busy: dict[int, list[Busy]], slots: list[Slot]) -> list[dict[int, list[Busy]]]:
