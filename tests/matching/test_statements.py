@@ -11,6 +11,7 @@ from sqlalchemy import event, update
 from domain import matching
 from storage import db
 from storage.models import Worker
+from storage.queries import matching as queries
 from tests.matching.builders import Town, at, north
 
 MONDAY = date(2026, 12, 7)
@@ -104,3 +105,27 @@ def test_a_change_to_a_worker_is_seen_by_the_next_search(town: Town) -> None:
     town.session.query(Worker).filter(Worker.id == ann).one().max_hours_per_week = 1
     town.session.flush()
     assert matching.find_providers(shift, session=town.session) == ()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])  # a choice of SQL for SQLite only
+def test_older_sqlite_without_unixepoch_gives_the_same_answer(
+    town: Town, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Busy times and weekly hours are read with unixepoch() where SQLite has it (3.38+), with the
+    date functions where it does not: both must list and leave out the same workers."""
+    first_aid = town.competency("First aid")
+    town.require(competency_id=first_aid)
+    agency_of(town, 12, first_aid)
+    tired = town.worker("Tired", max_hours=2, competencies={first_aid: None})
+    town.busy(tired, at(MONDAY + timedelta(days=2), "07:00"), at(MONDAY + timedelta(days=2), "08:30"))
+    shift = town.shift(at(MONDAY, "09:00"), at(MONDAY, "11:00"))
+    newer = matching.find_providers_with_reasons(shift, session=town.session)
+    monkeypatch.setattr(queries, "_UNIXEPOCH", False)
+    db.engine().clear_compiled_cache()
+    with counting() as statements:
+        older = matching.find_providers_with_reasons(shift, session=town.session)
+    assert not any("unixepoch" in statement for statement in statements)
+    assert any("julianday" in statement for statement in statements)
+    assert older == newer
+    assert tired in {out.worker_id for out in newer.left_out}
+    assert any("h rostered" in reason for out in newer.left_out for reason in out.reasons)
