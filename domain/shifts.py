@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from domain.people import known_as
 from storage import db
 from storage.models.enums import Role, ShiftStatus
 from storage.queries import shifts as shift_queries
@@ -35,7 +36,7 @@ def upcoming_for_worker(actor: Actor, days: int = 14) -> list[WorkerShift]:
             row.id,
             time.local(row.starts_at),
             time.local(row.ends_at),
-            f"{row.preferred_name or row.first_name} {row.last_name}",
+            known_as(row.preferred_name, row.first_name, row.last_name),
             f"{row.home_street}, {row.home_suburb}",
             row.service,
             row.status,

@@ -11,6 +11,7 @@ from sqlalchemy import Row
 from domain import access, time
 from domain.access import Actor
 from domain.errors import InvalidInput
+from domain.people import known_as
 from storage import db
 from storage.models.enums import Role, ShiftStatus
 from storage.queries import day_manager as queries
@@ -115,7 +116,7 @@ def _count(by_status: dict[ShiftStatus, int], show: Show) -> int:
 
 def _shift(row: Row) -> DayShift:
     worker = (
-        f"{row.worker_preferred_name or row.worker_first_name} {row.worker_last_name}"
+        known_as(row.worker_preferred_name, row.worker_first_name, row.worker_last_name)
         if row.worker_id is not None
         else None
     )
@@ -126,7 +127,7 @@ def _shift(row: Row) -> DayShift:
         ends=time.local(row.ends_at),
         status=row.status,
         client_id=row.client_id,
-        client=f"{row.client_preferred_name or row.client_first_name} {row.client_last_name}",
+        client=known_as(row.client_preferred_name, row.client_first_name, row.client_last_name),
         suburb=row.home_suburb,
         service=row.service,
         worker_id=row.worker_id,

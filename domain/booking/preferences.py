@@ -12,6 +12,7 @@ from domain import access, audit
 from domain.access import Actor
 from domain.errors import InvalidInput, NotAllowed
 from domain.matching import Wish
+from domain.people import known_as
 from storage import db
 from storage.models.enums import ClientWorkerRelation, Role
 from storage.queries import preferences as queries
@@ -160,7 +161,7 @@ def _named(row: Row) -> NamedWish:
 
 
 def _note(row: Row) -> WorkerNote:
-    return WorkerNote(row.worker_id, f"{row.preferred_name or row.first_name} {row.last_name}", row.note)
+    return WorkerNote(row.worker_id, known_as(row.preferred_name, row.first_name, row.last_name), row.note)
 
 
 def _options(session: Session) -> tuple[Option, ...]:

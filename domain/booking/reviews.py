@@ -9,6 +9,7 @@ from sqlalchemy import Row
 from domain import time
 from domain.access import Actor
 from domain.errors import InvalidInput, NotAllowed, NotFound
+from domain.people import known_as
 from storage import db
 from storage.models.enums import Role
 from storage.queries import media as media_queries
@@ -53,7 +54,7 @@ def reviews(actor: Actor, worker_id: int, page: int = 1) -> ReviewsPage:
     pages = max(1, -(-summary.count // PAGE_SIZE))
     return ReviewsPage(
         worker_id=worker_id,
-        worker_name=f"{summary.preferred_name or summary.first_name} {summary.last_name}",
+        worker_name=known_as(summary.preferred_name, summary.first_name, summary.last_name),
         photo_media_id=summary.photo_media_id,
         rating=summary.rating,
         medal=summary.medal,

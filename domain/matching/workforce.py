@@ -16,6 +16,7 @@ from datetime import date
 import numpy as np
 from sqlalchemy.orm import Session
 
+from domain.people import known_as
 from storage.queries import workforce as queries
 
 from .columns import Columns, columns_of
@@ -125,7 +126,7 @@ def load(stamp: int, *, session: Session) -> Workforce:
         mine = held.get(row.id, {})
         workers[row.id] = WorkerFacts(
             id=row.id,
-            name=f"{row.preferred_name or row.first_name} {row.last_name}",
+            name=known_as(row.preferred_name, row.first_name, row.last_name),
             gender=str(row.gender),
             born=row.date_of_birth,
             photo_media_id=row.photo_media_id,

@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Any
 
 from domain import money, time
+from domain.people import known_as
 from storage.models.enums import (
     BillTo,
     CancelBand,
@@ -132,7 +133,7 @@ class ShiftLine:
 def from_row(row: Any) -> ShiftLine:
     worker = None
     if row.worker_last_name:
-        worker = f"{row.worker_preferred_name or row.worker_first_name} {row.worker_last_name}"
+        worker = known_as(row.worker_preferred_name, row.worker_first_name, row.worker_last_name)
     return ShiftLine(
         shift_id=row.id,
         booking_id=row.booking_id,

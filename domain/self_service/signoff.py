@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from domain import access, agency, audit, clock, events, outbox, time
 from domain.access import Actor
 from domain.errors import DomainError, InvalidInput, NotAllowed
+from domain.people import known_as
 from storage import db
 from storage.models import Shift, ShiftQuery
 from storage.models.enums import Role, ShiftStatus
@@ -93,7 +94,7 @@ def open_queries(actor: Actor) -> list[OpenQuery]:
             query_id=row.id,
             shift_id=row.shift_id,
             client_id=row.client_id,
-            client=f"{row.preferred_name or row.first_name} {row.last_name}",
+            client=known_as(row.preferred_name, row.first_name, row.last_name),
             service=row.service,
             worker=f"{row.worker_first_name} {row.worker_last_name}" if row.worker_last_name else "No worker",
             starts=time.local(row.starts_at),
