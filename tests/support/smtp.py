@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
+from nicegui.testing.screen import Screen
 
 from jobs import mailer
 
@@ -58,14 +59,24 @@ class Recorder:
         return "250 Message accepted for delivery"
 
 
+def _free_port() -> int:
+    """A free local port, never the browser tests' one: NiceGUI's Screen picks its port once per
+    session but binds it only while a browser test runs, so the system may offer it here too (a
+    browser test then found this SMTP server where the portal should be)."""
+    while True:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        if port != Screen.PORT:
+            return port
+
+
 class SmtpServer:
     """A real SMTP server on a free local port, which the test can stop and start again."""
 
     def __init__(self) -> None:
         self.recorder = Recorder()
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
+        self.port = _free_port()
         self.controller: Controller | None = None
 
     @property
