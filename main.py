@@ -8,8 +8,11 @@ import api
 import config
 import demo
 import jobs.startup
+from adapters import geocoding
 from components import session, theme
-from domain import agency, auth, clock, geocoding
+from domain import clock
+from domain.accounts import auth
+from domain.agency import settings as agency
 from pages import (
     admin_accounts,
     admin_home,

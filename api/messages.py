@@ -5,7 +5,7 @@ from datetime import datetime
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from domain import inbox
+from domain.messaging import inbox
 
 from .errors import DomainRoute
 from .security import SignedInWorker

@@ -5,10 +5,10 @@ from typing import Annotated
 from fastapi import Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from domain import access, api_tokens
-from domain.access import Actor
+from domain.accounts import access, api_tokens
+from domain.accounts.access import Actor
 from domain.errors import SignInFailed
-from storage.models.enums import Role
+from domain.vocabulary import Role
 
 bearer = HTTPBearer(auto_error=False, description="A token from POST /api/v1/tokens")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]

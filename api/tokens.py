@@ -6,7 +6,7 @@ from typing import Literal
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from domain import api_tokens
+from domain.accounts import api_tokens
 
 from .errors import DomainRoute
 from .security import SignedInWorker, Token

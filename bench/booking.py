@@ -34,13 +34,14 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import func, insert, select  # noqa: E402
 
 from bench import matching_data as data  # noqa: E402
-from domain import agency, clock  # noqa: E402
-from domain.access import Actor  # noqa: E402
+from domain import clock  # noqa: E402
+from domain.accounts.access import Actor  # noqa: E402
+from domain.agency import settings as agency  # noqa: E402
 from domain.booking import answers, catalogue, requests  # noqa: E402
 from domain.errors import DomainError  # noqa: E402
+from domain.vocabulary import OfferStatus, Recurrence, Role  # noqa: E402
 from storage import db  # noqa: E402
 from storage.models import Account, Client, Offer, Shift, Worker  # noqa: E402
-from storage.models.enums import OfferStatus, Recurrence, Role  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 ITERATIONS = int(os.environ.get("BENCH_ITERATIONS", "120"))

@@ -28,9 +28,9 @@ from sqlalchemy import select  # noqa: E402
 
 from bench import matching_data as data  # noqa: E402
 from domain import clock, matching  # noqa: E402
+from domain.vocabulary import ShiftStatus  # noqa: E402
 from storage import db  # noqa: E402
 from storage.models import Shift  # noqa: E402
-from storage.models.enums import ShiftStatus  # noqa: E402
 from tests.matching import reference  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"

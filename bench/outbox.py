@@ -21,8 +21,10 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
-from domain import agency, delivery, letterhead, outbox
-from jobs import catcher, mailer
+from adapters import mail_catcher
+from domain.agency import settings as agency
+from domain.messaging import delivery, letterhead, outbox
+from jobs import mailer
 from storage import db, migrate
 from storage.models import Agency
 
@@ -105,7 +107,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.serve:
         return serve(args.serve)
-    port = catcher.free_port()
+    port = mail_catcher.free_port()
     server = subprocess.Popen(
         [sys.executable, __file__, "--serve", str(port)],
         stdin=subprocess.PIPE,

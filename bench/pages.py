@@ -26,7 +26,9 @@ from sqlalchemy import func, select  # noqa: E402
 
 from demo import DEMO_PASSWORD, seed_demo  # noqa: E402
 from demo.history import add_weekly_history  # noqa: E402
-from domain import agency, auth, clock  # noqa: E402
+from domain import clock  # noqa: E402
+from domain.accounts import auth  # noqa: E402
+from domain.agency import settings as agency  # noqa: E402
 from storage import db, migrate  # noqa: E402
 from storage.models import Shift  # noqa: E402
 

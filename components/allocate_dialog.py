@@ -6,10 +6,10 @@ from collections.abc import Awaitable, Callable, Sequence
 from nicegui import run, ui
 
 from domain import matching
-from domain.access import Actor
+from domain.accounts.access import Actor
 from domain.booking import allocation
-from domain.booking.day import DayShift
 from domain.errors import DomainError
+from domain.roster.day import DayShift
 
 from .formatting import clock_time, long_date
 from .forms import submit

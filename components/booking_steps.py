@@ -7,12 +7,14 @@ from typing import Any, Protocol
 
 from nicegui import run, ui
 
-from domain import agency, matching
-from domain.access import Actor
-from domain.booking import requests, reviews
+from domain import matching
+from domain.accounts.access import Actor
+from domain.agency import settings as agency
+from domain.booking import requests
 from domain.booking.catalogue import CatalogueItem
 from domain.errors import DomainError
-from storage.models.enums import BookingStatus
+from domain.vocabulary import BookingStatus
+from domain.workers import reviews
 
 from . import allocate_dialog, catalogue_grid, provider_card, review_list, when_picker
 from .formatting import long_date

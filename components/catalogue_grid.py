@@ -7,7 +7,7 @@ from nicegui import ui
 
 from domain import money
 from domain.booking.catalogue import CatalogueItem
-from storage.models.enums import ServiceUnit
+from domain.vocabulary import ServiceUnit
 
 from .text import Text
 

@@ -2,8 +2,8 @@
 
 from nicegui import ui
 
-from domain.access import Actor
-from storage.models.enums import Role
+from domain.accounts.access import Actor
+from domain.vocabulary import Role
 
 
 def create(actor: Actor, client_id: int, section: str) -> None:

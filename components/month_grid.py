@@ -11,7 +11,7 @@ from typing import Any
 
 from nicegui import ui
 
-from domain.self_service.lines import ShiftLine
+from domain.visits.lines import ShiftLine
 
 from .formatting import clock_time, long_date
 

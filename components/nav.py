@@ -1,7 +1,7 @@
 """The client modules in the toolbar: one list, so every client screen shows the same sections."""
 
-from domain.access import Actor
-from storage.models.enums import Role
+from domain.accounts.access import Actor
+from domain.vocabulary import Role
 
 from .theme import NavItem
 

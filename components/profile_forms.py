@@ -2,10 +2,11 @@
 
 from nicegui import ui
 
-from domain import profile, profile_changes, validation
-from domain.access import Actor
-from domain.profile import ClientProfile, EmergencyContactDetails
-from storage.models.enums import GeocodeStatus
+from domain import validation
+from domain.accounts.access import Actor
+from domain.profile import changes, reading
+from domain.profile.reading import ClientProfile, EmergencyContactDetails
+from domain.vocabulary import GeocodeStatus
 
 from .forms import submit, text_input
 from .text import Text, heading, paragraph
@@ -40,7 +41,7 @@ def contact(actor: Actor, details: ClientProfile) -> None:
 
         async def save() -> None:
             saved = await submit(
-                lambda: profile_changes.update_contact(
+                lambda: changes.update_contact(
                     actor,
                     details.client_id,
                     home_phone=fields["home_phone"].value or "",
@@ -84,7 +85,7 @@ def home_address(actor: Actor, details: ClientProfile) -> None:
 
         async def save() -> None:
             saved = await submit(
-                lambda: profile_changes.update_home_address(
+                lambda: changes.update_home_address(
                     actor,
                     details.client_id,
                     street=fields["street"].value or "",
@@ -117,7 +118,7 @@ def postal_address(actor: Actor, details: ClientProfile) -> None:
 
         async def save() -> None:
             await submit(
-                lambda: profile_changes.update_postal_address(
+                lambda: changes.update_postal_address(
                     actor,
                     details.client_id,
                     same_as_home=bool(same.value),
@@ -171,9 +172,9 @@ def emergency_contacts(actor: Actor, details: ClientProfile) -> None:
         rows()
 
         def add() -> None:
-            if len(contacts) >= profile.MAX_EMERGENCY_CONTACTS:
+            if len(contacts) >= reading.MAX_EMERGENCY_CONTACTS:
                 ui.notify(
-                    f"You can list up to {profile.MAX_EMERGENCY_CONTACTS} emergency contacts.", type="warning"
+                    f"You can list up to {reading.MAX_EMERGENCY_CONTACTS} emergency contacts.", type="warning"
                 )
                 return
             contacts.append({"name": "", "relationship": "", "phone": "", "email": ""})
@@ -181,7 +182,7 @@ def emergency_contacts(actor: Actor, details: ClientProfile) -> None:
 
         async def save() -> None:
             await submit(
-                lambda: profile_changes.save_emergency_contacts(
+                lambda: changes.save_emergency_contacts(
                     actor, details.client_id, [EmergencyContactDetails(**c) for c in contacts]
                 ),
                 fields,

@@ -2,7 +2,7 @@
 
 from nicegui import ui
 
-from domain.booking.reviews import ReviewsPage
+from domain.workers.reviews import ReviewsPage
 
 from .formatting import long_date
 from .provider_card import stars

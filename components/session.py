@@ -13,8 +13,9 @@ from nicegui import app, run, ui
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.responses import Response
 
-from domain import auth, clock
-from domain.access import Actor
+from domain import clock
+from domain.accounts import auth
+from domain.accounts.access import Actor
 
 ACCOUNT = "account_id"
 LAST_SEEN = "last_seen"

@@ -10,13 +10,15 @@ from collections.abc import Awaitable, Callable
 from nicegui import run, ui
 
 from domain import money
-from domain.access import Actor
+from domain.accounts.access import Actor
+from domain.cancellation import cancel
+from domain.cancellation.cancel import CancellationPlan, Scope
 from domain.errors import DomainError
-from domain.self_service import cancel, signoff, views
-from domain.self_service.cancel import CancellationPlan, Scope
-from domain.self_service.lines import BAND_LABELS, REASON_LABELS, ShiftLine
-from domain.self_service.views import QueryNote
-from storage.models.enums import ShiftStatus
+from domain.signoff import approval
+from domain.visits import views
+from domain.visits.lines import BAND_LABELS, REASON_LABELS, ShiftLine
+from domain.visits.views import QueryNote
+from domain.vocabulary import ShiftStatus
 
 from . import shift_status
 from .formatting import clock_time, duration, long_date
@@ -111,7 +113,7 @@ def _queries(notes: tuple[QueryNote, ...]) -> None:
 
 
 async def approve(actor: Actor, shift_id: int, changed: Changed) -> None:
-    if await submit(lambda: signoff.approve(actor, shift_id), done="Thank you: the visit is approved."):
+    if await submit(lambda: approval.approve(actor, shift_id), done="Thank you: the visit is approved."):
         await changed()
 
 
@@ -130,7 +132,7 @@ def open_query(actor: Actor, line: ShiftLine, changed: Changed) -> None:
 
         async def send() -> None:
             sent = await submit(
-                lambda: signoff.lodge_query(actor, line.shift_id, message.value or ""),
+                lambda: approval.lodge_query(actor, line.shift_id, message.value or ""),
                 {"message": message},
                 done="Your query was sent to your case manager.",
             )

@@ -1,7 +1,7 @@
 """A shift's status shown by colour and by text together, never by colour alone."""
 
-from domain.self_service.lines import STATUS_LABELS
-from storage.models.enums import ShiftStatus
+from domain.visits.lines import STATUS_LABELS
+from domain.vocabulary import ShiftStatus
 
 from .text import Text
 

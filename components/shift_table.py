@@ -11,7 +11,7 @@ from typing import Any
 
 from nicegui import ui
 
-from domain.self_service.lines import ShiftLine
+from domain.visits.lines import ShiftLine
 
 from .text import Text
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from nicegui import app, ui
 
-from domain import agency
-from domain.access import Actor
+from domain.accounts.access import Actor
+from domain.agency import settings as agency
 
 from . import session
 from .text import Text

@@ -8,7 +8,7 @@ from datetime import date, time, timedelta
 from nicegui import ui
 from nicegui.elements.mixins.validation_element import ValidationElement
 
-from storage.models.enums import Recurrence
+from domain.vocabulary import Recurrence
 
 from .formatting import clock_time, duration, long_date
 

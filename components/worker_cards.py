@@ -6,9 +6,9 @@ from datetime import datetime
 
 from nicegui import ui
 
-from domain import time
+from domain.agency import local_time
 from domain.booking.worker_shifts import OfferView, WorkerShiftView
-from storage.models.enums import Recurrence, ShiftStatus
+from domain.vocabulary import Recurrence, ShiftStatus
 
 from .formatting import clock_time, long_date
 from .text import Text, heading, paragraph
@@ -23,7 +23,7 @@ PATTERNS = {
 
 
 def span(starts_at: datetime, ends_at: datetime) -> str:
-    starts, ends = time.local(starts_at), time.local(ends_at)
+    starts, ends = local_time.local(starts_at), local_time.local(ends_at)
     return f"{long_date(starts.date())}, {clock_time(starts)} – {clock_time(ends)}"
 
 
@@ -42,7 +42,7 @@ def offer(found: OfferView, accept: Act, reject: Act) -> None:
                 paragraph(f"{long_date(visit.local_date)}: {visit.time_note}").classes("notice")
         if found.notes:
             paragraph(f"Notes: {found.notes}")
-        expires = time.local(found.expires_at)
+        expires = local_time.local(found.expires_at)
         paragraph(f"Please answer by {clock_time(expires)} on {long_date(expires.date())}.").classes(
             "text-muted"
         )
@@ -57,7 +57,7 @@ def offer(found: OfferView, accept: Act, reject: Act) -> None:
 
 def shift(found: WorkerShiftView, complete: Act) -> None:
     with ui.element("article").classes("card worker-card").mark(f"shift-{found.id}"):
-        starts, ends = time.local(found.starts_at), time.local(found.ends_at)
+        starts, ends = local_time.local(found.starts_at), local_time.local(found.ends_at)
         Text(f"{clock_time(starts)} – {clock_time(ends)} · {found.service}", tag="h4").classes("heading-3")
         paragraph(found.client_name)
         paragraph(found.address)

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import ClientWorkerRelation, Role, ShiftStatus
 from storage.models import Account, ClientWorker, Review, Service, Shift, ShiftQuery
-from storage.models.enums import ClientWorkerRelation, Role, ShiftStatus
 
 from .catalogue import seed_catalogue
 from .clients import ClientSeed, seed_clients

@@ -6,6 +6,15 @@ from datetime import datetime
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import (
+    CharacteristicKind,
+    CompetencyKind,
+    NdisCategory,
+    NoticeMeasure,
+    ProgramKind,
+    RequirementLevel,
+    ServiceUnit,
+)
 from storage.models import (
     Agency,
     CancellationRule,
@@ -16,15 +25,6 @@ from storage.models import (
     Requirement,
     Service,
     ServiceRate,
-)
-from storage.models.enums import (
-    CharacteristicKind,
-    CompetencyKind,
-    NdisCategory,
-    NoticeMeasure,
-    ProgramKind,
-    RequirementLevel,
-    ServiceUnit,
 )
 
 PROGRAMS = (

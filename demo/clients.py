@@ -7,6 +7,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import (
+    BudgetPeriod,
+    Gender,
+    ManagementType,
+    NdisCategory,
+    RequirementLevel,
+)
 from storage.models import (
     ApprovedService,
     Client,
@@ -16,13 +23,6 @@ from storage.models import (
     PackageBudget,
     Requirement,
     client_marketing_group,
-)
-from storage.models.enums import (
-    BudgetPeriod,
-    Gender,
-    ManagementType,
-    NdisCategory,
-    RequirementLevel,
 )
 
 from . import names

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from domain import ledger
+from domain.statements import ledger
+from domain.vocabulary import BookingStatus, Recurrence, ShiftStatus
 from storage.models import ApprovedService, Booking, FundingPackage, Service, ServiceRate, Shift
-from storage.models.enums import BookingStatus, Recurrence, ShiftStatus
 
 ZONE = ZoneInfo("Australia/Sydney")
 SUNDAY_EVENING = time(19, 0)  # clear of every generated visit (Monday to Saturday, overnight from 21:00)

@@ -6,9 +6,10 @@ from itertools import pairwise
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from domain import ledger, money
+from domain import money
+from domain.statements import ledger
+from domain.vocabulary import CancelBand, LedgerKind, NdisCategory, ShiftStatus
 from storage.models import LedgerEntry
-from storage.models.enums import CancelBand, LedgerKind, NdisCategory, ShiftStatus
 
 from .catalogue import SERVICES
 from .clients import ClientSeed

@@ -8,8 +8,8 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from domain import money
+from domain.vocabulary import CancelBand, CancelReason, ShiftStatus
 from storage.models import Shift
-from storage.models.enums import CancelBand, CancelReason, ShiftStatus
 
 from .catalogue import CANCELLATION_RULES
 from .clients import ClientSeed

@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from domain import geocoding
-from domain.geocoding import Suburb
+from adapters import geocoding
+from adapters.geocoding import Suburb
+from domain.vocabulary import Gender, GeocodeStatus
 from storage.models import (
     AvailabilityWindow,
     Leave,
@@ -19,7 +20,6 @@ from storage.models import (
     WorkerCharacteristic,
     WorkerCompetency,
 )
-from storage.models.enums import Gender, GeocodeStatus
 
 from . import names
 from .catalogue import LANGUAGES, Catalogue

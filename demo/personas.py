@@ -6,9 +6,9 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from domain import geocoding
+from adapters import geocoding
+from domain.vocabulary import Gender, Role
 from storage.models import Account, CarerLink, ShiftQuery
-from storage.models.enums import Gender, Role
 
 from .agency import AgencySpec, GeneratedAgency, generate, raise_query
 

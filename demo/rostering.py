@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import BookingStatus, Recurrence, ServiceUnit, ShiftStatus
 from storage.models import Booking, Shift
-from storage.models.enums import BookingStatus, Recurrence, ServiceUnit, ShiftStatus
 
 from .catalogue import SERVICES, Catalogue
 from .clients import ClientSeed

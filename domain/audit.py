@@ -2,9 +2,8 @@
 
 from sqlalchemy.orm import Session
 
+from domain import clock
 from storage.models import AuditEvent
-
-from . import clock
 
 
 def record(

@@ -14,10 +14,9 @@ import time
 from datetime import timedelta
 
 import config
-from domain import delivery
+from domain.messaging import delivery
+from jobs import builtin, leader, startup
 from storage import db, migrate
-
-from . import builtin, leader, startup
 
 
 def main(argv: list[str] | None = None) -> int:

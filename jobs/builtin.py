@@ -4,13 +4,13 @@ approved shifts and the monthly statements. Each is safe to run twice; see jobs.
 import logging
 from datetime import timedelta
 
-from domain import delivery, offers, reminders, statements
-from domain.booking import generation
+from domain import statements
+from domain.agency.mail_settings import agency_mail_settings
+from domain.booking import expiry, series
 from domain.errors import NotFound
-from domain.mail_settings import agency_mail_settings
-from domain.self_service import billing
-
-from . import mailer, registry
+from domain.messaging import delivery, reminders
+from domain.signoff import billing
+from jobs import mailer, registry
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +41,11 @@ def dispatch_outbox(holder: str) -> delivery.DispatchReport:
 
 def install(*, holder: str, dispatch_every: timedelta) -> None:
     registry.register("outbox_dispatch", lambda: dispatch_outbox(holder), every=dispatch_every)
-    registry.register("offer_expiry", offers.expire_due, every=timedelta(minutes=1))
+    registry.register("offer_expiry", expiry.expire_due, every=timedelta(minutes=1))
     registry.register("shift_reminders", reminders.send_due, every=timedelta(minutes=5))
     # Approved visits are billed at least daily; hourly keeps statements current without cost.
     registry.register("billing", billing.bill_approved_shifts, every=timedelta(hours=1))
     # Cheap when there is nothing to do: the month's statements are made once, after month end.
     registry.register("monthly_statements", statements.generate_monthly, every=timedelta(hours=1))
     # The rolling horizon moves a day at a time; hourly catches up soon after a restart.
-    registry.register("series_shifts", generation.extend_series, every=timedelta(hours=1))
+    registry.register("series_shifts", series.extend_series, every=timedelta(hours=1))

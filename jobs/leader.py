@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from domain import leases
+from jobs import leases
 
 log = logging.getLogger(__name__)
 

@@ -20,8 +20,8 @@ from email.utils import format_datetime, formataddr
 import yagmail
 
 from domain import clock
-from domain.delivery import DeliveryError, Envelope, Mailer, ServerUnavailable
-from domain.mail_settings import AgencyMailSettings
+from domain.agency.mail_settings import AgencyMailSettings
+from domain.messaging.delivery import DeliveryError, Envelope, Mailer, ServerUnavailable
 
 IMPLICIT_TLS_PORT = 465
 WIRE = compat32.clone(linesep="\r\n")  # smtplib sends bytes as they are: CRLF line ends here

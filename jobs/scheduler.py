@@ -13,8 +13,8 @@ from datetime import UTC, datetime, timedelta
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from .leader import Leadership, holder_name
-from .registry import Job
+from jobs.leader import Leadership, holder_name
+from jobs.registry import Job
 
 log = logging.getLogger(__name__)
 

@@ -6,11 +6,11 @@ import os
 
 from aiosmtpd.controller import Controller
 
+from adapters import mail_catcher
+from domain.agency.mail_settings import agency_mail_settings
 from domain.errors import NotFound
-from domain.mail_settings import agency_mail_settings
-
-from . import builtin, catcher, mailer, registry
-from .scheduler import JobSettings, Scheduler
+from jobs import builtin, mailer, registry
+from jobs.scheduler import JobSettings, Scheduler
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,9 @@ def _start_catcher() -> Controller | None:
         return None
     if mailer.configured_server(agency) is not None:
         return None
-    controller, server = catcher.start(int(os.environ.get("MAIL_CATCHER_PORT") or 8025), agency.agency_name)
+    controller, server = mail_catcher.start(
+        int(os.environ.get("MAIL_CATCHER_PORT") or 8025), agency.agency_name
+    )
     builtin.catch_mail_with(server)
     return controller
 
@@ -50,5 +52,5 @@ def stop() -> None:
     _running = None
     scheduler.stop()
     if controller is not None:
-        catcher.stop(controller)
+        mail_catcher.stop(controller)
         builtin.catch_mail_with(None)

@@ -13,11 +13,11 @@ from components.forms import submit, text_input
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame, not_allowed
-from domain import invitations
-from domain.access import Actor
+from domain.accounts import invitations
+from domain.accounts.access import Actor
+from domain.accounts.invitations import ROLE_NAMES, AccountLine, NewAccount
 from domain.errors import DomainError
-from domain.invitations import ROLE_NAMES, AccountLine, NewAccount
-from storage.models.enums import Role
+from domain.vocabulary import Role
 
 
 @dataclass

@@ -7,9 +7,9 @@ from components import session
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame, not_allowed
-from domain import office
+from domain.agency import office
 from domain.errors import DomainError
-from storage.models.enums import ShiftStatus
+from domain.vocabulary import ShiftStatus
 
 TILES = (
     ("Clients", "groups"),

@@ -9,8 +9,9 @@ from components.formatting import clock_time, short_date
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame, not_allowed
-from domain import caught_mail, time
+from domain.agency import local_time
 from domain.errors import DomainError
+from domain.messaging import caught_mail
 
 PATH = "/admin/mail"
 
@@ -55,7 +56,7 @@ async def create() -> RedirectResponse | None:
 
 
 def _mail_card(mail: caught_mail.CaughtMail, index: int) -> None:
-    received = time.local(mail.received_at)
+    received = local_time.local(mail.received_at)
     with ui.element("article").classes("card q-mb-sm").mark(f"mail-{index}"):
         heading(mail.subject, 2)
         with ui.element("dl").classes("facts"):

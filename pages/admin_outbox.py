@@ -12,8 +12,9 @@ from components.forms import submit
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame, not_allowed
-from domain import outbox_review, time
+from domain.agency import local_time
 from domain.errors import DomainError
+from domain.messaging import outbox_review
 
 PATH = "/admin/outbox"
 SendAgain = Callable[[int], Awaitable[None]]
@@ -63,7 +64,7 @@ def _render(summary: outbox_review.OutboxSummary, send_again: SendAgain) -> None
 
 
 def _failed_card(failed: outbox_review.FailedMessage, send_again: SendAgain) -> None:
-    queued = time.local(failed.created_at)
+    queued = local_time.local(failed.created_at)
     with ui.element("article").classes("card q-mb-sm").mark(f"failed-{failed.id}"):
         Text(failed.subject, tag="h3").classes("heading-3")
         with ui.element("dl").classes("facts"):

@@ -12,10 +12,10 @@ from components.forms import submit
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame, not_allowed
-from domain.access import Actor
+from domain.accounts.access import Actor
 from domain.errors import DomainError
-from domain.self_service import signoff
-from domain.self_service.signoff import OpenQuery
+from domain.signoff import approval
+from domain.signoff.approval import OpenQuery
 
 
 async def create() -> RedirectResponse | None:
@@ -23,14 +23,14 @@ async def create() -> RedirectResponse | None:
     if actor is None:
         return RedirectResponse("/login")
     try:
-        found = await run.io_bound(signoff.open_queries, actor)
+        found = await run.io_bound(approval.open_queries, actor)
     except DomainError as error:
         not_allowed(actor, error.message)
         return None
     with frame("Queries", actor, nav=staff_sections(actor), current="/admin/queries"):
 
         async def reload() -> None:
-            listing.refresh(await run.io_bound(signoff.open_queries, actor))
+            listing.refresh(await run.io_bound(approval.open_queries, actor))
 
         @ui.refreshable
         def listing(queries: list[OpenQuery]) -> None:
@@ -60,7 +60,7 @@ def _query(actor: Actor, query: OpenQuery, reload: Callable[[], Awaitable[None]]
 
         async def send(resolve: bool) -> None:
             done = await submit(
-                lambda: signoff.reply(actor, query.query_id, answer.value or "", resolve=resolve),
+                lambda: approval.reply(actor, query.query_id, answer.value or "", resolve=resolve),
                 {"reply": answer},
                 done="Resolved: the client can now approve the visit." if resolve else "Reply sent.",
             )

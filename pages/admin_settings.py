@@ -9,10 +9,10 @@ from components.forms import submit
 from components.nav import staff_sections
 from components.text import heading, paragraph
 from components.theme import frame, not_allowed
-from domain.access import Actor
+from domain.accounts.access import Actor
+from domain.agency import editing
+from domain.agency.editing import MEASURE_LABELS, RuleSettings, SettingsView
 from domain.errors import DomainError
-from domain.self_service import settings
-from domain.self_service.settings import MEASURE_LABELS, RuleSettings, SettingsView
 
 
 async def create() -> RedirectResponse | None:
@@ -20,7 +20,7 @@ async def create() -> RedirectResponse | None:
     if actor is None:
         return RedirectResponse("/login")
     try:
-        current = await run.io_bound(settings.current, actor)
+        current = await run.io_bound(editing.current, actor)
     except DomainError as error:
         not_allowed(actor, error.message)
         return None
@@ -64,7 +64,7 @@ def _times(actor: Actor, current: SettingsView) -> None:
 
         async def save() -> None:
             await submit(
-                lambda: settings.update_times(actor, **{name: field.value for name, field in fields.items()}),
+                lambda: editing.update_times(actor, **{name: field.value for name, field in fields.items()}),
                 fields,
                 done="Lead times saved.",
             )
@@ -107,7 +107,7 @@ def _rule(actor: Actor, rule: RuleSettings) -> None:
 
         async def save() -> None:
             await submit(
-                lambda: settings.update_rule(
+                lambda: editing.update_rule(
                     actor, rule.rule_id, **{name: f.value for name, f in fields.items()}
                 ),
                 fields,

@@ -22,8 +22,9 @@ from components import (
 from components.nav import client_sections
 from components.text import Text
 from components.theme import frame, not_allowed
-from domain import matching, time
-from domain.access import Actor
+from domain import matching
+from domain.accounts.access import Actor
+from domain.agency import local_time
 from domain.booking import catalogue, preferences, requests
 from domain.booking.catalogue import CatalogueItem
 from domain.errors import DomainError, InvalidInput
@@ -135,7 +136,7 @@ class _Flow:
     def _when(self) -> None:
         assert self.state.item is not None
         booking_steps.chosen_service(self.state.item)
-        today = time.agency_today()
+        today = local_time.agency_today()
         last = today + booking_steps.booking_horizon()
         self.fields = when_picker.create(self.state.when, today, last)
         notes = ui.textarea("Anything the worker should know (optional)").props("outlined maxlength=2000")

@@ -15,12 +15,12 @@ from components.nav import client_sections
 from components.shift_actions import Changed
 from components.text import Text, heading, paragraph
 from components.theme import frame, not_allowed
-from domain import time
-from domain.access import Actor
+from domain.accounts.access import Actor
+from domain.agency import local_time
 from domain.errors import DomainError
-from domain.self_service import views
-from domain.self_service.lines import ShiftLine
-from domain.self_service.views import CalendarPage, CalendarView
+from domain.visits import views
+from domain.visits.lines import ShiftLine
+from domain.visits.views import CalendarPage, CalendarView
 
 VIEW_LABELS = {CalendarView.MONTH: "Month", CalendarView.WEEK: "Week", CalendarView.DAY: "Day"}
 
@@ -85,7 +85,7 @@ async def create(client_id: int, request: Request) -> RedirectResponse | None:
 
 
 def _load(actor: Actor, client_id: int, state: dict) -> CalendarPage:
-    return views.calendar(actor, client_id, state["view"], state["anchor"] or time.agency_today())
+    return views.calendar(actor, client_id, state["view"], state["anchor"] or local_time.agency_today())
 
 
 def _title(page: CalendarPage) -> str:

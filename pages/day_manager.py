@@ -17,11 +17,11 @@ from components.formatting import clock_time, long_date
 from components.nav import staff_sections
 from components.text import Text, heading
 from components.theme import frame, not_allowed
-from domain import time
-from domain.booking import day as day_manager
-from domain.booking.day import Day, DayFilter, DayShift, Show
+from domain.agency import local_time
 from domain.errors import DomainError
-from storage.models.enums import ShiftStatus
+from domain.roster import day as day_manager
+from domain.roster.day import Day, DayFilter, DayShift, Show
+from domain.vocabulary import ShiftStatus
 
 PATH = "/admin/day"
 Go = Callable[[date], Awaitable[None]]
@@ -121,7 +121,7 @@ def _parse(request: Request) -> dict:
     try:
         chosen_day = date.fromisoformat(params.get("day", ""))
     except ValueError:
-        chosen_day = time.agency_today()
+        chosen_day = local_time.agency_today()
     show = params.get("show", Show.ALL)
     service = params.get("service", "")
     filters = DayFilter(
@@ -137,7 +137,9 @@ def _day_nav(shown: date, go: Go) -> None:
         ui.button("Previous day", icon="chevron_left", on_click=lambda: go(shown - timedelta(days=1))).props(
             "outline no-caps"
         ).mark("previous-day")
-        ui.button("Today", on_click=lambda: go(time.agency_today())).props("outline no-caps").mark("today")
+        ui.button("Today", on_click=lambda: go(local_time.agency_today())).props("outline no-caps").mark(
+            "today"
+        )
         ui.button("Next day", on_click=lambda: go(shown + timedelta(days=1))).props(
             "outline no-caps icon-right=chevron_right"
         ).mark("next-day")

@@ -12,12 +12,13 @@ from components.formatting import clock_time, short_date
 from components.forms import submit, text_input
 from components.nav import client_sections
 from components.theme import frame, not_allowed
-from domain import money, time
-from domain.access import Actor
+from domain import money
+from domain.accounts.access import Actor
+from domain.agency import local_time
 from domain.errors import DomainError, InvalidInput
-from domain.self_service import export, views
-from domain.self_service.lines import ShiftLine
-from domain.self_service.views import ListPage
+from domain.visits import export, views
+from domain.visits.lines import ShiftLine
+from domain.visits.views import ListPage
 
 HEADERS = ("Date", "Time", "Service", "Worker", "Outcome", "Hours", "Amount")
 
@@ -33,7 +34,7 @@ async def create(client_id: int, request: Request) -> RedirectResponse | None:
     actor = await session.current_actor()
     if actor is None:
         return RedirectResponse("/login")
-    today = time.agency_today()
+    today = local_time.agency_today()
     params = request.query_params
     state = {
         "first": _day(params.get("from"), today - timedelta(days=90)),

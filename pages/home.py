@@ -3,7 +3,7 @@
 from fastapi.responses import RedirectResponse
 
 from components import session
-from domain import access
+from domain.accounts import access
 
 
 async def create() -> RedirectResponse:

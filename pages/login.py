@@ -8,7 +8,7 @@ from components import session
 from components.forms import text_input
 from components.text import Text, paragraph
 from components.theme import frame
-from domain import access, auth
+from domain.accounts import access, auth
 from domain.errors import SignInFailed
 
 

@@ -5,9 +5,10 @@ from fastapi.responses import Response
 from nicegui import run
 
 from components import session
-from domain import profile
-from domain.booking import catalogue, reviews
+from domain.booking import catalogue
 from domain.errors import DomainError
+from domain.profile import reading
+from domain.workers import reviews
 
 
 async def client_photo(client_id: int) -> Response:
@@ -15,7 +16,7 @@ async def client_photo(client_id: int) -> Response:
     if actor is None:
         raise HTTPException(status_code=401, detail="Please sign in.")
     try:
-        found = await run.io_bound(profile.photo, actor, client_id)
+        found = await run.io_bound(reading.photo, actor, client_id)
     except DomainError:
         found = None  # the same answer whether it exists or not, so ids cannot be probed
     return _image(found)

@@ -9,11 +9,12 @@ from components.forms import submit
 from components.nav import client_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame, not_allowed
-from domain import access, profile, profile_changes
-from domain.access import Actor
+from domain.accounts import access
+from domain.accounts.access import Actor
 from domain.errors import DomainError
-from domain.profile import ClientProfile
-from storage.models.enums import Role
+from domain.profile import changes, reading
+from domain.profile.reading import ClientProfile
+from domain.vocabulary import Role
 
 
 async def default() -> RedirectResponse:
@@ -31,7 +32,7 @@ async def create(client_id: int) -> RedirectResponse | None:
     if actor is None:
         return RedirectResponse("/login")
     try:
-        details = await run.io_bound(profile.get_profile, actor, client_id)
+        details = await run.io_bound(reading.get_profile, actor, client_id)
     except DomainError as error:
         not_allowed(actor, error.message)
         return None
@@ -110,7 +111,7 @@ def _photo(actor: Actor, details: ClientProfile) -> None:
         async def upload(event: events.UploadEventArguments) -> None:
             data = await event.file.read()
             updated = await submit(
-                lambda: profile_changes.set_photo(actor, details.client_id, data), done="Photo saved."
+                lambda: changes.set_photo(actor, details.client_id, data), done="Photo saved."
             )
             uploader.reset()
             if updated is not None:

@@ -11,9 +11,9 @@ from components.formatting import clock_time, duration, short_date
 from components.nav import client_sections
 from components.theme import frame, not_allowed
 from domain.errors import DomainError
-from domain.self_service import views
-from domain.self_service.lines import ShiftLine
-from domain.self_service.views import ServicesPage, Tab
+from domain.visits import views
+from domain.visits.lines import ShiftLine
+from domain.visits.views import ServicesPage, Tab
 
 HEADERS = (
     "Shift",

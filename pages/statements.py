@@ -13,10 +13,10 @@ from components.nav import client_sections
 from components.text import Text, heading
 from components.theme import frame, not_allowed
 from domain import statements
-from domain.access import Actor
+from domain.accounts.access import Actor
 from domain.errors import DomainError, InvalidInput
 from domain.statements import StatementRequest, StatementView
-from storage.models.enums import Role
+from domain.vocabulary import Role
 
 
 def address(client_id: int, **query: str | int | None) -> str:

@@ -6,7 +6,7 @@ from components import session
 from components.forms import submit, text_input
 from components.text import paragraph
 from components.theme import frame
-from domain import access, auth
+from domain.accounts import access, auth
 
 
 async def create(token: str) -> None:

@@ -11,8 +11,8 @@ from components.forms import submit
 from components.nav import worker_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame, not_allowed
-from domain import time
-from domain.access import Actor
+from domain.accounts.access import Actor
+from domain.agency import local_time
 from domain.booking import answers, worker_shifts
 from domain.errors import DomainError
 
@@ -104,7 +104,7 @@ def _shifts(shifts: tuple, complete: worker_cards.Act) -> None:
             paragraph("You have no shifts in the next two weeks.")
         day = None
         for found in shifts:
-            local_day = time.local(found.starts_at).date()
+            local_day = local_time.local(found.starts_at).date()
             if local_day != day:
                 day = local_day
                 Text(long_date(day), tag="h3").classes("heading-3 q-mt-md")

@@ -12,8 +12,9 @@ from components.forms import submit
 from components.nav import worker_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame, not_allowed
-from domain import inbox, time
+from domain.agency import local_time
 from domain.errors import DomainError
+from domain.messaging import inbox
 
 PATH = "/worker/messages"
 POLL_SECONDS = 30
@@ -70,7 +71,7 @@ def _render(messages: list[inbox.InboxMessage], mark_read: Callable[[int], Await
     for message in messages:
         with ui.element("article").classes("card q-mb-sm").mark(f"message-{message.id}"):
             heading(message.title, 2).classes("" if message.unread else "text-muted")
-            sent = time.local(message.created_at)
+            sent = local_time.local(message.created_at)
             paragraph(
                 f"{long_date(sent.date())}, {clock_time(sent)}" + (" · unread" if message.unread else "")
             )

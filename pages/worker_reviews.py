@@ -7,10 +7,10 @@ from nicegui import run, ui
 from components import pager, review_list, session
 from components.nav import client_sections, staff_sections, worker_sections
 from components.theme import NavItem, frame, not_allowed
-from domain.access import Actor
-from domain.booking import reviews
+from domain.accounts.access import Actor
 from domain.errors import DomainError
-from storage.models.enums import Role
+from domain.vocabulary import Role
+from domain.workers import reviews
 
 
 async def create(worker_id: int, request: Request) -> RedirectResponse | None:

@@ -12,7 +12,8 @@ from nicegui.testing.user_simulation import user_simulation
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from domain import agency, clock
+from domain import clock
+from domain.agency import settings as agency
 from tests.support.databases import DEMO_NOW, Templates
 from tests.support.personas import Personas, load_personas
 from tests.support.smtp import smtp, smtp_down  # noqa: F401 - fixtures for every test folder
@@ -90,7 +91,7 @@ def demo_portal(sqlite_demo_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 @pytest.fixture
 async def user(demo_portal: str, caplog: pytest.LogCaptureFixture) -> AsyncIterator[User]:
-    """NiceGUI's simulated user, against main.py on the demo agency."""
+    """NiceGUI's simulated user, against main.py on the demo settings."""
     async with user_simulation(main_file=ROOT / "main.py") as simulated:
         yield simulated
         errors = [record for record in caplog.get_records("call") if record.levelname == "ERROR"]

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from domain import access, audit, events, matching, notices
-from domain.access import Actor
+from domain import audit, events, matching
+from domain.accounts import access
+from domain.accounts.access import Actor
+from domain.booking import fit
+from domain.booking import letters as booking_notices
+from domain.booking.errors import NotSuitable, SlotTaken
 from domain.errors import DomainError, NotAllowed
+from domain.messaging import notices
+from domain.vocabulary import BookingStatus, Role, ShiftStatus
 from storage import db
 from storage.models import Shift
-from storage.models.enums import BookingStatus, Role, ShiftStatus
 from storage.queries import booking as queries
 from storage.queries import recipients
-
-from . import fit
-from . import notices as booking_notices
-from .errors import NotSuitable, SlotTaken
 
 __all__ = ["NotSuitable", "SlotTaken", "allocate", "candidates", "to_fill"]
 assert booking_notices  # NOTE: importing it registers the message templates used here

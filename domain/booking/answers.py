@@ -5,17 +5,19 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from domain import access, agency, audit, clock, events, outbox
-from domain.access import Actor
+from domain import audit, clock, events
+from domain.accounts import access
+from domain.accounts.access import Actor
+from domain.agency import settings as agency
+from domain.booking import fit
+from domain.booking import letters as booking_notices
 from domain.errors import DomainError, NotAllowed
+from domain.messaging import outbox
+from domain.vocabulary import BookingStatus, OfferStatus, Role, ShiftStatus
 from storage import db
 from storage.models import Booking, Offer, Shift
-from storage.models.enums import BookingStatus, OfferStatus, Role, ShiftStatus
 from storage.queries import booking as queries
 from storage.queries import offer_expiry, recipients
-
-from . import fit
-from . import notices as booking_notices
 
 assert booking_notices  # NOTE: importing it registers the message templates used here
 

@@ -7,11 +7,12 @@ from datetime import date, timedelta
 
 from sqlalchemy import Row
 
-from domain import access, time
-from domain.access import Actor
+from domain.accounts import access
+from domain.accounts.access import Actor
+from domain.agency import local_time
 from domain.errors import NotAllowed
+from domain.vocabulary import BudgetPeriod, Role, ServiceUnit
 from storage import db
-from storage.models.enums import BudgetPeriod, Role, ServiceUnit
 from storage.queries import catalogue as queries
 from storage.queries import media as media_queries
 from storage.queries.catalogue import UsageWindow
@@ -60,7 +61,7 @@ def catalogue(actor: Actor, client_id: int) -> tuple[CatalogueItem, ...]:
     if actor.role == Role.WORKER:
         raise NotAllowed()
     access.require_client(actor, client_id)
-    today = time.agency_today()
+    today = local_time.agency_today()
     with db.read() as session:
         rows = queries.approved_services(client_id, today, session=session)
         windows = [_window(row, today) for row in rows]

@@ -11,9 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from domain import matching
+from domain.booking.errors import NotSuitable, SlotTaken
 from storage.queries import booking as queries
-
-from .errors import NotSuitable, SlotTaken
 
 
 @contextmanager

@@ -11,12 +11,15 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from domain import access, agency, cancellation, matching, recurrence
-from domain.access import Actor
-from domain.cancellation import LeadTimeTooShort
+from domain import matching
+from domain.accounts import access
+from domain.accounts.access import Actor
+from domain.agency import settings as agency
+from domain.booking import recurrence
+from domain.cancellation import rules
+from domain.cancellation.rules import LeadTimeTooShort
 from domain.errors import DomainError, InvalidInput, NotAllowed
-from storage.models import Booking, Requirement, Shift
-from storage.models.enums import (
+from domain.vocabulary import (
     BookingSource,
     BookingStatus,
     Recurrence,
@@ -25,10 +28,11 @@ from storage.models.enums import (
     ServiceUnit,
     ShiftStatus,
 )
+from storage.models import Booking, Requirement, Shift
 from storage.queries import booking as queries
 
 if TYPE_CHECKING:
-    from .requests import Wanted
+    from domain.booking.requests import Wanted
 
 MAX_NOTES = 2000
 
@@ -104,7 +108,7 @@ def _check_lead_time(starts_at: datetime, now: datetime, settings: agency.Agency
     if starts_at - now < timedelta(minutes=settings.booking_lead_minutes):
         raise LeadTimeTooShort(
             "This service cannot be booked online with less than "
-            f"{cancellation.notice_words(settings.booking_lead_minutes)}: "
+            f"{rules.notice_words(settings.booking_lead_minutes)}: "
             f"please call the agency on {settings.phone}."
         )
 

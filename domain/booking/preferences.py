@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
-from domain import access, audit
-from domain.access import Actor
+from domain import audit
+from domain.accounts import access
+from domain.accounts.access import Actor
 from domain.errors import InvalidInput, NotAllowed
 from domain.matching import Wish
 from domain.people import known_as
+from domain.vocabulary import ClientWorkerRelation, Role
 from storage import db
-from storage.models.enums import ClientWorkerRelation, Role
 from storage.queries import preferences as queries
 
 MAX_WISHES = 30

@@ -12,15 +12,16 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
-from domain import agency, audit, clock, events, matching, outbox
-from domain.access import Actor
+from domain import audit, clock, events, matching
+from domain.accounts.access import Actor
+from domain.agency import settings as agency
+from domain.booking import fit, making
+from domain.booking import letters as booking_notices
+from domain.messaging import outbox
+from domain.vocabulary import BookingStatus, OfferStatus, Recurrence
 from storage import db
 from storage.models import Booking, Offer, Shift
-from storage.models.enums import BookingStatus, OfferStatus, Recurrence
 from storage.queries import recipients
-
-from . import fit, making
-from . import notices as booking_notices
 
 assert booking_notices  # NOTE: importing it registers the message templates used here
 

@@ -3,11 +3,13 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from domain import access, audit, clock, events, time
-from domain.access import Actor
+from domain import audit, clock, events
+from domain.accounts import access
+from domain.accounts.access import Actor
+from domain.agency import local_time
 from domain.errors import DomainError, InvalidInput, NotAllowed
+from domain.vocabulary import Recurrence, Role, ShiftStatus
 from storage import db
-from storage.models.enums import Recurrence, Role, ShiftStatus
 from storage.queries import booking as queries
 from storage.queries import booking_worker as worker_queries
 
@@ -67,7 +69,7 @@ def upcoming(actor: Actor, days: int = 14) -> tuple[WorkerShiftView, ...]:
     if not 1 <= days <= MAX_DAYS:
         raise InvalidInput({"days": f"Please ask for 1 to {MAX_DAYS} days."})
     now = clock.now()
-    start, _ = time.day_bounds(time.local(now).date())
+    start, _ = local_time.day_bounds(local_time.local(now).date())
     end = start + timedelta(days=days)
     with db.read() as session:
         rows = worker_queries.shifts_between(worker_id, start, end, SHOWN, session=session)

@@ -4,9 +4,18 @@ from domain import matching
 providers = matching.find_providers(shift, session=session)
 """
 
-from .model import HeldCompetency, LeftOut, Match, Provider, SeriesMatch, SeriesProvider, ShiftToFill, Wish
-from .search import find_providers, find_providers_with_reasons
-from .series import find_providers_for_series
+from domain.matching.model import (
+    HeldCompetency,
+    LeftOut,
+    Match,
+    Provider,
+    SeriesMatch,
+    SeriesProvider,
+    ShiftToFill,
+    Wish,
+)
+from domain.matching.search import find_providers, find_providers_with_reasons
+from domain.matching.series import find_providers_for_series
 
 __all__ = [
     "HeldCompetency",

@@ -10,11 +10,11 @@ from datetime import date, datetime
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from . import distance, wording
-from .distance import Spot
-from .requirements import Requirements
-from .slot import LOOKAROUND_SECONDS, Slot
-from .workforce import Characteristic, WorkerFacts, Workforce
+from domain.matching import distance, wording
+from domain.matching.distance import Spot
+from domain.matching.requirements import Requirements
+from domain.matching.slot import LOOKAROUND_SECONDS, Slot
+from domain.matching.workforce import Characteristic, WorkerFacts, Workforce
 
 
 class Busy(NamedTuple):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from .workforce import WorkerFacts
+    from domain.matching.workforce import WorkerFacts
 
 
 @dataclass(frozen=True, eq=False)

@@ -7,13 +7,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from domain.errors import DomainError, NotFound
+from domain.matching import requirements, workforce
+from domain.matching.checks import Busy, Rules
+from domain.matching.distance import Spot, spot
+from domain.matching.model import ShiftToFill, Wish
 from storage.queries import matching as queries
-
-from ..errors import DomainError, NotFound
-from . import requirements, workforce
-from .checks import Busy, Rules
-from .distance import Spot, spot
-from .model import ShiftToFill, Wish
 
 
 def rules_for(shift: ShiftToFill, *, session: Session) -> tuple[Rules, tuple[float, float] | None]:

@@ -5,9 +5,9 @@ shift. Per-worker checks (checks.py) then only run for the rest, or for the reas
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .checks import Rules, age_on
-from .slot import Slot
-from .workforce import Workforce
+from domain.matching.checks import Rules, age_on
+from domain.matching.slot import Slot
+from domain.matching.workforce import Workforce
 
 MEMO_SIZE = 5_000
 

@@ -4,8 +4,8 @@ the client's preferences or this booking's override; mandatory wins over desirab
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..errors import DomainError
-from .model import Wish
+from domain.errors import DomainError
+from domain.matching.model import Wish
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,13 @@ from collections.abc import Collection
 import numpy as np
 from sqlalchemy.orm import Session
 
-from . import checks, context
-from .checks import Busy, Explainer, Rules
-from .cut import Cut, cut
-from .distance import beyond, tenths_km, tenths_within
-from .model import LeftOut, Match, Provider, ShiftToFill
-from .slot import Slot, slot_of
-from .workforce import WorkerFacts
+from domain.matching import checks, context
+from domain.matching.checks import Busy, Explainer, Rules
+from domain.matching.cut import Cut, cut
+from domain.matching.distance import beyond, tenths_km, tenths_within
+from domain.matching.model import LeftOut, Match, Provider, ShiftToFill
+from domain.matching.slot import Slot, slot_of
+from domain.matching.workforce import WorkerFacts
 
 FEW = 600  # up to this many candidates, the per-worker statements name them; beyond, they read all
 

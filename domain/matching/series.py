@@ -20,15 +20,15 @@ from datetime import date
 import numpy as np
 from sqlalchemy.orm import Session
 
-from ..errors import DomainError
-from . import checks, context, wording
-from .checks import Busy, Explainer, Rules
-from .cut import Cut, cut
-from .distance import tenths_km, tenths_within
-from .model import LeftOut, SeriesMatch, SeriesProvider, ShiftToFill
-from .search import FEW, fits, ranked
-from .slot import LONGEST_SHIFT, LOOKAROUND_SECONDS, Slot, slot_of
-from .workforce import WorkerFacts
+from domain.errors import DomainError
+from domain.matching import checks, context, wording
+from domain.matching.checks import Busy, Explainer, Rules
+from domain.matching.cut import Cut, cut
+from domain.matching.distance import tenths_km, tenths_within
+from domain.matching.model import LeftOut, SeriesMatch, SeriesProvider, ShiftToFill
+from domain.matching.search import FEW, fits, ranked
+from domain.matching.slot import LONGEST_SHIFT, LOOKAROUND_SECONDS, Slot, slot_of
+from domain.matching.workforce import WorkerFacts
 
 Cannot = tuple[tuple[date, tuple[str, ...]], ...]
 LONGEST_SECONDS = int(LONGEST_SHIFT.total_seconds())

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from ..errors import DomainError
-from .distance import Spot
-from .model import ShiftToFill
+from domain.errors import DomainError
+from domain.matching.distance import Spot
+from domain.matching.model import ShiftToFill
 
 # Travel is checked against the worker's previous and next busy shift within this much time
 # of the shift; a gap longer than a day always leaves time to travel.

@@ -16,12 +16,11 @@ from datetime import date
 import numpy as np
 from sqlalchemy.orm import Session
 
+from domain.matching.columns import Columns, columns_of
+from domain.matching.distance import Spot, spot
+from domain.matching.model import HeldCompetency
 from domain.people import known_as
 from storage.queries import workforce as queries
-
-from .columns import Columns, columns_of
-from .distance import Spot, spot
-from .model import HeldCompetency
 
 
 @dataclass(frozen=True, slots=True)

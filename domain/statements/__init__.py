@@ -5,9 +5,9 @@ Call sites read `statements.open_statement(...)`, `statements.statement_pdf(...)
 `statements.generate_monthly()`.
 """
 
-from .model import PackageStatement, Period
-from .monthly import MonthlyRun, generate_monthly
-from .reading import (
+from domain.statements.model import PackageStatement, Period
+from domain.statements.monthly import MonthlyRun, generate_monthly
+from domain.statements.reading import (
     MonthChoice,
     PackageChoice,
     StatementDocument,

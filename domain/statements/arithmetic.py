@@ -1,7 +1,7 @@
 """The statement arithmetic: from the balance before a period and the period's ledger lines to every
 figure a statement shows. Pure functions over plain values, so they are tested without a database.
 
-Credits are positive and debits negative (domain.ledger); a statement sorts each line into one
+Credits are positive and debits negative (domain.statements.ledger); a statement sorts each line into one
 section by its kind, and into "came in" or "went out" by its sign, so that
 opening + credits − debits = closing holds whatever the lines are.
 """
@@ -9,10 +9,8 @@ opening + credits − debits = closing holds whatever the lines are.
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from storage.models.enums import LedgerKind, NdisCategory
-
-from . import periods
-from .model import (
+from domain.statements import periods
+from domain.statements.model import (
     CategoryBalance,
     LedgerLine,
     MonthUse,
@@ -21,6 +19,7 @@ from .model import (
     PackageStatement,
     Period,
 )
+from domain.vocabulary import LedgerKind, NdisCategory
 
 NDIS_CATEGORIES = (NdisCategory.CORE, NdisCategory.CAPACITY_BUILDING, NdisCategory.CAPITAL)
 SECTIONS = {

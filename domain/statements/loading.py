@@ -5,10 +5,9 @@ months of the chart."""
 from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
+from domain.statements import arithmetic
+from domain.statements.model import LedgerLine, PackageFacts, PackageStatement, Period
 from storage.queries import statements as statement_queries
-
-from . import arithmetic
-from .model import LedgerLine, PackageFacts, PackageStatement, Period
 
 
 def package_facts(package_id: int, *, session: Session) -> PackageFacts | None:

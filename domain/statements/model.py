@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from storage.models.enums import CancelBand, CancelReason, LedgerKind, NdisCategory, ProgramKind, ServiceUnit
+from domain.vocabulary import CancelBand, CancelReason, LedgerKind, NdisCategory, ProgramKind, ServiceUnit
 
 
 @dataclass(frozen=True)

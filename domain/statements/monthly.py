@@ -10,17 +10,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from domain import clock, outbox
-from domain.agency import AgencySettings
+from domain import clock
+from domain.agency.local_time import agency_today
+from domain.agency.settings import AgencySettings
 from domain.errors import InvalidInput
+from domain.messaging import outbox
 from domain.money import dollars
-from domain.time import agency_today
+from domain.statements import loading, periods
+from domain.statements.model import PackageStatement
 from storage import db
 from storage.models import Statement
 from storage.queries import statements as statement_queries
-
-from . import loading, periods
-from .model import PackageStatement
 
 TEMPLATE = "statement_ready"
 

@@ -11,12 +11,11 @@ from dataclasses import dataclass
 
 from fpdf import FPDF
 
-from domain import pdf_fonts
-from domain.pdf_fonts import FAMILY
-
-from . import pdf_tables, wording
-from .model import PackageStatement
-from .periods import day_label
+from adapters import pdf_fonts
+from adapters.pdf_fonts import FAMILY
+from domain.statements import pdf_tables, wording
+from domain.statements.model import PackageStatement
+from domain.statements.periods import day_label
 
 log = logging.getLogger(__name__)
 

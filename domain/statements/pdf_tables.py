@@ -8,9 +8,8 @@ from collections.abc import Sequence
 
 from fpdf import FPDF
 
-from domain.pdf_fonts import FAMILY
-
-from .wording import Row, Table
+from adapters.pdf_fonts import FAMILY
+from domain.statements.wording import Row, Table
 
 SIZE = 9  # points
 LINE = 4.6  # mm per line of text in a cell

@@ -3,8 +3,7 @@
 from datetime import date, timedelta
 
 from domain.errors import InvalidInput
-
-from .model import Period
+from domain.statements.model import Period
 
 LONGEST_RANGE_DAYS = 3 * 366  # a longer statement would be too big to read or print
 

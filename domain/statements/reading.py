@@ -7,17 +7,18 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from domain import access, agency, audit
-from domain.access import Actor
+from domain import audit
+from domain.accounts import access
+from domain.accounts.access import Actor
+from domain.agency import settings as agency
+from domain.agency.local_time import agency_today
 from domain.errors import NotAllowed, NotFound
-from domain.time import agency_today
+from domain.statements import loading, pdf, periods
+from domain.statements.model import PackageStatement, Period
 from storage import db
 from storage.queries import clients as client_queries
 from storage.queries import media as media_queries
 from storage.queries import statements as statement_queries
-
-from . import loading, pdf, periods
-from .model import PackageStatement, Period
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from domain.money import dollars
-from storage.models.enums import CancelBand, CancelReason, NdisCategory, ServiceUnit
-
-from .model import LedgerLine, PackageStatement
-from .periods import day_label, month_label
+from domain.statements.model import LedgerLine, PackageStatement
+from domain.statements.periods import day_label, month_label
+from domain.vocabulary import CancelBand, CancelReason, NdisCategory, ServiceUnit
 
 CATEGORY_NAMES = {
     NdisCategory.CORE: "Core supports",

@@ -5,8 +5,9 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
+from domain.vocabulary import Role
+
 from .base import Base
-from .enums import Role
 
 
 class Account(Base):

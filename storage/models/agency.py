@@ -5,8 +5,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base
-from .enums import (
+from domain.vocabulary import (
     CharacteristicKind,
     CompetencyKind,
     NdisCategory,
@@ -14,6 +13,8 @@ from .enums import (
     ProgramKind,
     ServiceUnit,
 )
+
+from .base import Base
 
 
 class Agency(Base):

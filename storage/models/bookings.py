@@ -5,8 +5,7 @@ from datetime import date, datetime, time
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base
-from .enums import (
+from domain.vocabulary import (
     BillTo,
     BookingSource,
     BookingStatus,
@@ -16,6 +15,8 @@ from .enums import (
     Recurrence,
     ShiftStatus,
 )
+
+from .base import Base
 
 
 class Booking(Base):

@@ -5,8 +5,9 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from domain.vocabulary import BudgetPeriod, CancelReason, LedgerKind, ManagementType, NdisCategory
+
 from .base import Base
-from .enums import BudgetPeriod, CancelReason, LedgerKind, ManagementType, NdisCategory
 
 
 class FundingPackage(Base):

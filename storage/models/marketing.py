@@ -5,8 +5,9 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from domain.vocabulary import MediaKind
+
 from .base import Base
-from .enums import MediaKind
 
 
 class MarketingItem(Base):

@@ -5,8 +5,9 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from domain.vocabulary import Channel, OutboxStatus
+
 from .base import Base
-from .enums import Channel, OutboxStatus
 
 
 class OutboxMessage(Base):

@@ -16,8 +16,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from domain.vocabulary import ClientWorkerRelation, Gender, GeocodeStatus
+
 from .base import Base
-from .enums import ClientWorkerRelation, Gender, GeocodeStatus
 
 
 class HomeAddress:

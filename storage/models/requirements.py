@@ -3,8 +3,9 @@
 from sqlalchemy import CheckConstraint, ForeignKey, Index
 from sqlalchemy.orm import Mapped, mapped_column
 
+from domain.vocabulary import RequirementLevel
+
 from .base import Base
-from .enums import RequirementLevel
 
 
 class Requirement(Base):

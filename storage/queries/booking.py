@@ -8,6 +8,15 @@ from datetime import date, datetime
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import (
+    BUSY_SHIFT_STATUSES,
+    BookingStatus,
+    OfferStatus,
+    Recurrence,
+    RequirementLevel,
+    ServiceUnit,
+    ShiftStatus,
+)
 from storage.models import (
     Account,
     ApprovedService,
@@ -19,15 +28,6 @@ from storage.models import (
     Service,
     ServiceRate,
     Shift,
-)
-from storage.models.enums import (
-    BUSY_SHIFT_STATUSES,
-    BookingStatus,
-    OfferStatus,
-    Recurrence,
-    RequirementLevel,
-    ServiceUnit,
-    ShiftStatus,
 )
 
 LIVE_BOOKING_STATUSES = (

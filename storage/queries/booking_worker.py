@@ -6,8 +6,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import OfferStatus, ShiftStatus
 from storage.models import Booking, Client, Offer, Service, Shift
-from storage.models.enums import OfferStatus, ShiftStatus
 
 
 @dataclass(frozen=True)

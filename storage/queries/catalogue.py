@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import Row, and_, case, func, select
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import BUSY_SHIFT_STATUSES
 from storage.models import ApprovedService, FundingPackage, Program, Service, ServiceRate, Shift
-from storage.models.enums import BUSY_SHIFT_STATUSES
 
 
 def approved_services(client_id: int, today: date, *, session: Session) -> list[Row]:

@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import Row, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import ShiftStatus
 from storage.models import Booking, Program, Service, Shift, ShiftQuery, Worker
-from storage.models.enums import ShiftStatus
 
 
 def _lines() -> Select:

@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import Row, Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import OfferStatus, ShiftStatus
 from storage.models import Booking, Client, Offer, Service, Shift, Worker
-from storage.models.enums import OfferStatus, ShiftStatus
 
 
 def _escaped(text: str) -> str:

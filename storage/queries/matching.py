@@ -29,6 +29,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
+from domain.vocabulary import BUSY_SHIFT_STATUSES, ClientWorkerRelation, RequirementLevel
 from storage.models import (
     Agency,
     Booking,
@@ -40,7 +41,6 @@ from storage.models import (
     Worker,
     WorkforceVersion,
 )
-from storage.models.enums import BUSY_SHIFT_STATUSES, ClientWorkerRelation, RequirementLevel
 
 # SQLite 3.38 and later read a stored time as epoch seconds in a third less time than the date
 # functions do (the statements read thousands of shifts); older libraries take the long way.

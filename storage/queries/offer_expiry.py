@@ -5,8 +5,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import OfferStatus, ShiftStatus
 from storage.models import Booking, Offer, Shift
-from storage.models.enums import OfferStatus, ShiftStatus
 
 
 def due(*, now: datetime, limit: int, session: Session) -> list[Offer]:

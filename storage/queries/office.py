@@ -3,8 +3,8 @@
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import GeocodeStatus
 from storage.models import Client, Worker
-from storage.models.enums import GeocodeStatus
 
 
 def active_counts(*, session: Session) -> tuple[int, int]:

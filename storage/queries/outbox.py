@@ -10,8 +10,8 @@ from datetime import datetime
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import Channel, OutboxStatus
 from storage.models import AppMessage, OutboxMessage
-from storage.models.enums import Channel, OutboxStatus
 
 
 def claim_due(

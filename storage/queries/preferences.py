@@ -4,8 +4,8 @@ the competencies and characteristics a preference may name."""
 from sqlalchemy import Row, delete, insert, select
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import RequirementLevel
 from storage.models import Characteristic, ClientWorker, Competency, Requirement, Worker
-from storage.models.enums import RequirementLevel
 
 
 def wishes(client_id: int, *, session: Session) -> list[Row]:

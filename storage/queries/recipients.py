@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import Role
 from storage.models import Account, Client, Service, Worker
-from storage.models.enums import Role
 
 
 @dataclass(frozen=True)

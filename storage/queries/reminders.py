@@ -5,8 +5,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import ShiftStatus
 from storage.models import Shift
-from storage.models.enums import ShiftStatus
 
 
 def due(*, now: datetime, until: datetime, limit: int, session: Session) -> list[Shift]:

@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import NdisCategory, OfferStatus, ProgramKind, ShiftStatus
 from storage.models import (
     Account,
     Booking,
@@ -19,7 +20,6 @@ from storage.models import (
     ShiftQuery,
     Worker,
 )
-from storage.models.enums import NdisCategory, OfferStatus, ProgramKind, ShiftStatus
 
 
 @dataclass(frozen=True)

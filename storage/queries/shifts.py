@@ -5,8 +5,8 @@ from datetime import datetime
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import ShiftStatus
 from storage.models import Client, Service, Shift
-from storage.models.enums import ShiftStatus
 
 
 def for_worker_between(worker_id: int, start: datetime, end: datetime, *, session: Session) -> list[Row]:

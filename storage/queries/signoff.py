@@ -3,9 +3,9 @@
 from sqlalchemy import Row, case, select
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import ShiftStatus
 from storage import db
 from storage.models import Client, Service, Shift, ShiftQuery, Worker
-from storage.models.enums import ShiftStatus
 
 
 def open_queries(case_manager_account_id: int, *, limit: int, session: Session) -> list[Row]:

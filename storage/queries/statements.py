@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import Row, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import NdisCategory
 from storage.models import (
     Account,
     CarerLink,
@@ -16,7 +17,6 @@ from storage.models import (
     Shift,
     Statement,
 )
-from storage.models.enums import NdisCategory
 
 
 def packages_of_client(client_id: int, *, session: Session) -> list[Row]:

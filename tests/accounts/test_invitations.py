@@ -8,12 +8,14 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from domain import auth, clock, delivery, invitations
+from domain import clock
+from domain.accounts import auth, invitations
+from domain.accounts.invitations import NewAccount
 from domain.errors import InvalidInput, NotAllowed, SignInFailed
-from domain.invitations import NewAccount
+from domain.messaging import delivery
+from domain.vocabulary import Role
 from storage import db
 from storage.models import Account, CarerLink, OutboxMessage
-from storage.models.enums import Role
 from tests.support.personas import Personas
 from tests.support.smtp import SmtpServer
 

@@ -5,10 +5,12 @@ from datetime import date, time, timedelta
 
 from sqlalchemy import func, select
 
-from domain import auth, clock
-from domain.access import Actor
+from domain import clock
+from domain.accounts import auth
+from domain.accounts.access import Actor
 from domain.booking import requests
 from domain.booking.requests import Wanted
+from domain.vocabulary import Recurrence
 from storage import db
 from storage.models import (
     Account,
@@ -20,7 +22,6 @@ from storage.models import (
     Requirement,
     Shift,
 )
-from storage.models.enums import Recurrence
 
 
 def approved_services(client_id: int) -> list[int]:

@@ -12,9 +12,9 @@ from sqlalchemy import func, select
 from domain.booking import allocation, requests
 from domain.booking.allocation import SlotTaken
 from domain.errors import DomainError, NotAllowed
+from domain.vocabulary import BUSY_SHIFT_STATUSES, BookingStatus, ShiftStatus
 from storage import db
 from storage.models import Booking, Shift
-from storage.models.enums import BUSY_SHIFT_STATUSES, BookingStatus, ShiftStatus
 from tests.support.personas import Personas
 
 from .support import booking, counts, outbox, shifts_of, wanted, worker_actor

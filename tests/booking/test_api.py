@@ -13,9 +13,9 @@ import api
 from demo import DEMO_PASSWORD
 from domain import clock
 from domain.booking import requests
+from domain.vocabulary import OfferStatus, Recurrence, ShiftStatus
 from storage import db
 from storage.models import Account, Shift
-from storage.models.enums import OfferStatus, Recurrence, ShiftStatus
 from tests.support.personas import Personas
 
 from .support import bookable_worker, offer_of, shifts_of, wanted

@@ -4,9 +4,9 @@ constraint would refuse them; on SQLite nothing but the generator keeps it so)."
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 
+from domain.vocabulary import BUSY_SHIFT_STATUSES
 from storage import db
 from storage.models import Shift
-from storage.models.enums import BUSY_SHIFT_STATUSES
 
 
 def test_no_worker_in_the_demo_agency_has_two_overlapping_busy_shifts(demo_db: str) -> None:

@@ -6,12 +6,13 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import update
 
-from domain import agency, clock
-from domain.booking import answers, generation, requests
+from domain import clock
+from domain.agency import settings as agency
+from domain.booking import answers, requests, series
+from domain.vocabulary import BookingStatus, Recurrence, ShiftStatus
 from jobs import registry
 from storage import db
 from storage.models import Booking, Leave
-from storage.models.enums import BookingStatus, Recurrence, ShiftStatus
 from tests.support.personas import Personas
 
 from .support import bookable_worker, offer_of, outbox, shifts_of, wanted, worker_actor
@@ -36,11 +37,11 @@ def test_a_series_gets_its_next_visits_as_the_horizon_moves_and_running_again_ad
     booked = requests.let_agency_choose(
         personas.client, wanted(personas.client.client_id, recurrence=Recurrence.WEEKLY, start=time(14, 0))
     )
-    generation.extend_series(clock.now())
+    series.extend_series(clock.now())
     assert len(shifts_of(booked.booking_id)) == booked.shift_count
     clock.advance(timedelta(weeks=3))
-    assert generation.extend_series(clock.now()) >= 3
-    assert generation.extend_series(clock.now()) == 0
+    assert series.extend_series(clock.now()) >= 3
+    assert series.extend_series(clock.now()) == 0
     made = shifts_of(booked.booking_id)
     assert len(made) == booked.shift_count + 3
     assert {s.starts_at.astimezone(agency.settings().zone).time() for s in made} == {time(14, 0)}
@@ -57,7 +58,7 @@ def test_a_series_with_an_end_date_stops_there(personas: Personas) -> None:
     )
     only_live(booked.booking_id)
     clock.advance(timedelta(weeks=3))  # the horizon now reaches past the end date
-    generation.extend_series(clock.now())
+    series.extend_series(clock.now())
     assert shifts_of(booked.booking_id)[-1].occurrence_date == ends
 
 
@@ -76,7 +77,7 @@ def test_an_allocated_series_keeps_its_worker_when_free_and_tells_the_roster_whe
         )
     only_live(booked.booking_id)
     clock.advance(timedelta(weeks=3))
-    assert generation.extend_series(clock.now()) == 3
+    assert series.extend_series(clock.now()) == 3
     assert len(shifts_of(booked.booking_id)) == booked.shift_count + 3
     new = shifts_of(booked.booking_id)[-3:]
     assert [(s.status, s.worker_id) for s in new] == [
@@ -91,7 +92,7 @@ def test_the_job_leaves_once_only_bookings_alone(personas: Personas) -> None:
     once = requests.let_agency_choose(personas.client, wanted(personas.client.client_id))
     only_live(once.booking_id)
     clock.advance(timedelta(weeks=4))
-    assert generation.extend_series(clock.now()) == 0
+    assert series.extend_series(clock.now()) == 0
     assert len(shifts_of(once.booking_id)) == 1
 
 
@@ -109,7 +110,7 @@ def test_visits_the_job_adds_after_the_april_change_keep_the_local_start(persona
     assert shifts_of(booked.booking_id)[-1].occurrence_date < date(2027, 4, 4)
     only_live(booked.booking_id)
     clock.freeze(datetime(2027, 3, 15, tzinfo=UTC))
-    generation.extend_series(clock.now())
+    series.extend_series(clock.now())
     made = shifts_of(booked.booking_id)
     assert made[-1].occurrence_date > date(2027, 4, 4)
     assert {s.starts_at.astimezone(agency.settings().zone).time() for s in made} == {time(9, 0)}

@@ -6,16 +6,18 @@ from datetime import timedelta
 
 import pytest
 
-from domain import agency, clock, delivery, events, offers
-from domain.booking import answers, requests
+from domain import clock, events
+from domain.agency import settings as agency
+from domain.booking import answers, expiry, requests
 from domain.booking.allocation import NotSuitable, SlotTaken
 from domain.booking.answers import OfferGone
 from domain.booking.requests import Booked, Wanted
+from domain.cancellation import cancel
 from domain.errors import DomainError, NotAllowed
-from domain.self_service import cancel
+from domain.messaging import delivery
+from domain.vocabulary import BookingStatus, CancelReason, OfferStatus, Recurrence, ShiftStatus
 from storage import db
 from storage.models import Leave
-from storage.models.enums import BookingStatus, CancelReason, OfferStatus, Recurrence, ShiftStatus
 from tests.support.personas import Personas
 from tests.support.smtp import SmtpServer
 
@@ -129,7 +131,7 @@ def test_an_offer_nobody_answered_expires_through_the_job_and_releases_the_held_
     clock.freeze(offer.expires_at)
     with pytest.raises(OfferGone, match="expired"):
         answers.accept(worker_actor(worker_id), offer.id)
-    assert offers.expire_due() == 1
+    assert expiry.expire_due() == 1
     assert states(booked.booking_id) == {(ShiftStatus.UNALLOCATED, None)}
     assert booking(booked.booking_id).status == BookingStatus.UNALLOCATED
     with pytest.raises(OfferGone, match="expired"):

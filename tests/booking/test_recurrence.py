@@ -1,4 +1,4 @@
-"""Where a booking's visits fall (domain.recurrence): pure rules, no database. Sydney's clocks go
+"""Where a booking's visits fall (domain.booking.recurrence): pure rules, no database. Sydney's clocks go
 forward at 2 am on the first Sunday of October and back at 3 am on the first Sunday of April."""
 
 import itertools
@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain import recurrence
-from storage.models.enums import Recurrence
+from domain.booking import recurrence
+from domain.vocabulary import Recurrence
 
 SYDNEY = ZoneInfo("Australia/Sydney")
 REPEATING = [Recurrence.WEEKLY, Recurrence.FORTNIGHTLY, Recurrence.FOUR_WEEKLY]

@@ -7,13 +7,14 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from sqlalchemy import text as db_text
 
-from domain import agency, clock
+from domain import clock
+from domain.agency import settings as agency
 from domain.booking import requests
-from domain.cancellation import LeadTimeTooShort
+from domain.cancellation.rules import LeadTimeTooShort
 from domain.errors import InvalidInput, NotAllowed
+from domain.vocabulary import BookingStatus, Recurrence, RequirementLevel, ShiftStatus
 from storage import db
 from storage.models import Requirement
-from storage.models.enums import BookingStatus, Recurrence, RequirementLevel, ShiftStatus
 from tests.support.personas import Personas
 
 from .support import booking, counts, not_approved_for, outbox, shifts_of, wanted

@@ -8,7 +8,7 @@ import pytest
 from domain import clock
 from domain.booking import answers, requests, worker_shifts
 from domain.errors import DomainError, InvalidInput, NotAllowed
-from storage.models.enums import Recurrence, ShiftStatus
+from domain.vocabulary import Recurrence, ShiftStatus
 from tests.support.personas import Personas
 
 from .support import bookable_worker, offer_of, shifts_of, wanted, worker_actor

@@ -6,10 +6,10 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import event, func, select
 
-from domain import agency
+from domain.agency import settings as agency
+from domain.vocabulary import RequirementLevel, ShiftStatus
 from storage import db
 from storage.models import ApprovedService, Booking, Offer, Requirement, Review, Shift
-from storage.models.enums import RequirementLevel, ShiftStatus
 
 MARGARET = 1
 GEORGE = 2

@@ -6,11 +6,11 @@ from datetime import date
 from nicegui.testing import User
 from sqlalchemy import select
 
-from domain import agency
+from domain.agency import settings as agency
+from domain.vocabulary import BookingStatus, OfferStatus, Recurrence, RequirementLevel, ShiftStatus
 from pages.book import PROVIDERS_AT_ONCE
 from storage import db
 from storage.models import Booking, Requirement
-from storage.models.enums import BookingStatus, OfferStatus, Recurrence, RequirementLevel, ShiftStatus
 from tests.booking_pages.support import GEORGE, MARGARET, approved_ids, bookings, offers, preference_rows
 from tests.booking_pages.ui import appears, choose, seen, until
 from tests.support.ui import sign_in

@@ -14,11 +14,12 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
 from sqlalchemy import select
 
-from domain import auth, delivery
+from domain.accounts import auth
 from domain.booking import catalogue, requests
+from domain.messaging import delivery
+from domain.vocabulary import BookingStatus, Recurrence, ShiftStatus
 from storage import db
 from storage.models import Booking
-from storage.models.enums import BookingStatus, Recurrence, ShiftStatus
 from storage.queries import recipients
 from tests.booking_pages.support import MARGARET, shifts_of_booking
 from tests.support.browser import (

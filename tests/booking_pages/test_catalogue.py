@@ -10,9 +10,9 @@ from domain import clock
 from domain.booking import catalogue
 from domain.booking.catalogue import period_bounds
 from domain.errors import NotAllowed
+from domain.vocabulary import BudgetPeriod, ShiftStatus
 from storage import db
 from storage.models import ApprovedService, FundingPackage, Service, ServiceRate, Shift
-from storage.models.enums import BudgetPeriod, ShiftStatus
 from storage.queries import media as media_queries
 from tests.booking_pages.support import GEORGE, MARGARET, approved_ids
 from tests.support.personas import Personas

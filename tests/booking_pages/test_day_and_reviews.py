@@ -8,13 +8,13 @@ import pytest
 from sqlalchemy import select
 
 from domain import clock
-from domain.booking import day as day_manager
-from domain.booking import reviews
-from domain.booking.day import DayFilter, Show
 from domain.errors import InvalidInput, NotAllowed
+from domain.roster import day as day_manager
+from domain.roster.day import DayFilter, Show
+from domain.vocabulary import ShiftStatus
+from domain.workers import reviews
 from storage import db
 from storage.models import Shift
-from storage.models.enums import ShiftStatus
 from tests.booking_pages.support import MARGARET, add_reviews, statements
 from tests.support.personas import Personas
 

@@ -7,9 +7,9 @@ from sqlalchemy import select
 from domain.booking import preferences
 from domain.errors import InvalidInput, NotAllowed
 from domain.matching import Wish
+from domain.vocabulary import ClientWorkerRelation
 from storage import db
 from storage.models import AuditEvent, ClientWorker
-from storage.models.enums import ClientWorkerRelation
 from tests.booking_pages.support import MARGARET, preference_rows
 from tests.support.personas import Personas
 

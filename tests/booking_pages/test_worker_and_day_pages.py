@@ -8,12 +8,12 @@ from nicegui.testing import User
 from sqlalchemy import select
 
 from domain import clock
-from domain.booking import day as day_manager
 from domain.booking import requests
-from domain.booking.day import DayFilter, Show
+from domain.roster import day as day_manager
+from domain.roster.day import DayFilter, Show
+from domain.vocabulary import OfferStatus, Recurrence, ShiftStatus
 from storage import db
 from storage.models import Offer, Shift
-from storage.models.enums import OfferStatus, Recurrence, ShiftStatus
 from tests.booking_pages.support import MARGARET, approved_ids, shifts_of_booking, status_of
 from tests.booking_pages.ui import appears, seen, until
 from tests.self_service.support import actor

@@ -6,11 +6,12 @@ import pytest
 from sqlalchemy import select
 
 from demo import DEMO_PASSWORD
-from domain import auth, clock
+from domain import clock
+from domain.accounts import auth
 from domain.errors import AccountLocked, InvalidInput, SignInFailed
+from domain.vocabulary import Role
 from storage import db
 from storage.models import Account
-from storage.models.enums import Role
 
 MARGARET = "margaret@example.com"
 

@@ -5,8 +5,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from domain import geocoding
-from storage.models.enums import GeocodeStatus
+from adapters import geocoding
+from domain.vocabulary import GeocodeStatus
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import io
 import pytest
 from PIL import Image
 
-from domain import photos
+from adapters import photos
 
 
 def picture(kind: str, size: tuple[int, int] = (300, 400), *, exif_gps: bool = False) -> bytes:

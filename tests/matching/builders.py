@@ -8,6 +8,16 @@ from geopy.distance import geodesic
 from sqlalchemy.orm import Session
 
 from domain.matching import ShiftToFill, Wish
+from domain.vocabulary import (
+    CharacteristicKind,
+    ClientWorkerRelation,
+    CompetencyKind,
+    Gender,
+    ProgramKind,
+    RequirementLevel,
+    ServiceUnit,
+    ShiftStatus,
+)
 from storage.models import (
     Agency,
     AvailabilityWindow,
@@ -23,16 +33,6 @@ from storage.models import (
     Worker,
     WorkerCharacteristic,
     WorkerCompetency,
-)
-from storage.models.enums import (
-    CharacteristicKind,
-    ClientWorkerRelation,
-    CompetencyKind,
-    Gender,
-    ProgramKind,
-    RequirementLevel,
-    ServiceUnit,
-    ShiftStatus,
 )
 
 SYDNEY = ZoneInfo("Australia/Sydney")

@@ -26,6 +26,7 @@ from domain.matching.model import (
     ShiftToFill,
     Wish,
 )
+from domain.vocabulary import BUSY_SHIFT_STATUSES, ClientWorkerRelation, RequirementLevel
 from storage.models import (
     Agency,
     AvailabilityWindow,
@@ -43,7 +44,6 @@ from storage.models import (
     WorkerCharacteristic,
     WorkerCompetency,
 )
-from storage.models.enums import BUSY_SHIFT_STATUSES, ClientWorkerRelation, RequirementLevel
 
 LOOKAROUND = timedelta(hours=24)
 

@@ -12,14 +12,14 @@ from sqlalchemy.orm import Session
 
 from domain import matching
 from domain.matching import Match, ShiftToFill, Wish
-from storage import db
-from storage.models.enums import (
+from domain.vocabulary import (
     CharacteristicKind,
     ClientWorkerRelation,
     Gender,
     RequirementLevel,
     ShiftStatus,
 )
+from storage import db
 from tests.matching import reference
 from tests.matching.builders import HOME, Town, at
 

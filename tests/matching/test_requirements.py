@@ -4,7 +4,7 @@ from datetime import date
 from typing import Any
 
 from domain.matching import ShiftToFill, Wish
-from storage.models.enums import CharacteristicKind, ClientWorkerRelation, Gender, RequirementLevel
+from domain.vocabulary import CharacteristicKind, ClientWorkerRelation, Gender, RequirementLevel
 from tests.matching.builders import Town, at
 from tests.matching.conftest import listed, reasons, search
 

@@ -7,7 +7,7 @@ import pytest
 from domain import matching
 from domain.errors import DomainError
 from domain.matching import ShiftToFill
-from storage.models.enums import ClientWorkerRelation, RequirementLevel
+from domain.vocabulary import ClientWorkerRelation, RequirementLevel
 from tests.matching import reference
 from tests.matching.builders import Town, at, north
 

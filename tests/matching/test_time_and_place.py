@@ -3,9 +3,9 @@
 from datetime import date, timedelta
 
 from domain import matching
+from domain.vocabulary import ShiftStatus
 from storage import db
 from storage.models import Shift
-from storage.models.enums import ShiftStatus
 from tests.matching.builders import HOME, Town, at, north
 from tests.matching.conftest import listed, reasons, search
 

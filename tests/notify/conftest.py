@@ -7,10 +7,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from domain import agency, letterhead, outbox
+from domain.agency import settings as agency
+from domain.messaging import letterhead, outbox
+from domain.vocabulary import Role
 from storage import db
 from storage.models import Account, Agency, OutboxMessage
-from storage.models.enums import Role
 from tests.support.smtp import AGENCY, SENDER, SmtpServer  # noqa: F401 - the tests here import them from here
 
 

@@ -9,7 +9,8 @@ from fastapi import FastAPI
 
 import api
 from demo import DEMO_PASSWORD
-from domain import auth, delivery, inbox, outbox
+from domain.accounts import auth
+from domain.messaging import delivery, inbox, outbox
 from storage import db
 from storage.models import Account, ApiToken
 from tests.support.personas import Personas

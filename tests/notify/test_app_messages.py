@@ -6,11 +6,12 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, select, update
 
-from domain import delivery, events, inbox, outbox
+from domain import events
 from domain.errors import NotAllowed, NotFound
+from domain.messaging import delivery, inbox, outbox
+from domain.vocabulary import OutboxStatus
 from storage import db
 from storage.models import AppMessage, OutboxMessage
-from storage.models.enums import OutboxStatus
 from tests.support.personas import Personas
 
 

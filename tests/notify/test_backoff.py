@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain import backoff
+from domain.messaging import backoff
 
 NOW = datetime(2026, 11, 27, tzinfo=UTC)
 

@@ -6,9 +6,10 @@ from datetime import timedelta
 
 import pytest
 
-from domain import backoff, clock, delivery, outbox
+from domain import clock
+from domain.messaging import backoff, delivery, outbox
+from domain.vocabulary import OutboxStatus
 from storage import db
-from storage.models.enums import OutboxStatus
 
 from .conftest import SENDER, SmallAgency, SmtpServer, outbox_rows, queue_emails
 

@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from apscheduler.triggers.interval import IntervalTrigger
 
-from domain import clock, leases
-from jobs import leader
+from domain import clock
+from jobs import leader, leases
 from jobs.registry import Job
 from jobs.scheduler import JobSettings, Scheduler
 

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain import letterhead, outbox
-from domain.agency import AgencySettings
-from domain.booking import notices as booking_notices
+from domain.agency.settings import AgencySettings
+from domain.booking import letters as booking_notices
+from domain.messaging import letterhead, outbox
 
 AGENCY = AgencySettings(
     name="Harbour & Hills <Care>",

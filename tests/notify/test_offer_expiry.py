@@ -8,10 +8,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from domain import agency, clock, events, offers
+from domain import clock, events
+from domain.agency import settings as agency
+from domain.booking import expiry
+from domain.vocabulary import BookingStatus, Channel, OfferStatus, ShiftStatus
 from storage import db
 from storage.models import Booking, Offer, OutboxMessage, Shift
-from storage.models.enums import BookingStatus, Channel, OfferStatus, ShiftStatus
 from tests.support.personas import Personas
 
 
@@ -64,7 +66,7 @@ def shift_changes() -> Iterator[list[dict]]:
 def test_an_offer_is_left_alone_until_it_expires(personas: Personas) -> None:
     opened = offer_booking(personas)
     clock.advance(timedelta(minutes=59))
-    assert offers.expire_due() == 0
+    assert expiry.expire_due() == 0
     with db.read() as session:
         assert session.get(Offer, opened.offer_id).status == OfferStatus.PENDING  # type: ignore[union-attr]
     assert messages_about(opened.offer_id) == []
@@ -75,7 +77,7 @@ def test_an_expired_offer_releases_the_held_shifts_and_tells_client_roster_and_w
 ) -> None:
     opened = offer_booking(personas)
     clock.advance(timedelta(hours=1))
-    assert offers.expire_due() == 1
+    assert expiry.expire_due() == 1
     with db.read() as session:
         assert session.get(Offer, opened.offer_id).status == OfferStatus.EXPIRED  # type: ignore[union-attr]
         assert session.get(Booking, opened.booking_id).status == BookingStatus.UNALLOCATED  # type: ignore[union-attr]
@@ -95,8 +97,8 @@ def test_an_expired_offer_releases_the_held_shifts_and_tells_client_roster_and_w
 def test_expiring_again_changes_nothing_more(personas: Personas) -> None:
     opened = offer_booking(personas)
     clock.advance(timedelta(hours=2))
-    offers.expire_due()
-    assert offers.expire_due() == 0
+    expiry.expire_due()
+    assert expiry.expire_due() == 0
     assert len(messages_about(opened.offer_id)) == 3
 
 
@@ -105,5 +107,5 @@ def test_an_answered_offer_never_expires(personas: Personas) -> None:
     with db.write() as session:
         session.get(Offer, opened.offer_id).status = OfferStatus.ACCEPTED  # type: ignore[union-attr]
     clock.advance(timedelta(days=1))
-    assert offers.expire_due() == 0
+    assert expiry.expire_due() == 0
     assert messages_about(opened.offer_id) == []

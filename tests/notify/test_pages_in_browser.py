@@ -3,9 +3,10 @@
 import pytest
 from nicegui.testing import Screen
 
-from domain import caught_mail, clock, delivery, outbox
+from domain import clock
+from domain.messaging import caught_mail, delivery, outbox
+from domain.vocabulary import OutboxStatus
 from storage import db
-from storage.models.enums import OutboxStatus
 from tests.support.browser import AXE, axe_violations, describe, horizontal_overflow, sign_in, tablet
 from tests.support.personas import account_id
 

@@ -16,10 +16,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from domain import clock, leases, outbox
+from domain import clock
+from domain.messaging import outbox
+from domain.vocabulary import OutboxStatus
+from jobs import leases
 from storage import db
 from storage.models import OutboxMessage
-from storage.models.enums import OutboxStatus
 
 from .conftest import SENDER, SmallAgency, SmtpServer, outbox_rows, queue_emails
 

@@ -5,10 +5,12 @@ from datetime import timedelta
 
 from sqlalchemy import func, select, update
 
-from domain import agency, clock, reminders
+from domain import clock
+from domain.agency import settings as agency
+from domain.messaging import reminders
+from domain.vocabulary import Channel, ShiftStatus
 from storage import db
 from storage.models import Agency, OutboxMessage, Shift, Worker
-from storage.models.enums import Channel, ShiftStatus
 from tests.support.personas import Personas
 
 

@@ -4,11 +4,11 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from domain import auth
-from domain.access import Actor
+from domain.accounts import auth
+from domain.accounts.access import Actor
+from domain.vocabulary import LedgerKind, ShiftStatus
 from storage import db
 from storage.models import Booking, LedgerEntry, OutboxMessage, Shift
-from storage.models.enums import LedgerKind, ShiftStatus
 from tests.support.personas import account_id
 
 

@@ -6,12 +6,14 @@ from datetime import date
 
 import pytest
 
+from domain.cancellation import cancel
+from domain.cancellation.cancel import Scope
 from domain.errors import NotAllowed
-from domain.self_service import cancel, export, signoff, views
-from domain.self_service.cancel import Scope
-from domain.self_service.views import CalendarView, Tab
+from domain.signoff import approval
+from domain.visits import export, views
+from domain.visits.views import CalendarView, Tab
+from domain.vocabulary import CancelReason, ShiftStatus
 from storage.models import LedgerEntry, OutboxMessage, ShiftQuery
-from storage.models.enums import CancelReason, ShiftStatus
 from tests.self_service.support import count, first_shift, shift
 from tests.support.personas import Personas
 
@@ -21,8 +23,8 @@ OUTSIDERS = ("other_client", "carer", "worker")
 def attempts(shift_id: int, client_id: int) -> dict[str, Callable[[object], object]]:
     first, last = date(2026, 10, 1), date(2026, 11, 30)
     return {
-        "approve": lambda who: signoff.approve(who, shift_id),
-        "query": lambda who: signoff.lodge_query(who, shift_id, "Not my shift."),
+        "approve": lambda who: approval.approve(who, shift_id),
+        "query": lambda who: approval.lodge_query(who, shift_id, "Not my shift."),
         "preview a cancellation": lambda who: cancel.preview(who, shift_id),
         "cancel": lambda who: cancel.cancel(who, shift_id, Scope.ONLY_THIS, CancelReason.OTHER, 0),
         "see details": lambda who: views.details(who, shift_id),
@@ -58,7 +60,7 @@ def test_staff_may_cancel_for_a_client_but_only_the_client_side_signs_off(person
     completed = first_shift(personas.client.client_id, ShiftStatus.COMPLETED)
     for staff in (personas.roster, personas.case_manager, personas.admin):
         with pytest.raises(NotAllowed):
-            signoff.approve(staff, completed)
+            approval.approve(staff, completed)
     rostered = first_shift(personas.client.client_id, ShiftStatus.ALLOCATED)
     assert cancel.preview(personas.roster, rostered).shift_id == rostered
 

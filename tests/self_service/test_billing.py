@@ -6,11 +6,12 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from domain import clock, ledger
-from domain.self_service import billing
+from domain import clock
+from domain.signoff import billing
+from domain.statements import ledger
+from domain.vocabulary import BillTo, LedgerKind, ShiftStatus
 from storage import db
 from storage.models import Shift
-from storage.models.enums import BillTo, LedgerKind, ShiftStatus
 from tests.self_service.support import ledger_entries, shift
 
 

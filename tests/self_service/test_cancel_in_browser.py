@@ -7,7 +7,7 @@ import pytest
 from nicegui.testing import Screen
 
 from domain import clock, money
-from storage.models.enums import LedgerKind, ShiftStatus
+from domain.vocabulary import LedgerKind, ShiftStatus
 from tests.self_service.support import ledger_entries, shift, shift_ids
 from tests.support.browser import sign_in, tablet
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain import cancellation
-from domain.cancellation import LeadTimeTooShort, Rule
-from storage.models.enums import CancelBand, NoticeMeasure
+from domain.cancellation import rules
+from domain.cancellation.rules import LeadTimeTooShort, Rule
+from domain.vocabulary import CancelBand, NoticeMeasure
 
 SYDNEY = ZoneInfo("Australia/Sydney")
 NDIS_SUPPORT_WORKER = Rule(NoticeMeasure.CLEAR_DAYS, 7, 120, 100, 100, "support_worker")
@@ -25,7 +25,7 @@ def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datet
 
 
 def band(rule: Rule, given_at: datetime, starts_at: datetime) -> CancelBand:
-    return cancellation.band(rule, given_at, starts_at, SYDNEY, "NSW")
+    return rules.band(rule, given_at, starts_at, SYDNEY, "NSW")
 
 
 # Saturday 5 December 2026, 10:00: seven clear days are 28 November to 4 December.
@@ -41,9 +41,9 @@ def test_one_minute_less_than_seven_clear_days_is_short_notice() -> None:
 
 
 def test_clear_days_exclude_the_day_notice_is_given_and_the_day_of_the_service() -> None:
-    assert cancellation.clear_days(at(2026, 11, 27).date(), SATURDAY_VISIT.date()) == 7
-    assert cancellation.clear_days(at(2026, 12, 4).date(), SATURDAY_VISIT.date()) == 0
-    assert cancellation.clear_days(SATURDAY_VISIT.date(), SATURDAY_VISIT.date()) == 0
+    assert rules.clear_days(at(2026, 11, 27).date(), SATURDAY_VISIT.date()) == 7
+    assert rules.clear_days(at(2026, 12, 4).date(), SATURDAY_VISIT.date()) == 0
+    assert rules.clear_days(SATURDAY_VISIT.date(), SATURDAY_VISIT.date()) == 0
 
 
 def test_two_clear_business_days_across_a_weekend() -> None:
@@ -56,7 +56,7 @@ def test_two_clear_business_days_across_a_new_south_wales_public_holiday() -> No
     """Christmas Day (Friday) and Boxing Day observed (Monday 28 December) are not business days:
     from Wednesday 23 December the clear business days before Wednesday 30 are the 24th and 29th."""
     wednesday = at(2026, 12, 30, 10)
-    assert not cancellation.is_business_day(at(2026, 12, 28).date(), "NSW")
+    assert not rules.is_business_day(at(2026, 12, 28).date(), "NSW")
     assert band(NDIS_OTHER, at(2026, 12, 23, 23, 59), wednesday) == CancelBand.WITH_NOTICE
     assert band(NDIS_OTHER, at(2026, 12, 24, 0, 0), wednesday) == CancelBand.SHORT_NOTICE
 
@@ -66,12 +66,12 @@ def test_the_holiday_is_what_makes_the_difference() -> None:
     given, service = at(2026, 12, 24).date(), at(2026, 12, 30).date()
     weekdays = sum((given + timedelta(days=n)).weekday() < 5 for n in range(1, (service - given).days))
     assert weekdays == 3
-    assert cancellation.business_days_from(given + timedelta(days=1), service - timedelta(days=1), "NSW") == 1
+    assert rules.business_days_from(given + timedelta(days=1), service - timedelta(days=1), "NSW") == 1
 
 
 def test_australia_day_is_a_public_holiday_in_new_south_wales() -> None:
-    assert not cancellation.is_business_day(at(2027, 1, 26).date(), "NSW")
-    assert cancellation.is_business_day(at(2027, 1, 27).date(), "NSW")
+    assert not rules.is_business_day(at(2027, 1, 26).date(), "NSW")
+    assert rules.is_business_day(at(2027, 1, 27).date(), "NSW")
 
 
 def test_business_days_count_the_service_day_but_not_the_day_notice_is_given() -> None:
@@ -99,32 +99,32 @@ def test_hours_of_notice_at_the_edge() -> None:
 
 
 def test_a_service_category_rule_wins_over_the_programs_general_rule() -> None:
-    rules = [NDIS_OTHER, NDIS_SUPPORT_WORKER]
-    assert cancellation.rule_for(rules, "support_worker") == NDIS_SUPPORT_WORKER
-    assert cancellation.rule_for(rules, "transport") == NDIS_OTHER
-    assert cancellation.rule_for([], "transport") == cancellation.NO_CHARGE
+    program_rules = [NDIS_OTHER, NDIS_SUPPORT_WORKER]
+    assert rules.rule_for(program_rules, "support_worker") == NDIS_SUPPORT_WORKER
+    assert rules.rule_for(program_rules, "transport") == NDIS_OTHER
+    assert rules.rule_for([], "transport") == rules.NO_CHARGE
 
 
 def test_each_band_charges_its_own_percentage() -> None:
     start = at(2026, 12, 1, 10)
     price = 14_846
-    short = cancellation.quote(CHSP, start - timedelta(hours=3), start, price, SYDNEY, "NSW")
-    none = cancellation.quote(CHSP, start - timedelta(minutes=30), start, price, SYDNEY, "NSW")
-    ample = cancellation.quote(CHSP, start - timedelta(days=3), start, price, SYDNEY, "NSW")
+    short = rules.quote(CHSP, start - timedelta(hours=3), start, price, SYDNEY, "NSW")
+    none = rules.quote(CHSP, start - timedelta(minutes=30), start, price, SYDNEY, "NSW")
+    ample = rules.quote(CHSP, start - timedelta(days=3), start, price, SYDNEY, "NSW")
     assert (short.band, short.fee_cents, short.fee_pct) == (CancelBand.SHORT_NOTICE, 7_423, 50)
     assert (none.band, none.fee_cents) == (CancelBand.NO_NOTICE, 14_846)
     assert (ample.band, ample.fee_cents) == (CancelBand.WITH_NOTICE, 0)
 
 
 def test_half_a_cent_rounds_up_in_integer_arithmetic() -> None:
-    assert cancellation.fee_cents(7_423, 50) == 3_712
-    assert cancellation.fee_cents(1, 50) == 1
-    assert cancellation.fee_cents(3, 33) == 1
+    assert rules.fee_cents(7_423, 50) == 3_712
+    assert rules.fee_cents(1, 50) == 1
+    assert rules.fee_cents(3, 33) == 1
 
 
 @given(price=st.integers(min_value=0, max_value=10**9), pct=st.integers(min_value=-1000, max_value=1000))
 def test_a_fee_is_never_negative_and_never_above_the_price(price: int, pct: int) -> None:
-    fee = cancellation.fee_cents(price, pct)
+    fee = rules.fee_cents(price, pct)
     assert isinstance(fee, int)
     assert 0 <= fee <= price
 
@@ -132,7 +132,7 @@ def test_a_fee_is_never_negative_and_never_above_the_price(price: int, pct: int)
 @given(price=st.integers(min_value=0, max_value=10**12), pct=st.integers(min_value=0, max_value=100))
 def test_a_fee_is_the_exact_percentage_rounded_half_up_to_the_cent(price: int, pct: int) -> None:
     exact = (Decimal(price) * pct / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    assert cancellation.fee_cents(price, pct) == int(exact)
+    assert rules.fee_cents(price, pct) == int(exact)
 
 
 @given(
@@ -144,7 +144,7 @@ def test_the_fee_on_a_shifts_price_never_exceeds_that_price(units: int, rate: in
     from domain import money
 
     price = money.price_cents(units, rate)
-    assert 0 <= cancellation.fee_cents(price, pct) <= price
+    assert 0 <= rules.fee_cents(price, pct) <= price
 
 
 @given(
@@ -164,16 +164,16 @@ def test_cancelling_later_never_costs_less(rule: Rule, start_minutes: int, earli
 
 def test_the_lead_time_refuses_less_notice_with_the_agencys_phone_number() -> None:
     start = at(2026, 12, 1, 10)
-    cancellation.check_lead_time(start - timedelta(hours=24), start, 24 * 60, "02 9555 0100")
+    rules.check_lead_time(start - timedelta(hours=24), start, 24 * 60, "02 9555 0100")
     with pytest.raises(
         LeadTimeTooShort, match="less than 24 hours' notice: please call the agency on 02 9555 0100"
     ):
-        cancellation.check_lead_time(
+        rules.check_lead_time(
             start - timedelta(hours=24) + timedelta(minutes=1), start, 24 * 60, "02 9555 0100"
         )
 
 
 def test_notice_words_read_naturally() -> None:
-    assert cancellation.notice_words(60) == "1 hour's notice"
-    assert cancellation.notice_words(48 * 60) == "48 hours' notice"
-    assert cancellation.notice_words(90) == "90 minutes' notice"
+    assert rules.notice_words(60) == "1 hour's notice"
+    assert rules.notice_words(48 * 60) == "48 hours' notice"
+    assert rules.notice_words(90) == "90 minutes' notice"

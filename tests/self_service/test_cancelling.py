@@ -6,13 +6,13 @@ import pytest
 from sqlalchemy import update
 
 from domain import clock, money
-from domain.cancellation import FeeChanged, LeadTimeTooShort
+from domain.cancellation import cancel
+from domain.cancellation.cancel import Scope
+from domain.cancellation.rules import FeeChanged, LeadTimeTooShort
 from domain.errors import DomainError
-from domain.self_service import cancel
-from domain.self_service.cancel import Scope
+from domain.vocabulary import BookingStatus, CancelBand, CancelReason, LedgerKind, ShiftStatus
 from storage import db
 from storage.models import Booking, LedgerEntry, OutboxMessage, Shift
-from storage.models.enums import BookingStatus, CancelBand, CancelReason, LedgerKind, ShiftStatus
 from tests.self_service.support import booking_of, count, ledger_entries, outbox, shift, shift_ids, snapshot
 from tests.support.personas import Personas
 

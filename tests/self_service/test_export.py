@@ -6,7 +6,7 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from domain.self_service import export
+from domain.visits import export
 from tests.support.personas import Personas
 
 FIRST, LAST = date(2026, 10, 1), date(2026, 11, 26)

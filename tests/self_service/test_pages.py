@@ -9,10 +9,10 @@ from sqlalchemy import update
 from components import shift_actions
 from demo.history import add_weekly_history
 from domain import clock, events, money
-from domain.self_service.lines import PAGE_SIZE
+from domain.visits.lines import PAGE_SIZE
+from domain.vocabulary import LedgerKind, ShiftStatus
 from storage import db
 from storage.models import LedgerEntry, Shift
-from storage.models.enums import LedgerKind, ShiftStatus
 from tests.self_service.support import actor, count, first_shift, ledger_entries, shift, shift_ids
 from tests.support.ui import eventually, sign_in
 

@@ -3,11 +3,11 @@ a real SMTP server."""
 
 import pytest
 
-from domain import delivery
 from domain.errors import DomainError, InvalidInput, NotAllowed
-from domain.self_service import signoff
+from domain.messaging import delivery
+from domain.signoff import approval
+from domain.vocabulary import ShiftStatus
 from storage.models import ShiftQuery
-from storage.models.enums import ShiftStatus
 from tests.self_service.support import actor, count, first_shift, outbox, shift
 from tests.support.personas import Personas
 from tests.support.smtp import SmtpServer
@@ -17,16 +17,16 @@ MARGARETS_CASE_MANAGER = "tom@example.com"  # the demo agency gives Margaret Tom
 
 def test_a_client_approves_a_completed_shift_once(personas: Personas) -> None:
     shift_id = first_shift(personas.client.client_id, ShiftStatus.COMPLETED)
-    signoff.approve(personas.client, shift_id)
+    approval.approve(personas.client, shift_id)
     assert shift(shift_id).status == ShiftStatus.APPROVED
     assert shift(shift_id).approved_at is not None
     with pytest.raises(DomainError, match="already approved"):
-        signoff.approve(personas.client, shift_id)
+        approval.approve(personas.client, shift_id)
 
 
 def test_a_query_is_emailed_to_the_clients_case_manager(personas: Personas) -> None:
     shift_id = first_shift(personas.client.client_id, ShiftStatus.COMPLETED)
-    signoff.lodge_query(personas.client, shift_id, "The worker left at 10:30,\nnot 11:00.")
+    approval.lodge_query(personas.client, shift_id, "The worker left at 10:30,\nnot 11:00.")
     assert shift(shift_id).status == ShiftStatus.QUERIED
     [email] = outbox("shift_queried")
     assert email.to_address == MARGARETS_CASE_MANAGER
@@ -38,7 +38,7 @@ def test_the_query_email_reaches_the_case_manager_through_a_real_smtp_server(
     personas: Personas, smtp: SmtpServer
 ) -> None:
     shift_id = first_shift(personas.client.client_id, ShiftStatus.COMPLETED)
-    signoff.lodge_query(personas.client, shift_id, "Was this <b>two</b> hours? It felt like one.")
+    approval.lodge_query(personas.client, shift_id, "Was this <b>two</b> hours? It felt like one.")
     report = delivery.dispatch(smtp.mailer(), holder="test dispatcher")
     assert report.sent >= 1
     [arrived] = [a for a in smtp.arrived if "Query on a completed visit" in a.subject]
@@ -53,50 +53,50 @@ def test_the_query_email_reaches_the_case_manager_through_a_real_smtp_server(
 
 def test_a_queried_shift_can_be_approved_once_the_case_manager_resolves_it(personas: Personas) -> None:
     shift_id = first_shift(personas.client.client_id, ShiftStatus.COMPLETED)
-    signoff.lodge_query(personas.client, shift_id, "Please check the hours.")
+    approval.lodge_query(personas.client, shift_id, "Please check the hours.")
     with pytest.raises(DomainError, match="still looking into"):
-        signoff.approve(personas.client, shift_id)
+        approval.approve(personas.client, shift_id)
     manager = actor(MARGARETS_CASE_MANAGER)
-    [query] = [q for q in signoff.open_queries(manager) if q.shift_id == shift_id]
-    signoff.reply(manager, query.query_id, "I checked with Aisha: the hours are right.", resolve=False)
+    [query] = [q for q in approval.open_queries(manager) if q.shift_id == shift_id]
+    approval.reply(manager, query.query_id, "I checked with Aisha: the hours are right.", resolve=False)
     with pytest.raises(DomainError, match="still looking into"):
-        signoff.approve(personas.client, shift_id)
-    signoff.reply(manager, query.query_id, "Resolved: the hours are right.", resolve=True)
+        approval.approve(personas.client, shift_id)
+    approval.reply(manager, query.query_id, "Resolved: the hours are right.", resolve=True)
     [answer, resolved] = outbox("shift_query_answered")
     assert answer.to_address == resolved.to_address == "margaret@example.com"
     assert "you can now approve" in resolved.body_text
-    signoff.approve(personas.client, shift_id)
+    approval.approve(personas.client, shift_id)
     assert shift(shift_id).status == ShiftStatus.APPROVED
 
 
 def test_a_resolved_query_cannot_be_answered_again(personas: Personas) -> None:
     shift_id = first_shift(personas.client.client_id, ShiftStatus.COMPLETED)
-    signoff.lodge_query(personas.client, shift_id, "Please check the hours.")
-    [query] = [q for q in signoff.open_queries(personas.admin) if q.shift_id == shift_id]
-    signoff.reply(personas.admin, query.query_id, "All fine.", resolve=True)
+    approval.lodge_query(personas.client, shift_id, "Please check the hours.")
+    [query] = [q for q in approval.open_queries(personas.admin) if q.shift_id == shift_id]
+    approval.reply(personas.admin, query.query_id, "All fine.", resolve=True)
     with pytest.raises(DomainError, match="already resolved"):
-        signoff.reply(personas.admin, query.query_id, "Again.", resolve=True)
+        approval.reply(personas.admin, query.query_id, "Again.", resolve=True)
 
 
 def test_case_managers_see_open_queries_and_clients_do_not(personas: Personas) -> None:
     shift_id = first_shift(personas.client.client_id, ShiftStatus.COMPLETED)
-    signoff.lodge_query(personas.client, shift_id, "Please check the hours.")
-    mine = signoff.open_queries(actor(MARGARETS_CASE_MANAGER))
+    approval.lodge_query(personas.client, shift_id, "Please check the hours.")
+    mine = approval.open_queries(actor(MARGARETS_CASE_MANAGER))
     assert shift_id in [q.shift_id for q in mine]
     assert mine[0].mine
     for outsider in (personas.client, personas.carer, personas.worker, personas.roster):
         with pytest.raises(NotAllowed):
-            signoff.open_queries(outsider)
+            approval.open_queries(outsider)
         with pytest.raises(NotAllowed):
-            signoff.reply(outsider, mine[0].query_id, "Not mine to answer.", resolve=True)
+            approval.reply(outsider, mine[0].query_id, "Not mine to answer.", resolve=True)
 
 
 def test_an_empty_or_overlong_query_is_refused_and_changes_nothing(personas: Personas) -> None:
     shift_id = first_shift(personas.client.client_id, ShiftStatus.COMPLETED)
     queries = count(ShiftQuery)
-    for message in ("   ", "x" * (signoff.MAX_MESSAGE + 1)):
+    for message in ("   ", "x" * (approval.MAX_MESSAGE + 1)):
         with pytest.raises(InvalidInput) as refused:
-            signoff.lodge_query(personas.client, shift_id, message)
+            approval.lodge_query(personas.client, shift_id, message)
         assert "message" in refused.value.fields
     assert count(ShiftQuery) == queries
     assert shift(shift_id).status == ShiftStatus.COMPLETED
@@ -105,5 +105,5 @@ def test_an_empty_or_overlong_query_is_refused_and_changes_nothing(personas: Per
 def test_a_carer_signs_off_for_a_client_they_are_linked_to(personas: Personas) -> None:
     thanh = personas.carer.client_ids[0]
     shift_id = first_shift(thanh, ShiftStatus.COMPLETED)
-    signoff.approve(personas.carer, shift_id)
+    approval.approve(personas.carer, shift_id)
     assert shift(shift_id).status == ShiftStatus.APPROVED

@@ -2,10 +2,9 @@
 
 from datetime import date, timedelta
 
-from domain import ledger
-from domain.statements import arithmetic, periods
+from domain.statements import arithmetic, ledger, periods
 from domain.statements.model import LedgerLine, PackageFacts, PackageStatement, Period
-from storage.models.enums import CancelBand, CancelReason, LedgerKind, NdisCategory, ProgramKind, ServiceUnit
+from domain.vocabulary import CancelBand, CancelReason, LedgerKind, NdisCategory, ProgramKind, ServiceUnit
 
 NDIS = PackageFacts(
     package_id=5,

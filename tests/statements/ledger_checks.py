@@ -8,9 +8,9 @@ from sqlalchemy import func, select
 
 from domain.statements import loading, periods
 from domain.statements.model import PackageStatement
+from domain.vocabulary import LedgerKind, ShiftStatus
 from storage import db
 from storage.models import FundingPackage, LedgerEntry, Shift
-from storage.models.enums import LedgerKind, ShiftStatus
 from storage.queries import statements as statement_queries
 
 

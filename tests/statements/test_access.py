@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from domain.access import Actor
+from domain.accounts.access import Actor
 from domain.errors import NotAllowed, NotFound
 from domain.statements import StatementRequest, open_statement, statement_pdf
+from domain.vocabulary import Gender
 from storage import db
 from storage.models import AuditEvent, Client, FundingPackage
-from storage.models.enums import Gender
 from tests.support.personas import Personas
 
 OCTOBER = StatementRequest(month="2026-10")

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain import ledger, money
-from domain.statements import arithmetic, periods
+from domain import money
+from domain.statements import arithmetic, ledger, periods
 from domain.statements.model import LedgerLine, Period
-from storage.models.enums import LedgerKind, NdisCategory
+from domain.vocabulary import LedgerKind, NdisCategory
 
 from .builders import HOME_CARE, NDIS, line, month_statement, no_show, service, statement
 
@@ -111,7 +111,7 @@ def test_the_chart_covers_a_whole_range_longer_than_a_year() -> None:
 
 @st.composite
 def ledgers(draw: st.DrawFn) -> list[LedgerLine]:
-    """Random entries of every kind over 24 months, charges split as domain.ledger splits them."""
+    """Random entries of every kind over 24 months, charges split as domain.statements.ledger splits them."""
     lines = []
     for entry_id in range(draw(st.integers(0, 80))):
         kind = draw(st.sampled_from(list(LedgerKind)))

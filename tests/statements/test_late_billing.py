@@ -6,11 +6,11 @@ from datetime import date
 from sqlalchemy import select
 
 from domain import statements
-from domain.self_service import billing
+from domain.signoff import billing
 from domain.statements.reading import StatementRequest
+from domain.vocabulary import LedgerKind, ShiftStatus
 from storage import db
 from storage.models import LedgerEntry, Shift, Statement
-from storage.models.enums import LedgerKind, ShiftStatus
 from tests.support.personas import Personas
 
 

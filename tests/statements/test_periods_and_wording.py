@@ -7,7 +7,7 @@ import pytest
 
 from domain.errors import InvalidInput
 from domain.statements import periods, wording
-from storage.models.enums import LedgerKind, ServiceUnit
+from domain.vocabulary import LedgerKind, ServiceUnit
 
 from .builders import HOME_CARE, line, month_statement, no_show, service
 

@@ -6,11 +6,11 @@ from datetime import date
 
 from sqlalchemy import select
 
+from domain.agency.local_time import agency_today
 from domain.statements import periods
-from domain.time import agency_today
+from domain.vocabulary import LedgerKind
 from storage import db
 from storage.models import LedgerEntry
-from storage.models.enums import LedgerKind
 
 from .ledger_checks import assert_reconciled, monthly_statements, package_ids
 

@@ -7,7 +7,7 @@ import io
 from nicegui.testing import User
 from pypdf import PdfReader
 
-from domain import auth
+from domain.accounts import auth
 from domain.money import dollars
 from domain.statements import StatementRequest, open_statement
 from tests.support.personas import account_id

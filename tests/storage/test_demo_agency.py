@@ -9,7 +9,9 @@ from PIL import Image
 from sqlalchemy import Engine, func, inspect, select, text
 
 from demo import seed_demo
-from domain import auth, clock
+from domain import clock
+from domain.accounts import auth
+from domain.vocabulary import RequirementLevel, ShiftStatus
 from storage import db, migrate
 from storage.models import (
     AvailabilityWindow,
@@ -25,7 +27,6 @@ from storage.models import (
     Worker,
     WorkerCompetency,
 )
-from storage.models.enums import RequirementLevel, ShiftStatus
 from tests.support.databases import DEMO_NOW, Templates, demo_password_hash
 
 SALTED = {"account": {"password_hash"}}  # argon2 salts differ by design; everything else must not

@@ -16,7 +16,8 @@ import sqlalchemy
 from sqlalchemy import text
 
 from demo import DEMO_PASSWORD, seed_demo
-from domain import agency, auth
+from domain.accounts import auth
+from domain.agency import settings as agency
 from storage import db, migrate
 
 DEMO_NOW = datetime(2026, 11, 27, 0, 0, tzinfo=UTC)  # 11:00 on Friday 27 November 2026 in Sydney

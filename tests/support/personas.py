@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from domain import auth
-from domain.access import Actor
+from domain.accounts import auth
+from domain.accounts.access import Actor
 from storage import db
 from storage.queries import accounts
 

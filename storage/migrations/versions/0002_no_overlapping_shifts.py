@@ -18,7 +18,7 @@ down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# NOTE: the same statuses as storage.models.enums.BUSY_SHIFT_STATUSES, written out because a
+# NOTE: the same statuses as domain.vocabulary.BUSY_SHIFT_STATUSES, written out because a
 # migration must not change when the code does.
 BUSY = "('offered', 'allocated', 'completed', 'queried', 'approved', 'billed')"
 

@@ -1,0 +1,1 @@
+"""Who can sign in and what they may see: sign-in and lockout, invitations, API tokens, access rules."""

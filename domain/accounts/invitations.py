@@ -1,0 +1,214 @@
+"""Accounts are made by the agency, never by sign-up (DESIGN.md §6): an administrator invites a
+person, who sets their own password from a one-time link sent by e-mail. Administrators also see
+every account's state, send a new link (the old one stops working) and lift a lockout."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from domain import audit, clock, validation
+from domain.accounts import access, auth
+from domain.accounts.access import Actor
+from domain.agency.settings import AgencySettings
+from domain.agency.settings import settings as agency_settings
+from domain.errors import DomainError, InvalidInput, NotFound
+from domain.messaging import letterhead, outbox
+from domain.vocabulary import Role
+from storage import db
+from storage.models import Account, CarerLink
+from storage.queries import accounts as account_queries
+
+PAGE_SIZE = 50
+ROLE_NAMES = {
+    Role.CLIENT: "Client",
+    Role.CARER: "Carer or family member",
+    Role.WORKER: "Support worker",
+    Role.ROSTER: "Roster officer",
+    Role.CASE_MANAGER: "Case manager",
+    Role.ADMIN: "Administrator",
+}
+
+
+@dataclass(frozen=True)
+class NewAccount:
+    """What the invitation form asks for; the record number depends on the role."""
+
+    role: Role
+    display_name: str
+    email: str
+    client_number: str = ""  # a client's own record
+    staff_number: str = ""  # a support worker's record
+    carer_of: tuple[str, ...] = ()  # client numbers a carer acts for
+
+
+@dataclass(frozen=True)
+class AccountLine:
+    account_id: int
+    name: str
+    email: str
+    role: str
+    state: str  # "Active", "Invited until …", "Locked until …", "No password yet", "Switched off"
+
+
+@dataclass(frozen=True)
+class AccountPage:
+    lines: tuple[AccountLine, ...]
+    page: int
+    pages: int
+    total: int
+
+
+def accounts(actor: Actor, search: str = "", page: int = 1) -> AccountPage:
+    access.require_role(actor, Role.ADMIN)
+    now = clock.now()
+    page = max(page, 1)
+    with db.read() as session:
+        total, rows = account_queries.page_of_accounts(
+            search, (page - 1) * PAGE_SIZE, PAGE_SIZE, session=session
+        )
+    lines = tuple(
+        AccountLine(a.id, a.display_name, a.email, ROLE_NAMES[a.role], _state(a, now)) for a in rows
+    )
+    return AccountPage(lines, page, max(1, -(-total // PAGE_SIZE)), total)
+
+
+def invite(actor: Actor, new: NewAccount, link_base: str) -> int:
+    """Create the account and queue its invitation e-mail in one transaction; returns its id."""
+    access.require_role(actor, Role.ADMIN)
+    name, email = _checked_name_and_email(new)
+    with db.write() as session:
+        if account_queries.by_email(email, session=session) is not None:
+            raise InvalidInput(
+                {"email": f"{email} already has an account. Send that account a new link instead."}
+            )
+        account = Account(email=email, display_name=name, role=new.role, **_record(new, session))
+        session.add(account)
+        session.flush()
+        for client_id in _carer_clients(new, session):
+            session.add(CarerLink(account_id=account.id, client_id=client_id))
+        _send_link(session, actor, account, link_base, "invite")
+        return account.id
+
+
+def send_new_link(actor: Actor, account_id: int, link_base: str) -> None:
+    access.require_role(actor, Role.ADMIN)
+    with db.write() as session:
+        account = account_queries.by_id(account_id, session=session, for_update=True)
+        if account is None:
+            raise NotFound("That account no longer exists.")
+        if not account.active:
+            raise DomainError("This account is switched off. Switch it on before sending a link.")
+        _send_link(session, actor, account, link_base, "send_new_link")
+
+
+def unlock(actor: Actor, account_id: int) -> None:
+    access.require_role(actor, Role.ADMIN)
+    with db.write() as session:
+        account = account_queries.by_id(account_id, session=session, for_update=True)
+        if account is None:
+            raise NotFound("That account no longer exists.")
+        account.failed_logins, account.locked_until = 0, None
+        audit.record(session, actor.account_id, "unlock", "account", account.id)
+
+
+def _send_link(session: Session, actor: Actor, account: Account, link_base: str, action: str) -> None:
+    token = auth.issue_invitation(account)
+    outbox.queue_email(
+        session,
+        to=[account.email],
+        template="invitation",
+        context={
+            "name": account.display_name,
+            "role": ROLE_NAMES[account.role],
+            "link": f"{link_base.rstrip('/')}/welcome/{token}",
+            "expires_at": account.invitation_expires_at,
+        },
+    )
+    audit.record(session, actor.account_id, action, "account", account.id)
+
+
+def _checked_name_and_email(new: NewAccount) -> tuple[str, str]:
+    problems: dict[str, str] = {}
+    name = email = ""
+    try:
+        name = validation.text(new.display_name, "The name", max_length=120)
+    except ValueError as error:
+        problems["display_name"] = str(error)
+    try:
+        email = validation.email(new.email).lower()  # accounts are stored lower-case
+    except ValueError as error:
+        problems["email"] = str(error)
+    if problems:
+        raise InvalidInput(problems)
+    return name, email
+
+
+def _record(new: NewAccount, session: Session) -> dict[str, int]:
+    """The client or worker record the account belongs to, for those two roles."""
+    if new.role == Role.CLIENT:
+        client = account_queries.client_by_number(new.client_number, session=session)
+        if client is None:
+            raise InvalidInput({"client_number": f"There is no client number “{new.client_number.strip()}”."})
+        if account_queries.account_for(client_id=client.id, session=session) is not None:
+            raise InvalidInput({"client_number": f"{client.full_name} already has an account."})
+        return {"client_id": client.id}
+    if new.role == Role.WORKER:
+        worker = account_queries.worker_by_staff_number(new.staff_number, session=session)
+        if worker is None:
+            raise InvalidInput({"staff_number": f"There is no staff number “{new.staff_number.strip()}”."})
+        if account_queries.account_for(worker_id=worker.id, session=session) is not None:
+            raise InvalidInput({"staff_number": f"{worker.full_name} already has an account."})
+        return {"worker_id": worker.id}
+    return {}
+
+
+def _carer_clients(new: NewAccount, session: Session) -> list[int]:
+    if new.role != Role.CARER:
+        return []
+    numbers = [number for number in new.carer_of if number.strip()]
+    if not numbers:
+        raise InvalidInput(
+            {"carer_of": "Please give the client number of at least one person they care for."}
+        )
+    ids = []
+    for number in numbers:
+        client = account_queries.client_by_number(number, session=session)
+        if client is None:
+            raise InvalidInput({"carer_of": f"There is no client number “{number.strip()}”."})
+        ids.append(client.id)
+    return list(dict.fromkeys(ids))
+
+
+def _state(account: Account, now: datetime) -> str:
+    if not account.active:
+        return "Switched off"
+    if auth.is_locked(account.locked_until, now):
+        return f"Locked until {_local(account.locked_until)}"  # type: ignore[arg-type]
+    if account.password_hash:
+        return "Active"
+    if account.invitation_expires_at and account.invitation_expires_at > now:
+        return f"Invited, link valid until {_local(account.invitation_expires_at)}"
+    return "No password yet: send a new link"
+
+
+def _local(moment: datetime) -> str:
+    local = moment.astimezone(agency_settings().zone)
+    return f"{local.day} {local:%b %Y %H:%M}"
+
+
+@outbox.template("invitation")
+def _invitation(context: Mapping[str, Any], agency: AgencySettings) -> outbox.Rendered:
+    return letterhead.letter(
+        agency,
+        subject=f"Your Care Portal account at {agency.name}",
+        greeting=f"Dear {context['name']},",
+        paragraphs=[
+            f"{agency.name} has made you a Care Portal account ({context['role']}).",
+            "To choose your password, open this link. It works once, for seven days:",
+            context["link"],
+            f"If you did not expect this e-mail, please call us on {agency.phone}.",
+        ],
+    )

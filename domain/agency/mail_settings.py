@@ -1,0 +1,35 @@
+"""The agency's own SMTP settings, as kept on its settings row (the password never is: it comes
+from the environment, see jobs.mailer)."""
+
+from dataclasses import dataclass
+
+from domain.errors import NotFound
+from storage import db
+from storage.queries import agency as agency_queries
+
+
+@dataclass(frozen=True)
+class AgencyMailSettings:
+    agency_name: str
+    agency_email: str
+    host: str | None
+    port: int | None
+    user: str | None
+    starttls: bool
+    sender: str | None
+
+
+def agency_mail_settings() -> AgencyMailSettings:
+    with db.read() as session:
+        row = agency_queries.get(session=session)
+        if row is None:
+            raise NotFound("The agency has not been set up yet.")
+        return AgencyMailSettings(
+            row.name,
+            row.email,
+            row.smtp_host,
+            row.smtp_port,
+            row.smtp_user,
+            row.smtp_starttls,
+            row.smtp_sender,
+        )

@@ -1,0 +1,201 @@
+"""Changing the details a client keeps up to date themselves: phones, e-mail, addresses,
+emergency contacts and photo. Every change is checked first; bad input changes nothing."""
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from adapters import geocoding, photos
+from domain import audit, clock, validation
+from domain.accounts import access
+from domain.accounts.access import Actor
+from domain.errors import InvalidInput
+from domain.profile.reading import (
+    MAX_EMERGENCY_CONTACTS,
+    Address,
+    ClientProfile,
+    EmergencyContactDetails,
+    client_record,
+    view,
+)
+from storage import db
+from storage.models import EmergencyContact
+from storage.queries import media as media_queries
+
+T = TypeVar("T")
+
+
+def update_contact(
+    actor: Actor, client_id: int, *, home_phone: str, mobile_phone: str, email: str
+) -> ClientProfile:
+    access.require_client(actor, client_id)
+    problems: dict[str, str] = {}
+    clean = {
+        "home_phone": _check(problems, "home_phone", validation.optional_phone, home_phone),
+        "mobile_phone": _check(problems, "mobile_phone", validation.optional_phone, mobile_phone),
+        "email": _check(problems, "email", validation.optional_email, email),
+    }
+    if not problems and not (clean["home_phone"] or clean["mobile_phone"]):
+        problems["mobile_phone"] = (
+            "Please give at least one phone number, so your support worker can call you."
+        )
+    if problems:
+        raise InvalidInput(problems)
+    return _update(actor, client_id, clean)
+
+
+def update_home_address(
+    actor: Actor, client_id: int, *, street: str, suburb: str, state: str, postcode: str
+) -> ClientProfile:
+    access.require_client(actor, client_id)
+    address = _clean_address(street, suburb, state, postcode)
+    position = geocoding.locate(address.street, address.suburb, address.state, address.postcode)
+    return _update(
+        actor,
+        client_id,
+        {
+            "home_street": address.street,
+            "home_suburb": address.suburb,
+            "home_state": address.state,
+            "home_postcode": address.postcode,
+            "home_lat": position.lat,
+            "home_lon": position.lon,
+            "home_geocode": position.status,
+        },
+    )
+
+
+def update_postal_address(
+    actor: Actor,
+    client_id: int,
+    *,
+    same_as_home: bool,
+    street: str = "",
+    suburb: str = "",
+    state: str = "",
+    postcode: str = "",
+) -> ClientProfile:
+    access.require_client(actor, client_id)
+    if same_as_home:
+        fields: dict[str, object] = {
+            "postal_same_as_home": True,
+            "postal_street": None,
+            "postal_suburb": None,
+            "postal_state": None,
+            "postal_postcode": None,
+        }
+    else:
+        address = _clean_address(street, suburb, state, postcode)
+        fields = {
+            "postal_same_as_home": False,
+            "postal_street": address.street,
+            "postal_suburb": address.suburb,
+            "postal_state": address.state,
+            "postal_postcode": address.postcode,
+        }
+    return _update(actor, client_id, fields)
+
+
+def save_emergency_contacts(
+    actor: Actor, client_id: int, contacts: list[EmergencyContactDetails]
+) -> ClientProfile:
+    """Replace the client's emergency contacts with this list, or change nothing if any is wrong."""
+    access.require_client(actor, client_id)
+    if len(contacts) > MAX_EMERGENCY_CONTACTS:
+        raise InvalidInput({"contacts": f"Please list at most {MAX_EMERGENCY_CONTACTS} emergency contacts."})
+    problems: dict[str, str] = {}
+    clean: list[EmergencyContactDetails] = []
+    for number, contact in enumerate(contacts, start=1):
+        prefix = f"contact{number}_"
+        clean.append(
+            EmergencyContactDetails(
+                name=_check(problems, prefix + "name", _contact_name, contact.name) or "",
+                relationship=_check(problems, prefix + "relationship", _relationship, contact.relationship)
+                or "",
+                phone=_check(problems, prefix + "phone", validation.phone, contact.phone) or "",
+                email=_check(problems, prefix + "email", validation.optional_email, contact.email) or "",
+            )
+        )
+    if problems:
+        raise InvalidInput(problems)
+    with db.write() as session:
+        client = client_record(client_id, session, for_update=True)
+        client.emergency_contacts = [
+            EmergencyContact(
+                position=position,
+                name=c.name,
+                relationship_to_client=c.relationship,
+                phone=c.phone,
+                email=c.email or None,
+            )
+            for position, c in enumerate(clean)
+        ]
+        audit.record(session, actor.account_id, "update", "client", client_id, "emergency_contacts")
+        session.flush()
+        return view(client, session)
+
+
+def set_photo(actor: Actor, client_id: int, data: bytes) -> ClientProfile:
+    access.require_client(actor, client_id)
+    try:
+        portrait = photos.reencode_portrait(data)
+    except ValueError as error:
+        raise InvalidInput({"photo": str(error)}) from None
+    with db.write() as session:
+        client = client_record(client_id, session, for_update=True)
+        old_photo = client.photo_media_id
+        client.photo_media_id = media_queries.add(
+            portrait, "image/jpeg", created_at=clock.now(), session=session
+        ).id
+        if old_photo is not None:
+            session.flush()
+            media_queries.delete(old_photo, session=session)
+        audit.record(session, actor.account_id, "update", "client", client_id, "photo")
+        return view(client, session)
+
+
+def _check(problems: dict[str, str], field: str, check: Callable[[Any], T], value: Any) -> T:
+    """Run one field's check, noting its problem instead of stopping at the first."""
+    try:
+        return check(value)
+    except ValueError as error:
+        problems[field] = str(error)
+        return None  # type: ignore[return-value]
+
+
+def _contact_name(value: str) -> str:
+    return validation.text(value, "the contact's name", max_length=120)
+
+
+def _relationship(value: str) -> str:
+    return validation.text(value, "how they are related to you", max_length=60)
+
+
+def _clean_address(street: str, suburb: str, state: str, postcode: str) -> Address:
+    problems: dict[str, str] = {}
+    clean_street = _check(
+        problems, "street", lambda v: validation.text(v, "the street address", max_length=200), street
+    )
+    clean_suburb = _check(
+        problems, "suburb", lambda v: validation.text(v, "the suburb", max_length=80), suburb
+    )
+    clean_state = _check(problems, "state", validation.state, state)
+    clean_postcode = _check(
+        problems, "postcode", lambda v: validation.postcode(v, clean_state or "NSW"), postcode
+    )
+    if problems:
+        raise InvalidInput(problems)
+    # People often type suburbs in lower case; the table and letters use "Surry Hills".
+    suburb_name = clean_suburb.title() if clean_suburb.islower() else clean_suburb
+    return Address(clean_street, suburb_name, clean_state, clean_postcode)
+
+
+def _update(actor: Actor, client_id: int, fields: dict[str, object]) -> ClientProfile:
+    with db.write() as session:
+        client = client_record(client_id, session, for_update=True)
+        changed = sorted(name for name, value in fields.items() if getattr(client, name) != value)
+        for name, value in fields.items():
+            setattr(client, name, value)
+        if changed:
+            audit.record(session, actor.account_id, "update", "client", client_id, ",".join(changed))
+        session.flush()
+        return view(client, session)

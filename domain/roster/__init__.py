@@ -1,0 +1,1 @@
+"""The roster department's Day Manager: one day's visits and who is on them."""

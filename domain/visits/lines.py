@@ -1,0 +1,160 @@
+"""A shift as the client's screens show it, and the words used for its status and billing."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from domain import money
+from domain.agency import local_time
+from domain.people import known_as
+from domain.vocabulary import (
+    BillTo,
+    CancelBand,
+    CancelReason,
+    Recurrence,
+    ServiceUnit,
+    ShiftStatus,
+)
+
+PAGE_SIZE = 50  # no screen sends more rows than this
+
+STATUS_LABELS = {
+    ShiftStatus.UNALLOCATED: "Requested",
+    ShiftStatus.OFFERED: "Offered to worker",
+    ShiftStatus.ALLOCATED: "Confirmed",
+    ShiftStatus.COMPLETED: "Completed",
+    ShiftStatus.QUERIED: "Queried",
+    ShiftStatus.APPROVED: "Approved",
+    ShiftStatus.BILLED: "Billed",
+    ShiftStatus.CANCELLED: "Cancelled",
+}
+BAND_LABELS = {
+    CancelBand.NO_NOTICE: "no notice",
+    CancelBand.SHORT_NOTICE: "short notice",
+    CancelBand.WITH_NOTICE: "with notice",
+}
+REASON_LABELS = {
+    CancelReason.HEALTH: "Health (NSDH)",
+    CancelReason.FAMILY: "Family (NSDF)",
+    CancelReason.TRANSPORT: "Transport (NSDT)",
+    CancelReason.OTHER: "Other (NSDO)",
+}
+BILL_TO_LABELS = {BillTo.PACKAGE: "Package", BillTo.CLIENT: "Client", BillTo.PRIVATE: "Private"}
+CANCELLABLE = (ShiftStatus.UNALLOCATED, ShiftStatus.OFFERED, ShiftStatus.ALLOCATED)
+PENDING = (ShiftStatus.UNALLOCATED, ShiftStatus.OFFERED)
+
+
+@dataclass(frozen=True)
+class ShiftLine:
+    shift_id: int
+    booking_id: int | None
+    booking_number: str
+    permanent: bool
+    starts: datetime  # agency-local
+    ends: datetime
+    status: ShiftStatus
+    service: str
+    glyph: str
+    program: str
+    worker: str | None
+    unit: ServiceUnit
+    bill_units: int  # hundredths of the unit
+    bill_rate_cents: int
+    bill_to: BillTo
+    notes: str
+    time_note: str | None
+    cancel_band: CancelBand | None
+    cancel_reason: CancelReason | None
+    cancel_fee_cents: int | None
+    open_query: bool
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def number(self) -> str:
+        return f"S{self.shift_id:06d}"
+
+    @property
+    def minutes(self) -> int:
+        return int((self.ends - self.starts).total_seconds() // 60)
+
+    @property
+    def price_cents(self) -> int:
+        return money.price_cents(self.bill_units, self.bill_rate_cents)
+
+    @property
+    def bill_cents(self) -> int:
+        """What this shift costs: its price, or for a cancellation the fee charged (often nothing)."""
+        if self.status == ShiftStatus.CANCELLED:
+            return self.cancel_fee_cents or 0
+        return self.price_cents
+
+    @property
+    def quantity(self) -> str:
+        """150 hundredths of an hour -> "1.5 h"; 100 of "each" -> "1"."""
+        whole, part = divmod(self.bill_units, 100)
+        amount = f"{whole}" if part == 0 else f"{whole}.{part:02d}".rstrip("0")
+        return f"{amount} h" if self.unit == ServiceUnit.HOUR else amount
+
+    @property
+    def rate(self) -> str:
+        per = "/h" if self.unit == ServiceUnit.HOUR else " each"
+        return f"{money.dollars(self.bill_rate_cents)}{per}"
+
+    @property
+    def bill_to_label(self) -> str:
+        return BILL_TO_LABELS[self.bill_to]
+
+    @property
+    def cancellable(self) -> bool:
+        return self.status in CANCELLABLE
+
+    @property
+    def awaiting_approval(self) -> bool:
+        """Completed work the client may approve or query; a queried one once it is resolved."""
+        return self.status == ShiftStatus.COMPLETED or (
+            self.status == ShiftStatus.QUERIED and not self.open_query
+        )
+
+    @property
+    def cancellation(self) -> str:
+        """Cancelled with notice · Cancelled at short notice: fee $148.46 (Health (NSDH))."""
+        if self.status != ShiftStatus.CANCELLED:
+            return ""
+        words = f"Cancelled, {BAND_LABELS[self.cancel_band]}" if self.cancel_band else "Cancelled"
+        if self.cancel_fee_cents:
+            words += f": fee {money.dollars(self.cancel_fee_cents)}"
+        if self.cancel_reason:
+            words += f" ({REASON_LABELS[self.cancel_reason]})"
+        return words
+
+
+def from_row(row: Any) -> ShiftLine:
+    worker = None
+    if row.worker_last_name:
+        worker = known_as(row.worker_preferred_name, row.worker_first_name, row.worker_last_name)
+    return ShiftLine(
+        shift_id=row.id,
+        booking_id=row.booking_id,
+        booking_number=row.booking_number or "",
+        permanent=row.recurrence not in (None, Recurrence.ONCE),
+        starts=local_time.local(row.starts_at),
+        ends=local_time.local(row.ends_at),
+        status=row.status,
+        service=row.service,
+        glyph=row.glyph,
+        program=row.program,
+        worker=worker,
+        unit=row.unit,
+        bill_units=row.bill_units,
+        bill_rate_cents=row.bill_rate_cents,
+        bill_to=row.bill_to,
+        notes=row.notes or "",
+        time_note=row.time_note,
+        cancel_band=row.cancel_band,
+        cancel_reason=row.cancel_reason,
+        cancel_fee_cents=row.cancel_fee_cents,
+        open_query=bool(row.open_query),
+    )

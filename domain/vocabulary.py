@@ -1,0 +1,194 @@
+"""The fixed vocabularies of the care world: the words the rules speak in. Storage keeps them as
+their string values; pages show them through the domain's own labels."""
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    CLIENT = "client"
+    CARER = "carer"
+    WORKER = "worker"
+    ROSTER = "roster"
+    CASE_MANAGER = "case_manager"
+    ADMIN = "admin"
+
+
+class ProgramKind(StrEnum):
+    HOME_CARE_PACKAGE = "hcp"
+    SUPPORT_AT_HOME = "sah"
+    NDIS = "ndis"
+    CHSP = "chsp"
+    PRIVATE = "private"
+
+
+class ServiceUnit(StrEnum):
+    HOUR = "hour"
+    EACH = "each"
+
+
+class CompetencyKind(StrEnum):
+    CLEARANCE = "clearance"
+    QUALIFICATION = "qualification"
+    SKILL = "skill"
+
+
+class CharacteristicKind(StrEnum):
+    GENDER = "gender"
+    AGE_BAND = "age_band"
+    LANGUAGE = "language"
+    FLAG = "flag"
+
+
+class Gender(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    NON_BINARY = "non_binary"
+    NOT_STATED = "not_stated"
+
+
+class RequirementLevel(StrEnum):
+    GLOBAL = "global"
+    PROGRAM = "program"
+    CLIENT = "client"
+    CLIENT_SERVICE = "client_service"
+    PREFERENCE = "preference"  # the client's own default preferences
+    BOOKING = "booking"  # one booking's override of the preferences
+
+
+class ClientWorkerRelation(StrEnum):
+    PREFERRED = "preferred"
+    BLOCKED = "blocked"
+
+
+class NdisCategory(StrEnum):
+    CORE = "core"
+    CAPACITY_BUILDING = "capacity_building"
+    CAPITAL = "capital"
+
+
+class ManagementType(StrEnum):
+    AGENCY = "agency"
+    SELF = "self"
+    PLAN = "plan"
+
+
+class BudgetPeriod(StrEnum):
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    PLAN = "plan"
+
+
+class Recurrence(StrEnum):
+    ONCE = "once"
+    WEEKLY = "weekly"
+    FORTNIGHTLY = "fortnightly"
+    FOUR_WEEKLY = "four_weekly"
+
+
+class BookingStatus(StrEnum):
+    REQUESTED = "requested"  # waiting for the roster department
+    OFFERED = "offered"  # waiting for the nominated worker's answer
+    ALLOCATED = "allocated"
+    UNALLOCATED = "unallocated"
+    CANCELLED = "cancelled"
+    ENDED = "ended"
+
+
+class BookingSource(StrEnum):
+    CLIENT = "client"
+    ROSTER = "roster"
+
+
+class ShiftStatus(StrEnum):
+    UNALLOCATED = "unallocated"
+    OFFERED = "offered"  # held for a nominated worker until the offer is answered or expires
+    ALLOCATED = "allocated"
+    COMPLETED = "completed"
+    QUERIED = "queried"
+    APPROVED = "approved"
+    BILLED = "billed"
+    CANCELLED = "cancelled"
+
+
+# A worker holding a shift in one of these is busy for its whole span.
+BUSY_SHIFT_STATUSES = (
+    ShiftStatus.OFFERED,
+    ShiftStatus.ALLOCATED,
+    ShiftStatus.COMPLETED,
+    ShiftStatus.QUERIED,
+    ShiftStatus.APPROVED,
+    ShiftStatus.BILLED,
+)
+
+
+class BillTo(StrEnum):
+    PACKAGE = "package"
+    CLIENT = "client"
+    PRIVATE = "private"
+
+
+class CancelBand(StrEnum):
+    NO_NOTICE = "no_notice"
+    SHORT_NOTICE = "short_notice"
+    WITH_NOTICE = "with_notice"
+
+
+class CancelReason(StrEnum):
+    """The NDIS short-notice cancellation codes, used for every program."""
+
+    HEALTH = "NSDH"
+    FAMILY = "NSDF"
+    TRANSPORT = "NSDT"
+    OTHER = "NSDO"
+
+
+class NoticeMeasure(StrEnum):
+    CLEAR_DAYS = "clear_days"
+    CLEAR_BUSINESS_DAYS = "clear_business_days"
+    BUSINESS_DAYS = "business_days"
+    HOURS = "hours"
+
+
+class OfferStatus(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"
+
+
+class LedgerKind(StrEnum):
+    FUNDING = "funding"
+    SERVICE = "service"
+    CANCELLATION_FEE = "cancellation_fee"
+    CONTRIBUTION = "contribution"
+    CARE_MANAGEMENT = "care_management"
+    PACKAGE_MANAGEMENT = "package_management"
+    ADJUSTMENT = "adjustment"
+    REFUND = "refund"
+
+
+class MediaKind(StrEnum):
+    IMAGE = "image"
+    VIDEO_FILE = "video_file"
+    VIDEO_LINK = "video_link"
+    PDF = "pdf"
+    WEB_LINK = "web_link"
+
+
+class Channel(StrEnum):
+    EMAIL = "email"
+    APP = "app"
+
+
+class OutboxStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class GeocodeStatus(StrEnum):
+    GEOCODED = "geocoded"  # the agency's geocoder found the street address
+    SUBURB = "suburb"  # placed at the suburb's centre from the shipped table
+    NOT_FOUND = "not_found"  # saved without a position; staff must look at it

@@ -1,0 +1,1 @@
+"""Support workers as clients see them: their reviews."""
