@@ -1,4 +1,7 @@
-"""The audit trail: who viewed or changed which record, written in the same transaction."""
+"""The audit trail: who viewed or changed which record, written in the same transaction as the
+change (a use case records through its action: `act.audit(...)`)."""
+
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -13,10 +16,12 @@ def record(
     entity: str,
     entity_id: int | None,
     detail: str = "",
+    *,
+    at: datetime | None = None,  # TRANSITION: given by every caller once all record through an action
 ) -> None:
     session.add(
         AuditEvent(
-            at=clock.now(),
+            at=at or clock.now(),
             account_id=account_id,
             action=action,
             entity=entity,

@@ -1,43 +1,74 @@
-"""Change announcements: a use case publishes what changed after its transaction commits, and
-whoever cares (open pages, through components.live) is told. In-process; each app process
-announces its own changes.
+"""Change announcements: a use case announces what changed once its transaction has committed, and
+whoever cares (open pages, through components.live) is told.
 
-Topics and their payload keys:
-- "shift_changed": shift_ids, client_ids, worker_ids (booked, offered, allocated, cancelled, done)
-- "app_message": account_id (a new message in that account's inbox)
+Each kind of change is a small frozen dataclass of plain values, so a listener knows exactly what
+it gets and an announcement can be written down and read back (to cross to another process).
+Listeners run in the publishing thread; one that fails does not stop the others or the use case.
 """
 
 import logging
 import threading
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
 
-Listener = Callable[[dict[str, Any]], None]
-_listeners: dict[str, list[Listener]] = {}
+
+@dataclass(frozen=True)
+class ShiftChanged:
+    """Shifts were booked, offered, allocated, cancelled, completed, approved or billed."""
+
+    shift_ids: tuple[int, ...]
+    client_ids: tuple[int, ...]
+    worker_ids: tuple[int, ...]
+
+    @classmethod
+    def of(
+        cls, shift_ids: Iterable[int], client_ids: Iterable[int], worker_ids: Iterable[int | None]
+    ) -> "ShiftChanged":
+        """Sorted, without repeats, without the None of an unallocated shift's worker."""
+        return cls(
+            tuple(sorted(set(shift_ids))),
+            tuple(sorted(set(client_ids))),
+            tuple(sorted({worker for worker in worker_ids if worker is not None})),
+        )
+
+
+@dataclass(frozen=True)
+class AppMessageArrived:
+    """A new message is in this account's inbox."""
+
+    account_id: int
+
+
+Event = ShiftChanged | AppMessageArrived
+E = TypeVar("E", ShiftChanged, AppMessageArrived)
+KINDS: dict[str, type[Event]] = {kind.__name__: kind for kind in (ShiftChanged, AppMessageArrived)}
+
+_listeners: dict[type[Event], list[Callable[[Any], None]]] = {}
 _lock = threading.Lock()
 
 
-def listen(topic: str, listener: Listener) -> Callable[[], None]:
-    """Call listener(payload) on every publish of topic; returns the function that stops it."""
+def listen(kind: type[E], listener: Callable[[E], None]) -> Callable[[], None]:
+    """Call listener(event) on every announcement of this kind; returns the function that stops it."""
     with _lock:
-        _listeners.setdefault(topic, []).append(listener)
+        _listeners.setdefault(kind, []).append(listener)
 
     def stop() -> None:
         with _lock:
-            if listener in _listeners.get(topic, []):
-                _listeners[topic].remove(listener)
+            if listener in _listeners.get(kind, []):
+                _listeners[kind].remove(listener)
 
     return stop
 
 
-def publish(topic: str, **payload: Any) -> None:
-    """Tell every listener; one failing listener does not stop the others or the use case."""
+def publish(event: Event) -> None:
+    """Tell every listener of the event's kind."""
     with _lock:
-        listeners = list(_listeners.get(topic, []))
+        listeners = list(_listeners.get(type(event), []))
     for listener in listeners:
         try:
-            listener(payload)
+            listener(event)
         except Exception:
-            log.exception("listener for %s failed", topic)
+            log.exception("listener for %s failed", type(event).__name__)

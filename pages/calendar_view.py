@@ -18,6 +18,7 @@ from components.theme import frame, not_allowed
 from domain.accounts.access import Actor
 from domain.agency import local_time
 from domain.errors import DomainError
+from domain.events import ShiftChanged
 from domain.visits import views
 from domain.visits.lines import ShiftLine
 from domain.visits.views import CalendarPage, CalendarView
@@ -80,7 +81,7 @@ async def create(client_id: int, request: Request) -> RedirectResponse | None:
                 _days(actor, page, reload)
 
         body(page)
-        live.on("shift_changed", lambda _: reload(), when=lambda p: client_id in p.get("client_ids", ()))
+        live.on(ShiftChanged, lambda _: reload(), when=lambda e: client_id in e.client_ids)
     return None
 
 

@@ -19,6 +19,7 @@ from components.text import Text, heading
 from components.theme import frame, not_allowed
 from domain.agency import local_time
 from domain.errors import DomainError
+from domain.events import ShiftChanged
 from domain.roster import day as day_manager
 from domain.roster.day import Day, DayFilter, DayShift, Show
 from domain.vocabulary import ShiftStatus
@@ -102,7 +103,7 @@ async def create(request: Request) -> RedirectResponse | None:
             )
 
         content(first)
-        live.on("shift_changed", lambda _payload: reload(), when=lambda _payload: True)
+        live.on(ShiftChanged, lambda _event: reload(), when=lambda _event: True)
     return None
 
 

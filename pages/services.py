@@ -11,6 +11,7 @@ from components.formatting import clock_time, duration, short_date
 from components.nav import client_sections
 from components.theme import frame, not_allowed
 from domain.errors import DomainError
+from domain.events import ShiftChanged
 from domain.visits import views
 from domain.visits.lines import ShiftLine
 from domain.visits.views import ServicesPage, Tab
@@ -104,7 +105,7 @@ async def create(client_id: int, request: Request) -> RedirectResponse | None:
             )
 
         content(first)
-        live.on("shift_changed", lambda _: reload(), when=lambda p: client_id in p.get("client_ids", ()))
+        live.on(ShiftChanged, lambda _: reload(), when=lambda e: client_id in e.client_ids)
     return None
 
 

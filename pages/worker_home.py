@@ -15,6 +15,7 @@ from domain.accounts.access import Actor
 from domain.agency import local_time
 from domain.booking import answers, worker_shifts
 from domain.errors import DomainError
+from domain.events import AppMessageArrived, ShiftChanged
 
 POLL_SECONDS = 30
 
@@ -77,13 +78,13 @@ async def create() -> RedirectResponse | None:
             _offers(offers, accept, ask_reason)
             _shifts(shifts, complete)
 
-        async def on_change(_payload: dict) -> None:
+        async def on_change(_event: object) -> None:
             await reload()
             announcer.text = "Your offers and shifts were updated."
 
         content(*first)
-        live.on("shift_changed", on_change, when=lambda p: actor.worker_id in p.get("worker_ids", ()))
-        live.on("app_message", on_change, when=lambda p: p.get("account_id") == actor.account_id)
+        live.on(ShiftChanged, on_change, when=lambda e: actor.worker_id in e.worker_ids)
+        live.on(AppMessageArrived, on_change, when=lambda e: e.account_id == actor.account_id)
         ui.timer(POLL_SECONDS, reload)  # the dispatcher or another app process may change them
     return None
 

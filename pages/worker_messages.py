@@ -14,6 +14,7 @@ from components.text import Text, heading, paragraph
 from components.theme import frame, not_allowed
 from domain.agency import local_time
 from domain.errors import DomainError
+from domain.events import AppMessageArrived
 from domain.messaging import inbox
 
 PATH = "/worker/messages"
@@ -46,7 +47,7 @@ async def create() -> RedirectResponse | None:
                 message_list.refresh()
             return [message for message in shown["messages"] if message.id not in {m.id for m in before}]
 
-        async def on_new(_payload: dict) -> None:
+        async def on_new(_event: object) -> None:
             fresh = await reload()
             if fresh:
                 announcer.text = f"New message: {fresh[0].title}"
@@ -56,7 +57,7 @@ async def create() -> RedirectResponse | None:
                 await reload()
 
         message_list()
-        live.on("app_message", on_new, when=lambda payload: payload.get("account_id") == actor.account_id)
+        live.on(AppMessageArrived, on_new, when=lambda e: e.account_id == actor.account_id)
         # Events are announced within one process; with several app processes the dispatcher may
         # run in another, so the page also looks for new messages now and then.
         ui.timer(POLL_SECONDS, lambda: on_new({}))

@@ -1,14 +1,15 @@
-"""The agency's settings as the rules read them, cached briefly so pages do not ask on every click."""
+"""The agency's settings as the rules read them: read in the action's own transaction (see
+domain.action), so a use case never holds a second connection for them."""
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
 
 from domain.errors import NotFound
 from storage import db
 from storage.queries import agency as agency_queries
-
-CACHE_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,22 @@ class AgencySettings:
         return ZoneInfo(self.timezone)
 
 
+def load(*, session: Session) -> AgencySettings:
+    row = agency_queries.get(session=session)
+    if row is None:
+        raise NotFound("The agency has not been set up yet.")
+    return AgencySettings(**{field.name: getattr(row, field.name) for field in fields(AgencySettings)})
+
+
+def current() -> AgencySettings:
+    """The settings now, in a session of their own: for a page being built (off the event loop) and
+    for code that is not inside a use case's transaction."""
+    with db.read() as session:
+        return load(session=session)
+
+
+# TRANSITION: the cached reader below goes once every use case reads settings from its action.
+CACHE_SECONDS = 30.0
 _cached: tuple[float, AgencySettings] | None = None
 
 
@@ -42,13 +59,7 @@ def settings() -> AgencySettings:
     global _cached
     if _cached is not None and time.monotonic() - _cached[0] < CACHE_SECONDS:
         return _cached[1]
-    with db.read() as session:
-        row = agency_queries.get(session=session)
-        if row is None:
-            raise NotFound("The agency has not been set up yet.")
-        fresh = AgencySettings(
-            **{field: getattr(row, field) for field in AgencySettings.__dataclass_fields__}
-        )
+    fresh = current()
     _cached = (time.monotonic(), fresh)
     return fresh
 

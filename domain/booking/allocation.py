@@ -48,9 +48,7 @@ def allocate(actor: Actor, shift_id: int, worker_id: int) -> None:
         _settle_booking(shift, session)
         _tell(shift, session)
         audit.record(session, actor.account_id, "allocate", "shift", shift.id, f"worker {worker_id}")
-    events.publish(
-        "shift_changed", shift_ids=[shift.id], client_ids=[shift.client_id], worker_ids=[worker_id]
-    )
+    events.publish(events.ShiftChanged.of([shift.id], [shift.client_id], [worker_id]))
 
 
 def to_fill(shift: Shift, session: Session) -> matching.ShiftToFill:

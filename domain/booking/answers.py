@@ -122,6 +122,4 @@ def _tell(
 
 
 def _announce(shifts: list[Shift], client_id: int, worker_id: int) -> None:
-    events.publish(
-        "shift_changed", shift_ids=[s.id for s in shifts], client_ids=[client_id], worker_ids=[worker_id]
-    )
+    events.publish(events.ShiftChanged.of([s.id for s in shifts], [client_id], [worker_id]))

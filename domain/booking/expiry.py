@@ -39,10 +39,9 @@ def expire_due() -> int:
         total += released.offers
         if released.shift_ids:
             events.publish(
-                "shift_changed",
-                shift_ids=sorted(released.shift_ids),
-                client_ids=sorted(released.client_ids),
-                worker_ids=sorted(released.worker_ids),
+                events.ShiftChanged.of(
+                    sorted(released.shift_ids), sorted(released.client_ids), sorted(released.worker_ids)
+                )
             )
         if released.offers < BATCH:
             return total

@@ -1,13 +1,344 @@
-"""The messages booking sends: offers to workers, requests and answers to the roster department,
-confirmations to clients. Context values are plain: names, service names, booking numbers, counts
-and UTC datetimes (shown in the agency's zone by notices.when)."""
+"""The letters booking sends: offers to workers, requests and answers to the roster department,
+confirmations to clients, and what happens when an offer expires. Times are UTC, shown in the
+agency's zone."""
 
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, ClassVar
 
 from domain.agency.settings import AgencySettings
-from domain.messaging import letterhead, outbox
-from domain.messaging.notices import finding_another_worker, when
+from domain.messaging import letterhead, notices, outbox
+from domain.messaging.letterhead import Letter, Rendered, letter, note, when
+
+
+@dataclass(frozen=True)
+class BookingFacts:
+    """What every booking letter says about the booking."""
+
+    booking_number: str
+    client: str
+    service: str
+    starts_at: datetime  # the first visit
+    shifts: int  # how many visits the letter is about
+    worker: str = ""
+
+    def details(self, agency: AgencySettings) -> list[tuple[str, str]]:
+        rows = [
+            ("Booking", self.booking_number),
+            ("Client", self.client),
+            ("Service", self.service),
+            ("First visit", when(self.starts_at, agency)),
+            ("Visits", str(self.shifts)),
+        ]
+        if self.worker:
+            rows.append(("Support worker", self.worker))
+        return rows
+
+
+@dataclass(frozen=True)
+class OfferMade(Letter):
+    """App message: a nominated worker is asked to accept a booking."""
+
+    name: ClassVar[str] = "offer_made"
+    booking: BookingFacts
+    client_first_name: str
+    suburb: str
+    minutes: int
+    expires_at: datetime
+    notes: str
+
+    def render(self, agency: AgencySettings) -> Rendered:
+        b = self.booking
+        return note(
+            f"New offer: {b.service} for {self.client_first_name} in {self.suburb}",
+            f"First visit {when(b.starts_at, agency)}, {self.minutes} minutes; "
+            f"{b.shifts} visit(s) held for you (booking {b.booking_number}).",
+            f"Please accept or reject it before {when(self.expires_at, agency)}.",
+            self.notes,
+        )
+
+
+@dataclass(frozen=True)
+class BookingOfferedToRoster(Letter):
+    """The roster department: a client nominated a worker, who has been asked."""
+
+    name: ClassVar[str] = "booking_offered_roster"
+    booking: BookingFacts
+    expires_at: datetime
+    unallocated: int  # visits of a series the worker cannot do
+
+    def render(self, agency: AgencySettings) -> Rendered:
+        b = self.booking
+        paragraphs = [
+            f"{b.client} booked {b.service} and nominated {b.worker}. "
+            f"The worker has been asked to accept; the offer expires {when(self.expires_at, agency)}.",
+        ]
+        if self.unallocated:
+            paragraphs.append(
+                f"{self.unallocated} visit(s) the worker cannot do are unallocated in the Day Manager."
+            )
+        return letter(
+            agency,
+            subject=f"Booking {b.booking_number}: {b.client} nominated {b.worker}",
+            greeting="Hello roster team,",
+            paragraphs=paragraphs,
+            details=b.details(agency),
+        )
+
+
+@dataclass(frozen=True)
+class BookingRequestedToRoster(Letter):
+    """The roster department: a client asked the agency to choose the worker."""
+
+    name: ClassVar[str] = "booking_requested_roster"
+    booking: BookingFacts
+
+    def render(self, agency: AgencySettings) -> Rendered:
+        b = self.booking
+        return letter(
+            agency,
+            subject=f"Booking {b.booking_number}: {b.client} asks the agency to choose",
+            greeting="Hello roster team,",
+            paragraphs=[
+                f"{b.client} booked {b.service} and asked the agency to choose the "
+                f"support worker. Its {b.shifts} visit(s) are unallocated in the Day Manager.",
+            ],
+            details=b.details(agency),
+        )
+
+
+@dataclass(frozen=True)
+class BookingConfirmed(Letter):
+    """The client: their nominated worker accepted."""
+
+    name: ClassVar[str] = "booking_confirmed_client"
+    booking: BookingFacts
+
+    def render(self, agency: AgencySettings) -> Rendered:
+        b = self.booking
+        return letter(
+            agency,
+            subject=f"Confirmed: your {b.service} booking with {b.worker}",
+            greeting=f"Dear {b.client},",
+            paragraphs=[
+                f"{b.worker} has accepted your {b.service} booking.",
+                f"If you need to change or cancel it, please call us on {agency.phone}.",
+            ],
+            details=b.details(agency),
+        )
+
+
+@dataclass(frozen=True)
+class OfferAcceptedToRoster(Letter):
+    """The roster department: the nominated worker accepted."""
+
+    name: ClassVar[str] = "offer_accepted_roster"
+    booking: BookingFacts
+
+    def render(self, agency: AgencySettings) -> Rendered:
+        b = self.booking
+        return letter(
+            agency,
+            subject=f"Accepted: booking {b.booking_number} for {b.client}",
+            greeting="Hello roster team,",
+            paragraphs=[
+                f"{b.worker} accepted booking {b.booking_number}: its "
+                f"{b.shifts} visit(s) are allocated. The client has been sent a confirmation.",
+            ],
+            details=b.details(agency),
+        )
+
+
+def finding_another_worker(
+    agency: AgencySettings, service: str, client: str, why: str, details: list[tuple[str, str]]
+) -> Rendered:
+    """The client's letter when their nominated worker will not come (rejected, or no answer in time)."""
+    return letter(
+        agency,
+        subject=f"Your {service} booking: we are finding another support worker",
+        greeting=f"Dear {client},",
+        paragraphs=[
+            why,
+            "Your booking is still with us: our roster team will find another support worker "
+            "and let you know who is coming.",
+            f"If you have any questions, please call us on {agency.phone}.",
+        ],
+        details=details,
+    )
+
+
+@dataclass(frozen=True)
+class OfferRejectedToClient(Letter):
+    """The client: their nominated worker cannot take the booking."""
+
+    name: ClassVar[str] = "offer_rejected_client"
+    booking: BookingFacts
+
+    def render(self, agency: AgencySettings) -> Rendered:
+        b = self.booking
+        unnamed = BookingFacts(b.booking_number, b.client, b.service, b.starts_at, b.shifts)
+        return finding_another_worker(
+            agency,
+            b.service,
+            b.client,
+            f"{b.worker} is not able to take your {b.service} booking.",
+            unnamed.details(agency),
+        )
+
+
+@dataclass(frozen=True)
+class OfferRejectedToRoster(Letter):
+    """The roster department: the nominated worker rejected, with their note."""
+
+    name: ClassVar[str] = "offer_rejected_roster"
+    booking: BookingFacts
+    note: str
+
+    def render(self, agency: AgencySettings) -> Rendered:
+        b = self.booking
+        return letter(
+            agency,
+            subject=f"Rejected: booking {b.booking_number} for {b.client} is unallocated",
+            greeting="Hello roster team,",
+            paragraphs=[
+                f"{b.worker} rejected booking {b.booking_number}. Its "
+                f"{b.shifts} visit(s) are now unallocated in the Day Manager.",
+                *([f"Their note: {self.note}"] if self.note else []),
+                "The client has been told that we are finding another support worker.",
+            ],
+            details=b.details(agency),
+        )
+
+
+@dataclass(frozen=True)
+class ShiftAllocatedToClient(Letter):
+    """The client: the roster department gave their visit to a worker."""
+
+    name: ClassVar[str] = "shift_allocated_client"
+    booking: BookingFacts
+
+    def render(self, agency: AgencySettings) -> Rendered:
+        b = self.booking
+        return letter(
+            agency,
+            subject=f"{b.worker} is coming for your {b.service} visit",
+            greeting=f"Dear {b.client},",
+            paragraphs=[
+                f"{b.worker} will come for your {b.service} visit on {when(b.starts_at, agency)}.",
+                f"If you need to change or cancel it, please call us on {agency.phone}.",
+            ],
+            details=b.details(agency),
+        )
+
+
+@dataclass(frozen=True)
+class ShiftAllocatedToWorker(Letter):
+    """App message: the roster department gave a visit to this worker."""
+
+    name: ClassVar[str] = "shift_allocated_worker"
+    service: str
+    client: str
+    starts_at: datetime
+    address: str
+    notes: str
+
+    def render(self, agency: AgencySettings) -> Rendered:
+        return note(
+            f"New shift: {self.service} with {self.client}, {when(self.starts_at, agency)}",
+            f"Address: {self.address}",
+            self.notes,
+        )
+
+
+@dataclass(frozen=True)
+class SeriesUnallocatedToRoster(Letter):
+    """The roster department: new visits of a series that its worker cannot take."""
+
+    name: ClassVar[str] = "series_unallocated_roster"
+    booking: BookingFacts
+
+    def render(self, agency: AgencySettings) -> Rendered:
+        b = self.booking
+        return letter(
+            agency,
+            subject=f"Booking {b.booking_number}: {b.shifts} new visit(s) need a worker",
+            greeting="Hello roster team,",
+            paragraphs=[
+                f"The next visits of {b.client}'s {b.service} series were added, but "
+                f"{b.worker} cannot take {b.shifts} of them. They are unallocated in the Day Manager.",
+            ],
+            details=b.details(agency),
+        )
+
+
+@dataclass(frozen=True)
+class OfferExpiredToClient(Letter):
+    """The client: their nominated worker did not answer in time."""
+
+    name: ClassVar[str] = "offer_expired_client"
+    booking: BookingFacts
+
+    def render(self, agency: AgencySettings) -> Rendered:
+        b = self.booking
+        return finding_another_worker(
+            agency,
+            b.service,
+            b.client,
+            f"{b.worker} could not confirm your {b.service} booking in time.",
+            [
+                ("Booking", b.booking_number),
+                ("Service", b.service),
+                ("First visit", when(b.starts_at, agency)),
+            ],
+        )
+
+
+@dataclass(frozen=True)
+class OfferExpiredToRoster(Letter):
+    """The roster department: an offer expired and its visits are unallocated."""
+
+    name: ClassVar[str] = "offer_expired_roster"
+    booking: BookingFacts
+    expired_at: datetime
+
+    def render(self, agency: AgencySettings) -> Rendered:
+        b = self.booking
+        return letter(
+            agency,
+            subject=f"Offer expired: booking {b.booking_number} for {b.client} is unallocated",
+            greeting="Hello roster team,",
+            paragraphs=[
+                f"{b.worker} did not answer the offer of booking {b.booking_number} "
+                f"before it expired. Its {b.shifts} shift(s) are now unallocated in the Day Manager.",
+                "The client has been told that we are finding another support worker.",
+            ],
+            details=[
+                ("Client", b.client),
+                ("Service", b.service),
+                ("First visit", when(b.starts_at, agency)),
+                ("Offer expired", when(self.expired_at, agency)),
+            ],
+        )
+
+
+@dataclass(frozen=True)
+class OfferExpiredToWorker(Letter):
+    """App message: the worker's offer expired and went back to the roster team."""
+
+    name: ClassVar[str] = "offer_expired_worker"
+    booking: BookingFacts
+
+    def render(self, agency: AgencySettings) -> Rendered:
+        b = self.booking
+        return note(
+            f"Offer expired: {b.service} for {b.client}",
+            f"The offer of booking {b.booking_number} (first visit "
+            f"{when(b.starts_at, agency)}) has expired and was passed back to the roster team.",
+        )
+
+
+# TRANSITION: the template functions below go once every booking use case sends the letters above.
 
 
 def _details(context: Mapping[str, Any], agency: AgencySettings) -> list[tuple[str, str]]:
@@ -97,7 +428,7 @@ def _offer_accepted_roster(context: Mapping[str, Any], agency: AgencySettings) -
 
 @outbox.template("offer_rejected_client")
 def _offer_rejected_client(context: Mapping[str, Any], agency: AgencySettings) -> outbox.Rendered:
-    return finding_another_worker(
+    return notices.finding_another_worker(
         context,
         agency,
         f"{context['worker']} is not able to take your {context['service']} booking.",

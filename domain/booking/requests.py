@@ -186,8 +186,5 @@ def _booked(booking: Booking, chosen: making.Plan) -> Booked:
 
 def _announce(shifts: list[Shift], client_id: int, worker_id: int | None) -> None:
     events.publish(
-        "shift_changed",
-        shift_ids=[shift.id for shift in shifts],
-        client_ids=[client_id],
-        worker_ids=[worker_id] if worker_id else [],
+        events.ShiftChanged.of([shift.id for shift in shifts], [client_id], [worker_id] if worker_id else [])
     )

@@ -45,10 +45,11 @@ def extend_series(now: datetime | None = None) -> int:
         total += len(made.shifts)
         if made.shifts:
             events.publish(
-                "shift_changed",
-                shift_ids=[s.id for s in made.shifts],
-                client_ids=[made.shifts[0].client_id],
-                worker_ids=sorted({s.worker_id for s in made.shifts if s.worker_id}),
+                events.ShiftChanged.of(
+                    [s.id for s in made.shifts],
+                    [made.shifts[0].client_id],
+                    sorted({s.worker_id for s in made.shifts if s.worker_id}),
+                )
             )
     return total
 

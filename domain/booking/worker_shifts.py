@@ -93,7 +93,7 @@ def mark_completed(actor: Actor, shift_id: int) -> None:
         shift.status, shift.completed_at = ShiftStatus.COMPLETED, now
         audit.record(session, actor.account_id, "complete", "shift", shift_id)
         client_id = shift.client_id
-    events.publish("shift_changed", shift_ids=[shift_id], client_ids=[client_id], worker_ids=[worker_id])
+    events.publish(events.ShiftChanged.of([shift_id], [client_id], [worker_id]))
 
 
 def _worker(actor: Actor) -> int:

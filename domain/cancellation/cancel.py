@@ -99,10 +99,9 @@ def cancel(
         _tell(session, actor, plan, targets, reason, context, booking, series)
         audit.record(session, actor.account_id, "cancel", "shift", found.id, f"{scope} {reason}")
     events.publish(
-        "shift_changed",
-        shift_ids=[t.id for t in targets],
-        client_ids=[found.client_id],
-        worker_ids=sorted({t.worker_id for t in targets if t.worker_id}),
+        events.ShiftChanged.of(
+            [t.id for t in targets], [found.client_id], sorted({t.worker_id for t in targets if t.worker_id})
+        )
     )
     return plan
 

@@ -201,7 +201,7 @@ def deliver_app_messages(*, holder: str, limit: int, lease: timedelta = CLAIM_LE
         )
         accounts = {account for row in rows if (account := _into_inbox(row, now, session)) is not None}
     for account_id in sorted(accounts):
-        events.publish("app_message", account_id=account_id)
+        events.publish(events.AppMessageArrived(account_id))
     return len(rows)
 
 

@@ -1,24 +1,52 @@
 """The agency's letterhead: every e-mail has the same plain-text and HTML layout, with the agency's
 name and contact details, and every value escaped (names and notes come from people, never markup).
 
-Templates build their message with `letter(...)` (e-mail) or `note(...)` (app message), e.g.
+A letter is a small frozen dataclass of typed fields with a `name` and a `render(agency)`; it
+builds its message with `letter(...)` (an e-mail on the letterhead), `signed(...)` (plain
+paragraphs signed with the agency's name) or `note(...)` (an app message):
 
-    @outbox.template("shift_reminder_client")
-    def _reminder(context, agency):
-        return letterhead.letter(agency, subject=..., greeting=..., paragraphs=[...], details=[...])
+    @dataclass(frozen=True)
+    class ShiftReminderToWorker(Letter):
+        name: ClassVar[str] = "shift_reminder_worker"
+        service: str
+        ...
+
+        def render(self, agency: AgencySettings) -> Rendered:
+            return note(f"Reminder: {self.service} ...", ...)
+
+Every letter is listed once in domain.letters.
 """
 
 import html
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import ClassVar
 
 from domain.agency.settings import AgencySettings
-from domain.messaging.outbox import Rendered
 
 # Inline styles: most mail programs ignore <style> blocks. Colours from components/theme.py.
 # NOTE: keep PRIMARY in step with COLOURS["primary"] there.
 PRIMARY = "#1d4f91"
 BODY_STYLE = "font-family:Arial,Helvetica,sans-serif;font-size:18px;line-height:1.5;color:#1d1d1d"
 HEADER_STYLE = f"background:{PRIMARY};color:#ffffff;padding:16px 20px;font-size:22px;font-weight:bold"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    text: str
+    html: str | None = None
+
+
+class Letter(ABC):
+    """One kind of message the portal sends, rendered from its own typed fields."""
+
+    name: ClassVar[str]  # kept with each queued message; unique across the portal
+
+    @abstractmethod
+    def render(self, agency: AgencySettings) -> Rendered: ...
 
 
 def letter(
@@ -37,13 +65,44 @@ def letter(
     )
 
 
+def signed(agency: AgencySettings, subject: str, *lines: str) -> Rendered:
+    """A short e-mail of plain paragraphs signed with the agency's name."""
+    kept = [line for line in lines if line]
+    return Rendered(
+        subject=subject, text="\n\n".join([*kept, agency.name]), html=paragraphs_html(*kept, agency.name)
+    )
+
+
 def note(subject: str, *lines: str) -> Rendered:
     """An app message: a title and a few plain lines, shown as text in the worker app."""
     return Rendered(subject=subject, text="\n\n".join(line for line in lines if line))
 
 
+def paragraphs_html(*lines: str) -> str:
+    """Plain lines as HTML paragraphs, every one escaped: user text is never markup."""
+    return "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+
+
 def signature(agency: AgencySettings) -> list[str]:
     return [agency.name, f"Phone {agency.phone} · {agency.email}"]
+
+
+def when(moment: datetime, agency: AgencySettings) -> str:
+    """Saturday 28 November 2026 at 9:30 am, in the agency's zone."""
+    local = moment.astimezone(agency.zone)
+    hour, half = local.hour % 12 or 12, "am" if local.hour < 12 else "pm"
+    return f"{local:%A} {local.day} {local:%B %Y} at {hour}:{local.minute:02d} {half}"
+
+
+def short_day(value: date) -> str:
+    """Mon 30 Nov 2026."""
+    return f"{value:%a} {value.day} {value:%b %Y}"
+
+
+def short_when(local: datetime) -> str:
+    """Mon 30 Nov 2026, 9:30 am (a moment already in the agency's zone)."""
+    hour = local.hour % 12 or 12
+    return f"{short_day(local.date())}, {hour}:{local.minute:02d} {'am' if local.hour < 12 else 'pm'}"
 
 
 def _text(

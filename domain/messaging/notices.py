@@ -1,4 +1,5 @@
-"""The messages the scheduled jobs send: offers that expired, and reminders before shifts.
+"""Telling the client and the worker about the same shift, and (until booking sends typed letters)
+the letters of an offer that expired.
 
 Context values are plain: names, service names, booking numbers and UTC datetimes (shown here in
 the agency's zone).
@@ -10,11 +11,31 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from domain.action import Action
 from domain.agency.settings import AgencySettings
 from domain.messaging import letterhead, outbox
+from domain.messaging.letterhead import Letter
 from storage.queries.recipients import Recipient
 
 
+def to_client_and_worker(
+    act: Action,
+    *,
+    client: Recipient,
+    worker: Recipient,
+    to_client: Letter,
+    to_worker: Letter,
+    shift_id: int,
+) -> None:
+    """E-mail the client (when they have an address) and message the worker's app (when they can
+    sign in), about the same shift."""
+    if client.email:
+        outbox.email(act, to=[client.email], letter=to_client, shift_id=shift_id)
+    if worker.account_id is not None:
+        outbox.app_message(act, account_id=worker.account_id, letter=to_worker, shift_id=shift_id)
+
+
+# TRANSITION: until the allocation sends typed letters.
 def tell_client_and_worker(
     session: Session,
     *,
@@ -105,33 +126,4 @@ def _offer_expired_worker(context: Mapping[str, Any], agency: AgencySettings) ->
         f"Offer expired: {context['service']} for {context['client']}",
         f"The offer of booking {context['booking_number']} (first visit "
         f"{when(context['starts_at'], agency)}) has expired and was passed back to the roster team.",
-    )
-
-
-@outbox.template("shift_reminder_client")
-def _shift_reminder_client(context: Mapping[str, Any], agency: AgencySettings) -> outbox.Rendered:
-    starts = when(context["starts_at"], agency)
-    return letterhead.letter(
-        agency,
-        subject=f"Reminder: {context['service']} on {starts}",
-        greeting=f"Dear {context['client']},",
-        paragraphs=[
-            f"This is a reminder of your {context['service']} visit on {starts}.",
-            f"{context['worker']} is coming to see you.",
-            f"If you need to change or cancel it, please call us on {agency.phone}.",
-        ],
-        details=[
-            ("Service", context["service"]),
-            ("When", starts),
-            ("Support worker", context["worker"]),
-        ],
-    )
-
-
-@outbox.template("shift_reminder_worker")
-def _shift_reminder_worker(context: Mapping[str, Any], agency: AgencySettings) -> outbox.Rendered:
-    return letterhead.note(
-        f"Reminder: {context['service']} with {context['client']}, {when(context['starts_at'], agency)}",
-        f"Address: {context['address']}",
-        context.get("notes") or "",
     )

@@ -1,31 +1,87 @@
 """The outbox: every e-mail and app message is written here, in the same transaction as the change
 that causes it, and delivered later by the dispatcher (jobs). Nothing in a use case sends directly.
 
-Usage, inside a use case's `db.write()` block:
+Usage, inside a use case's action (domain.action):
 
-    outbox.queue_email(session, to=[settings.roster_email], template="shift_cancelled", context={...})
-    outbox.queue_app_message(session, account_id=worker_account, template="offer_made", context={...})
+    outbox.email(act, to=[act.settings.roster_email], letter=ShiftCancelled(...), shift_id=shift.id)
+    outbox.app_message(act, account_id=worker_account, letter=OfferMade(...), offer_id=offer.id)
+
+The letter is rendered now, with the agency's settings of this action, and kept as it was sent.
 """
 
 import html
 import secrets
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from domain import clock
+from domain.action import Action
 from domain.agency import settings as agency
+from domain.messaging.letterhead import Letter, Rendered
 from domain.vocabulary import Channel, OutboxStatus
 from storage.models import OutboxMessage
 
 
-@dataclass(frozen=True)
-class Rendered:
-    subject: str
-    text: str
-    html: str | None = None
+def message_id(domain: str = "care-portal.local") -> str:
+    """A stable RFC 5322 Message-ID, chosen when the message is queued so a resend is recognisable."""
+    return f"<{secrets.token_hex(16)}@{domain}>"
+
+
+def email(
+    act: Action,
+    *,
+    to: Sequence[str],
+    letter: Letter,
+    shift_id: int | None = None,
+    offer_id: int | None = None,
+) -> OutboxMessage:
+    recipients = [address for address in to if address]
+    if not recipients:
+        raise ValueError("an e-mail needs at least one recipient")
+    return _queue(
+        act,
+        Channel.EMAIL,
+        letter,
+        to_address=", ".join(recipients),
+        shift_id=shift_id,
+        offer_id=offer_id,
+    )
+
+
+def app_message(
+    act: Action,
+    *,
+    account_id: int,
+    letter: Letter,
+    shift_id: int | None = None,
+    offer_id: int | None = None,
+) -> OutboxMessage:
+    return _queue(act, Channel.APP, letter, to_account_id=account_id, shift_id=shift_id, offer_id=offer_id)
+
+
+def _queue(act: Action, channel: Channel, letter: Letter, **fields: Any) -> OutboxMessage:
+    rendered: Rendered = letter.render(act.settings)
+    message = OutboxMessage(
+        channel=channel,
+        subject=rendered.subject,
+        body_text=rendered.text,
+        body_html=rendered.html,
+        template=letter.name,
+        message_id=message_id(),
+        status=OutboxStatus.PENDING,
+        attempts=0,
+        next_attempt_at=act.now,
+        created_at=act.now,
+        **fields,
+    )
+    act.session.add(message)
+    act.session.flush()
+    return message
+
+
+# TRANSITION: the registry of template functions, until every letter is a typed Letter.
 
 
 Template = Callable[[Mapping[str, Any], agency.AgencySettings], Rendered]
@@ -55,11 +111,6 @@ def paragraphs_html(*lines: str) -> str:
     return "".join(f"<p>{html.escape(line)}</p>" for line in lines)
 
 
-def message_id(domain: str = "care-portal.local") -> str:
-    """A stable RFC 5322 Message-ID, chosen when the message is queued so a resend is recognisable."""
-    return f"<{secrets.token_hex(16)}@{domain}>"
-
-
 def queue_email(
     session: Session,
     *,
@@ -73,7 +124,7 @@ def queue_email(
     if not recipients:
         raise ValueError("an e-mail needs at least one recipient")
     rendered = render(template, context)
-    return _queue(
+    return _queue_rendered(
         session,
         Channel.EMAIL,
         rendered,
@@ -94,7 +145,7 @@ def queue_app_message(
     offer_id: int | None = None,
 ) -> OutboxMessage:
     rendered = render(template, context)
-    return _queue(
+    return _queue_rendered(
         session,
         Channel.APP,
         rendered,
@@ -105,7 +156,7 @@ def queue_app_message(
     )
 
 
-def _queue(
+def _queue_rendered(
     session: Session, channel: Channel, rendered: Rendered, template: str, **fields: Any
 ) -> OutboxMessage:
     now = clock.now()

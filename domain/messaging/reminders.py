@@ -2,53 +2,102 @@
 agency's reminder lead (default 24 hours) before it starts. Shift.reminded_at makes it once-only,
 so the job is safe to run twice or in two processes at once."""
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import ClassVar
 
-from sqlalchemy.orm import Session
-
-from domain import clock
-from domain.agency import settings as agency
+from domain import action
+from domain.action import Action
+from domain.agency.settings import AgencySettings
 from domain.messaging import notices
-from storage import db
+from domain.messaging.letterhead import Letter, Rendered, letter, note, when
 from storage.models import Shift
 from storage.queries import recipients
 from storage.queries import reminders as reminder_queries
 
 BATCH = 100
-assert notices  # NOTE: importing notices registers the templates used below
+
+
+@dataclass(frozen=True)
+class ShiftReminderToClient(Letter):
+    """The client: a visit is coming up, and who is coming."""
+
+    name: ClassVar[str] = "shift_reminder_client"
+    client: str
+    worker: str
+    service: str
+    starts_at: datetime
+
+    def render(self, agency: AgencySettings) -> Rendered:
+        starts = when(self.starts_at, agency)
+        return letter(
+            agency,
+            subject=f"Reminder: {self.service} on {starts}",
+            greeting=f"Dear {self.client},",
+            paragraphs=[
+                f"This is a reminder of your {self.service} visit on {starts}.",
+                f"{self.worker} is coming to see you.",
+                f"If you need to change or cancel it, please call us on {agency.phone}.",
+            ],
+            details=[("Service", self.service), ("When", starts), ("Support worker", self.worker)],
+        )
+
+
+@dataclass(frozen=True)
+class ShiftReminderToWorker(Letter):
+    """App message: the worker's shift is coming up, with the address and notes."""
+
+    name: ClassVar[str] = "shift_reminder_worker"
+    client: str
+    service: str
+    starts_at: datetime
+    address: str
+    notes: str
+
+    def render(self, agency: AgencySettings) -> Rendered:
+        return note(
+            f"Reminder: {self.service} with {self.client}, {when(self.starts_at, agency)}",
+            f"Address: {self.address}",
+            self.notes,
+        )
 
 
 def send_due() -> int:
     """Queue the reminders for every allocated shift that starts within the lead; returns how many shifts."""
     total = 0
-    lead = timedelta(minutes=agency.settings().reminder_lead_minutes)
     while True:
-        count = _remind_batch(clock.now(), lead)
+        count = _remind_batch()
         total += count
         if count < BATCH:
             return total
 
 
-def _remind_batch(now: datetime, lead: timedelta) -> int:
-    with db.write() as session:
-        shifts = reminder_queries.due(now=now, until=now + lead, limit=BATCH, session=session)
+def _remind_batch() -> int:
+    with action.writing() as act:
+        lead = timedelta(minutes=act.settings.reminder_lead_minutes)
+        shifts = reminder_queries.due(now=act.now, until=act.now + lead, limit=BATCH, session=act.session)
         for shift in shifts:
-            remind(shift, session)
-            shift.reminded_at = now
+            remind(act, shift)
+            shift.reminded_at = act.now
         return len(shifts)
 
 
-def remind(shift: Shift, session: Session) -> None:
+def remind(act: Action, shift: Shift) -> None:
+    session = act.session
     client = recipients.client(shift.client_id, session=session)
     worker = recipients.worker(shift.worker_id or 0, session=session)
-    context = {
-        "client": client.name,
-        "worker": worker.name,
-        "service": recipients.service_name(shift.service_id, session=session),
-        "starts_at": shift.starts_at,
-        "address": recipients.client_address(shift.client_id, session=session),
-        "notes": shift.notes,
-    }
-    notices.tell_client_and_worker(
-        session, kind="shift_reminder", client=client, worker=worker, context=context, shift_id=shift.id
+    service = recipients.service_name(shift.service_id, session=session)
+    notices.to_client_and_worker(
+        act,
+        client=client,
+        worker=worker,
+        to_client=ShiftReminderToClient(client.name, worker.name, service, shift.starts_at),
+        to_worker=ShiftReminderToWorker(
+            client.name,
+            service,
+            shift.starts_at,
+            recipients.client_address(shift.client_id, session=session),
+            shift.notes,
+        ),
+        shift_id=shift.id,
     )

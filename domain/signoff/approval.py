@@ -187,8 +187,5 @@ def _tell_client(session: Session, actor: Actor, shift: Shift, answer: str, reso
 
 def _changed(shift: Shift) -> None:
     events.publish(
-        "shift_changed",
-        shift_ids=[shift.id],
-        client_ids=[shift.client_id],
-        worker_ids=[shift.worker_id] if shift.worker_id else [],
+        events.ShiftChanged.of([shift.id], [shift.client_id], [shift.worker_id] if shift.worker_id else [])
     )

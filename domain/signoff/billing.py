@@ -30,10 +30,11 @@ def bill_approved_shifts() -> int:
             return billed
         billed += len(shifts)
         events.publish(
-            "shift_changed",
-            shift_ids=[s.id for s in shifts],
-            client_ids=sorted({s.client_id for s in shifts}),
-            worker_ids=sorted({s.worker_id for s in shifts if s.worker_id}),
+            events.ShiftChanged.of(
+                [s.id for s in shifts],
+                sorted({s.client_id for s in shifts}),
+                sorted({s.worker_id for s in shifts if s.worker_id}),
+            )
         )
 
 

@@ -172,17 +172,17 @@ def test_a_rejection_note_that_is_too_long_changes_nothing(personas: Personas, r
 
 
 def test_every_change_is_announced_after_it_commits(personas: Personas, request_: Wanted) -> None:
-    heard: list[dict] = []
-    stop = events.listen("shift_changed", heard.append)
+    heard: list[events.ShiftChanged] = []
+    stop = events.listen(events.ShiftChanged, heard.append)
     try:
         booked, worker_id = nominate(personas, request_)
         answers.accept(worker_actor(worker_id), offer_of(booked.booking_id).id)
     finally:
         stop()
     visits = sorted(s.id for s in shifts_of(booked.booking_id))
-    assert [sorted(change["shift_ids"]) for change in heard] == [visits, visits]
-    assert all(change["client_ids"] == [personas.client.client_id] for change in heard)
-    assert all(change["worker_ids"] == [worker_id] for change in heard)
+    assert [sorted(change.shift_ids) for change in heard] == [visits, visits]
+    assert all(change.client_ids == (personas.client.client_id,) for change in heard)
+    assert all(change.worker_ids == (worker_id,) for change in heard)
 
 
 def test_visits_of_a_series_the_worker_cannot_do_wait_for_the_roster_department(

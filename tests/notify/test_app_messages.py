@@ -16,9 +16,9 @@ from tests.support.personas import Personas
 
 
 @pytest.fixture
-def announced() -> Iterator[list[dict]]:
-    heard: list[dict] = []
-    stop = events.listen("app_message", heard.append)
+def announced() -> Iterator[list[events.AppMessageArrived]]:
+    heard: list[events.AppMessageArrived] = []
+    stop = events.listen(events.AppMessageArrived, heard.append)
     yield heard
     stop()
 
@@ -31,7 +31,7 @@ def queue_note(account_id: int, n: int = 1) -> int:
 
 
 def test_an_app_message_lands_in_the_workers_inbox_and_open_pages_are_told(
-    personas: Personas, announced: list[dict]
+    personas: Personas, announced: list[events.AppMessageArrived]
 ) -> None:
     queue_note(personas.worker.account_id, 5)
     report = delivery.dispatch(None, holder="test")
@@ -40,7 +40,7 @@ def test_an_app_message_lands_in_the_workers_inbox_and_open_pages_are_told(
     assert message.title == "Test note 5"
     assert "This is note number 5." in message.body
     assert message.unread
-    assert announced == [{"account_id": personas.worker.account_id}]
+    assert announced == [events.AppMessageArrived(personas.worker.account_id)]
     assert inbox.messages(personas.other_worker) == []
 
 

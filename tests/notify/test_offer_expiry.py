@@ -56,9 +56,9 @@ def messages_about(offer_id: int) -> list[OutboxMessage]:
 
 
 @pytest.fixture
-def shift_changes() -> Iterator[list[dict]]:
-    heard: list[dict] = []
-    stop = events.listen("shift_changed", heard.append)
+def shift_changes() -> Iterator[list[events.ShiftChanged]]:
+    heard: list[events.ShiftChanged] = []
+    stop = events.listen(events.ShiftChanged, heard.append)
     yield heard
     stop()
 
@@ -73,7 +73,7 @@ def test_an_offer_is_left_alone_until_it_expires(personas: Personas) -> None:
 
 
 def test_an_expired_offer_releases_the_held_shifts_and_tells_client_roster_and_worker(
-    personas: Personas, shift_changes: list[dict]
+    personas: Personas, shift_changes: list[events.ShiftChanged]
 ) -> None:
     opened = offer_booking(personas)
     clock.advance(timedelta(hours=1))
@@ -90,8 +90,8 @@ def test_an_expired_offer_releases_the_held_shifts_and_tells_client_roster_and_w
         (Channel.APP, personas.worker.account_id, "offer_expired_worker"),
     }
     [change] = shift_changes
-    assert sorted(change["shift_ids"]) == sorted(opened.held_shift_ids)
-    assert change["worker_ids"] == [personas.worker.worker_id]
+    assert sorted(change.shift_ids) == sorted(opened.held_shift_ids)
+    assert change.worker_ids == (personas.worker.worker_id,)
 
 
 def test_expiring_again_changes_nothing_more(personas: Personas) -> None:

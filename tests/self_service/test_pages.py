@@ -158,5 +158,5 @@ async def test_the_calendar_updates_live_when_staff_allocate_a_visit(user: User)
         session.execute(
             update(Shift).where(Shift.id == shift_id).values(status=ShiftStatus.ALLOCATED, worker_id=1)
         )
-    events.publish("shift_changed", shift_ids=[shift_id], client_ids=[MARGARET], worker_ids=[1])
+    events.publish(events.ShiftChanged.of([shift_id], [MARGARET], [1]))
     await eventually(lambda: not any("· Requested" in text for text in month_visits(user)), "the live update")
