@@ -1,2 +1,1 @@
-"""Talking to the world outside the portal: the geocoder, portrait images, PDF fonts and the
-development mail catcher."""
+"""Talking to the world outside the portal: the geocoder, photo re-encoding and the PDF fonts."""

@@ -21,10 +21,9 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
-from adapters import mail_catcher
 from domain.agency import settings as agency
 from domain.messaging import delivery, letterhead, outbox
-from jobs import mailer
+from jobs import catcher, mailer
 from storage import db, migrate
 from storage.models import Agency
 
@@ -107,7 +106,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.serve:
         return serve(args.serve)
-    port = mail_catcher.free_port()
+    port = catcher.free_port()
     server = subprocess.Popen(
         [sys.executable, __file__, "--serve", str(port)],
         stdin=subprocess.PIPE,

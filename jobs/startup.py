@@ -6,10 +6,9 @@ import os
 
 from aiosmtpd.controller import Controller
 
-from adapters import mail_catcher
 from domain.agency.mail_settings import agency_mail_settings
 from domain.errors import NotFound
-from jobs import builtin, mailer, registry
+from jobs import builtin, catcher, mailer, registry
 from jobs.scheduler import JobSettings, Scheduler
 
 log = logging.getLogger(__name__)
@@ -37,7 +36,7 @@ def _start_catcher() -> Controller | None:
         return None
     if mailer.configured_server(agency) is not None:
         return None
-    controller, server = mail_catcher.start(
+    controller, server = catcher.start(
         int(os.environ.get("MAIL_CATCHER_PORT") or 8025), agency.agency_name
     )
     builtin.catch_mail_with(server)
@@ -52,5 +51,5 @@ def stop() -> None:
     _running = None
     scheduler.stop()
     if controller is not None:
-        mail_catcher.stop(controller)
+        catcher.stop(controller)
         builtin.catch_mail_with(None)

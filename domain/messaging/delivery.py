@@ -23,10 +23,9 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
-from domain import clock, events
+from domain import action, events
 from domain.messaging import backoff
 from domain.vocabulary import Channel, OutboxStatus
-from storage import db
 from storage.models import AppMessage, OutboxMessage
 from storage.queries import outbox as outbox_queries
 
@@ -116,10 +115,9 @@ def dispatch(
 
 
 def claim_emails(*, holder: str, limit: int, lease: timedelta = CLAIM_LEASE) -> list[Envelope]:
-    now = clock.now()
-    with db.write() as session:
+    with action.writing() as act:
         rows = outbox_queries.claim_due(
-            Channel.EMAIL, now=now, holder=holder, until=now + lease, limit=limit, session=session
+            Channel.EMAIL, now=act.now, holder=holder, until=act.now + lease, limit=limit, session=act.session
         )
         return [envelope(row) for row in rows]
 
@@ -167,8 +165,8 @@ def send_batch(mailer: Mailer, envelopes: Sequence[Envelope], *, holder: str, re
 
 
 def record_sent(outbox_id: int, holder: str, report: DispatchReport) -> None:
-    with db.write() as session:
-        marked = outbox_queries.mark_sent(outbox_id, holder, now=clock.now(), session=session)
+    with action.writing() as act:
+        marked = outbox_queries.mark_sent(outbox_id, holder, now=act.now, session=act.session)
     if marked:
         report.sent += 1
     else:  # our lease ran out and another dispatcher took the message: it may go out twice
@@ -176,13 +174,13 @@ def record_sent(outbox_id: int, holder: str, report: DispatchReport) -> None:
 
 
 def record_failure(outbox_id: int, holder: str, error: str, permanent: bool, report: DispatchReport) -> None:
-    with db.write() as session:
-        message = outbox_queries.claimed(outbox_id, holder, session=session)
+    with action.writing() as act:
+        message = outbox_queries.claimed(outbox_id, holder, session=act.session)
         if message is None:
             return
         message.attempts += 1
         message.claimed_until = None
-        step = backoff.after_failure(message.attempts, error, clock.now(), permanent=permanent)
+        step = backoff.after_failure(message.attempts, error, act.now, permanent=permanent)
         if isinstance(step, backoff.TryAgain):
             message.next_attempt_at, message.last_error = step.at, error
             report.retrying += 1
@@ -194,14 +192,15 @@ def record_failure(outbox_id: int, holder: str, error: str, permanent: bool, rep
 
 def deliver_app_messages(*, holder: str, limit: int, lease: timedelta = CLAIM_LEASE) -> int:
     """Move due app messages into their inboxes, then tell open pages. Returns how many were due."""
-    now = clock.now()
-    with db.write() as session:
+    with action.writing() as act:
         rows = outbox_queries.claim_due(
-            Channel.APP, now=now, holder=holder, until=now + lease, limit=limit, session=session
+            Channel.APP, now=act.now, holder=holder, until=act.now + lease, limit=limit, session=act.session
         )
-        accounts = {account for row in rows if (account := _into_inbox(row, now, session)) is not None}
-    for account_id in sorted(accounts):
-        events.publish(events.AppMessageArrived(account_id))
+        accounts = {
+            account for row in rows if (account := _into_inbox(row, act.now, act.session)) is not None
+        }
+        for account_id in sorted(accounts):
+            act.announce(events.AppMessageArrived(account_id))
     return len(rows)
 
 
@@ -229,5 +228,5 @@ def _into_inbox(row: OutboxMessage, now: datetime, session: Session) -> int | No
 
 def pending() -> int:
     """How many messages still wait for delivery (claimed or not, due or not)."""
-    with db.read() as session:
-        return outbox_queries.pending_count(session=session)
+    with action.reading() as act:
+        return outbox_queries.pending_count(session=act.session)

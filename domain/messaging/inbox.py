@@ -6,12 +6,11 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from domain import clock
+from domain import action
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.errors import NotAllowed, NotFound
 from domain.vocabulary import Role
-from storage import db
 from storage.models import AppMessage
 from storage.queries import inbox as inbox_queries
 
@@ -40,28 +39,28 @@ def _plain(row: AppMessage) -> InboxMessage:
 def messages(actor: Actor, limit: int = SHOWN) -> list[InboxMessage]:
     """Newest first."""
     access.require_role(actor, Role.WORKER)
-    with db.read() as session:
-        rows = inbox_queries.for_account(actor.account_id, limit=limit, session=session)
+    with action.reading(actor) as act:
+        rows = inbox_queries.for_account(actor.account_id, limit=limit, session=act.session)
         return [_plain(row) for row in rows]
 
 
 def message(actor: Actor, message_id: int) -> InboxMessage:
-    with db.read() as session:
-        return _plain(_own(actor, message_id, session))
+    with action.reading(actor) as act:
+        return _plain(_own(actor, message_id, act.session))
 
 
 def unread(actor: Actor) -> int:
     access.require_role(actor, Role.WORKER)
-    with db.read() as session:
-        return inbox_queries.unread_count(actor.account_id, session=session)
+    with action.reading(actor) as act:
+        return inbox_queries.unread_count(actor.account_id, session=act.session)
 
 
 def mark_read(actor: Actor, message_id: int) -> InboxMessage:
     """Marking again keeps the first time it was read."""
-    with db.write() as session:
-        row = _own(actor, message_id, session)
+    with action.writing(actor) as act:
+        row = _own(actor, message_id, act.session)
         if row.read_at is None:
-            row.read_at = clock.now()
+            row.read_at = act.now
         return _plain(row)
 
 

@@ -4,11 +4,10 @@ the error, so someone can fix an address or the mail settings and send them agai
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain import audit, clock
+from domain import action
 from domain.accounts.access import Actor
 from domain.errors import InvalidInput, NotAllowed, NotFound
 from domain.vocabulary import Channel, OutboxStatus
-from storage import db
 from storage.queries import outbox as outbox_queries
 
 SHOWN = 200
@@ -36,9 +35,9 @@ class OutboxSummary:
 def summary(actor: Actor) -> OutboxSummary:
     if not actor.is_staff:
         raise NotAllowed()
-    with db.read() as session:
-        counts = outbox_queries.counts_by_status(session=session)
-        rows = outbox_queries.failed(limit=SHOWN, session=session)
+    with action.reading(actor) as act:
+        counts = outbox_queries.counts_by_status(session=act.session)
+        rows = outbox_queries.failed(limit=SHOWN, session=act.session)
         failures = tuple(
             FailedMessage(
                 row.id,
@@ -63,15 +62,13 @@ def send_again(actor: Actor, message_id: int) -> int:
     """Put a failed message back in the queue, with a fresh set of attempts; returns its id."""
     if not actor.is_staff:
         raise NotAllowed()
-    with db.write() as session:
-        message = outbox_queries.by_id(message_id, session=session, for_update=True)
+    with action.writing(actor) as act:
+        message = outbox_queries.by_id(message_id, session=act.session, for_update=True)
         if message is None:
             raise NotFound("That message no longer exists.")
         if message.status != OutboxStatus.FAILED:
             raise InvalidInput({"message": "Only a message that failed can be sent again."})
         message.status, message.attempts = OutboxStatus.PENDING, 0
-        message.next_attempt_at, message.claimed_until = clock.now(), None
-        audit.record(
-            session, actor.account_id, "send_again", "outbox_message", message.id, message.last_error or ""
-        )
+        message.next_attempt_at, message.claimed_until = act.now, None
+        act.audit("send_again", "outbox_message", message.id, message.last_error or "")
         return message.id

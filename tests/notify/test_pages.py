@@ -9,11 +9,10 @@ from nicegui import app
 from nicegui.testing import User
 from sqlalchemy import select, update
 
-from adapters import mail_catcher
-from domain.messaging import caught_mail, delivery, outbox
+from domain.messaging import delivery, outbox
 from domain.vocabulary import OutboxStatus
-from jobs import mailer
-from storage import db
+from jobs import catcher, mailer
+from storage import caught_mail, db
 from storage.models import AppMessage, OutboxMessage
 from tests.support.personas import account_id
 from tests.support.ui import eventually, sign_in
@@ -93,9 +92,9 @@ async def test_staff_see_a_failed_message_with_its_error_and_send_it_again(user:
 
 @pytest.fixture
 def catching() -> Iterator[mailer.MailServer]:
-    controller, server = mail_catcher.start(mail_catcher.free_port(), "Demo agency")
+    controller, server = catcher.start(catcher.free_port(), "Demo agency")
     yield server
-    mail_catcher.stop(controller)
+    catcher.stop(controller)
     caught_mail.forget()
 
 
@@ -113,9 +112,9 @@ async def test_staff_read_the_mail_the_catcher_caught(user: User, catching: mail
     await user.should_see("Development mode")
     await user.should_see("Test note 8")
     await user.should_see("margaret@example.com")
-    await user.should_see(mail_catcher.CATCHER_SENDER)
+    await user.should_see(catcher.CATCHER_SENDER)
     await user.should_see("This is note number 8.")  # the plain-text body
-    [mail] = caught_mail.caught_unchecked()
+    [mail] = caught_mail.newest_first()
     assert mail.html is not None
     assert "This is note number 8." in mail.html
 

@@ -4,9 +4,9 @@ import pytest
 from nicegui.testing import Screen
 
 from domain import clock
-from domain.messaging import caught_mail, delivery, outbox
+from domain.messaging import delivery, outbox
 from domain.vocabulary import OutboxStatus
-from storage import db
+from storage import caught_mail, db
 from tests.support.browser import AXE, axe_violations, describe, horizontal_overflow, sign_in, tablet
 from tests.support.personas import account_id
 

@@ -12,8 +12,8 @@ from typing import Any
 from aiosmtpd.controller import Controller
 
 from domain import clock
-from domain.messaging import caught_mail
 from jobs.mailer import MailServer
+from storage import caught_mail
 
 log = logging.getLogger(__name__)
 
