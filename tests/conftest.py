@@ -5,8 +5,10 @@ import os
 import shutil
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from nicegui.testing.user import User
 from nicegui.testing.user_simulation import user_simulation
 from selenium import webdriver
@@ -23,6 +25,14 @@ CHROMIUM = (
     os.environ.get("CHROME_BINARY_LOCATION") or shutil.which("chromium") or shutil.which("chromium-browser")
 )
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+
+
+# Tests wait for conditions, never for the clock: no Hypothesis deadline, and a simulated user who
+# looks for up to 15 seconds before deciding something is not on the page. A busy machine is slow,
+# never wrong.
+hypothesis_settings.register_profile("care-portal", deadline=None)
+hypothesis_settings.load_profile("care-portal")
+PATIENT_RETRIES = 150  # NiceGUI's User polls every 0.1 s (0.05 s for should_not_see)
 
 
 def missing(message: str) -> None:
@@ -89,9 +99,28 @@ def demo_portal(sqlite_demo_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyP
     return sqlite_demo_db
 
 
+@pytest.fixture(autouse=True)
+def patient_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The simulated user waits as long as a person would on a slow machine, unless a test says."""
+    should_see, should_not_see = User.should_see, User.should_not_see
+
+    async def patient_should_see(
+        self: User, *args: Any, retries: int = PATIENT_RETRIES, **kwargs: Any
+    ) -> None:
+        await should_see(self, *args, retries=retries, **kwargs)
+
+    async def patient_should_not_see(
+        self: User, *args: Any, retries: int = 2 * PATIENT_RETRIES, **kwargs: Any
+    ) -> None:
+        await should_not_see(self, *args, retries=retries, **kwargs)
+
+    monkeypatch.setattr(User, "should_see", patient_should_see)
+    monkeypatch.setattr(User, "should_not_see", patient_should_not_see)
+
+
 @pytest.fixture
 async def user(demo_portal: str, caplog: pytest.LogCaptureFixture) -> AsyncIterator[User]:
-    """NiceGUI's simulated user, against main.py on the demo settings."""
+    """NiceGUI's simulated user, against main.py on the demo agency."""
     async with user_simulation(main_file=ROOT / "main.py") as simulated:
         yield simulated
         errors = [record for record in caplog.get_records("call") if record.levelname == "ERROR"]
