@@ -8,13 +8,13 @@ plain-text and an HTML body with our stored Message-ID.
 import os
 import smtplib
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, replace
 from email.header import Header
-from email.message import Message
+from email.message import EmailMessage, Message
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
-from email.policy import compat32
+from email.policy import SMTPUTF8, compat32
 from email.utils import format_datetime, formataddr
 
 import yagmail
@@ -102,9 +102,27 @@ class _Connection:
         self.server = server
 
     def send(self, envelope: Envelope) -> None:
+        recipients = [ascii_domain(address) for address in envelope.to]
+        international = not all(address.isascii() for address in [self.server.sender, *recipients])
+        if international and not self._offers_smtputf8():
+            odd = ", ".join(address for address in recipients if not address.isascii())
+            raise DeliveryError(
+                f"The agency's mail server cannot deliver to an address with letters such as é or ü "
+                f"(it does not offer SMTPUTF8): {odd}",
+                permanent=True,
+            )
+        envelope = replace(envelope, to=tuple(recipients))
+        message = (
+            compose_international(envelope, self.server)
+            if international
+            else compose(envelope, self.server).as_bytes(policy=WIRE)
+        )
         try:
             self.smtp.sendmail(
-                self.server.sender, list(envelope.to), compose(envelope, self.server).as_bytes(policy=WIRE)
+                self.server.sender,
+                recipients,
+                message,
+                mail_options=["SMTPUTF8"] if international else [],
             )
         except smtplib.SMTPRecipientsRefused as error:
             codes = [code for code, _ in error.recipients.values()]
@@ -115,6 +133,32 @@ class _Connection:
             raise DeliveryError(_describe(error), permanent=error.smtp_code >= 500) from error
         except (OSError, smtplib.SMTPException) as error:
             raise ServerUnavailable(_describe(error)) from error
+        except Exception as error:  # unforeseen: leave the connection ready for the next message
+            self._reset()
+            raise DeliveryError(_describe(error)) from error
+
+    def _offers_smtputf8(self) -> bool:
+        try:
+            self.smtp.ehlo_or_helo_if_needed()  # without STARTTLS nobody has greeted the server yet
+        except (OSError, smtplib.SMTPException) as error:
+            raise ServerUnavailable(_describe(error)) from error
+        return self.smtp.has_extn("smtputf8")
+
+    def _reset(self) -> None:
+        with suppress(OSError, smtplib.SMTPException):  # the next message finds out if it still works
+            self.smtp.rset()
+
+
+def ascii_domain(address: str) -> str:
+    """margaret@bücher.example -> margaret@xn--bcher-kva.example: an international domain needs no
+    SMTPUTF8 once it is written the way DNS spells it; only an international local part does."""
+    local, _, domain = address.rpartition("@")
+    if domain.isascii():
+        return address
+    try:
+        return f"{local}@{domain.encode('idna').decode('ascii')}"
+    except UnicodeError:
+        return address
 
 
 def compose(envelope: Envelope, server: MailServer) -> Message:
@@ -136,6 +180,20 @@ def compose(envelope: Envelope, server: MailServer) -> Message:
     message["Date"] = format_datetime(clock.now())
     message["Message-ID"] = envelope.message_id
     return message
+
+
+def compose_international(envelope: Envelope, server: MailServer) -> bytes:
+    """The same message for an SMTPUTF8 server: addresses and headers in UTF-8 as they are."""
+    message = EmailMessage(policy=SMTPUTF8)
+    message.set_content(envelope.text)
+    if envelope.html:
+        message.add_alternative(envelope.html, subtype="html")
+    message["From"] = formataddr((server.sender_name, server.sender))
+    message["To"] = ", ".join(envelope.to)
+    message["Subject"] = envelope.subject
+    message["Date"] = format_datetime(clock.now())
+    message["Message-ID"] = envelope.message_id
+    return message.as_bytes()
 
 
 def _describe(error: Exception) -> str:

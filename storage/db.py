@@ -4,12 +4,16 @@ One session per user action (a click, an API call, a job run): callers open it w
 `read()` or `write()` and hand it to the query functions.
 """
 
-from collections.abc import Iterator
+import random
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 _engine: Engine | None = None
@@ -17,6 +21,9 @@ _read_sessions: sessionmaker[Session] | None = None
 _write_sessions: sessionmaker[Session] | None = None
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+# PostgreSQL's answers that trying again may cure: serialization failure, deadlock, lock not available.
+TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
+T = TypeVar("T")
 
 
 def normalise_url(url: str) -> str:
@@ -94,3 +101,27 @@ def write() -> Iterator[Session]:
         raise RuntimeError("storage.db.configure() has not been called")
     with _write_sessions.begin() as session:
         yield session
+
+
+def is_transient(error: BaseException) -> bool:
+    """A failure that the same transaction, tried again, may not meet: SQLite busy or locked, or a
+    PostgreSQL deadlock, serialization failure or lock timeout."""
+    if not isinstance(error, DBAPIError):
+        return False
+    cause = error.orig
+    if isinstance(cause, sqlite3.OperationalError):
+        return "locked" in str(cause) or "busy" in str(cause)
+    return getattr(cause, "sqlstate", None) in TRANSIENT_SQLSTATES
+
+
+def retrying(run: Callable[[], T], *, attempts: int = 8, first_wait: float = 0.05) -> T:
+    """Run a whole transaction again while it fails transiently, waiting a little longer each time
+    (with jitter, so two that collided do not collide again); the last failure is raised."""
+    for attempt in range(attempts):
+        try:
+            return run()
+        except DBAPIError as error:
+            if attempt == attempts - 1 or not is_transient(error):
+                raise
+        time.sleep(first_wait * 2**attempt * (0.5 + random.random()))
+    raise AssertionError("unreachable")

@@ -18,7 +18,7 @@ from domain import clock
 from domain.agency import settings as agency
 from tests.support.databases import DEMO_NOW, Templates
 from tests.support.personas import Personas, load_personas
-from tests.support.smtp import smtp, smtp_down  # noqa: F401 - fixtures for every test folder
+from tests.support.smtp import smtp, smtp_down, smtp_utf8  # noqa: F401 - fixtures for every test folder
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = (

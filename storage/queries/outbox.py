@@ -121,3 +121,20 @@ def by_id(message_id: int, *, session: Session, for_update: bool = False) -> Out
     if for_update:
         query = query.with_for_update()
     return session.scalar(query)
+
+
+def renew_claims(message_ids: list[int], holder: str, *, until: datetime, session: Session) -> set[int]:
+    """Extend `holder`'s claim on those of the messages it still holds; returns their ids."""
+    kept = set(
+        session.scalars(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.id.in_(message_ids),
+                OutboxMessage.claimed_by == holder,
+                OutboxMessage.status == OutboxStatus.PENDING,
+            )
+            .values(claimed_until=until)
+            .returning(OutboxMessage.id)
+        )
+    )
+    return kept

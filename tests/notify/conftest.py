@@ -2,16 +2,17 @@
 agency (settings row, a roster officer and a support worker) on both databases, and a mailer."""
 
 from dataclasses import dataclass
-from typing import Any
 
 import pytest
 from sqlalchemy import select
 
+from domain import action
 from domain.agency import settings as agency
-from domain.messaging import letterhead, outbox
+from domain.messaging import outbox
 from domain.vocabulary import Role
 from storage import db
 from storage.models import Account, Agency, OutboxMessage
+from tests.support.letters import TestNote
 from tests.support.smtp import AGENCY, SENDER, SmtpServer  # noqa: F401 - the tests here import them from here
 
 
@@ -45,26 +46,9 @@ def small_agency(empty_db: str) -> SmallAgency:
     return SmallAgency(empty_db, ids[0], ids[1])
 
 
-@outbox.template("notify_test_note")
-def _test_note(context: Any, settings: agency.AgencySettings) -> outbox.Rendered:
-    """A message for these tests only, laid out like every real e-mail."""
-    return letterhead.letter(
-        settings,
-        subject=f"Test note {context['n']}",
-        greeting=f"Dear {context['name']},",
-        paragraphs=[f"This is note number {context['n']}."],
-        details=[("Number", str(context["n"]))],
-    )
-
-
 def queue_emails(count: int, to: str = "client@harbour.example", name: str = "Margaret") -> list[int]:
-    with db.write() as session:
-        return [
-            outbox.queue_email(
-                session, to=[to], template="notify_test_note", context={"n": n, "name": name}
-            ).id
-            for n in range(count)
-        ]
+    with action.writing() as act:
+        return [outbox.email(act, to=[to], letter=TestNote(n, name)).id for n in range(count)]
 
 
 def outbox_rows() -> list[OutboxMessage]:

@@ -9,10 +9,12 @@ from fastapi import FastAPI
 
 import api
 from demo import DEMO_PASSWORD
+from domain import action
 from domain.accounts import auth
 from domain.messaging import delivery, inbox, outbox
 from storage import db
 from storage.models import Account, ApiToken
+from tests.support.letters import TestNote
 from tests.support.personas import Personas
 
 
@@ -35,10 +37,8 @@ async def sign_in(
 
 
 def deliver_note(account_id: int, n: int = 1) -> None:
-    with db.write() as session:
-        outbox.queue_app_message(
-            session, account_id=account_id, template="notify_test_note", context={"n": n, "name": "you"}
-        )
+    with action.writing() as act:
+        outbox.app_message(act, account_id=account_id, letter=TestNote(n, "you"))
     delivery.dispatch(None, holder="test")
 
 

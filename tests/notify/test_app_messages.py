@@ -6,12 +6,13 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, select, update
 
-from domain import events
+from domain import action, events
 from domain.errors import NotAllowed, NotFound
 from domain.messaging import delivery, inbox, outbox
 from domain.vocabulary import OutboxStatus
 from storage import db
 from storage.models import AppMessage, OutboxMessage
+from tests.support.letters import TestNote
 from tests.support.personas import Personas
 
 
@@ -24,10 +25,8 @@ def announced() -> Iterator[list[events.AppMessageArrived]]:
 
 
 def queue_note(account_id: int, n: int = 1) -> int:
-    with db.write() as session:
-        return outbox.queue_app_message(
-            session, account_id=account_id, template="notify_test_note", context={"n": n, "name": "Aisha"}
-        ).id
+    with action.writing() as act:
+        return outbox.app_message(act, account_id=account_id, letter=TestNote(n, "Aisha")).id
 
 
 def test_an_app_message_lands_in_the_workers_inbox_and_open_pages_are_told(
@@ -61,10 +60,8 @@ def test_delivering_a_message_again_never_makes_a_second_copy(personas: Personas
 
 def test_email_waits_while_no_mail_server_is_configured_but_app_messages_go(personas: Personas) -> None:
     queue_note(personas.worker.account_id)
-    with db.write() as session:
-        outbox.queue_email(
-            session, to=["a@example.com"], template="notify_test_note", context={"n": 1, "name": "A"}
-        )
+    with action.writing() as act:
+        outbox.email(act, to=["a@example.com"], letter=TestNote(1, "A"))
     report = delivery.dispatch(None, holder="test")
     assert (report.app_delivered, report.sent) == (1, 0)
     assert delivery.pending() == 1

@@ -6,10 +6,10 @@ from datetime import timedelta
 
 import pytest
 
-from domain import clock
+from domain import action, clock
 from domain.messaging import backoff, delivery, outbox
 from domain.vocabulary import OutboxStatus
-from storage import db
+from tests.support.letters import TestNote
 
 from .conftest import SENDER, SmallAgency, SmtpServer, outbox_rows, queue_emails
 
@@ -17,12 +17,11 @@ from .conftest import SENDER, SmallAgency, SmtpServer, outbox_rows, queue_emails
 def test_a_queued_email_arrives_with_subject_recipients_both_bodies_and_its_message_id(
     small_agency: SmallAgency, smtp: SmtpServer
 ) -> None:
-    with db.write() as session:
-        queued = outbox.queue_email(
-            session,
+    with action.writing() as act:
+        queued = outbox.email(
+            act,
             to=["margaret@example.com", "roster@harbour.example"],
-            template="notify_test_note",
-            context={"n": 7, "name": "Margaret <Peggy> Wilson"},
+            letter=TestNote(7, "Margaret <Peggy> Wilson"),
         )
     report = delivery.dispatch(smtp.mailer(), holder="test")
     assert report.sent == 1
@@ -41,10 +40,8 @@ def test_a_queued_email_arrives_with_subject_recipients_both_bodies_and_its_mess
 
 def test_a_message_is_queued_only_if_its_transaction_commits(small_agency: SmallAgency) -> None:
     def failing_booking() -> None:
-        with db.write() as session:
-            outbox.queue_email(
-                session, to=["a@example.com"], template="notify_test_note", context={"n": 1, "name": "A"}
-            )
+        with action.writing() as act:
+            outbox.email(act, to=["a@example.com"], letter=TestNote(1, "A"))
             raise RuntimeError("the booking failed")
 
     with pytest.raises(RuntimeError):

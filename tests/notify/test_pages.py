@@ -9,22 +9,23 @@ from nicegui import app
 from nicegui.testing import User
 from sqlalchemy import select, update
 
+from domain import action
 from domain.messaging import delivery, outbox
 from domain.vocabulary import OutboxStatus
 from jobs import catcher, mailer
 from storage import caught_mail, db
 from storage.models import AppMessage, OutboxMessage
+from tests.support.letters import TestNote
 from tests.support.personas import account_id
 from tests.support.ui import eventually, sign_in
 
 
 def deliver_note(email: str, n: int = 1) -> None:
-    with db.write() as session:
-        outbox.queue_app_message(
-            session,
+    with action.writing() as act:
+        outbox.app_message(
+            act,
             account_id=account_id(email),
-            template="notify_test_note",
-            context={"n": n, "name": "Aisha"},
+            letter=TestNote(n, "Aisha"),
         )
     delivery.dispatch(None, holder="test")
 
@@ -62,11 +63,9 @@ async def test_another_workers_message_never_shows(user: User) -> None:
 
 async def test_staff_see_a_failed_message_with_its_error_and_send_it_again(user: User) -> None:
     await sign_in(user, "rosa@example.com")
-    with db.write() as session:
-        failed = outbox.queue_email(
-            session, to=["nobody@example.com"], template="notify_test_note", context={"n": 3, "name": "N"}
-        )
-        session.execute(
+    with action.writing() as act:
+        failed = outbox.email(act, to=["nobody@example.com"], letter=TestNote(3, "N"))
+        act.session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id == failed.id)
             .values(
@@ -100,12 +99,11 @@ def catching() -> Iterator[mailer.MailServer]:
 
 async def test_staff_read_the_mail_the_catcher_caught(user: User, catching: mailer.MailServer) -> None:
     await sign_in(user, "rosa@example.com")
-    with db.write() as session:
-        outbox.queue_email(
-            session,
+    with action.writing() as act:
+        outbox.email(
+            act,
             to=["margaret@example.com"],
-            template="notify_test_note",
-            context={"n": 8, "name": "Margaret"},
+            letter=TestNote(8, "Margaret"),
         )
     assert (await asyncio.to_thread(delivery.dispatch, mailer.mailer(catching), holder="test")).sent == 1
     await user.open("/admin/mail")

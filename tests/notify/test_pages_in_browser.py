@@ -3,11 +3,13 @@
 import pytest
 from nicegui.testing import Screen
 
-from domain import clock
+from domain import action, clock
+from domain.agency import settings as agency
 from domain.messaging import delivery, outbox
 from domain.vocabulary import OutboxStatus
-from storage import caught_mail, db
+from storage import caught_mail
 from tests.support.browser import AXE, axe_violations, describe, horizontal_overflow, sign_in, tablet
+from tests.support.letters import TestNote
 from tests.support.personas import account_id
 
 pytestmark = pytest.mark.browser
@@ -22,22 +24,19 @@ def axe_ready() -> None:
 
 
 def some_mail_and_messages() -> None:
-    with db.write() as session:
-        outbox.queue_app_message(
-            session,
+    with action.writing() as act:
+        outbox.app_message(
+            act,
             account_id=account_id("aisha@example.com"),
-            template="notify_test_note",
-            context={"n": 1, "name": "A"},
+            letter=TestNote(1, "A"),
         )
-        failed = outbox.queue_email(
-            session, to=["x@example.com"], template="notify_test_note", context={"n": 3, "name": "X"}
-        )
+        failed = outbox.email(act, to=["x@example.com"], letter=TestNote(3, "X"))
         failed.status, failed.last_error = (
             OutboxStatus.FAILED,
             "Refused by the mail server: 550 No such mailbox",
         )
     delivery.dispatch(None, holder="test")
-    rendered = outbox.render("notify_test_note", {"n": 2, "name": "Margaret"})
+    rendered = TestNote(2, "Margaret").render(agency.current())
     caught_mail.keep(
         caught_mail.CaughtMail(
             clock.now(),

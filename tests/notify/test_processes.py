@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from domain import clock
+from domain import action, clock
 from domain.messaging import outbox
 from domain.vocabulary import OutboxStatus
 from jobs import leases
 from storage import db
 from storage.models import OutboxMessage
+from tests.support.letters import TestNote
 
 from .conftest import SENDER, SmallAgency, SmtpServer, outbox_rows, queue_emails
 
@@ -138,11 +139,9 @@ def test_two_dispatchers_on_postgresql_deliver_500_messages_each_exactly_once(
 
 
 def queue_app_notes(account_id: int, count: int) -> list[int]:
-    with db.write() as session:
+    with action.writing() as act:
         return [
-            outbox.queue_app_message(
-                session, account_id=account_id, template="notify_test_note", context={"n": n, "name": "Rosa"}
-            ).id
+            outbox.app_message(act, account_id=account_id, letter=TestNote(n, "Rosa")).id
             for n in range(count)
         ]
 

@@ -74,9 +74,10 @@ def _free_port() -> int:
 class SmtpServer:
     """A real SMTP server on a free local port, which the test can stop and start again."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, utf8: bool = False) -> None:
         self.recorder = Recorder()
         self.port = _free_port()
+        self.utf8 = utf8  # offers SMTPUTF8: international addresses as they are
         self.controller: Controller | None = None
 
     @property
@@ -84,7 +85,9 @@ class SmtpServer:
         return self.recorder.arrived
 
     def start(self) -> None:
-        self.controller = Controller(self.recorder, hostname="127.0.0.1", port=self.port)
+        self.controller = Controller(
+            self.recorder, hostname="127.0.0.1", port=self.port, enable_SMTPUTF8=self.utf8
+        )
         self.controller.start()
 
     def stop(self) -> None:
@@ -111,3 +114,12 @@ def smtp_down() -> Iterator[SmtpServer]:
 def smtp(smtp_down: SmtpServer) -> SmtpServer:
     smtp_down.start()
     return smtp_down
+
+
+@pytest.fixture
+def smtp_utf8() -> Iterator[SmtpServer]:
+    """A running SMTP server that offers SMTPUTF8."""
+    server = SmtpServer(utf8=True)
+    server.start()
+    yield server
+    server.stop()
