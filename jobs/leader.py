@@ -15,6 +15,7 @@ from datetime import timedelta
 from sqlalchemy.exc import SQLAlchemyError
 
 from jobs import leases
+from storage import db
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +42,12 @@ class Leadership:
         """Take or renew the lease; whether this process leads now."""
         started, was_leading = time.monotonic(), self.holds()
         try:
-            expires = leases.take_or_renew(self.name, self.me, self.duration)
-        except SQLAlchemyError:
-            log.exception("could not renew the %s lease", self.name)
+            expires = db.retrying(lambda: leases.take_or_renew(self.name, self.me, self.duration), attempts=3)
+        except SQLAlchemyError as error:
+            if db.is_transient(error):  # busy: try again at the next renewal, quietly
+                log.info("the database was busy: the %s lease is renewed next time", self.name)
+            else:
+                log.exception("could not renew the %s lease", self.name)
             expires = None
         trust = (self.duration - self.renew_every).total_seconds()
         self._trusted_until = started + trust if expires is not None else 0.0

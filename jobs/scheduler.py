@@ -12,13 +12,18 @@ from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy.exc import DBAPIError
 
 from jobs.leader import Leadership, holder_name
 from jobs.registry import Job
+from storage import db
 
 log = logging.getLogger(__name__)
 
 FIRST_RUN_AFTER = timedelta(seconds=3)
+# The first runs are spread out, so that after a start (when every job has work) they do not all
+# wait on the database at once: on SQLite only one writes at a time.
+FIRST_RUN_SPACING = timedelta(seconds=4)
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 60}
 
 
@@ -53,8 +58,10 @@ class Scheduler:
         self.aps.add_job(
             self.leadership.renew, every(settings.renew_every), id="lease", next_run_time=started
         )
-        for job in jobs:  # a first run soon after the lease is taken, not a whole interval later
-            first = started + min(job.every, FIRST_RUN_AFTER)
+        for place, job in enumerate(
+            jobs
+        ):  # a first run soon after the lease is taken, not a whole interval later
+            first = started + min(job.every, FIRST_RUN_AFTER + place * FIRST_RUN_SPACING)
             self.aps.add_job(
                 self._as_leader(job), every(job.every), id=job.name, name=job.name, next_run_time=first
             )
@@ -66,6 +73,14 @@ class Scheduler:
             started = time.monotonic()
             try:
                 result = job.run()
+            except DBAPIError as error:
+                if not db.is_transient(error):
+                    log.exception("job %s failed", job.name)
+                    return
+                # Busy (SQLite) or a deadlock (PostgreSQL): its work is still due and the next run
+                # does it; every job is safe to run again.
+                log.info("job %s found the database busy; it runs again in %s", job.name, job.every)
+                return
             except Exception:
                 log.exception("job %s failed", job.name)
                 return

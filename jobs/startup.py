@@ -36,9 +36,7 @@ def _start_catcher() -> Controller | None:
         return None
     if mailer.configured_server(agency) is not None:
         return None
-    controller, server = catcher.start(
-        int(os.environ.get("MAIL_CATCHER_PORT") or 8025), agency.agency_name
-    )
+    controller, server = catcher.start(int(os.environ.get("MAIL_CATCHER_PORT") or 8025), agency.agency_name)
     builtin.catch_mail_with(server)
     return controller
 
