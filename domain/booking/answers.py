@@ -1,25 +1,24 @@
 """A nominated worker answers an offer (DESIGN.md §3.2): accepting allocates the held shifts and
 confirms to the client; rejecting releases them. Only the worker the offer was made to may answer."""
 
-from datetime import datetime
-
-from sqlalchemy.orm import Session
-
-from domain import audit, clock, events
+from domain import action, events
 from domain.accounts import access
 from domain.accounts.access import Actor
-from domain.agency import settings as agency
-from domain.booking import fit
-from domain.booking import letters as booking_notices
+from domain.action import Action
+from domain.booking import fit, parties
+from domain.booking.letters import (
+    BookingConfirmed,
+    OfferAcceptedToRoster,
+    OfferRejectedToClient,
+    OfferRejectedToRoster,
+)
 from domain.errors import DomainError, NotAllowed
 from domain.messaging import outbox
+from domain.messaging.letterhead import Letter
 from domain.vocabulary import BookingStatus, OfferStatus, Role, ShiftStatus
-from storage import db
 from storage.models import Booking, Offer, Shift
 from storage.queries import booking as queries
-from storage.queries import offer_expiry, recipients
-
-assert booking_notices  # NOTE: importing it registers the message templates used here
+from storage.queries import offer_expiry
 
 GONE = {
     OfferStatus.ACCEPTED: "You have already accepted this offer.",
@@ -38,10 +37,10 @@ def accept(actor: Actor, offer_id: int) -> None:
     """Worker only, own offer (else NotAllowed). Shifts and booking ALLOCATED; the client is e-mailed
     a confirmation and the roster department is e-mailed. OfferGone if no longer pending; SlotTaken
     if the database refuses an overlap."""
-    now = clock.now()
-    with fit.overlap_refused(), db.write() as session:
-        offer = _open_offer(actor, offer_id, now, session)
-        booking, shifts = _booking_and_held(offer, session)
+    access.require_role(actor, Role.WORKER)
+    with fit.overlap_refused(), action.writing(actor) as act:
+        offer = _open_offer(act, actor.worker_id, offer_id)
+        booking, shifts = _booking_and_held(act, offer)
         if not shifts:  # every visit it held was cancelled meanwhile
             raise OfferGone(GONE[OfferStatus.WITHDRAWN])
         # Held shifts already count as busy, but a shift may have been held by a bug or an old
@@ -50,18 +49,19 @@ def accept(actor: Actor, offer_id: int) -> None:
             offer.worker_id,
             [(s.starts_at, s.ends_at) for s in shifts],
             [s.id for s in shifts],
-            session=session,
+            session=act.session,
         )
-        offer.status, offer.answered_at = OfferStatus.ACCEPTED, now
+        offer.status, offer.answered_at = OfferStatus.ACCEPTED, act.now
         for shift in shifts:
             shift.status = ShiftStatus.ALLOCATED
-        session.flush()
+        act.session.flush()
         # Visits of a series the worker could not do wait for the roster department.
-        waiting = queries.unallocated_left(booking.id, session=session)
+        waiting = queries.unallocated_left(booking.id, session=act.session)
         booking.status = BookingStatus.UNALLOCATED if waiting else BookingStatus.ALLOCATED
-        _tell(offer, booking, shifts, "booking_confirmed_client", "offer_accepted_roster", session)
-        audit.record(session, actor.account_id, "accept", "offer", offer.id)
-    _announce(shifts, booking.client_id, offer.worker_id)
+        told = _parties(act, offer, booking, shifts)
+        _tell(act, offer, told, BookingConfirmed(told.booking), OfferAcceptedToRoster(told.booking))
+        act.audit("accept", "offer", offer.id)
+        _announce(act, shifts, booking.client_id, offer.worker_id)
 
 
 def reject(actor: Actor, offer_id: int, note: str = "") -> None:
@@ -69,57 +69,57 @@ def reject(actor: Actor, offer_id: int, note: str = "") -> None:
     note = note.strip()
     if len(note) > MAX_NOTE:
         raise DomainError(f"Please keep the note under {MAX_NOTE} characters.")
-    now = clock.now()
-    with db.write() as session:
-        offer = _open_offer(actor, offer_id, now, session)
-        booking, shifts = _booking_and_held(offer, session)
-        offer.status, offer.answered_at, offer.answer_note = OfferStatus.REJECTED, now, note
+    access.require_role(actor, Role.WORKER)
+    with action.writing(actor) as act:
+        offer = _open_offer(act, actor.worker_id, offer_id)
+        booking, shifts = _booking_and_held(act, offer)
+        offer.status, offer.answered_at, offer.answer_note = OfferStatus.REJECTED, act.now, note
         for shift in shifts:
             shift.status, shift.worker_id = ShiftStatus.UNALLOCATED, None
         booking.status = BookingStatus.UNALLOCATED
-        session.flush()
-        _tell(offer, booking, shifts, "offer_rejected_client", "offer_rejected_roster", session)
-        audit.record(session, actor.account_id, "reject", "offer", offer.id, note)
-    _announce(shifts, booking.client_id, offer.worker_id)
+        act.session.flush()
+        told = _parties(act, offer, booking, shifts)
+        to_roster = OfferRejectedToRoster(told.booking, note)
+        _tell(act, offer, told, OfferRejectedToClient(told.booking), to_roster)
+        act.audit("reject", "offer", offer.id, note)
+        _announce(act, shifts, booking.client_id, offer.worker_id)
 
 
-def _open_offer(actor: Actor, offer_id: int, now: datetime, session: Session) -> Offer:
-    access.require_role(actor, Role.WORKER)
-    offer = queries.offer(offer_id, session=session, for_update=True)
-    if offer is None or offer.worker_id != actor.worker_id:
+def _open_offer(act: Action, worker_id: int | None, offer_id: int) -> Offer:
+    """The worker's own pending offer, locked."""
+    offer = queries.offer(offer_id, session=act.session, for_update=True)
+    if offer is None or offer.worker_id != worker_id:
         raise NotAllowed()
     if offer.status != OfferStatus.PENDING:
         raise OfferGone(GONE[offer.status])
-    if offer.expires_at <= now:  # the expiry job has not run yet; it will tell everyone
+    if offer.expires_at <= act.now:  # the expiry job has not run yet; it will tell everyone
         raise OfferGone(GONE[OfferStatus.EXPIRED])
     return offer
 
 
-def _booking_and_held(offer: Offer, session: Session) -> tuple[Booking, list[Shift]]:
-    booking = offer_expiry.booking(offer.booking_id, session=session)
-    return booking, offer_expiry.held_shifts(booking.id, offer.worker_id, session=session)
+def _booking_and_held(act: Action, offer: Offer) -> tuple[Booking, list[Shift]]:
+    booking = offer_expiry.booking(offer.booking_id, session=act.session)
+    return booking, offer_expiry.held_shifts(booking.id, offer.worker_id, session=act.session)
 
 
-def _tell(
-    offer: Offer, booking: Booking, shifts: list[Shift], to_client: str, to_roster: str, session: Session
-) -> None:
-    client = recipients.client(booking.client_id, session=session)
-    worker = recipients.worker(offer.worker_id, session=session)
-    context = {
-        "booking_number": booking.number,
-        "client": client.name,
-        "service": recipients.service_name(booking.service_id, session=session),
-        "starts_at": shifts[0].starts_at if shifts else offer.sent_at,
-        "shifts": len(shifts),
-        "worker": worker.name,
-        "note": offer.answer_note,
-    }
-    if client.email:
-        outbox.queue_email(session, to=[client.email], template=to_client, context=context, offer_id=offer.id)
-    outbox.queue_email(
-        session, to=[agency.settings().roster_email], template=to_roster, context=context, offer_id=offer.id
+def _parties(act: Action, offer: Offer, booking: Booking, shifts: list[Shift]) -> parties.Parties:
+    return parties.of(
+        act,
+        booking_number=booking.number,
+        client_id=booking.client_id,
+        worker_id=offer.worker_id,
+        service_id=booking.service_id,
+        starts_at=shifts[0].starts_at if shifts else offer.sent_at,
+        shifts=len(shifts),
     )
 
 
-def _announce(shifts: list[Shift], client_id: int, worker_id: int) -> None:
-    events.publish(events.ShiftChanged.of([s.id for s in shifts], [client_id], [worker_id]))
+def _tell(act: Action, offer: Offer, told: parties.Parties, to_client: Letter, to_roster: Letter) -> None:
+    """The client by e-mail (when they have an address) and the roster department."""
+    if told.client.email:
+        outbox.email(act, to=[told.client.email], letter=to_client, offer_id=offer.id)
+    outbox.email(act, to=[act.settings.roster_email], letter=to_roster, offer_id=offer.id)
+
+
+def _announce(act: Action, shifts: list[Shift], client_id: int, worker_id: int) -> None:
+    act.announce(events.ShiftChanged.of([s.id for s in shifts], [client_id], [worker_id]))

@@ -7,12 +7,11 @@ from datetime import date, timedelta
 
 from sqlalchemy import Row
 
+from domain import action
 from domain.accounts import access
 from domain.accounts.access import Actor
-from domain.agency import local_time
 from domain.errors import NotAllowed
 from domain.vocabulary import BudgetPeriod, Role, ServiceUnit
-from storage import db
 from storage.queries import catalogue as queries
 from storage.queries import media as media_queries
 from storage.queries.catalogue import UsageWindow
@@ -61,11 +60,11 @@ def catalogue(actor: Actor, client_id: int) -> tuple[CatalogueItem, ...]:
     if actor.role == Role.WORKER:
         raise NotAllowed()
     access.require_client(actor, client_id)
-    today = local_time.agency_today()
-    with db.read() as session:
-        rows = queries.approved_services(client_id, today, session=session)
+    with action.reading(actor) as act:
+        today = act.today
+        rows = queries.approved_services(client_id, today, session=act.session)
         windows = [_window(row, today) for row in rows]
-        used = queries.units_used(client_id, windows, session=session)
+        used = queries.units_used(client_id, windows, session=act.session)
     return tuple(_item(row, window, used[window.key]) for row, window in zip(rows, windows, strict=True))
 
 
@@ -79,10 +78,10 @@ def item(actor: Actor, client_id: int, approved_service_id: int) -> CatalogueIte
 
 def service_image(actor: Actor, service_id: int) -> tuple[bytes, str] | None:
     """A service's picture for the catalogue tiles (what the agency offers is no secret)."""
-    del actor  # any signed-in person; the route has checked that
-    with db.read() as session:
-        media_id = queries.image_media_id(service_id, session=session)
-        return media_queries.content(media_id, session=session) if media_id else None
+    # Any signed-in person may look; the route has checked that.
+    with action.reading(actor) as act:
+        media_id = queries.image_media_id(service_id, session=act.session)
+        return media_queries.content(media_id, session=act.session) if media_id else None
 
 
 def period_bounds(period: BudgetPeriod, today: date, plan: tuple[date, date]) -> tuple[date, date]:

@@ -17,7 +17,7 @@ from storage.queries import booking as queries
 
 @contextmanager
 def overlap_refused() -> Iterator[None]:
-    """Around a db.write() block: PostgreSQL's refusal of an overlapping busy shift (the exclusion
+    """Around a writing action: PostgreSQL's refusal of an overlapping busy shift (the exclusion
     constraint, SQLSTATE 23P01) becomes SlotTaken. The transaction has rolled back as a whole."""
     try:
         yield
@@ -31,7 +31,7 @@ def require_free(
     worker_id: int, spans: Sequence[tuple[datetime, datetime]], ignore: Sequence[int], *, session: Session
 ) -> None:
     """The direct check the engine's answer does not replace: no busy shift of the worker overlaps.
-    Inside db.write() this is serialized on SQLite (BEGIN IMMEDIATE); PostgreSQL's exclusion
+    Inside a writing action this is serialized on SQLite (BEGIN IMMEDIATE); PostgreSQL's exclusion
     constraint refuses whatever slips past it."""
     for starts_at, ends_at in spans:
         if queries.clashing_shift(worker_id, starts_at, ends_at, ignore, session=session) is not None:

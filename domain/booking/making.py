@@ -1,21 +1,16 @@
 """Checking a request against the rules and writing its booking and shifts: what `requests`
 needs twice (once to show, once inside the transaction that books)."""
 
-from __future__ import annotations
-
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
-
-from sqlalchemy.orm import Session
 
 from domain import matching
 from domain.accounts import access
-from domain.accounts.access import Actor
-from domain.agency import settings as agency
+from domain.action import Action
 from domain.booking import recurrence
+from domain.booking.wanted import Wanted
 from domain.cancellation import rules
 from domain.cancellation.rules import LeadTimeTooShort
 from domain.errors import DomainError, InvalidInput, NotAllowed
@@ -31,9 +26,6 @@ from domain.vocabulary import (
 from storage.models import Booking, Requirement, Shift
 from storage.queries import booking as queries
 
-if TYPE_CHECKING:
-    from domain.booking.requests import Wanted
-
 MAX_NOTES = 2000
 
 
@@ -48,45 +40,44 @@ class Plan:
     generated_until: date
 
 
-def plan(actor: Actor, wanted: Wanted, now: datetime, *, session: Session) -> Plan:
-    if actor.role == Role.WORKER or not access.may_act_for_client(actor, wanted.client_id):
+def plan(act: Action, wanted: Wanted) -> Plan:
+    actor = act.actor
+    if actor is None or actor.role == Role.WORKER or not access.may_act_for_client(actor, wanted.client_id):
         raise NotAllowed()
-    approved = queries.approved_service(wanted.client_id, wanted.approved_service_id, session=session)
+    approved = queries.approved_service(wanted.client_id, wanted.approved_service_id, session=act.session)
     if approved is None:
         raise NotAllowed("That service is not one of the services approved for this client.")
     if approved.rate_cents is None:
         raise DomainError(f"{approved.service_name} has no price yet: please call the agency to book it.")
-    settings = agency.settings()
-    _check_fields(wanted, now, settings)
-    until = _until(wanted, now, settings)
+    _check_fields(act, wanted)
+    until = _until(act, wanted)
     days = recurrence.dates(wanted.first_date, wanted.recurrence, until=until, ends_on=wanted.ends_on)
-    visits = tuple(
-        recurrence.span(day, wanted.start_time, wanted.duration_minutes, settings.zone) for day in days
-    )
-    if visits[0].starts_at <= now:  # staff skip the lead time, but nobody books the past
+    visits = tuple(recurrence.span(day, wanted.start_time, wanted.duration_minutes, act.zone) for day in days)
+    if visits[0].starts_at <= act.now:  # staff skip the lead time, but nobody books the past
         raise InvalidInput({"first_date": "The first visit must be in the future."})
     if not actor.is_staff:
-        _check_lead_time(visits[0].starts_at, now, settings)
-    place = queries.client_place(wanted.client_id, session=session)
+        _check_lead_time(act, visits[0].starts_at)
+    place = queries.client_place(wanted.client_id, session=act.session)
     return Plan(wanted, approved, place, visits, until)
 
 
-def _until(wanted: Wanted, now: datetime, settings: agency.AgencySettings) -> date:
+def _until(act: Action, wanted: Wanted) -> date:
     """The last local date visits are made for now: the first visit for a once-only booking,
     the rolling horizon (at least the first visit) for a series; the job extends it later."""
     if wanted.recurrence == Recurrence.ONCE:
         return wanted.first_date
-    horizon = now.astimezone(settings.zone).date() + timedelta(weeks=settings.shift_horizon_weeks)
+    horizon = act.today + timedelta(weeks=act.settings.shift_horizon_weeks)
     return max(horizon, wanted.first_date)
 
 
-def _check_fields(wanted: Wanted, now: datetime, settings: agency.AgencySettings) -> None:
+def _check_fields(act: Action, wanted: Wanted) -> None:
+    settings = act.settings
     wrong: dict[str, str] = {}
     if not 15 <= wanted.duration_minutes <= 24 * 60:
         wrong["duration_minutes"] = "A visit must last between 15 minutes and 24 hours."
     if wanted.recurrence != Recurrence.ONCE and wanted.ends_on and wanted.ends_on < wanted.first_date:
         wrong["ends_on"] = "The series cannot end before its first visit."
-    latest = now.astimezone(settings.zone).date() + timedelta(days=settings.booking_horizon_days)
+    latest = act.today + timedelta(days=settings.booking_horizon_days)
     if wanted.first_date > latest:
         wrong["first_date"] = (
             f"Bookings can be made up to {settings.booking_horizon_days // 7} weeks ahead: "
@@ -104,12 +95,12 @@ def _sound(wish: matching.Wish) -> bool:
     return (wish.competency_id is None) != (wish.characteristic_id is None) and 1 <= wish.weight <= 10
 
 
-def _check_lead_time(starts_at: datetime, now: datetime, settings: agency.AgencySettings) -> None:
-    if starts_at - now < timedelta(minutes=settings.booking_lead_minutes):
+def _check_lead_time(act: Action, starts_at: datetime) -> None:
+    lead_minutes = act.settings.booking_lead_minutes
+    if starts_at - act.now < timedelta(minutes=lead_minutes):
         raise LeadTimeTooShort(
             "This service cannot be booked online with less than "
-            f"{rules.notice_words(settings.booking_lead_minutes)}: "
-            f"please call the agency on {settings.phone}."
+            f"{rules.notice_words(lead_minutes)}: please call the agency on {act.settings.phone}."
         )
 
 
@@ -130,15 +121,9 @@ def to_fill(chosen: Plan, visits: Sequence[recurrence.Span] | None = None) -> li
     ]
 
 
-def write_booking(
-    chosen: Plan,
-    actor: Actor,
-    status: BookingStatus,
-    worker_id: int | None,
-    now: datetime,
-    *,
-    session: Session,
-) -> Booking:
+def write_booking(act: Action, chosen: Plan, status: BookingStatus, worker_id: int | None) -> Booking:
+    """The booking row, numbered once its id is known, with its own preferences when it has them."""
+    staff = act.actor is not None and act.actor.is_staff
     wanted, approved = chosen.wanted, chosen.approved
     booking = Booking(
         number=f"NEW-{secrets.token_hex(8)}",  # unique until replaced below, once the id is known
@@ -155,16 +140,16 @@ def write_booking(
         uses_own_preferences=wanted.wishes is not None,
         notes=wanted.notes.strip(),
         status=status,
-        source=BookingSource.ROSTER if actor.is_staff else BookingSource.CLIENT,
-        requested_by_account_id=actor.account_id,
+        source=BookingSource.ROSTER if staff else BookingSource.CLIENT,
+        requested_by_account_id=act.account_id,
         generated_until=chosen.generated_until,
-        created_at=now,
+        created_at=act.now,
     )
-    session.add(booking)
-    session.flush()
+    act.session.add(booking)
+    act.session.flush()
     booking.number = number(booking.id)
     for wish in wanted.wishes or ():
-        session.add(_requirement(booking.id, wish))
+        act.session.add(_requirement(booking.id, wish))
     return booking
 
 
@@ -185,40 +170,35 @@ def _requirement(booking_id: int, wish: matching.Wish) -> Requirement:
 
 
 def write_shifts(
+    act: Action,
     booking: Booking,
     chosen: Plan,
     held: Sequence[recurrence.Span],
     worker_id: int | None,
-    now: datetime,
-    *,
-    session: Session,
 ) -> list[Shift]:
     """The booking's visits: those in `held` OFFERED to the worker, the others UNALLOCATED."""
     return [
         write_shift(
+            act,
             booking,
             chosen.approved,
             chosen.place,
             visit,
             worker_id if visit in held else None,
             ShiftStatus.OFFERED if visit in held else ShiftStatus.UNALLOCATED,
-            now,
-            session=session,
         )
         for visit in chosen.visits
     ]
 
 
 def write_shift(
+    act: Action,
     booking: Booking,
     approved: queries.ApprovedRow,
     place: queries.Place,
     visit: recurrence.Span,
     worker_id: int | None,
     status: ShiftStatus,
-    now: datetime,
-    *,
-    session: Session,
 ) -> Shift:
     shift = Shift(
         booking_id=booking.id,
@@ -237,9 +217,9 @@ def write_shift(
         bill_units=bill_units(approved.unit, booking.duration_minutes),
         bill_rate_cents=approved.rate_cents or 0,
         notes=booking.notes,
-        created_at=now,
+        created_at=act.now,
     )
-    session.add(shift)
+    act.session.add(shift)
     return shift
 
 

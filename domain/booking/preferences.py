@@ -6,16 +6,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Row
-from sqlalchemy.orm import Session
 
-from domain import audit
+from domain import action
 from domain.accounts import access
 from domain.accounts.access import Actor
+from domain.action import Action
 from domain.errors import InvalidInput, NotAllowed
 from domain.matching import Wish
 from domain.people import known_as
 from domain.vocabulary import ClientWorkerRelation, Role
-from storage import db
 from storage.queries import preferences as queries
 
 MAX_WISHES = 30
@@ -79,35 +78,35 @@ def key_of(wish: Wish) -> str:
 def saved(actor: Actor, client_id: int) -> Preferences:
     """The client's saved preferences, with names."""
     _require(actor, client_id)
-    with db.read() as session:
-        return _load(client_id, session)
+    with action.reading(actor) as act:
+        return _load(act, client_id)
 
 
 def options(actor: Actor) -> tuple[Option, ...]:
     """Every competency and characteristic a preference may name, grouped by kind."""
     if actor.role == Role.WORKER:
         raise NotAllowed()
-    with db.read() as session:
-        return _options(session)
+    with action.reading(actor) as act:
+        return _options(act)
 
 
 def save_default(actor: Actor, client_id: int, wishes: Sequence[Wish]) -> Preferences:
     """The client's default preferences become `wishes`, at once; InvalidInput changes nothing."""
     _require(actor, client_id)
-    with db.write() as session:
-        checked = _checked(wishes, _options(session))
-        queries.replace_wishes(client_id, [_row(wish) for wish in checked], session=session)
+    with action.writing(actor) as act:
+        checked = _checked(wishes, _options(act))
+        queries.replace_wishes(client_id, [_row(wish) for wish in checked], session=act.session)
         detail = ", ".join(f"{key_of(w)}{'!' if w.mandatory else ''}" for w in checked) or "none"
-        audit.record(session, actor.account_id, "change", "client", client_id, f"preferences: {detail}")
-        session.flush()
-        return _load(client_id, session)
+        act.audit("change", "client", client_id, f"preferences: {detail}")
+        act.session.flush()
+        return _load(act, client_id)
 
 
 def for_this_booking(actor: Actor, client_id: int, wishes: Sequence[Wish]) -> tuple[Wish, ...]:
     """Checks the preferences for one booking without saving them; the booking's `wishes` override."""
     _require(actor, client_id)
-    with db.read() as session:
-        return _checked(wishes, _options(session))
+    with action.reading(actor) as act:
+        return _checked(wishes, _options(act))
 
 
 def _require(actor: Actor, client_id: int) -> None:
@@ -144,9 +143,9 @@ def _row(wish: Wish) -> dict:
     }
 
 
-def _load(client_id: int, session: Session) -> Preferences:
-    wishes = tuple(_named(row) for row in queries.wishes(client_id, session=session))
-    people = queries.workers(client_id, session=session)
+def _load(act: Action, client_id: int) -> Preferences:
+    wishes = tuple(_named(row) for row in queries.wishes(client_id, session=act.session))
+    people = queries.workers(client_id, session=act.session)
     return Preferences(
         wishes,
         tuple(_note(row) for row in people if row.relation == ClientWorkerRelation.PREFERRED),
@@ -165,13 +164,13 @@ def _note(row: Row) -> WorkerNote:
     return WorkerNote(row.worker_id, known_as(row.preferred_name, row.first_name, row.last_name), row.note)
 
 
-def _options(session: Session) -> tuple[Option, ...]:
+def _options(act: Action) -> tuple[Option, ...]:
     found = [
         Option(f"characteristic:{c.id}", None, c.id, c.name, GROUPS[c.kind])
-        for c in queries.characteristics(session=session)
+        for c in queries.characteristics(session=act.session)
     ]
     found += [
         Option(f"competency:{c.id}", c.id, None, c.name, GROUPS[c.kind])
-        for c in queries.competencies(session=session)
+        for c in queries.competencies(session=act.session)
     ]
     return tuple(found)

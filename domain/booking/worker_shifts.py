@@ -3,13 +3,11 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from domain import audit, clock, events
+from domain import action, events
 from domain.accounts import access
 from domain.accounts.access import Actor
-from domain.agency import local_time
 from domain.errors import DomainError, InvalidInput, NotAllowed
 from domain.vocabulary import Recurrence, Role, ShiftStatus
-from storage import db
 from storage.queries import booking as queries
 from storage.queries import booking_worker as worker_queries
 
@@ -58,8 +56,8 @@ class WorkerShiftView:
 def pending_offers(actor: Actor) -> tuple[OfferView, ...]:
     """The worker's pending offers, soonest expiry first."""
     worker_id = _worker(actor)
-    with db.read() as session:
-        rows = worker_queries.pending_offers(worker_id, now=clock.now(), session=session)
+    with action.reading(actor) as act:
+        rows = worker_queries.pending_offers(worker_id, now=act.now, session=act.session)
     return tuple(_offer_view(row) for row in rows if row.held)
 
 
@@ -68,32 +66,29 @@ def upcoming(actor: Actor, days: int = 14) -> tuple[WorkerShiftView, ...]:
     worker_id = _worker(actor)
     if not 1 <= days <= MAX_DAYS:
         raise InvalidInput({"days": f"Please ask for 1 to {MAX_DAYS} days."})
-    now = clock.now()
-    start, _ = local_time.day_bounds(local_time.local(now).date())
-    end = start + timedelta(days=days)
-    with db.read() as session:
-        rows = worker_queries.shifts_between(worker_id, start, end, SHOWN, session=session)
-    return tuple(_shift_view(row, now) for row in rows)
+    with action.reading(actor) as act:
+        start, _ = act.day_bounds(act.today)
+        end = start + timedelta(days=days)
+        rows = worker_queries.shifts_between(worker_id, start, end, SHOWN, session=act.session)
+    return tuple(_shift_view(row, act.now) for row in rows)
 
 
 def mark_completed(actor: Actor, shift_id: int) -> None:
     """The worker's own ALLOCATED shift that has started becomes COMPLETED."""
     worker_id = _worker(actor)
-    now = clock.now()
-    with db.write() as session:
-        shift = queries.shift(shift_id, session=session, for_update=True)
+    with action.writing(actor) as act:
+        shift = queries.shift(shift_id, session=act.session, for_update=True)
         if shift is None or shift.worker_id != worker_id:
             raise NotAllowed()
         if shift.status == ShiftStatus.COMPLETED:
             raise DomainError("This shift is already marked completed.")
         if shift.status != ShiftStatus.ALLOCATED:
             raise DomainError("Only a shift allocated to you can be marked completed.")
-        if shift.starts_at > now:
+        if shift.starts_at > act.now:
             raise DomainError("This shift has not started yet: mark it completed once it has.")
-        shift.status, shift.completed_at = ShiftStatus.COMPLETED, now
-        audit.record(session, actor.account_id, "complete", "shift", shift_id)
-        client_id = shift.client_id
-    events.publish(events.ShiftChanged.of([shift_id], [client_id], [worker_id]))
+        shift.status, shift.completed_at = ShiftStatus.COMPLETED, act.now
+        act.audit("complete", "shift", shift_id)
+        act.announce(events.ShiftChanged.of([shift_id], [shift.client_id], [worker_id]))
 
 
 def _worker(actor: Actor) -> int:

@@ -8,13 +8,13 @@ from enum import StrEnum
 
 from sqlalchemy import Row
 
+from domain import action
 from domain.accounts import access
 from domain.accounts.access import Actor
-from domain.agency import local_time
+from domain.action import Action
 from domain.errors import InvalidInput
 from domain.people import known_as
 from domain.vocabulary import Role, ShiftStatus
-from storage import db
 from storage.queries import day_manager as queries
 
 PAGE_SIZE = 50
@@ -83,9 +83,9 @@ class Day:
 def day(actor: Actor, local_date: date, filters: DayFilter = DayFilter()) -> Day:
     access.require_role(actor, Role.ROSTER, Role.ADMIN)
     search = _search(filters.search)
-    start, end = local_time.day_bounds(local_date)
-    with db.read() as session:
-        by_status = queries.counts(start, end, filters.service_id, search, session=session)
+    with action.reading(actor) as act:
+        start, end = act.day_bounds(local_date)
+        by_status = queries.counts(start, end, filters.service_id, search, session=act.session)
         counts = {show: _count(by_status, show) for show in Show}
         pages = max(1, -(-counts[filters.show] // PAGE_SIZE))
         page = min(max(filters.page, 1), pages)
@@ -97,10 +97,11 @@ def day(actor: Actor, local_date: date, filters: DayFilter = DayFilter()) -> Day
             search,
             offset=(page - 1) * PAGE_SIZE,
             limit=PAGE_SIZE,
-            session=session,
+            session=act.session,
         )
-        services = tuple((row.id, row.name) for row in queries.services(session=session))
-    return Day(local_date, filters, tuple(_shift(row) for row in rows), counts, services, page, pages)
+        services = tuple((row.id, row.name) for row in queries.services(session=act.session))
+        shifts = tuple(_shift(act, row) for row in rows)
+    return Day(local_date, filters, shifts, counts, services, page, pages)
 
 
 def _search(text: str) -> str:
@@ -115,7 +116,7 @@ def _count(by_status: dict[ShiftStatus, int], show: Show) -> int:
     return sum(n for status, n in by_status.items() if statuses is None or status in statuses)
 
 
-def _shift(row: Row) -> DayShift:
+def _shift(act: Action, row: Row) -> DayShift:
     worker = (
         known_as(row.worker_preferred_name, row.worker_first_name, row.worker_last_name)
         if row.worker_id is not None
@@ -124,8 +125,8 @@ def _shift(row: Row) -> DayShift:
     return DayShift(
         shift_id=row.id,
         booking_number=row.booking_number,
-        starts=local_time.local(row.starts_at),
-        ends=local_time.local(row.ends_at),
+        starts=act.local(row.starts_at),
+        ends=act.local(row.ends_at),
         status=row.status,
         client_id=row.client_id,
         client=known_as(row.client_preferred_name, row.client_first_name, row.client_last_name),
@@ -133,7 +134,7 @@ def _shift(row: Row) -> DayShift:
         service=row.service,
         worker_id=row.worker_id,
         worker=worker,
-        offer_expires=local_time.local(row.offer_expires_at) if row.offer_expires_at else None,
+        offer_expires=act.local(row.offer_expires_at) if row.offer_expires_at else None,
         time_note=row.time_note,
         notes=row.notes,
     )

@@ -6,12 +6,12 @@ from datetime import date
 
 from sqlalchemy import Row
 
+from domain import action
 from domain.accounts.access import Actor
-from domain.agency import local_time
+from domain.action import Action
 from domain.errors import InvalidInput, NotAllowed, NotFound
 from domain.people import known_as
 from domain.vocabulary import Role
-from storage import db
 from storage.queries import media as media_queries
 from storage.queries import reviews as queries
 
@@ -46,11 +46,12 @@ def reviews(actor: Actor, worker_id: int, page: int = 1) -> ReviewsPage:
     _require(actor, worker_id)
     if page < 1:
         raise InvalidInput({"page": "There is no such page of reviews."})
-    with db.read() as session:
-        summary = queries.worker_summary(worker_id, session=session)
+    with action.reading(actor) as act:
+        summary = queries.worker_summary(worker_id, session=act.session)
         if summary is None:
             raise NotFound("That worker is not with the agency any more.")
-        rows = queries.page(worker_id, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, session=session)
+        rows = queries.page(worker_id, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, session=act.session)
+        lines = tuple(_line(act, row) for row in rows)
     pages = max(1, -(-summary.count // PAGE_SIZE))
     return ReviewsPage(
         worker_id=worker_id,
@@ -63,16 +64,16 @@ def reviews(actor: Actor, worker_id: int, page: int = 1) -> ReviewsPage:
         average_stars=round(float(summary.avg), 1) if summary.avg is not None else None,
         page=min(page, pages),
         pages=pages,
-        reviews=tuple(_line(row) for row in rows),
+        reviews=lines,
     )
 
 
 def photo(actor: Actor, worker_id: int) -> tuple[bytes, str] | None:
     """A worker's portrait, for the provider cards and the reviews page."""
     _require(actor, worker_id)
-    with db.read() as session:
-        media_id = queries.photo_media_id(worker_id, session=session)
-        return media_queries.content(media_id, session=session) if media_id else None
+    with action.reading(actor) as act:
+        media_id = queries.photo_media_id(worker_id, session=act.session)
+        return media_queries.content(media_id, session=act.session) if media_id else None
 
 
 def _require(actor: Actor, worker_id: int) -> None:
@@ -80,10 +81,10 @@ def _require(actor: Actor, worker_id: int) -> None:
         raise NotAllowed()
 
 
-def _line(row: Row) -> ReviewLine:
+def _line(act: Action, row: Row) -> ReviewLine:
     return ReviewLine(
         row.stars,
         row.comment,
-        local_time.local(row.created_at).date(),
+        act.local(row.created_at).date(),
         row.preferred_name or row.first_name or "A former client",
     )

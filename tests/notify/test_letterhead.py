@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.agency.settings import AgencySettings
-from domain.booking import letters as booking_notices
-from domain.messaging import letterhead, outbox
+from domain.booking.letters import BookingFacts, OfferExpiredToClient, OfferRejectedToClient
+from domain.messaging import letterhead
 
 AGENCY = AgencySettings(
     name="Harbour & Hills <Care>",
@@ -77,17 +77,16 @@ def test_app_message_note_is_plain_text_only() -> None:
 
 
 def test_a_client_whose_worker_will_not_come_is_told_why_and_that_the_booking_stands() -> None:
-    assert booking_notices  # importing it registers the booking templates
-    context = {
-        "client": "Margaret",
-        "worker": "Aisha Rahman",
-        "service": "Personal care",
-        "booking_number": "BK000001",
-        "starts_at": datetime(2026, 12, 7, 22, tzinfo=UTC),
-        "shifts": 1,
-    }
-    expired = outbox.TEMPLATES["offer_expired_client"](context, AGENCY)
-    rejected = outbox.TEMPLATES["offer_rejected_client"](context, AGENCY)
+    booking = BookingFacts(
+        booking_number="BK000001",
+        client="Margaret",
+        service="Personal care",
+        starts_at=datetime(2026, 12, 7, 22, tzinfo=UTC),
+        shifts=1,
+        worker="Aisha Rahman",
+    )
+    expired = OfferExpiredToClient(booking).render(AGENCY)
+    rejected = OfferRejectedToClient(booking).render(AGENCY)
     for letter in (expired, rejected):
         assert letter.subject == "Your Personal care booking: we are finding another support worker"
         assert "Your booking is still with us" in letter.text
