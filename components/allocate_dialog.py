@@ -3,12 +3,11 @@ button, and every worker left out with every reason, so the roster officer sees 
 
 from collections.abc import Awaitable, Callable, Sequence
 
-from nicegui import run, ui
+from nicegui import ui
 
 from domain import matching
 from domain.accounts.access import Actor
 from domain.booking import allocation
-from domain.errors import DomainError
 from domain.roster.day import DayShift
 
 from .formatting import clock_time, long_date
@@ -21,10 +20,8 @@ SHOWN_PROVIDERS = 20  # the best suited; a large agency may list thousands
 
 
 async def open_for(actor: Actor, shift: DayShift, changed: Callable[[], Awaitable[None]]) -> None:
-    try:
-        found = await run.io_bound(allocation.candidates, actor, shift.shift_id)
-    except DomainError as error:
-        ui.notify(error.message, type="negative", multi_line=True)
+    found = await submit(lambda: allocation.candidates(actor, shift.shift_id))
+    if found is None:
         return
     with ui.dialog() as dialog, ui.card().classes("dialog-card dialog-wide gap-3").mark("allocate-dialog"):
         heading(f"Allocate {shift.service} for {shift.client}", 2)

@@ -2,22 +2,20 @@
 the list of workers (or why there is none) and the confirmation."""
 
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import timedelta
 from typing import Any, Protocol
 
-from nicegui import run, ui
+from nicegui import ui
 
 from domain import matching
 from domain.accounts.access import Actor
-from domain.agency import settings as agency
 from domain.booking import requests
 from domain.booking.catalogue import CatalogueItem
-from domain.errors import DomainError
 from domain.vocabulary import BookingStatus
 from domain.workers import reviews
 
 from . import allocate_dialog, catalogue_grid, provider_card, review_list, when_picker
 from .formatting import long_date
+from .forms import submit
 from .text import Text, heading, paragraph
 
 
@@ -32,10 +30,6 @@ class Chosen(Protocol):
     shown_providers: int
     booked: requests.Booked | None
     worker: str
-
-
-def booking_horizon() -> timedelta:
-    return timedelta(days=agency.settings().booking_horizon_days)
 
 
 def progress(steps: Sequence[str], current: int) -> None:
@@ -172,10 +166,8 @@ def _confirm(
 
 
 async def _reviews(actor: Actor, provider: matching.Provider, where: ui.element) -> None:
-    try:
-        found = await run.io_bound(reviews.reviews, actor, provider.worker_id)
-    except DomainError as error:
-        ui.notify(error.message, type="negative")
+    found = await submit(lambda: reviews.reviews(actor, provider.worker_id))
+    if found is None:
         return
     with where, ui.dialog() as dialog, ui.card().classes("dialog-card gap-3"):
         review_list.create(found, level=2)

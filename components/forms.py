@@ -12,10 +12,19 @@ T = TypeVar("T")
 
 
 async def submit(
-    action: Callable[[], T], fields: Mapping[str, ValidationElement] | None = None, *, done: str = ""
+    action: Callable[[], T],
+    fields: Mapping[str, ValidationElement] | None = None,
+    *,
+    done: str = "",
+    say: Callable[[str], None] | None = None,
 ) -> T | None:
-    """Run a domain use case; on bad input mark the fields and say what is wrong. Returns None on failure."""
+    """Run a domain use case off the event loop; on bad input mark the fields and say what is wrong.
+    Returns None on failure. What is wrong is a notification, or, given `say`, a message the page
+    keeps on screen (`say("")` clears it first)."""
     fields = fields or {}
+    tell = say or _notify
+    if say is not None:
+        say("")
     for field in fields.values():
         field.error = None
     try:
@@ -27,16 +36,18 @@ async def submit(
                 fields[name].error = message
             else:
                 unplaced.append(message)
-        ui.notify(
-            " ".join(unplaced) or "Please check the highlighted fields.", type="negative", multi_line=True
-        )
+        tell(" ".join(unplaced) or "Please check the highlighted fields.")
         return None
     except DomainError as error:
-        ui.notify(error.message, type="negative", multi_line=True)
+        tell(error.message)
         return None
     if done:
         ui.notify(done, type="positive")
     return result
+
+
+def _notify(problem: str) -> None:
+    ui.notify(problem, type="negative", multi_line=True)
 
 
 def text_input(

@@ -1,4 +1,5 @@
-"""The signed-in session: who is at this browser, the guard in front of every page, idle expiry.
+"""The signed-in session: who is at this browser, the sign-in check in front of every request, idle
+expiry. (components.guard turns the session into the actor a page shows.)
 
 `app.storage.user` holds the session's identity only (an account id and when it was last used),
 never personal or health data: in a scaled-out deployment it lives in Redis.
@@ -41,12 +42,17 @@ class SignInRequired(BaseHTTPMiddleware):
         if _is_public(request.url.path):
             return await call_next(request)
         if not app.storage.user.get(ACCOUNT):
-            return RedirectResponse(f"/login?next={quote(request.url.path)}")
+            return RedirectResponse(sign_in_address(request.url.path))
         if auth.is_idle_expired(_last_seen(), clock.now()):
             app.storage.user.clear()
             return RedirectResponse("/login?expired=1")
         touch()
         return await call_next(request)
+
+
+def sign_in_address(path: str) -> str:
+    """The sign-in page, coming back to `path` afterwards."""
+    return f"/login?next={quote(path)}"
 
 
 def _last_seen() -> datetime | None:
@@ -64,12 +70,12 @@ def begin(actor: Actor) -> None:
     app.storage.user.update({ACCOUNT: actor.account_id, LAST_SEEN: clock.now().isoformat()})
 
 
-async def current_actor() -> Actor | None:
-    """The signed-in actor, or None (signed out, idle too long, or the account closed since)."""
+def signed_in_account() -> int | None:
+    """The account signed in at this browser, or None (signed out, or idle too long)."""
     account_id = app.storage.user.get(ACCOUNT)
     if not account_id or auth.is_idle_expired(_last_seen(), clock.now()):
         return None
-    return await run.io_bound(auth.load_actor, int(account_id))
+    return int(account_id)
 
 
 def sign_out() -> None:

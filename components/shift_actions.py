@@ -7,13 +7,12 @@ shows the new state.
 
 from collections.abc import Awaitable, Callable
 
-from nicegui import run, ui
+from nicegui import ui
 
 from domain import money
 from domain.accounts.access import Actor
 from domain.cancellation import cancel
 from domain.cancellation.cancel import CancellationPlan, Scope
-from domain.errors import DomainError
 from domain.signoff import approval
 from domain.visits import views
 from domain.visits.lines import BAND_LABELS, REASON_LABELS, ShiftLine
@@ -67,10 +66,8 @@ def when(line: ShiftLine) -> str:
 
 
 async def open_details(actor: Actor, shift_id: int, changed: Changed) -> None:
-    try:
-        found = await run.io_bound(views.details, actor, shift_id)
-    except DomainError as error:
-        ui.notify(error.message, type="negative")
+    found = await submit(lambda: views.details(actor, shift_id))
+    if found is None:
         return
     line = found.line
     with ui.dialog() as dialog, ui.card().classes("dialog-card gap-3"):
@@ -201,12 +198,12 @@ async def open_cancel(actor: Actor, line: ShiftLine, changed: Changed) -> None:
             await _preview()
 
         async def _preview() -> None:
-            state["plan"], state["problem"] = None, ""
+            state["plan"] = None
             confirm.set_enabled(False)
-            try:
-                state["plan"] = await run.io_bound(cancel.preview, actor, line.shift_id, state["scope"])
-            except DomainError as error:
-                state["problem"] = error.message
+            state["plan"] = await submit(
+                lambda: cancel.preview(actor, line.shift_id, state["scope"]),
+                say=lambda problem: state.update(problem=problem),
+            )
             warning.refresh()
 
         async def _confirm() -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 from nicegui import app, ui
 
 from domain.accounts.access import Actor
-from domain.agency import settings as agency
 
 from . import session
 from .text import Text
+from .viewer import Viewer
 
 STATIC = Path(__file__).resolve().parent.parent / "assets" / "static"
 
@@ -47,20 +47,22 @@ def install() -> None:
 @contextmanager
 def frame(
     title: str,
-    actor: Actor | None,
+    viewer: Viewer,
     *,
     nav: Sequence[NavItem] = (),
     current: str = "",
     header_extra: object = None,
 ) -> Iterator[None]:
     """The page around a screen: skip link, header with the agency and the account menu, the
-    module toolbar, and a <main> region with the screen's one h1."""
-    ui.page_title(f"{title} · {agency.settings().name}")
+    module toolbar, and a <main> region with the screen's one h1. The viewer comes from the guard,
+    which loaded the agency's settings off the event loop."""
+    actor = viewer.actor
+    ui.page_title(f"{title} · {viewer.agency.name}")
     if actor is not None and actor.large_text:
         ui.query("body").classes("large-text")
     ui.link("Skip to main content", "#main").classes("skip-link")
     with ui.header(elevated=False).classes("app-header items-center justify-between px-4 py-2"):
-        Text(agency.settings().name, tag="p").classes("agency-name")
+        Text(viewer.agency.name, tag="p").classes("agency-name")
         if actor is not None:
             _account_menu(actor)
     if nav:
@@ -97,8 +99,8 @@ def _account_menu(actor: Actor) -> None:
         ui.menu_item("Sign out", on_click=session.sign_out).mark("sign-out")
 
 
-def not_allowed(actor: Actor | None, message: str = "You do not have access to that page.") -> None:
+def not_allowed(viewer: Viewer, message: str) -> None:
     """What someone sees when they open a page or record that is not theirs: no hint of what is there."""
-    with frame("Not available", actor):
+    with frame("Not available", viewer):
         Text(message, tag="p").classes("notice notice-error").props('role="alert"')
         ui.link("Go to my home page", "/").classes("text-lg")

@@ -1,12 +1,13 @@
 """The worker app's cards, sized for a phone: an offer to accept or reject, and a coming shift with
-the client's address and notes and, once it has started, "Mark completed"."""
+the client's address and notes and, once it has started, "Mark completed". Times come in UTC and
+are shown in the agency's `zone`."""
 
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from nicegui import ui
 
-from domain.agency import local_time
 from domain.booking.worker_shifts import OfferView, WorkerShiftView
 from domain.vocabulary import Recurrence, ShiftStatus
 
@@ -22,16 +23,16 @@ PATTERNS = {
 }
 
 
-def span(starts_at: datetime, ends_at: datetime) -> str:
-    starts, ends = local_time.local(starts_at), local_time.local(ends_at)
+def span(starts_at: datetime, ends_at: datetime, zone: ZoneInfo) -> str:
+    starts, ends = starts_at.astimezone(zone), ends_at.astimezone(zone)
     return f"{long_date(starts.date())}, {clock_time(starts)} – {clock_time(ends)}"
 
 
-def offer(found: OfferView, accept: Act, reject: Act) -> None:
+def offer(found: OfferView, accept: Act, reject: Act, zone: ZoneInfo) -> None:
     who = f"{found.service} for {found.client_first_name}"
     with ui.element("article").classes("card worker-card").mark(f"offer-{found.id}"):
         heading(f"{found.service} for {found.client_first_name} ({found.suburb})", 3)
-        paragraph(f"{PATTERNS[found.recurrence]}, first visit {span(found.starts_at, found.ends_at)}")
+        paragraph(f"{PATTERNS[found.recurrence]}, first visit {span(found.starts_at, found.ends_at, zone)}")
         if len(found.occurrences) > 1:
             paragraph(
                 f"{len(found.occurrences)} visits held for you, the last on "
@@ -42,7 +43,7 @@ def offer(found: OfferView, accept: Act, reject: Act) -> None:
                 paragraph(f"{long_date(visit.local_date)}: {visit.time_note}").classes("notice")
         if found.notes:
             paragraph(f"Notes: {found.notes}")
-        expires = local_time.local(found.expires_at)
+        expires = found.expires_at.astimezone(zone)
         paragraph(f"Please answer by {clock_time(expires)} on {long_date(expires.date())}.").classes(
             "text-muted"
         )
@@ -55,9 +56,9 @@ def offer(found: OfferView, accept: Act, reject: Act) -> None:
             ).mark(f"reject-{found.id}")
 
 
-def shift(found: WorkerShiftView, complete: Act) -> None:
+def shift(found: WorkerShiftView, complete: Act, zone: ZoneInfo) -> None:
     with ui.element("article").classes("card worker-card").mark(f"shift-{found.id}"):
-        starts, ends = local_time.local(found.starts_at), local_time.local(found.ends_at)
+        starts, ends = found.starts_at.astimezone(zone), found.ends_at.astimezone(zone)
         Text(f"{clock_time(starts)} – {clock_time(ends)} · {found.service}", tag="h4").classes("heading-3")
         paragraph(found.client_name)
         paragraph(found.address)

@@ -4,19 +4,18 @@ invite a new person (they choose their password from the e-mailed link), send a 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from fastapi.responses import RedirectResponse
 from nicegui import run, ui
 
 import config
-from components import pager, session
+from components import guard, pager
 from components.forms import submit, text_input
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
-from components.theme import frame, not_allowed
+from components.theme import frame
+from components.viewer import SignedInViewer
 from domain.accounts import invitations
 from domain.accounts.access import Actor
 from domain.accounts.invitations import ROLE_NAMES, AccountLine, NewAccount
-from domain.errors import DomainError
 from domain.vocabulary import Role
 
 
@@ -28,24 +27,18 @@ class Listing:
     page: invitations.AccountPage
 
 
-async def create() -> RedirectResponse | None:
-    actor = await session.current_actor()
-    if actor is None:
-        return RedirectResponse("/login")
-    try:
-        first = await run.io_bound(invitations.accounts, actor)
-    except DomainError as error:
-        not_allowed(actor, error.message)
-        return None
+@guard.page(admits={Role.ADMIN})
+async def create(viewer: SignedInViewer) -> None:
+    actor = viewer.actor
+    first = await run.io_bound(invitations.accounts, actor)
     with (
-        frame("Accounts", actor, nav=staff_sections(actor), current="/admin/accounts"),
+        frame("Accounts", viewer, nav=staff_sections(actor), current="/admin/accounts"),
         ui.element("div").classes("stack"),
     ):
         invite_section = ui.element("div").classes("w-full")
         refresh = _listing(actor, first)
         with invite_section:  # shown first: inviting is what the page is opened for
             _invite_form(actor, refresh)
-    return None
 
 
 Refresh = Callable[[], Awaitable[None]]

@@ -1,14 +1,14 @@
 """The office's home: today's shifts at a glance, and records that need checking."""
 
-from fastapi.responses import RedirectResponse
 from nicegui import run, ui
 
-from components import session
+from components import guard
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
-from components.theme import frame, not_allowed
+from components.theme import frame
+from components.viewer import SignedInViewer
+from domain.accounts import access
 from domain.agency import office
-from domain.errors import DomainError
 from domain.vocabulary import ShiftStatus
 
 TILES = (
@@ -19,16 +19,10 @@ TILES = (
 )
 
 
-async def create() -> RedirectResponse | None:
-    actor = await session.current_actor()
-    if actor is None:
-        return RedirectResponse("/login")
-    try:
-        figures = await run.io_bound(office.overview, actor)
-    except DomainError as error:
-        not_allowed(actor, error.message)
-        return None
-    with frame("Office", actor, nav=staff_sections(actor), current="/admin"):
+@guard.page(admits=access.STAFF_ROLES)
+async def create(viewer: SignedInViewer) -> None:
+    figures = await run.io_bound(office.overview, viewer.actor)
+    with frame("Office", viewer, nav=staff_sections(viewer.actor), current="/admin"):
         values = (
             figures.active_clients,
             figures.active_workers,
@@ -49,4 +43,3 @@ async def create() -> RedirectResponse | None:
             with ui.element("ul"):
                 for item in figures.addresses_to_check:
                     Text(f"{item.client}: {item.address}", tag="li")
-    return None

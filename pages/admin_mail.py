@@ -1,31 +1,27 @@
 """Development mode: the e-mail the local mail catcher received (nothing left this computer), so a
 newcomer can read what a booking flow sends: sender, recipients, subject and both bodies."""
 
-from fastapi.responses import RedirectResponse
+from zoneinfo import ZoneInfo
+
 from nicegui import run, ui
 
-from components import session
+from components import guard
 from components.formatting import clock_time, short_date
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
-from components.theme import frame, not_allowed
-from domain.agency import local_time
-from domain.errors import DomainError
+from components.theme import frame
+from components.viewer import SignedInViewer
+from domain.accounts import access
 from domain.messaging import caught_mail
 
 PATH = "/admin/mail"
 
 
-async def create() -> RedirectResponse | None:
-    actor = await session.current_actor()
-    if actor is None:
-        return RedirectResponse("/login")
-    try:
-        first = await run.io_bound(caught_mail.caught, actor)
-    except DomainError as error:
-        not_allowed(actor, error.message)
-        return None
-    with frame("Caught mail", actor, nav=staff_sections(actor), current=PATH):
+@guard.page(admits=access.STAFF_ROLES)
+async def create(viewer: SignedInViewer) -> None:
+    actor = viewer.actor
+    first = await run.io_bound(caught_mail.caught, actor)
+    with frame("Caught mail", viewer, nav=staff_sections(actor), current=PATH):
         if caught_mail.is_catching():
             paragraph(
                 "Development mode: no SMTP server is set up, so every e-mail the portal sends is caught "
@@ -41,7 +37,7 @@ async def create() -> RedirectResponse | None:
         def mail_list() -> None:
             paragraph(f"{len(shown['mail'])} e-mail(s), newest first.").mark("caught-count")
             for index, mail in enumerate(shown["mail"]):
-                _mail_card(mail, index)
+                _mail_card(mail, index, viewer.zone)
 
         async def refresh() -> None:
             latest = await run.io_bound(caught_mail.caught, actor)
@@ -52,11 +48,10 @@ async def create() -> RedirectResponse | None:
         ui.button("Refresh", icon="refresh", on_click=refresh).props("outline no-caps").mark("refresh")
         mail_list()
         ui.timer(5, refresh)
-    return None
 
 
-def _mail_card(mail: caught_mail.CaughtMail, index: int) -> None:
-    received = local_time.local(mail.received_at)
+def _mail_card(mail: caught_mail.CaughtMail, index: int, zone: ZoneInfo) -> None:
+    received = mail.received_at.astimezone(zone)
     with ui.element("article").classes("card q-mb-sm").mark(f"mail-{index}"):
         heading(mail.subject, 2)
         with ui.element("dl").classes("facts"):

@@ -2,39 +2,34 @@
 a way to send it again once the cause is fixed."""
 
 from collections.abc import Awaitable, Callable
+from zoneinfo import ZoneInfo
 
-from fastapi.responses import RedirectResponse
 from nicegui import run, ui
 
-from components import session
+from components import guard
 from components.formatting import clock_time, short_date
 from components.forms import submit
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
-from components.theme import frame, not_allowed
-from domain.agency import local_time
-from domain.errors import DomainError
+from components.theme import frame
+from components.viewer import SignedInViewer
+from domain.accounts import access
 from domain.messaging import outbox_review
 
 PATH = "/admin/outbox"
 SendAgain = Callable[[int], Awaitable[None]]
 
 
-async def create() -> RedirectResponse | None:
-    actor = await session.current_actor()
-    if actor is None:
-        return RedirectResponse("/login")
-    try:
-        first = await run.io_bound(outbox_review.summary, actor)
-    except DomainError as error:
-        not_allowed(actor, error.message)
-        return None
-    with frame("Outbox", actor, nav=staff_sections(actor), current=PATH):
+@guard.page(admits=access.STAFF_ROLES)
+async def create(viewer: SignedInViewer) -> None:
+    actor = viewer.actor
+    first = await run.io_bound(outbox_review.summary, actor)
+    with frame("Outbox", viewer, nav=staff_sections(actor), current=PATH):
         shown = {"summary": first}
 
         @ui.refreshable
         def body() -> None:
-            _render(shown["summary"], send_again)
+            _render(shown["summary"], send_again, viewer.zone)
 
         async def send_again(message_id: int) -> None:
             done = "The message is queued again."
@@ -43,10 +38,9 @@ async def create() -> RedirectResponse | None:
                 body.refresh()
 
         body()
-    return None
 
 
-def _render(summary: outbox_review.OutboxSummary, send_again: SendAgain) -> None:
+def _render(summary: outbox_review.OutboxSummary, send_again: SendAgain, zone: ZoneInfo) -> None:
     with ui.element("div").classes("form-grid q-mb-lg"):
         for label, value in (
             ("Waiting", summary.pending),
@@ -60,11 +54,11 @@ def _render(summary: outbox_review.OutboxSummary, send_again: SendAgain) -> None
     if not summary.failures:
         paragraph("No message has failed.")
     for failed in summary.failures:
-        _failed_card(failed, send_again)
+        _failed_card(failed, send_again, zone)
 
 
-def _failed_card(failed: outbox_review.FailedMessage, send_again: SendAgain) -> None:
-    queued = local_time.local(failed.created_at)
+def _failed_card(failed: outbox_review.FailedMessage, send_again: SendAgain, zone: ZoneInfo) -> None:
+    queued = failed.created_at.astimezone(zone)
     with ui.element("article").classes("card q-mb-sm").mark(f"failed-{failed.id}"):
         Text(failed.subject, tag="h3").classes("heading-3")
         with ui.element("dl").classes("facts"):

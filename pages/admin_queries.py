@@ -3,31 +3,25 @@ can approve. Their own clients' queries come first."""
 
 from collections.abc import Awaitable, Callable
 
-from fastapi.responses import RedirectResponse
 from nicegui import run, ui
 
-from components import session
+from components import guard
 from components.formatting import clock_time, long_date
 from components.forms import submit
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
-from components.theme import frame, not_allowed
+from components.theme import frame
+from components.viewer import SignedInViewer
 from domain.accounts.access import Actor
-from domain.errors import DomainError
 from domain.signoff import approval
 from domain.signoff.approval import OpenQuery
 
 
-async def create() -> RedirectResponse | None:
-    actor = await session.current_actor()
-    if actor is None:
-        return RedirectResponse("/login")
-    try:
-        found = await run.io_bound(approval.open_queries, actor)
-    except DomainError as error:
-        not_allowed(actor, error.message)
-        return None
-    with frame("Queries", actor, nav=staff_sections(actor), current="/admin/queries"):
+@guard.page(admits=approval.STAFF_WHO_ANSWER)
+async def create(viewer: SignedInViewer) -> None:
+    actor = viewer.actor
+    found = await run.io_bound(approval.open_queries, actor)
+    with frame("Queries", viewer, nav=staff_sections(actor), current="/admin/queries"):
 
         async def reload() -> None:
             listing.refresh(await run.io_bound(approval.open_queries, actor))
@@ -40,7 +34,6 @@ async def create() -> RedirectResponse | None:
                 _query(actor, query, reload)
 
         listing(found)
-    return None
 
 
 def _query(actor: Actor, query: OpenQuery, reload: Callable[[], Awaitable[None]]) -> None:

@@ -1,37 +1,31 @@
 """The agency's self-service settings, for administrators: lead times, how far ahead clients may
 book, and each program's cancellation bands. A plain page; the full back office comes later."""
 
-from fastapi.responses import RedirectResponse
 from nicegui import run, ui
 
-from components import session
+from components import guard
 from components.forms import submit
 from components.nav import staff_sections
 from components.text import heading, paragraph
-from components.theme import frame, not_allowed
+from components.theme import frame
+from components.viewer import SignedInViewer
 from domain.accounts.access import Actor
 from domain.agency import editing
 from domain.agency.editing import MEASURE_LABELS, RuleSettings, SettingsView
-from domain.errors import DomainError
+from domain.vocabulary import Role
 
 
-async def create() -> RedirectResponse | None:
-    actor = await session.current_actor()
-    if actor is None:
-        return RedirectResponse("/login")
-    try:
-        current = await run.io_bound(editing.current, actor)
-    except DomainError as error:
-        not_allowed(actor, error.message)
-        return None
+@guard.page(admits={Role.ADMIN})
+async def create(viewer: SignedInViewer) -> None:
+    actor = viewer.actor
+    current = await run.io_bound(editing.current, actor)
     with (
-        frame("Settings", actor, nav=staff_sections(actor), current="/admin/settings"),
+        frame("Settings", viewer, nav=staff_sections(actor), current="/admin/settings"),
         ui.element("div").classes("stack"),
     ):
         _times(actor, current)
         for rule in current.rules:
             _rule(actor, rule)
-    return None
 
 
 def _number(label: str, value: int, mark: str) -> ui.number:

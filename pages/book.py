@@ -5,9 +5,9 @@ what this tab has chosen so far."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TypeVar
 
-from fastapi.responses import RedirectResponse
 from nicegui import run, ui
 from nicegui.elements.mixins.validation_element import ValidationElement
 
@@ -15,19 +15,18 @@ from components import (
     booking_steps,
     catalogue_grid,
     client_switcher,
+    guard,
     preferences_editor,
-    session,
     when_picker,
 )
+from components.forms import submit
 from components.nav import client_sections
 from components.text import Text
-from components.theme import frame, not_allowed
+from components.theme import frame
+from components.viewer import SignedInViewer
 from domain import matching
-from domain.accounts.access import Actor
-from domain.agency import local_time
 from domain.booking import catalogue, preferences, requests
 from domain.booking.catalogue import CatalogueItem
-from domain.errors import DomainError, InvalidInput
 
 STEPS = ("Service", "When", "Who", "Preferences", "Worker")
 PROVIDERS_AT_ONCE = 10
@@ -52,23 +51,17 @@ class Choices:
     worker: str = ""
 
 
-async def create(client_id: int) -> RedirectResponse | None:
-    actor = await session.current_actor()
-    if actor is None:
-        return RedirectResponse("/login")
-    try:
-        items = await run.io_bound(catalogue.catalogue, actor, client_id)
-        saved = await run.io_bound(preferences.saved, actor, client_id)
-        options = await run.io_bound(preferences.options, actor)
-    except DomainError as error:
-        not_allowed(actor, error.message)
-        return None
+@guard.page(admits=guard.CLIENT_RECORDS)
+async def create(viewer: SignedInViewer, client_id: int) -> None:
+    actor = viewer.actor
+    items = await run.io_bound(catalogue.catalogue, actor, client_id)
+    saved = await run.io_bound(preferences.saved, actor, client_id)
+    options = await run.io_bound(preferences.options, actor)
     ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
     path = f"/clients/{client_id}/book"
-    with frame("Book a service", actor, nav=client_sections(client_id), current=path):
+    with frame("Book a service", viewer, nav=client_sections(client_id), current=path):
         client_switcher.create(actor, client_id, "book")
-        _Flow(actor, client_id, items, saved, options).show()
-    return None
+        _Flow(viewer, client_id, items, saved, options).show()
 
 
 class _Flow:
@@ -76,13 +69,14 @@ class _Flow:
 
     def __init__(
         self,
-        actor: Actor,
+        viewer: SignedInViewer,
         client_id: int,
         items: tuple[CatalogueItem, ...],
         saved: preferences.Preferences,
         options: tuple[preferences.Option, ...],
     ) -> None:
-        self.actor, self.client_id, self.items = actor, client_id, items
+        self.viewer, self.actor = viewer, viewer.actor
+        self.client_id, self.items = client_id, items
         self.saved, self.options = saved, options
         self.state = Choices(editing=preferences_editor.editing(saved))
         self.fields: dict[str, ValidationElement] = {}
@@ -136,8 +130,8 @@ class _Flow:
     def _when(self) -> None:
         assert self.state.item is not None
         booking_steps.chosen_service(self.state.item)
-        today = local_time.agency_today()
-        last = today + booking_steps.booking_horizon()
+        today = self.viewer.today
+        last = today + timedelta(days=self.viewer.agency.booking_horizon_days)
         self.fields = when_picker.create(self.state.when, today, last)
         notes = ui.textarea("Anything the worker should know (optional)").props("outlined maxlength=2000")
         notes.classes("w-full").bind_value(self.state, "notes").mark("notes")
@@ -175,21 +169,8 @@ class _Flow:
         )
 
     async def attempt(self, action: Callable[[], T]) -> T | None:
-        """Run a domain call; say what is wrong (next to the field where there is one)."""
-        self.say("")
-        for element in self.fields.values():
-            element.error = None
-        try:
-            return await run.io_bound(action)
-        except InvalidInput as error:
-            unplaced = [m for name, m in error.fields.items() if name not in self.fields]
-            for name, message in error.fields.items():
-                if name in self.fields:
-                    self.fields[name].error = message
-            self.say(" ".join(unplaced) or "Please check the highlighted fields.")
-        except DomainError as error:
-            self.say(error.message)
-        return None
+        """Run a domain call; say what is wrong on the page (next to the field where there is one)."""
+        return await submit(action, self.fields, say=self.say)
 
     def choose_who(self, agency_chooses: bool) -> None:
         self.state.agency_chooses = agency_chooses

@@ -6,18 +6,16 @@ from collections.abc import Awaitable, Callable
 from datetime import date
 
 from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import run, ui
 
-from components import client_switcher, live, month_grid, session, shift_actions, shift_status
+from components import client_switcher, guard, live, month_grid, shift_actions, shift_status
 from components.formatting import clock_time, long_date
 from components.nav import client_sections
 from components.shift_actions import Changed
 from components.text import Text, heading, paragraph
-from components.theme import frame, not_allowed
+from components.theme import frame
+from components.viewer import SignedInViewer
 from domain.accounts.access import Actor
-from domain.agency import local_time
-from domain.errors import DomainError
 from domain.events import ShiftChanged
 from domain.visits import views
 from domain.visits.lines import ShiftLine
@@ -33,26 +31,21 @@ def _anchor(value: str | None) -> date | None:
         return None
 
 
-async def create(client_id: int, request: Request) -> RedirectResponse | None:
-    actor = await session.current_actor()
-    if actor is None:
-        return RedirectResponse("/login")
+@guard.page(admits=guard.CLIENT_RECORDS)
+async def create(viewer: SignedInViewer, client_id: int, request: Request) -> None:
+    actor = viewer.actor
     params = request.query_params
     view = CalendarView(params["view"]) if params.get("view") in set(CalendarView) else CalendarView.MONTH
     state = {"view": view, "anchor": _anchor(params.get("day"))}
-    try:
-        page = await run.io_bound(_load, actor, client_id, state)
-    except DomainError as error:
-        not_allowed(actor, error.message)
-        return None
+    page = await run.io_bound(_load, actor, client_id, state, viewer.today)
     path = f"/clients/{client_id}/calendar"
     ui.add_head_html(shift_status.CSS)
-    with frame("Calendar", actor, nav=client_sections(client_id), current=path):
+    with frame("Calendar", viewer, nav=client_sections(client_id), current=path):
         client_switcher.create(actor, client_id, "calendar")
 
         async def reload() -> None:
             wanted = (state["view"], state["anchor"])
-            page = await run.io_bound(_load, actor, client_id, state)
+            page = await run.io_bound(_load, actor, client_id, state, viewer.today)
             if wanted == (state["view"], state["anchor"]):  # a later choice wins over a live update
                 body.refresh(page)
 
@@ -82,11 +75,10 @@ async def create(client_id: int, request: Request) -> RedirectResponse | None:
 
         body(page)
         live.on(ShiftChanged, lambda _: reload(), when=lambda e: client_id in e.client_ids)
-    return None
 
 
-def _load(actor: Actor, client_id: int, state: dict) -> CalendarPage:
-    return views.calendar(actor, client_id, state["view"], state["anchor"] or local_time.agency_today())
+def _load(actor: Actor, client_id: int, state: dict, today: date) -> CalendarPage:
+    return views.calendar(actor, client_id, state["view"], state["anchor"] or today)
 
 
 def _title(page: CalendarPage) -> str:

@@ -9,20 +9,19 @@ from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import run, ui
 
-from components import allocate_dialog, live, pager, session
+from components import allocate_dialog, guard, live, pager
 from components.formatting import clock_time, long_date
+from components.forms import submit
 from components.nav import staff_sections
 from components.text import Text, heading
-from components.theme import frame, not_allowed
-from domain.agency import local_time
-from domain.errors import DomainError
+from components.theme import frame
+from components.viewer import SignedInViewer
 from domain.events import ShiftChanged
 from domain.roster import day as day_manager
 from domain.roster.day import Day, DayFilter, DayShift, Show
-from domain.vocabulary import ShiftStatus
+from domain.vocabulary import Role, ShiftStatus
 
 PATH = "/admin/day"
 Go = Callable[[date], Awaitable[None]]
@@ -52,30 +51,21 @@ ACTION = """
 """
 
 
-async def create(request: Request) -> RedirectResponse | None:
-    actor = await session.current_actor()
-    if actor is None:
-        return RedirectResponse("/login")
-    chosen = _parse(request)
-    try:
-        first = await run.io_bound(day_manager.day, actor, chosen["day"], chosen["filters"])
-    except DomainError as error:
-        not_allowed(actor, error.message)
-        return None
+@guard.page(admits={Role.ROSTER, Role.ADMIN})
+async def create(viewer: SignedInViewer, request: Request) -> None:
+    actor = viewer.actor
+    chosen = _parse(request, viewer.today)
+    first = await run.io_bound(day_manager.day, actor, chosen["day"], chosen["filters"])
     ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
     ui.add_head_html('<link rel="stylesheet" href="/static/self_service.css">')
-    with frame("Day Manager", actor, nav=staff_sections(actor), current=PATH):
+    with frame("Day Manager", viewer, nav=staff_sections(actor), current=PATH):
         ui.query("main").classes("kiosk")
         state = {"day": first.day, "filters": first.filters}
 
         async def reload(**changes: object) -> None:
             state.update(changes)
             wanted = (state["day"], state["filters"])
-            try:
-                fresh = await run.io_bound(day_manager.day, actor, *wanted)
-            except DomainError as error:
-                ui.notify(error.message, type="negative", multi_line=True)
-                return
+            fresh = await submit(lambda: day_manager.day(actor, *wanted))
             if fresh is not None and wanted == (state["day"], state["filters"]):  # a later choice wins
                 content.refresh(fresh)
                 ui.navigate.history.replace(_address(*wanted))  # a wall screen reloaded keeps its day
@@ -91,7 +81,7 @@ async def create(request: Request) -> RedirectResponse | None:
 
         @ui.refreshable
         def content(shown: Day) -> None:
-            _day_nav(shown.day, lambda d: reload(day=d, filters=replace(shown.filters, page=1)))
+            _day_nav(shown.day, viewer, lambda d: reload(day=d, filters=replace(shown.filters, page=1)))
             _filters(shown, refilter)
             _table(shown, allocate)
             pager.create(
@@ -104,7 +94,6 @@ async def create(request: Request) -> RedirectResponse | None:
 
         content(first)
         live.on(ShiftChanged, lambda _event: reload(), when=lambda _event: True)
-    return None
 
 
 def _address(shown: date, filters: DayFilter) -> str:
@@ -117,12 +106,12 @@ def _address(shown: date, filters: DayFilter) -> str:
     return f"{PATH}?{urlencode({k: v for k, v in query.items() if v})}"
 
 
-def _parse(request: Request) -> dict:
+def _parse(request: Request, today: date) -> dict:
     params = request.query_params
     try:
         chosen_day = date.fromisoformat(params.get("day", ""))
     except ValueError:
-        chosen_day = local_time.agency_today()
+        chosen_day = today
     show = params.get("show", Show.ALL)
     service = params.get("service", "")
     filters = DayFilter(
@@ -133,14 +122,12 @@ def _parse(request: Request) -> dict:
     return {"day": chosen_day, "filters": filters}
 
 
-def _day_nav(shown: date, go: Go) -> None:
+def _day_nav(shown: date, viewer: SignedInViewer, go: Go) -> None:
     with ui.element("nav").classes("day-nav").props('aria-label="Choose the day"'):
         ui.button("Previous day", icon="chevron_left", on_click=lambda: go(shown - timedelta(days=1))).props(
             "outline no-caps"
         ).mark("previous-day")
-        ui.button("Today", on_click=lambda: go(local_time.agency_today())).props("outline no-caps").mark(
-            "today"
-        )
+        ui.button("Today", on_click=lambda: go(viewer.today)).props("outline no-caps").mark("today")
         ui.button("Next day", on_click=lambda: go(shown + timedelta(days=1))).props(
             "outline no-caps icon-right=chevron_right"
         ).mark("next-day")

@@ -4,18 +4,17 @@ worker, hours and amount, 50 to a page (paged on the server), and download the r
 from datetime import date, timedelta
 
 from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import run, ui
 
-from components import client_switcher, pager, session, shift_status, shift_table
+from components import client_switcher, guard, pager, shift_status, shift_table
 from components.formatting import clock_time, short_date
 from components.forms import submit, text_input
 from components.nav import client_sections
-from components.theme import frame, not_allowed
+from components.theme import frame
+from components.viewer import SignedInViewer
 from domain import money
 from domain.accounts.access import Actor
-from domain.agency import local_time
-from domain.errors import DomainError, InvalidInput
+from domain.errors import InvalidInput
 from domain.visits import export, views
 from domain.visits.lines import ShiftLine
 from domain.visits.views import ListPage
@@ -30,11 +29,9 @@ def _day(value: str | None, default: date) -> date:
         return default
 
 
-async def create(client_id: int, request: Request) -> RedirectResponse | None:
-    actor = await session.current_actor()
-    if actor is None:
-        return RedirectResponse("/login")
-    today = local_time.agency_today()
+@guard.page(admits=guard.CLIENT_RECORDS)
+async def create(viewer: SignedInViewer, client_id: int, request: Request) -> None:
+    actor, today = viewer.actor, viewer.today
     params = request.query_params
     state = {
         "first": _day(params.get("from"), today - timedelta(days=90)),
@@ -46,11 +43,8 @@ async def create(client_id: int, request: Request) -> RedirectResponse | None:
     except InvalidInput:
         state["first"], state["last"] = today - timedelta(days=90), today
         page = await run.io_bound(_load, actor, client_id, state)
-    except DomainError as error:
-        not_allowed(actor, error.message)
-        return None
     ui.add_head_html(shift_status.CSS)
-    with frame("History", actor, nav=client_sections(client_id), current=f"/clients/{client_id}/history"):
+    with frame("History", viewer, nav=client_sections(client_id), current=f"/clients/{client_id}/history"):
         client_switcher.create(actor, client_id, "history")
         fields = _range_form(state)
 
@@ -86,7 +80,6 @@ async def create(client_id: int, request: Request) -> RedirectResponse | None:
             pager.create(page.page, page.pages, page.total, show, what="visits")
 
         results(page)
-    return None
 
 
 def _range_form(state: dict) -> dict:

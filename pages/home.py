@@ -2,10 +2,11 @@
 
 from fastapi.responses import RedirectResponse
 
-from components import session
+from components import guard
+from components.viewer import SignedInViewer
 from domain.accounts import access
 
 
-async def create() -> RedirectResponse:
-    actor = await session.current_actor()
-    return RedirectResponse(access.home_path(actor) if actor else "/login")
+@guard.page()
+async def create(viewer: SignedInViewer) -> RedirectResponse:
+    return RedirectResponse(access.home_path(viewer.actor))

@@ -4,10 +4,11 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse
 from nicegui import run, ui
 
-from components import session
+from components import guard, session
 from components.forms import text_input
 from components.text import Text, paragraph
 from components.theme import frame
+from components.viewer import Viewer
 from domain.accounts import access, auth
 from domain.errors import SignInFailed
 
@@ -25,12 +26,12 @@ def safe_next(path: str | None) -> str | None:
     return path
 
 
-async def create(request: Request) -> RedirectResponse | None:
-    actor = await session.current_actor()
-    if actor is not None:
-        return RedirectResponse(access.home_path(actor))
+@guard.public
+async def create(viewer: Viewer, request: Request) -> RedirectResponse | None:
+    if viewer.actor is not None:
+        return RedirectResponse(access.home_path(viewer.actor))
     next_path = safe_next(request.query_params.get("next"))
-    with frame("Sign in", None), ui.column().classes("card gap-4").style("max-width: 520px"):
+    with frame("Sign in", viewer), ui.column().classes("card gap-4").style("max-width: 520px"):
         if request.query_params.get("expired"):
             paragraph("You were signed out after 30 minutes without activity. Please sign in again.").classes(
                 "notice"

@@ -4,7 +4,7 @@ from fastapi import HTTPException
 from fastapi.responses import Response
 from nicegui import run
 
-from components import session
+from components import guard
 from domain.booking import catalogue
 from domain.errors import DomainError
 from domain.profile import reading
@@ -12,9 +12,7 @@ from domain.workers import reviews
 
 
 async def client_photo(client_id: int) -> Response:
-    actor = await session.current_actor()
-    if actor is None:
-        raise HTTPException(status_code=401, detail="Please sign in.")
+    actor = await guard.signed_in_or_401()
     try:
         found = await run.io_bound(reading.photo, actor, client_id)
     except DomainError:
@@ -24,9 +22,7 @@ async def client_photo(client_id: int) -> Response:
 
 async def worker_photo(worker_id: int) -> Response:
     """A worker's portrait, for provider cards and reviews (the same answer for none and no access)."""
-    actor = await session.current_actor()
-    if actor is None:
-        raise HTTPException(status_code=401, detail="Please sign in.")
+    actor = await guard.signed_in_or_401()
     try:
         found = await run.io_bound(reviews.photo, actor, worker_id)
     except DomainError:
@@ -36,9 +32,7 @@ async def worker_photo(worker_id: int) -> Response:
 
 async def service_image(service_id: int) -> Response:
     """A service's picture on the catalogue tiles."""
-    actor = await session.current_actor()
-    if actor is None:
-        raise HTTPException(status_code=401, detail="Please sign in.")
+    actor = await guard.signed_in_or_401()
     return _image(await run.io_bound(catalogue.service_image, actor, service_id))
 
 

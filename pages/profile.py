@@ -3,41 +3,35 @@
 from fastapi.responses import RedirectResponse
 from nicegui import events, run, ui
 
-from components import profile_forms, session
+from components import guard, profile_forms
 from components.formatting import short_date
 from components.forms import submit
 from components.nav import client_sections
 from components.text import Text, heading, paragraph
-from components.theme import frame, not_allowed
+from components.theme import frame
+from components.viewer import SignedInViewer
 from domain.accounts import access
 from domain.accounts.access import Actor
-from domain.errors import DomainError
 from domain.profile import changes, reading
 from domain.profile.reading import ClientProfile
 from domain.vocabulary import Role
 
 
-async def default() -> RedirectResponse:
+@guard.page()
+async def default(viewer: SignedInViewer) -> RedirectResponse:
     """/profile: the client's own profile, or the first client a carer acts for."""
-    actor = await session.current_actor()
-    if actor is None:
-        return RedirectResponse("/login")
+    actor = viewer.actor
     if actor.role not in access.CLIENT_SIDE_ROLES or not actor.client_ids:
         return RedirectResponse(access.home_path(actor))
     return RedirectResponse(f"/clients/{actor.client_ids[0]}/profile")
 
 
-async def create(client_id: int) -> RedirectResponse | None:
-    actor = await session.current_actor()
-    if actor is None:
-        return RedirectResponse("/login")
-    try:
-        details = await run.io_bound(reading.get_profile, actor, client_id)
-    except DomainError as error:
-        not_allowed(actor, error.message)
-        return None
+@guard.page(admits=guard.CLIENT_RECORDS)
+async def create(viewer: SignedInViewer, client_id: int) -> None:
+    actor = viewer.actor
+    details = await run.io_bound(reading.get_profile, actor, client_id)
     path = f"/clients/{client_id}/profile"
-    with frame("Profile", actor, nav=client_sections(client_id), current=path):
+    with frame("Profile", viewer, nav=client_sections(client_id), current=path):
         if actor.role == Role.CARER:
             _client_switcher(actor, client_id)
         with ui.element("div").classes("stack"):
@@ -46,7 +40,6 @@ async def create(client_id: int) -> RedirectResponse | None:
             profile_forms.home_address(actor, details)
             profile_forms.postal_address(actor, details)
             profile_forms.emergency_contacts(actor, details)
-    return None
 
 
 def _client_switcher(actor: Actor, client_id: int) -> None:

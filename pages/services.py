@@ -3,14 +3,13 @@ approved, billed — each a table with the agency's columns and what can be done
 query). Paged on the server, 50 rows at most."""
 
 from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import run, ui
 
-from components import client_switcher, live, pager, session, shift_actions, shift_status, shift_table
+from components import client_switcher, guard, live, pager, shift_actions, shift_status, shift_table
 from components.formatting import clock_time, duration, short_date
 from components.nav import client_sections
-from components.theme import frame, not_allowed
-from domain.errors import DomainError
+from components.theme import frame
+from components.viewer import SignedInViewer
 from domain.events import ShiftChanged
 from domain.visits import views
 from domain.visits.lines import ShiftLine
@@ -48,19 +47,14 @@ TAB_LABELS = {
 }
 
 
-async def create(client_id: int, request: Request) -> RedirectResponse | None:
-    actor = await session.current_actor()
-    if actor is None:
-        return RedirectResponse("/login")
+@guard.page(admits=guard.CLIENT_RECORDS)
+async def create(viewer: SignedInViewer, client_id: int, request: Request) -> None:
+    actor = viewer.actor
     tab = request.query_params.get("tab", Tab.REQUESTS)
     state = {"tab": Tab(tab) if tab in set(Tab) else Tab.REQUESTS, "page": 1}
-    try:
-        first = await run.io_bound(views.services, actor, client_id, state["tab"], 1)
-    except DomainError as error:
-        not_allowed(actor, error.message)
-        return None
+    first = await run.io_bound(views.services, actor, client_id, state["tab"], 1)
     ui.add_head_html(shift_status.CSS)
-    with frame("Services", actor, nav=client_sections(client_id), current=f"/clients/{client_id}/services"):
+    with frame("Services", viewer, nav=client_sections(client_id), current=f"/clients/{client_id}/services"):
         client_switcher.create(actor, client_id, "services")
 
         async def reload() -> None:
@@ -106,7 +100,6 @@ async def create(client_id: int, request: Request) -> RedirectResponse | None:
 
         content(first)
         live.on(ShiftChanged, lambda _: reload(), when=lambda e: client_id in e.client_ids)
-    return None
 
 
 def _cells(line: ShiftLine, page: ServicesPage) -> tuple[str, ...]:

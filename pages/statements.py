@@ -4,14 +4,15 @@ statement in plain words, and print it or save it as a PDF."""
 from urllib.parse import urlencode
 
 from fastapi import HTTPException
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from nicegui import run, ui
 
-from components import session, statement_view
+from components import guard, statement_view
 from components.forms import text_input
 from components.nav import client_sections
 from components.text import Text, heading
-from components.theme import frame, not_allowed
+from components.theme import frame
+from components.viewer import SignedInViewer
 from domain import statements
 from domain.accounts.access import Actor
 from domain.errors import DomainError, InvalidInput
@@ -24,37 +25,32 @@ def address(client_id: int, **query: str | int | None) -> str:
     return f"/clients/{client_id}/statements" + (f"?{urlencode(chosen)}" if chosen else "")
 
 
+@guard.page(admits=guard.CLIENT_RECORDS)
 async def create(
+    viewer: SignedInViewer,
     client_id: int,
     package: str | None = None,
     month: str | None = None,
     start: str | None = None,
     end: str | None = None,
-) -> RedirectResponse | None:
-    actor = await session.current_actor()
-    if actor is None:
-        return RedirectResponse("/login")
+) -> None:
+    actor = viewer.actor
     request = StatementRequest(package, month, start, end)
     problem = ""
     try:
-        try:
-            view = await run.io_bound(statements.open_statement, actor, client_id, request)
-        except InvalidInput as error:  # say what was wrong, and show this month instead
-            problem = error.message
-            request = StatementRequest(package)
-            view = await run.io_bound(statements.open_statement, actor, client_id, request)
-    except DomainError as error:
-        not_allowed(actor, error.message)
-        return None
+        view = await run.io_bound(statements.open_statement, actor, client_id, request)
+    except InvalidInput as error:  # say what was wrong, and show this month instead
+        problem = error.message
+        request = StatementRequest(package)
+        view = await run.io_bound(statements.open_statement, actor, client_id, request)
     ui.add_head_html('<link rel="stylesheet" href="/static/statements.css">')
-    with frame("Statements", actor, nav=client_sections(client_id), current=address(client_id)):
+    with frame("Statements", viewer, nav=client_sections(client_id), current=address(client_id)):
         if actor.role == Role.CARER:
             _client_switcher(actor, client_id)
         if problem:
             Text(problem, tag="p").classes("notice notice-error q-mb-md").props('role="alert"')
         with ui.element("div").classes("stack"):
             _page(view, request)
-    return None
 
 
 def _page(view: StatementView, request: StatementRequest) -> None:
@@ -121,9 +117,7 @@ async def pdf(
     end: str | None = None,
 ) -> Response:
     """The statement as a PDF download, rendered off the event loop, behind the same check as the page."""
-    actor = await session.current_actor()
-    if actor is None:
-        raise HTTPException(status_code=401, detail="Please sign in.")
+    actor = await guard.signed_in_or_401()
     request = StatementRequest(package, month, start, end)
     try:
         document = await run.io_bound(statements.statement_pdf, actor, client_id, request)

@@ -1,16 +1,24 @@
 """Accepting an invitation: the person chooses their password and is signed in."""
 
+from dataclasses import replace
+
 from nicegui import ui
 
-from components import session
+from components import guard, session
 from components.forms import submit, text_input
 from components.text import paragraph
 from components.theme import frame
+from components.viewer import Viewer
 from domain.accounts import access, auth
 
 
-async def create(token: str) -> None:
-    with frame("Welcome to Care Portal", None), ui.column().classes("card gap-4").style("max-width: 520px"):
+@guard.public
+async def create(viewer: Viewer, token: str) -> None:
+    # Shown as to someone signed out, whoever this browser was signed in as: the invitation is theirs.
+    with (
+        frame("Welcome to Care Portal", replace(viewer, actor=None)),
+        ui.column().classes("card gap-4").style("max-width: 520px"),
+    ):
         paragraph(
             "Choose a password of at least 10 characters. A short sentence you will remember works well."
         )

@@ -2,20 +2,21 @@
 optional reason), then the coming shifts with the client's address and notes, and "Mark completed"
 once a shift has started. It follows new offers and changes live."""
 
-from fastapi.responses import RedirectResponse
+from zoneinfo import ZoneInfo
+
 from nicegui import run, ui
 
-from components import live, session, worker_cards
+from components import guard, live, worker_cards
 from components.formatting import long_date
 from components.forms import submit
 from components.nav import worker_sections
 from components.text import Text, heading, paragraph
-from components.theme import frame, not_allowed
+from components.theme import frame
+from components.viewer import SignedInViewer
 from domain.accounts.access import Actor
-from domain.agency import local_time
 from domain.booking import answers, worker_shifts
-from domain.errors import DomainError
 from domain.events import AppMessageArrived, ShiftChanged
+from domain.vocabulary import Role
 
 POLL_SECONDS = 30
 
@@ -26,17 +27,12 @@ def _load(
     return worker_shifts.pending_offers(actor), worker_shifts.upcoming(actor)
 
 
-async def create() -> RedirectResponse | None:
-    actor = await session.current_actor()
-    if actor is None:
-        return RedirectResponse("/login")
-    try:
-        first = await run.io_bound(_load, actor)
-    except DomainError as error:
-        not_allowed(actor, error.message)
-        return None
+@guard.page(admits={Role.WORKER})
+async def create(viewer: SignedInViewer) -> None:
+    actor = viewer.actor
+    first = await run.io_bound(_load, actor)
     ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
-    with frame("My shifts", actor, nav=worker_sections(), current="/worker"):
+    with frame("My shifts", viewer, nav=worker_sections(), current="/worker"):
         announcer = Text("", tag="p").props('aria-live="polite"').classes("text-muted")
         dialogs = ui.element("div")
 
@@ -75,8 +71,8 @@ async def create() -> RedirectResponse | None:
 
         @ui.refreshable
         def content(offers: tuple, shifts: tuple) -> None:
-            _offers(offers, accept, ask_reason)
-            _shifts(shifts, complete)
+            _offers(offers, accept, ask_reason, viewer.zone)
+            _shifts(shifts, complete, viewer.zone)
 
         async def on_change(_event: object) -> None:
             await reload()
@@ -86,27 +82,26 @@ async def create() -> RedirectResponse | None:
         live.on(ShiftChanged, on_change, when=lambda e: actor.worker_id in e.worker_ids)
         live.on(AppMessageArrived, on_change, when=lambda e: e.account_id == actor.account_id)
         ui.timer(POLL_SECONDS, reload)  # the dispatcher or another app process may change them
-    return None
 
 
-def _offers(offers: tuple, accept: worker_cards.Act, reject: worker_cards.Act) -> None:
+def _offers(offers: tuple, accept: worker_cards.Act, reject: worker_cards.Act, zone: ZoneInfo) -> None:
     with ui.element("section").props('aria-labelledby="offers-heading"').mark("offers"):
         heading(f"Offers waiting for you ({len(offers)})", 2).props('id="offers-heading"')
         if not offers:
             paragraph("No offers are waiting for an answer.")
         for found in offers:
-            worker_cards.offer(found, accept, reject)
+            worker_cards.offer(found, accept, reject, zone)
 
 
-def _shifts(shifts: tuple, complete: worker_cards.Act) -> None:
+def _shifts(shifts: tuple, complete: worker_cards.Act, zone: ZoneInfo) -> None:
     with ui.element("section").props('aria-labelledby="shifts-heading"').classes("q-mt-lg").mark("shifts"):
         heading("Coming shifts", 2).props('id="shifts-heading"')
         if not shifts:
             paragraph("You have no shifts in the next two weeks.")
         day = None
         for found in shifts:
-            local_day = local_time.local(found.starts_at).date()
+            local_day = found.starts_at.astimezone(zone).date()
             if local_day != day:
                 day = local_day
                 Text(long_date(day), tag="h3").classes("heading-3 q-mt-md")
-            worker_cards.shift(found, complete)
+            worker_cards.shift(found, complete, zone)

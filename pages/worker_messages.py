@@ -2,41 +2,36 @@
 by itself while the page is open (pushed from the dispatcher through domain events)."""
 
 from collections.abc import Awaitable, Callable
+from zoneinfo import ZoneInfo
 
-from fastapi.responses import RedirectResponse
 from nicegui import run, ui
 
-from components import live, session
+from components import guard, live
 from components.formatting import clock_time, long_date
 from components.forms import submit
 from components.nav import worker_sections
 from components.text import Text, heading, paragraph
-from components.theme import frame, not_allowed
-from domain.agency import local_time
-from domain.errors import DomainError
+from components.theme import frame
+from components.viewer import SignedInViewer
 from domain.events import AppMessageArrived
 from domain.messaging import inbox
+from domain.vocabulary import Role
 
 PATH = "/worker/messages"
 POLL_SECONDS = 30
 
 
-async def create() -> RedirectResponse | None:
-    actor = await session.current_actor()
-    if actor is None:
-        return RedirectResponse("/login")
-    try:
-        first = await run.io_bound(inbox.messages, actor)
-    except DomainError as error:
-        not_allowed(actor, error.message)
-        return None
-    with frame("Messages", actor, nav=worker_sections(), current=PATH):
+@guard.page(admits={Role.WORKER})
+async def create(viewer: SignedInViewer) -> None:
+    actor = viewer.actor
+    first = await run.io_bound(inbox.messages, actor)
+    with frame("Messages", viewer, nav=worker_sections(), current=PATH):
         announcer = Text("", tag="p").props('aria-live="polite"').classes("text-muted")
         shown = {"messages": first}  # this page's own state: never shared between tabs
 
         @ui.refreshable
         def message_list() -> None:
-            _render(shown["messages"], mark_read)
+            _render(shown["messages"], mark_read, viewer.zone)
 
         async def reload() -> list[inbox.InboxMessage]:
             before, latest = shown["messages"], await run.io_bound(inbox.messages, actor)
@@ -61,10 +56,11 @@ async def create() -> RedirectResponse | None:
         # Events are announced within one process; with several app processes the dispatcher may
         # run in another, so the page also looks for new messages now and then.
         ui.timer(POLL_SECONDS, lambda: on_new({}))
-    return None
 
 
-def _render(messages: list[inbox.InboxMessage], mark_read: Callable[[int], Awaitable[None]]) -> None:
+def _render(
+    messages: list[inbox.InboxMessage], mark_read: Callable[[int], Awaitable[None]], zone: ZoneInfo
+) -> None:
     unread = sum(1 for message in messages if message.unread)
     paragraph(f"{unread} unread" if unread else "No unread messages.").mark("unread-count")
     if not messages:
@@ -72,7 +68,7 @@ def _render(messages: list[inbox.InboxMessage], mark_read: Callable[[int], Await
     for message in messages:
         with ui.element("article").classes("card q-mb-sm").mark(f"message-{message.id}"):
             heading(message.title, 2).classes("" if message.unread else "text-muted")
-            sent = local_time.local(message.created_at)
+            sent = message.created_at.astimezone(zone)
             paragraph(
                 f"{long_date(sent.date())}, {clock_time(sent)}" + (" · unread" if message.unread else "")
             )

@@ -1,30 +1,25 @@
 """A worker's reviews page: clients and carers reach it from a provider card, staff from anywhere."""
 
 from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import run, ui
 
-from components import pager, review_list, session
+from components import guard, pager, review_list
+from components.forms import submit
 from components.nav import client_sections, staff_sections, worker_sections
-from components.theme import NavItem, frame, not_allowed
+from components.theme import NavItem, frame
+from components.viewer import SignedInViewer
 from domain.accounts.access import Actor
-from domain.errors import DomainError
 from domain.vocabulary import Role
 from domain.workers import reviews
 
 
-async def create(worker_id: int, request: Request) -> RedirectResponse | None:
-    actor = await session.current_actor()
-    if actor is None:
-        return RedirectResponse("/login")
+@guard.page()  # every role; a worker sees only their own (the domain checks)
+async def create(viewer: SignedInViewer, worker_id: int, request: Request) -> None:
+    actor = viewer.actor
     page = request.query_params.get("page", "1")
-    try:
-        found = await run.io_bound(reviews.reviews, actor, worker_id, int(page) if page.isdigit() else 0)
-    except DomainError as error:
-        not_allowed(actor, error.message)
-        return None
+    found = await run.io_bound(reviews.reviews, actor, worker_id, int(page) if page.isdigit() else 0)
     ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
-    with frame(f"Reviews of {found.worker_name}", actor, nav=_nav(actor)):
+    with frame(f"Reviews of {found.worker_name}", viewer, nav=_nav(actor)):
 
         @ui.refreshable
         def shown(current: reviews.ReviewsPage) -> None:
@@ -32,13 +27,11 @@ async def create(worker_id: int, request: Request) -> RedirectResponse | None:
             pager.create(current.page, current.pages, current.review_count, go, what="reviews")
 
         async def go(number: int) -> None:
-            try:
-                shown.refresh(await run.io_bound(reviews.reviews, actor, worker_id, number))
-            except DomainError as error:
-                ui.notify(error.message, type="negative")
+            chosen = await submit(lambda: reviews.reviews(actor, worker_id, number))
+            if chosen is not None:
+                shown.refresh(chosen)
 
         shown(found)
-    return None
 
 
 def _nav(actor: Actor) -> list[NavItem]:
