@@ -8,6 +8,7 @@ from pydantic import BaseModel
 from domain.messaging import inbox
 
 from .errors import DomainRoute
+from .fields import RecordId
 from .security import SignedInWorker
 
 router = APIRouter(prefix="/messages", tags=["messages"], route_class=DomainRoute)
@@ -52,10 +53,10 @@ def list_messages(worker: SignedInWorker) -> Inbox:
 
 
 @router.get("/{message_id}", summary="One of my messages", responses=NOT_YOURS)
-def get_message(message_id: int, worker: SignedInWorker) -> Message:
+def get_message(message_id: RecordId, worker: SignedInWorker) -> Message:
     return Message.of(inbox.message(worker, message_id))
 
 
 @router.post("/{message_id}/read", summary="Mark one of my messages read", responses=NOT_YOURS)
-def mark_read(message_id: int, worker: SignedInWorker) -> Message:
+def mark_read(message_id: RecordId, worker: SignedInWorker) -> Message:
     return Message.of(inbox.mark_read(worker, message_id))

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from domain.booking import answers, worker_shifts
 
 from .errors import DomainRoute
+from .fields import RecordId
 from .security import SignedInWorker
 
 router = APIRouter(prefix="/offers", tags=["offers"], route_class=DomainRoute)
@@ -70,12 +71,12 @@ def list_offers(worker: SignedInWorker) -> list[OfferOut]:
 
 
 @router.post("/{offer_id}/accept", summary="Accept one of my offers", responses=ANSWER_ERRORS)
-def accept(offer_id: int, worker: SignedInWorker) -> Answered:
+def accept(offer_id: RecordId, worker: SignedInWorker) -> Answered:
     answers.accept(worker, offer_id)
     return Answered(id=offer_id, status="accepted")
 
 
 @router.post("/{offer_id}/reject", summary="Reject one of my offers", responses=ANSWER_ERRORS)
-def reject(offer_id: int, worker: SignedInWorker, body: Rejection | None = None) -> Answered:
+def reject(offer_id: RecordId, worker: SignedInWorker, body: Rejection | None = None) -> Answered:
     answers.reject(worker, offer_id, body.note if body else "")
     return Answered(id=offer_id, status="rejected")

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from domain.booking import worker_shifts
 
 from .errors import DomainRoute
+from .fields import RecordId
 from .security import SignedInWorker
 
 router = APIRouter(prefix="/shifts", tags=["shifts"], route_class=DomainRoute)
@@ -49,6 +50,6 @@ def list_shifts(
     summary="Mark one of my shifts completed",
     responses={403: {"description": "not your shift"}, 400: {"description": "not started, or not allocated"}},
 )
-def complete(shift_id: int, worker: SignedInWorker) -> Completed:
+def complete(shift_id: RecordId, worker: SignedInWorker) -> Completed:
     worker_shifts.mark_completed(worker, shift_id)
     return Completed(id=shift_id, status="completed")

@@ -16,9 +16,9 @@ everything before it draws: a refusal after drawing has begun would be shown bel
 import functools
 import inspect
 from collections.abc import Awaitable, Callable, Collection
-from typing import Concatenate, ParamSpec
+from typing import Annotated, Concatenate, ParamSpec
 
-from fastapi import HTTPException
+from fastapi import HTTPException, Path
 from fastapi.responses import RedirectResponse
 from nicegui import run, ui
 
@@ -27,7 +27,7 @@ from domain.accounts.access import Actor
 from domain.agency import settings as agency_settings
 from domain.agency.settings import AgencySettings
 from domain.errors import DomainError, NotAllowed
-from domain.vocabulary import Role
+from domain.vocabulary import MAX_RECORD_ID, Role
 
 from . import session, theme
 from .viewer import SignedInViewer, Viewer
@@ -35,6 +35,8 @@ from .viewer import SignedInViewer, Viewer
 P = ParamSpec("P")
 Shown = RedirectResponse | None  # a page either draws itself (None) or sends the browser elsewhere
 Guarded = Callable[P, Awaitable[Shown]]
+# An id in a page's address: anything but a possible record id is refused (422) before it is used.
+RecordId = Annotated[int, Path(ge=1, le=MAX_RECORD_ID)]
 # The roles that may open a client's records; which clients, the domain checks on every load.
 CLIENT_RECORDS = access.CLIENT_SIDE_ROLES | access.STAFF_ROLES
 

@@ -3,6 +3,9 @@ their string values; pages show them through the domain's own labels."""
 
 from enum import StrEnum
 
+# Record ids are PostgreSQL integers: an id beyond this is no record, whatever is asked for.
+MAX_RECORD_ID = 2**31 - 1
+
 
 class Role(StrEnum):
     CLIENT = "client"

@@ -20,6 +20,7 @@ from components import (
     when_picker,
 )
 from components.forms import submit
+from components.guard import RecordId
 from components.nav import client_sections
 from components.text import Text
 from components.theme import frame
@@ -52,7 +53,7 @@ class Choices:
 
 
 @guard.page(admits=guard.CLIENT_RECORDS)
-async def create(viewer: SignedInViewer, client_id: int) -> None:
+async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
     actor = viewer.actor
     items = await run.io_bound(catalogue.catalogue, actor, client_id)
     saved = await run.io_bound(preferences.saved, actor, client_id)

@@ -10,6 +10,7 @@ from nicegui import run, ui
 
 from components import client_switcher, guard, live, month_grid, shift_actions, shift_status
 from components.formatting import clock_time, long_date
+from components.guard import RecordId
 from components.nav import client_sections
 from components.shift_actions import Changed
 from components.text import Text, heading, paragraph
@@ -32,7 +33,7 @@ def _anchor(value: str | None) -> date | None:
 
 
 @guard.page(admits=guard.CLIENT_RECORDS)
-async def create(viewer: SignedInViewer, client_id: int, request: Request) -> None:
+async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) -> None:
     actor = viewer.actor
     params = request.query_params
     view = CalendarView(params["view"]) if params.get("view") in set(CalendarView) else CalendarView.MONTH

@@ -9,6 +9,7 @@ from nicegui import run, ui
 from components import client_switcher, guard, pager, shift_status, shift_table
 from components.formatting import clock_time, short_date
 from components.forms import submit, text_input
+from components.guard import RecordId
 from components.nav import client_sections
 from components.theme import frame
 from components.viewer import SignedInViewer
@@ -30,7 +31,7 @@ def _day(value: str | None, default: date) -> date:
 
 
 @guard.page(admits=guard.CLIENT_RECORDS)
-async def create(viewer: SignedInViewer, client_id: int, request: Request) -> None:
+async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) -> None:
     actor, today = viewer.actor, viewer.today
     params = request.query_params
     state = {

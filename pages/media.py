@@ -5,13 +5,14 @@ from fastapi.responses import Response
 from nicegui import run
 
 from components import guard
+from components.guard import RecordId
 from domain.booking import catalogue
 from domain.errors import DomainError
 from domain.profile import reading
 from domain.workers import reviews
 
 
-async def client_photo(client_id: int) -> Response:
+async def client_photo(client_id: RecordId) -> Response:
     actor = await guard.signed_in_or_401()
     try:
         found = await run.io_bound(reading.photo, actor, client_id)
@@ -20,7 +21,7 @@ async def client_photo(client_id: int) -> Response:
     return _image(found)
 
 
-async def worker_photo(worker_id: int) -> Response:
+async def worker_photo(worker_id: RecordId) -> Response:
     """A worker's portrait, for provider cards and reviews (the same answer for none and no access)."""
     actor = await guard.signed_in_or_401()
     try:
@@ -30,7 +31,7 @@ async def worker_photo(worker_id: int) -> Response:
     return _image(found)
 
 
-async def service_image(service_id: int) -> Response:
+async def service_image(service_id: RecordId) -> Response:
     """A service's picture on the catalogue tiles."""
     actor = await guard.signed_in_or_401()
     return _image(await run.io_bound(catalogue.service_image, actor, service_id))

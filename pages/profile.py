@@ -6,6 +6,7 @@ from nicegui import events, run, ui
 from components import guard, profile_forms
 from components.formatting import short_date
 from components.forms import submit
+from components.guard import RecordId
 from components.nav import client_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame
@@ -27,7 +28,7 @@ async def default(viewer: SignedInViewer) -> RedirectResponse:
 
 
 @guard.page(admits=guard.CLIENT_RECORDS)
-async def create(viewer: SignedInViewer, client_id: int) -> None:
+async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
     actor = viewer.actor
     details = await run.io_bound(reading.get_profile, actor, client_id)
     path = f"/clients/{client_id}/profile"

@@ -7,6 +7,7 @@ from nicegui import run, ui
 
 from components import client_switcher, guard, live, pager, shift_actions, shift_status, shift_table
 from components.formatting import clock_time, duration, short_date
+from components.guard import RecordId
 from components.nav import client_sections
 from components.theme import frame
 from components.viewer import SignedInViewer
@@ -48,7 +49,7 @@ TAB_LABELS = {
 
 
 @guard.page(admits=guard.CLIENT_RECORDS)
-async def create(viewer: SignedInViewer, client_id: int, request: Request) -> None:
+async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) -> None:
     actor = viewer.actor
     tab = request.query_params.get("tab", Tab.REQUESTS)
     state = {"tab": Tab(tab) if tab in set(Tab) else Tab.REQUESTS, "page": 1}

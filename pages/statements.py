@@ -9,6 +9,7 @@ from nicegui import run, ui
 
 from components import guard, statement_view
 from components.forms import text_input
+from components.guard import RecordId
 from components.nav import client_sections
 from components.text import Text, heading
 from components.theme import frame
@@ -28,7 +29,7 @@ def address(client_id: int, **query: str | int | None) -> str:
 @guard.page(admits=guard.CLIENT_RECORDS)
 async def create(
     viewer: SignedInViewer,
-    client_id: int,
+    client_id: RecordId,
     package: str | None = None,
     month: str | None = None,
     start: str | None = None,
@@ -110,7 +111,7 @@ def _client_switcher(actor: Actor, client_id: int) -> None:
 
 
 async def pdf(
-    client_id: int,
+    client_id: RecordId,
     package: str | None = None,
     month: str | None = None,
     start: str | None = None,

@@ -5,6 +5,7 @@ from nicegui import run, ui
 
 from components import guard, pager, review_list
 from components.forms import submit
+from components.guard import RecordId
 from components.nav import client_sections, staff_sections, worker_sections
 from components.theme import NavItem, frame
 from components.viewer import SignedInViewer
@@ -14,7 +15,7 @@ from domain.workers import reviews
 
 
 @guard.page()  # every role; a worker sees only their own (the domain checks)
-async def create(viewer: SignedInViewer, worker_id: int, request: Request) -> None:
+async def create(viewer: SignedInViewer, worker_id: RecordId, request: Request) -> None:
     actor = viewer.actor
     page = request.query_params.get("page", "1")
     found = await run.io_bound(reviews.reviews, actor, worker_id, int(page) if page.isdigit() else 0)
