@@ -8,10 +8,12 @@ them off the event loop), then one `include_router` line below. Domain errors be
 
 from fastapi import APIRouter
 
-from . import messages, offers, shifts, tokens
+from . import bookings, messages, offers, roster, shifts, tokens
 
 router = APIRouter(prefix="/api/v1")
 router.include_router(tokens.router)
 router.include_router(messages.router)
 router.include_router(offers.router)
 router.include_router(shifts.router)
+router.include_router(bookings.router)
+router.include_router(roster.router)

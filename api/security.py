@@ -29,5 +29,6 @@ def worker(actor: Annotated[Actor, Depends(signed_in)]) -> Actor:
     return actor
 
 
+SignedIn = Annotated[Actor, Depends(signed_in)]  # anyone with a token; each use case checks the role
 SignedInWorker = Annotated[Actor, Depends(worker)]
 Token = Annotated[str, Depends(token_of)]
