@@ -14,7 +14,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.responses import Response
 
 from domain import clock
-from domain.accounts import auth
+from domain.accounts import auth, passwords
 from domain.accounts.access import Actor
 
 ACCOUNT = "account_id"
@@ -42,7 +42,7 @@ class SignInRequired(BaseHTTPMiddleware):
             return await call_next(request)
         if not app.storage.user.get(ACCOUNT):
             return RedirectResponse(f"/login?next={quote(request.url.path)}")
-        if auth.is_idle_expired(_last_seen(), clock.now()):
+        if passwords.is_idle_expired(_last_seen(), clock.now()):
             app.storage.user.clear()
             return RedirectResponse("/login?expired=1")
         touch()
@@ -67,7 +67,7 @@ def begin(actor: Actor) -> None:
 async def current_actor() -> Actor | None:
     """The signed-in actor, or None (signed out, idle too long, or the account closed since)."""
     account_id = app.storage.user.get(ACCOUNT)
-    if not account_id or auth.is_idle_expired(_last_seen(), clock.now()):
+    if not account_id or passwords.is_idle_expired(_last_seen(), clock.now()):
         return None
     return await run.io_bound(auth.load_actor, int(account_id))
 
@@ -90,13 +90,13 @@ def watch_activity() -> None:
     even if the page just sits open (a tablet left on the kitchen table)."""
 
     def on_activity() -> None:
-        if auth.is_idle_expired(_last_seen(), clock.now()):
+        if passwords.is_idle_expired(_last_seen(), clock.now()):
             sign_out()
         else:
             touch()
 
     def check_idle() -> None:
-        if auth.is_idle_expired(_last_seen(), clock.now()):
+        if passwords.is_idle_expired(_last_seen(), clock.now()):
             app.storage.user.clear()
             ui.navigate.to("/login?expired=1")
 
