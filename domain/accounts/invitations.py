@@ -5,8 +5,6 @@ every account's state, send a new link (the old one stops working) and lift a lo
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.orm import Session
-
 from domain import action, validation
 from domain.accounts import access, auth, passwords
 from domain.accounts.access import Actor
@@ -76,16 +74,15 @@ def invite(actor: Actor, new: NewAccount, link_base: str) -> int:
     access.require_role(actor, Role.ADMIN)
     name, email = _checked_name_and_email(new)
     with action.writing(actor) as act:
-        session = act.session
-        if account_queries.by_email(email, session=session) is not None:
+        if account_queries.by_email(email, session=act.session) is not None:
             raise InvalidInput(
                 {"email": f"{email} already has an account. Send that account a new link instead."}
             )
-        account = Account(email=email, display_name=name, role=new.role, **_record(new, session))
-        session.add(account)
-        session.flush()
-        for client_id in _carer_clients(new, session):
-            session.add(CarerLink(account_id=account.id, client_id=client_id))
+        account = Account(email=email, display_name=name, role=new.role, **_record(act, new))
+        act.session.add(account)
+        act.session.flush()
+        for client_id in _carer_clients(act, new):
+            act.session.add(CarerLink(account_id=account.id, client_id=client_id))
         _send_link(act, account, link_base, "invite")
         return account.id
 
@@ -142,8 +139,9 @@ def _checked_name_and_email(new: NewAccount) -> tuple[str, str]:
     return name, email
 
 
-def _record(new: NewAccount, session: Session) -> dict[str, int]:
+def _record(act: Action, new: NewAccount) -> dict[str, int]:
     """The client or worker record the account belongs to, for those two roles."""
+    session = act.session
     if new.role == Role.CLIENT:
         client = account_queries.client_by_number(new.client_number, session=session)
         if client is None:
@@ -161,7 +159,7 @@ def _record(new: NewAccount, session: Session) -> dict[str, int]:
     return {}
 
 
-def _carer_clients(new: NewAccount, session: Session) -> list[int]:
+def _carer_clients(act: Action, new: NewAccount) -> list[int]:
     if new.role != Role.CARER:
         return []
     numbers = [number for number in new.carer_of if number.strip()]
@@ -171,7 +169,7 @@ def _carer_clients(new: NewAccount, session: Session) -> list[int]:
         )
     ids = []
     for number in numbers:
-        client = account_queries.client_by_number(number, session=session)
+        client = account_queries.client_by_number(number, session=act.session)
         if client is None:
             raise InvalidInput({"carer_of": f"There is no client number “{number.strip()}”."})
         ids.append(client.id)

@@ -5,6 +5,7 @@ and the client can then approve."""
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from domain import action, events
 from domain.accounts import access
@@ -76,24 +77,24 @@ def open_queries(actor: Actor) -> list[OpenQuery]:
     access.require_role(actor, *STAFF_WHO_ANSWER)
     with action.reading(actor) as act:
         rows = signoff_queries.open_queries(actor.account_id, limit=PAGE_SIZE, session=act.session)
-        return [
-            OpenQuery(
-                query_id=row.id,
-                shift_id=row.shift_id,
-                client_id=row.client_id,
-                client=known_as(row.preferred_name, row.first_name, row.last_name),
-                service=row.service,
-                worker=f"{row.worker_first_name} {row.worker_last_name}"
-                if row.worker_last_name
-                else "No worker",
-                starts=act.local(row.starts_at),
-                message=row.message,
-                raised=act.local(row.raised_at),
-                reply=row.reply or "",
-                mine=row.case_manager_account_id == actor.account_id,
-            )
-            for row in rows
-        ]
+        return [_open_query(act, row) for row in rows]
+
+
+def _open_query(act: Action, row: Any) -> OpenQuery:
+    worker = f"{row.worker_first_name} {row.worker_last_name}" if row.worker_last_name else "No worker"
+    return OpenQuery(
+        query_id=row.id,
+        shift_id=row.shift_id,
+        client_id=row.client_id,
+        client=known_as(row.preferred_name, row.first_name, row.last_name),
+        service=row.service,
+        worker=worker,
+        starts=act.local(row.starts_at),
+        message=row.message,
+        raised=act.local(row.raised_at),
+        reply=row.reply or "",
+        mine=row.case_manager_account_id == act.account_id,
+    )
 
 
 def reply(actor: Actor, query_id: int, text: str, *, resolve: bool) -> int:
