@@ -11,7 +11,7 @@ import jobs.startup
 from adapters import geocoding
 from components import session, theme
 from domain import clock
-from domain.accounts import auth
+from domain.accounts import passwords
 from domain.agency import settings as agency
 from pages import (
     admin_accounts,
@@ -74,7 +74,7 @@ def start(settings: config.Settings) -> None:
     agency.forget_cached()
     geocoding.configure(settings.geocoder, user_agent=settings.geocoder_user_agent)
     if settings.seed_demo:
-        if demo.seed_if_empty(now=clock.now(), hash_password=auth.hash_password):
+        if demo.seed_if_empty(now=clock.now(), hash_password=passwords.hash_password):
             log.warning("Seeded the demo agency into %s", settings.database_url)
         print_demo_logins(settings)
     if settings.run_jobs:

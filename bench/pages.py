@@ -27,7 +27,7 @@ from sqlalchemy import func, select  # noqa: E402
 from demo import DEMO_PASSWORD, seed_demo  # noqa: E402
 from demo.history import add_weekly_history  # noqa: E402
 from domain import clock  # noqa: E402
-from domain.accounts import auth  # noqa: E402
+from domain.accounts import passwords  # noqa: E402
 from domain.agency import settings as agency  # noqa: E402
 from storage import db, migrate  # noqa: E402
 from storage.models import Shift  # noqa: E402
@@ -41,7 +41,7 @@ def build(url: str) -> tuple[int, int]:
     """The demo agency plus two years of weekly visits for Margaret: (her shifts, all shifts)."""
     migrate.upgrade(db.configure(url))
     with db.write() as session:
-        seed_demo(session, now=NOW, hash_password=auth.hash_password)
+        seed_demo(session, now=NOW, hash_password=passwords.hash_password)
         add_weekly_history(session, CLIENT, now=NOW, weeks_past=WEEKS)
     with db.read() as session:
         mine = session.scalar(select(func.count()).where(Shift.client_id == CLIENT)) or 0

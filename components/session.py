@@ -15,7 +15,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.responses import Response
 
 from domain import clock
-from domain.accounts import auth
+from domain.accounts import auth, passwords
 from domain.accounts.access import Actor
 
 ACCOUNT = "account_id"
@@ -43,7 +43,7 @@ class SignInRequired(BaseHTTPMiddleware):
             return await call_next(request)
         if not app.storage.user.get(ACCOUNT):
             return RedirectResponse(sign_in_address(request.url.path))
-        if auth.is_idle_expired(_last_seen(), clock.now()):
+        if passwords.is_idle_expired(_last_seen(), clock.now()):
             app.storage.user.clear()
             return RedirectResponse("/login?expired=1")
         touch()
@@ -73,7 +73,7 @@ def begin(actor: Actor) -> None:
 def signed_in_account() -> int | None:
     """The account signed in at this browser, or None (signed out, or idle too long)."""
     account_id = app.storage.user.get(ACCOUNT)
-    if not account_id or auth.is_idle_expired(_last_seen(), clock.now()):
+    if not account_id or passwords.is_idle_expired(_last_seen(), clock.now()):
         return None
     return int(account_id)
 
@@ -96,13 +96,13 @@ def watch_activity() -> None:
     even if the page just sits open (a tablet left on the kitchen table)."""
 
     def on_activity() -> None:
-        if auth.is_idle_expired(_last_seen(), clock.now()):
+        if passwords.is_idle_expired(_last_seen(), clock.now()):
             sign_out()
         else:
             touch()
 
     def check_idle() -> None:
-        if auth.is_idle_expired(_last_seen(), clock.now()):
+        if passwords.is_idle_expired(_last_seen(), clock.now()):
             app.storage.user.clear()
             ui.navigate.to("/login?expired=1")
 

@@ -2,22 +2,17 @@
 person, who sets their own password from a one-time link sent by e-mail. Administrators also see
 every account's state, send a new link (the old one stops working) and lift a lockout."""
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy.orm import Session
-
-from domain import audit, clock, validation
-from domain.accounts import access, auth
+from domain import action, validation
+from domain.accounts import access, auth, passwords
 from domain.accounts.access import Actor
-from domain.agency.settings import AgencySettings
-from domain.agency.settings import settings as agency_settings
+from domain.accounts.letters import Invitation
+from domain.action import Action
 from domain.errors import DomainError, InvalidInput, NotFound
-from domain.messaging import letterhead, outbox
+from domain.messaging import outbox
 from domain.vocabulary import Role
-from storage import db
 from storage.models import Account, CarerLink
 from storage.queries import accounts as account_queries
 
@@ -63,15 +58,14 @@ class AccountPage:
 
 def accounts(actor: Actor, search: str = "", page: int = 1) -> AccountPage:
     access.require_role(actor, Role.ADMIN)
-    now = clock.now()
     page = max(page, 1)
-    with db.read() as session:
+    with action.reading(actor) as act:
         total, rows = account_queries.page_of_accounts(
-            search, (page - 1) * PAGE_SIZE, PAGE_SIZE, session=session
+            search, (page - 1) * PAGE_SIZE, PAGE_SIZE, session=act.session
         )
-    lines = tuple(
-        AccountLine(a.id, a.display_name, a.email, ROLE_NAMES[a.role], _state(a, now)) for a in rows
-    )
+        lines = tuple(
+            AccountLine(a.id, a.display_name, a.email, ROLE_NAMES[a.role], _state(act, a)) for a in rows
+        )
     return AccountPage(lines, page, max(1, -(-total // PAGE_SIZE)), total)
 
 
@@ -79,55 +73,54 @@ def invite(actor: Actor, new: NewAccount, link_base: str) -> int:
     """Create the account and queue its invitation e-mail in one transaction; returns its id."""
     access.require_role(actor, Role.ADMIN)
     name, email = _checked_name_and_email(new)
-    with db.write() as session:
-        if account_queries.by_email(email, session=session) is not None:
+    with action.writing(actor) as act:
+        if account_queries.by_email(email, session=act.session) is not None:
             raise InvalidInput(
                 {"email": f"{email} already has an account. Send that account a new link instead."}
             )
-        account = Account(email=email, display_name=name, role=new.role, **_record(new, session))
-        session.add(account)
-        session.flush()
-        for client_id in _carer_clients(new, session):
-            session.add(CarerLink(account_id=account.id, client_id=client_id))
-        _send_link(session, actor, account, link_base, "invite")
+        account = Account(email=email, display_name=name, role=new.role, **_record(act, new))
+        act.session.add(account)
+        act.session.flush()
+        for client_id in _carer_clients(act, new):
+            act.session.add(CarerLink(account_id=account.id, client_id=client_id))
+        _send_link(act, account, link_base, "invite")
         return account.id
 
 
 def send_new_link(actor: Actor, account_id: int, link_base: str) -> None:
     access.require_role(actor, Role.ADMIN)
-    with db.write() as session:
-        account = account_queries.by_id(account_id, session=session, for_update=True)
-        if account is None:
-            raise NotFound("That account no longer exists.")
+    with action.writing(actor) as act:
+        account = _account(act, account_id)
         if not account.active:
             raise DomainError("This account is switched off. Switch it on before sending a link.")
-        _send_link(session, actor, account, link_base, "send_new_link")
+        _send_link(act, account, link_base, "send_new_link")
 
 
 def unlock(actor: Actor, account_id: int) -> None:
     access.require_role(actor, Role.ADMIN)
-    with db.write() as session:
-        account = account_queries.by_id(account_id, session=session, for_update=True)
-        if account is None:
-            raise NotFound("That account no longer exists.")
+    with action.writing(actor) as act:
+        account = _account(act, account_id)
         account.failed_logins, account.locked_until = 0, None
-        audit.record(session, actor.account_id, "unlock", "account", account.id)
+        act.audit("unlock", "account", account.id)
 
 
-def _send_link(session: Session, actor: Actor, account: Account, link_base: str, action: str) -> None:
-    token = auth.issue_invitation(account)
-    outbox.queue_email(
-        session,
-        to=[account.email],
-        template="invitation",
-        context={
-            "name": account.display_name,
-            "role": ROLE_NAMES[account.role],
-            "link": f"{link_base.rstrip('/')}/welcome/{token}",
-            "expires_at": account.invitation_expires_at,
-        },
+def _account(act: Action, account_id: int) -> Account:
+    account = account_queries.by_id(account_id, session=act.session, for_update=True)
+    if account is None:
+        raise NotFound("That account no longer exists.")
+    return account
+
+
+def _send_link(act: Action, account: Account, link_base: str, what: str) -> None:
+    token = auth.issue_invitation(account, act.now)
+    letter = Invitation(
+        person=account.display_name,
+        role=ROLE_NAMES[account.role],
+        link=f"{link_base.rstrip('/')}/welcome/{token}",
+        expires_at=account.invitation_expires_at,
     )
-    audit.record(session, actor.account_id, action, "account", account.id)
+    outbox.email(act, to=[account.email], letter=letter)
+    act.audit(what, "account", account.id)
 
 
 def _checked_name_and_email(new: NewAccount) -> tuple[str, str]:
@@ -146,8 +139,9 @@ def _checked_name_and_email(new: NewAccount) -> tuple[str, str]:
     return name, email
 
 
-def _record(new: NewAccount, session: Session) -> dict[str, int]:
+def _record(act: Action, new: NewAccount) -> dict[str, int]:
     """The client or worker record the account belongs to, for those two roles."""
+    session = act.session
     if new.role == Role.CLIENT:
         client = account_queries.client_by_number(new.client_number, session=session)
         if client is None:
@@ -165,7 +159,7 @@ def _record(new: NewAccount, session: Session) -> dict[str, int]:
     return {}
 
 
-def _carer_clients(new: NewAccount, session: Session) -> list[int]:
+def _carer_clients(act: Action, new: NewAccount) -> list[int]:
     if new.role != Role.CARER:
         return []
     numbers = [number for number in new.carer_of if number.strip()]
@@ -175,40 +169,25 @@ def _carer_clients(new: NewAccount, session: Session) -> list[int]:
         )
     ids = []
     for number in numbers:
-        client = account_queries.client_by_number(number, session=session)
+        client = account_queries.client_by_number(number, session=act.session)
         if client is None:
             raise InvalidInput({"carer_of": f"There is no client number “{number.strip()}”."})
         ids.append(client.id)
     return list(dict.fromkeys(ids))
 
 
-def _state(account: Account, now: datetime) -> str:
+def _state(act: Action, account: Account) -> str:
     if not account.active:
         return "Switched off"
-    if auth.is_locked(account.locked_until, now):
-        return f"Locked until {_local(account.locked_until)}"  # type: ignore[arg-type]
+    if account.locked_until is not None and passwords.is_locked(account.locked_until, act.now):
+        return f"Locked until {_local(act, account.locked_until)}"
     if account.password_hash:
         return "Active"
-    if account.invitation_expires_at and account.invitation_expires_at > now:
-        return f"Invited, link valid until {_local(account.invitation_expires_at)}"
+    if account.invitation_expires_at and account.invitation_expires_at > act.now:
+        return f"Invited, link valid until {_local(act, account.invitation_expires_at)}"
     return "No password yet: send a new link"
 
 
-def _local(moment: datetime) -> str:
-    local = moment.astimezone(agency_settings().zone)
+def _local(act: Action, moment: datetime) -> str:
+    local = act.local(moment)
     return f"{local.day} {local:%b %Y %H:%M}"
-
-
-@outbox.template("invitation")
-def _invitation(context: Mapping[str, Any], agency: AgencySettings) -> outbox.Rendered:
-    return letterhead.letter(
-        agency,
-        subject=f"Your Care Portal account at {agency.name}",
-        greeting=f"Dear {context['name']},",
-        paragraphs=[
-            f"{agency.name} has made you a Care Portal account ({context['role']}).",
-            "To choose your password, open this link. It works once, for seven days:",
-            context["link"],
-            f"If you did not expect this e-mail, please call us on {agency.phone}.",
-        ],
-    )

@@ -4,13 +4,14 @@ clients may book, and each program's cancellation bands. Bad input changes nothi
 import math
 from dataclasses import dataclass
 
-from domain import audit
+from domain import action
 from domain.accounts import access
 from domain.accounts.access import Actor
+from domain.action import Action
 from domain.agency import settings as agency
 from domain.errors import InvalidInput, NotFound
 from domain.vocabulary import NoticeMeasure, Role
-from storage import db
+from storage.models import Agency
 from storage.queries import agency as agency_queries
 from storage.queries import cancellation_rules
 
@@ -49,27 +50,8 @@ class SettingsView:
 
 def current(actor: Actor) -> SettingsView:
     access.require_role(actor, Role.ADMIN)
-    with db.read() as session:
-        row = agency_queries.get(session=session)
-        if row is None:
-            raise NotFound("The agency has not been set up yet.")
-        times = AgencyTimes(
-            row.booking_lead_minutes // 60, row.cancel_lead_minutes // 60, row.booking_horizon_days
-        )
-        rules = tuple(
-            RuleSettings(
-                r.CancellationRule.id,
-                r.program,
-                r.CancellationRule.service_category,
-                r.CancellationRule.notice_measure,
-                r.CancellationRule.short_notice_threshold,
-                r.CancellationRule.no_notice_minutes,
-                r.CancellationRule.short_notice_fee_pct,
-                r.CancellationRule.no_notice_fee_pct,
-            )
-            for r in cancellation_rules.with_programs(session=session)
-        )
-    return SettingsView(times, rules)
+    with action.reading(actor) as act:
+        return _view(act)
 
 
 def update_times(
@@ -82,15 +64,14 @@ def update_times(
     horizon = _whole(problems, "booking_horizon_days", booking_horizon_days, 1, 366)
     if problems:
         raise InvalidInput(problems)
-    with db.write() as session:
-        row = agency_queries.get(session=session)
-        if row is None:
-            raise NotFound("The agency has not been set up yet.")
+    with action.writing(actor) as act:
+        row = _agency(act)
         row.booking_lead_minutes, row.cancel_lead_minutes = booking_lead * 60, cancel_lead * 60
         row.booking_horizon_days = horizon
-        audit.record(session, actor.account_id, "update", "agency", row.id, "lead times, horizon")
-    agency.forget_cached()
-    return current(actor)
+        act.audit("update", "agency", row.id, "lead times, horizon")
+        changed = _view(act)
+    agency.forget_cached()  # TRANSITION: until nothing reads the cached settings
+    return changed
 
 
 def update_rule(
@@ -117,15 +98,43 @@ def update_rule(
     }
     if problems:
         raise InvalidInput(problems)
-    with db.write() as session:
-        rule = cancellation_rules.for_update(rule_id, session=session)
+    with action.writing(actor) as act:
+        rule = cancellation_rules.for_update(rule_id, session=act.session)
         if rule is None:
             raise NotFound("That cancellation rule no longer exists.")
         rule.notice_measure = measure
         for name, value in values.items():
             setattr(rule, name, value)
-        audit.record(session, actor.account_id, "update", "cancellation_rule", rule.id)
-    return current(actor)
+        act.audit("update", "cancellation_rule", rule.id)
+        return _view(act)
+
+
+def _agency(act: Action) -> Agency:
+    row = agency_queries.get(session=act.session)
+    if row is None:
+        raise NotFound("The agency has not been set up yet.")
+    return row
+
+
+def _view(act: Action) -> SettingsView:
+    row = _agency(act)
+    times = AgencyTimes(
+        row.booking_lead_minutes // 60, row.cancel_lead_minutes // 60, row.booking_horizon_days
+    )
+    rules = tuple(
+        RuleSettings(
+            r.CancellationRule.id,
+            r.program,
+            r.CancellationRule.service_category,
+            r.CancellationRule.notice_measure,
+            r.CancellationRule.short_notice_threshold,
+            r.CancellationRule.no_notice_minutes,
+            r.CancellationRule.short_notice_fee_pct,
+            r.CancellationRule.no_notice_fee_pct,
+        )
+        for r in cancellation_rules.with_programs(session=act.session)
+    )
+    return SettingsView(times, rules)
 
 
 def _whole(problems: dict[str, str], field: str, value: object, low: int, high: int) -> int:

@@ -3,8 +3,8 @@ from the environment, see jobs.mailer)."""
 
 from dataclasses import dataclass
 
+from domain import action
 from domain.errors import NotFound
-from storage import db
 from storage.queries import agency as agency_queries
 
 
@@ -20,8 +20,8 @@ class AgencyMailSettings:
 
 
 def agency_mail_settings() -> AgencyMailSettings:
-    with db.read() as session:
-        row = agency_queries.get(session=session)
+    with action.reading() as act:
+        row = agency_queries.get(session=act.session)
         if row is None:
             raise NotFound("The agency has not been set up yet.")
         return AgencyMailSettings(

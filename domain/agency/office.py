@@ -2,11 +2,10 @@
 
 from dataclasses import dataclass
 
+from domain import action
 from domain.accounts.access import Actor
-from domain.agency.local_time import agency_today, day_bounds
 from domain.errors import NotAllowed
 from domain.vocabulary import ShiftStatus
-from storage import db
 from storage.queries import office as office_queries
 from storage.queries import shifts as shift_queries
 
@@ -29,11 +28,11 @@ class OfficeOverview:
 def overview(actor: Actor) -> OfficeOverview:
     if not actor.is_staff:
         raise NotAllowed()
-    start, end = day_bounds(agency_today())
-    with db.read() as session:
-        clients, workers = office_queries.active_counts(session=session)
-        by_status = shift_queries.count_by_status_between(start, end, session=session)
-        flagged = office_queries.addresses_to_check(session=session)
+    with action.reading(actor) as act:
+        start, end = act.day_bounds(act.today)
+        clients, workers = office_queries.active_counts(session=act.session)
+        by_status = shift_queries.count_by_status_between(start, end, session=act.session)
+        flagged = office_queries.addresses_to_check(session=act.session)
     return OfficeOverview(
         clients,
         workers,

@@ -5,23 +5,22 @@ plan out again inside its transaction and refuses if the fee is not the one the 
 Staff cancel on a client's behalf (a phone call) without the online lead time.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy.orm import Session
-
-from domain import audit, clock, events, money
+from domain import action, events, money
 from domain.accounts import access
 from domain.accounts.access import Actor
-from domain.agency import local_time
-from domain.agency import settings as agency
+from domain.action import Action
 from domain.cancellation import rules
+from domain.cancellation.letters import ShiftCancelled, ShiftCancelledToWorker
 from domain.cancellation.rules import FeeChanged, Quote, Rule
 from domain.errors import DomainError, NotAllowed
 from domain.messaging import outbox
+from domain.messaging.letterhead import short_day, short_when
 from domain.statements import ledger
-from domain.visits import messages
 from domain.visits.lines import BAND_LABELS, CANCELLABLE, PENDING, REASON_LABELS
 from domain.vocabulary import (
     BillTo,
@@ -32,8 +31,7 @@ from domain.vocabulary import (
     Role,
     ShiftStatus,
 )
-from storage import db
-from storage.models import Booking, LedgerEntry, Shift
+from storage.models import Booking, Shift
 from storage.queries import shift_changes as changes
 
 
@@ -70,44 +68,49 @@ class CancellationPlan:
         return tuple(o for o in self.occurrences if o.quote and o.quote.fee_cents)
 
 
+@dataclass(frozen=True)
+class _Worked:
+    """A plan with the rows it was worked out from, inside the action that applies it."""
+
+    plan: CancellationPlan
+    found: Shift
+    targets: tuple[Shift, ...]
+    context: changes.ShiftContext
+
+    def each(self) -> Iterator[tuple[Shift, Occurrence]]:
+        return zip(self.targets, self.plan.occurrences, strict=True)
+
+
 def preview(actor: Actor, shift_id: int, scope: Scope = Scope.ONLY_THIS) -> CancellationPlan:
     """The band and exact fee of cancelling, for the confirmation; changes nothing."""
-    now = clock.now()
-    with db.read() as session:
-        found = _cancellable(actor, shift_id, session)
-        plan, _targets, _context = _plan(actor, found, scope, now, session)
-    return plan
+    with action.reading(actor) as act:
+        return _work_out(act, _cancellable(act, shift_id), scope).plan
 
 
 def cancel(
     actor: Actor, shift_id: int, scope: Scope, reason: CancelReason, confirmed_fee_cents: int
 ) -> CancellationPlan:
-    now = clock.now()
-    with db.write() as session:
-        found = _cancellable(actor, shift_id, session, for_update=True)
-        plan, targets, context = _plan(actor, found, scope, now, session, lock=True)
-        if plan.fee_cents != confirmed_fee_cents:
-            raise FeeChanged(
-                f"The cancellation fee is now {money.dollars(plan.fee_cents)}, not the "
-                f"{money.dollars(confirmed_fee_cents)} you were shown. Nothing was cancelled: "
-                "please look at it again."
+    with action.writing(actor) as act:
+        worked = _work_out(act, _cancellable(act, shift_id, for_update=True), scope, lock=True)
+        _check_fee(worked.plan.fee_cents, confirmed_fee_cents)
+        for shift, occurrence in worked.each():
+            _cancel_one(act, shift, occurrence, reason, worked.context)
+        found = worked.found
+        booking = changes.booking(found.booking_id, session=act.session, for_update=True)
+        series = _end_series(act, booking, worked) if booking else ""
+        _tell(act, worked, reason, booking, series)
+        act.audit("cancel", "shift", found.id, f"{scope} {reason}")
+        act.announce(
+            events.ShiftChanged.of(
+                [t.id for t in worked.targets], [found.client_id], [t.worker_id for t in worked.targets]
             )
-        for shift, occurrence in zip(targets, plan.occurrences, strict=True):
-            _cancel_one(shift, occurrence, actor, reason, now, context, session)
-        booking = changes.booking(found.booking_id, session=session, for_update=True)
-        series = _end_series(booking, found, plan, now, session) if booking else ""
-        _tell(session, actor, plan, targets, reason, context, booking, series)
-        audit.record(session, actor.account_id, "cancel", "shift", found.id, f"{scope} {reason}")
-    events.publish(
-        events.ShiftChanged.of(
-            [t.id for t in targets], [found.client_id], sorted({t.worker_id for t in targets if t.worker_id})
         )
-    )
-    return plan
+    return worked.plan
 
 
-def _cancellable(actor: Actor, shift_id: int, session: Session, *, for_update: bool = False) -> Shift:
-    found = changes.shift(shift_id, session=session, for_update=for_update)
+def _cancellable(act: Action, shift_id: int, *, for_update: bool = False) -> Shift:
+    actor = _actor(act)
+    found = changes.shift(shift_id, session=act.session, for_update=for_update)
     if found is None or actor.role == Role.WORKER or not access.may_act_for_client(actor, found.client_id):
         raise NotAllowed()
     if found.status == ShiftStatus.CANCELLED:
@@ -117,31 +120,42 @@ def _cancellable(actor: Actor, shift_id: int, session: Session, *, for_update: b
     return found
 
 
-def _plan(
-    actor: Actor, found: Shift, scope: Scope, now: datetime, session: Session, *, lock: bool = False
-) -> tuple[CancellationPlan, list[Shift], changes.ShiftContext]:
-    settings = agency.settings()
-    if not actor.is_staff:
-        rules.check_lead_time(now, found.starts_at, settings.cancel_lead_minutes, settings.phone)
+def _actor(act: Action) -> Actor:
+    if act.actor is None:
+        raise NotAllowed()  # a cancellation is always someone's
+    return act.actor
+
+
+def _check_fee(fee_cents: int, confirmed_fee_cents: int) -> None:
+    if fee_cents != confirmed_fee_cents:
+        raise FeeChanged(
+            f"The cancellation fee is now {money.dollars(fee_cents)}, not the "
+            f"{money.dollars(confirmed_fee_cents)} you were shown. Nothing was cancelled: "
+            "please look at it again."
+        )
+
+
+def _work_out(act: Action, found: Shift, scope: Scope, *, lock: bool = False) -> _Worked:
+    settings, session = act.settings, act.session
+    if not _actor(act).is_staff:
+        rules.check_lead_time(act.now, found.starts_at, settings.cancel_lead_minutes, settings.phone)
     booking = changes.booking(found.booking_id, session=session)
     permanent = booking is not None and booking.recurrence != Recurrence.ONCE
     targets = [found]
-    if scope == Scope.THIS_AND_LATER and permanent:
+    if booking is not None and scope == Scope.THIS_AND_LATER and permanent:
         targets += changes.later_in_booking(
             booking.id, found.starts_at, CANCELLABLE, session=session, for_update=lock
         )
     context = changes.context(found, session=session)
-    rule = _rule(found.program_id, context.service_category, session)
-    occurrences = tuple(
-        Occurrence(t.id, local_time.local(t.starts_at), _quote(t, rule, now, settings)) for t in targets
-    )
+    rule = _rule(act, found.program_id, context.service_category)
+    occurrences = tuple(Occurrence(t.id, act.local(t.starts_at), _quote(act, t, rule)) for t in targets)
     effective = scope if permanent else Scope.ONLY_THIS
     plan = CancellationPlan(found.id, context.service_name, permanent, effective, occurrences)
-    return plan, targets, context
+    return _Worked(plan, found, tuple(targets), context)
 
 
-def _rule(program_id: int, service_category: str, session: Session) -> Rule:
-    rows = changes.cancellation_rules(program_id, session=session)
+def _rule(act: Action, program_id: int, service_category: str) -> Rule:
+    rows = changes.cancellation_rules(program_id, session=act.session)
     return rules.rule_for(
         (
             Rule(
@@ -158,47 +172,35 @@ def _rule(program_id: int, service_category: str, session: Session) -> Rule:
     )
 
 
-def _quote(shift: Shift, rule: Rule, now: datetime, settings: agency.AgencySettings) -> Quote | None:
+def _quote(act: Action, shift: Shift, rule: Rule) -> Quote | None:
     if shift.status in PENDING:
         return None
     price = money.price_cents(shift.bill_units, shift.bill_rate_cents)
-    return rules.quote(rule, now, shift.starts_at, price, settings.zone, settings.state)
+    return rules.quote(rule, act.now, shift.starts_at, price, act.zone, act.settings.state)
 
 
 def _cancel_one(
-    shift: Shift,
-    occurrence: Occurrence,
-    actor: Actor,
-    reason: CancelReason,
-    now: datetime,
-    context: changes.ShiftContext,
-    session: Session,
+    act: Action, shift: Shift, occurrence: Occurrence, reason: CancelReason, context: changes.ShiftContext
 ) -> None:
     quote = occurrence.quote
     fee = quote.fee_cents if quote else 0
     shift.status = ShiftStatus.CANCELLED
-    shift.cancelled_at, shift.cancelled_by_account_id = now, actor.account_id
+    shift.cancelled_at, shift.cancelled_by_account_id = act.now, act.account_id
     shift.cancel_band = quote.band if quote else None
     shift.cancel_reason, shift.cancel_fee_cents = reason, fee
     if quote and fee and shift.bill_to == BillTo.PACKAGE and shift.package_id is not None:
-        shift.billed_at = now
-        day, late_for = ledger.posting_day(
-            shift.package_id, shift.occurrence_date, local_time.local(now).date(), session=session
-        )
-        ledger.post(session, _fee_entry(shift, shift.package_id, quote, reason, now, context, day, late_for))
+        shift.billed_at = act.now
+        _charge_fee(act, shift, quote, reason, context)
 
 
-def _fee_entry(
-    shift: Shift,
-    package_id: int,
-    quote: Quote,
-    reason: CancelReason,
-    now: datetime,
-    context: changes.ShiftContext,
-    day: date,
-    late_for: date | None,
-) -> LedgerEntry:
-    return ledger.cancellation_fee_entry(
+def _charge_fee(
+    act: Action, shift: Shift, quote: Quote, reason: CancelReason, context: changes.ShiftContext
+) -> None:
+    """Debit the package with the fee, on the day the ledger takes it (see ledger.posting_day)."""
+    package_id = shift.package_id
+    assert package_id is not None
+    day, late_for = ledger.posting_day(package_id, shift.occurrence_date, act.today, session=act.session)
+    entry = ledger.cancellation_fee_entry(
         package_id=package_id,
         shift_id=shift.id,
         day=day,
@@ -208,72 +210,58 @@ def _fee_entry(
         contribution_pct=context.contribution_pct,
         reason=reason,
         ndis_category=context.ndis_category if context.program_kind == ProgramKind.NDIS else None,
-        created_at=now,
+        created_at=act.now,
     )
+    ledger.post(act.session, entry)
 
 
-def _end_series(
-    booking: Booking, found: Shift, plan: CancellationPlan, now: datetime, session: Session
-) -> str:
+def _end_series(act: Action, booking: Booking, worked: _Worked) -> str:
     """One visit of a series leaves the rest as it was. Once-only, or from the first visit on: the
     booking is cancelled. From a later visit on: the series ends the day before that visit."""
+    plan, found, session = worked.plan, worked.found, act.session
     if plan.permanent and plan.scope == Scope.ONLY_THIS:
         return ""
     session.flush()
     if not plan.permanent or found.occurrence_date <= booking.first_date:
-        booking.status, booking.cancelled_at = BookingStatus.CANCELLED, now
-        changes.withdraw_pending_offers(booking.id, now, session=session)
+        booking.status, booking.cancelled_at = BookingStatus.CANCELLED, act.now
+        changes.withdraw_pending_offers(booking.id, act.now, session=session)
         return ""
     booking.ends_on = found.occurrence_date - timedelta(days=1)
     if not changes.live_in_booking(booking.id, CANCELLABLE, session=session):
         booking.status = BookingStatus.ENDED
-        changes.withdraw_pending_offers(booking.id, now, session=session)
-    return f"The series now ends on {messages.day(booking.ends_on)}."
+        changes.withdraw_pending_offers(booking.id, act.now, session=session)
+    return f"The series now ends on {short_day(booking.ends_on)}."
 
 
-def _tell(
-    session: Session,
-    actor: Actor,
-    plan: CancellationPlan,
-    targets: list[Shift],
-    reason: CancelReason,
-    context: changes.ShiftContext,
-    booking: Booking | None,
-    series: str,
-) -> None:
-    settings = agency.settings()
+def _tell(act: Action, worked: _Worked, reason: CancelReason, booking: Booking | None, series: str) -> None:
+    """The roster department is e-mailed; each worker no longer needed gets an app message."""
+    plan, context = worked.plan, worked.context
     first = plan.first
-    outbox.queue_email(
-        session,
-        to=[settings.roster_email],
-        template="shift_cancelled",
-        shift_id=plan.shift_id,
-        context={
-            "client": context.client_name,
-            "cancelled_by": actor.display_name,
-            "scope": "this visit and all later ones" if plan.scope == Scope.THIS_AND_LATER else "one visit",
-            "service": context.service_name,
-            "program": context.program_name,
-            "booking": booking.number if booking else "none",
-            "when": messages.when(first.starts),
-            "count": len(plan.occurrences),
-            "reason": REASON_LABELS[reason],
-            "band": BAND_LABELS[first.quote.band] if first.quote else "request not yet rostered",
-            "fee": money.dollars(plan.fee_cents),
-            "series": series,
-        },
+    letter = ShiftCancelled(
+        client=context.client_name,
+        cancelled_by=_actor(act).display_name,
+        scope="this visit and all later ones" if plan.scope == Scope.THIS_AND_LATER else "one visit",
+        service=context.service_name,
+        program=context.program_name,
+        booking=booking.number if booking else "none",
+        when=short_when(first.starts),
+        count=len(plan.occurrences),
+        reason=REASON_LABELS[reason],
+        band=BAND_LABELS[first.quote.band] if first.quote else "request not yet rostered",
+        fee=money.dollars(plan.fee_cents),
+        series=series,
     )
-    accounts = changes.worker_accounts({t.worker_id for t in targets if t.worker_id}, session=session)
-    for shift, occurrence in zip(targets, plan.occurrences, strict=True):
+    outbox.email(act, to=[act.settings.roster_email], letter=letter, shift_id=plan.shift_id)
+    _tell_workers(act, worked)
+
+
+def _tell_workers(act: Action, worked: _Worked) -> None:
+    workers = {t.worker_id for t in worked.targets if t.worker_id}
+    accounts = changes.worker_accounts(workers, session=act.session)
+    context = worked.context
+    for shift, occurrence in worked.each():
         if shift.worker_id in accounts:
-            outbox.queue_app_message(
-                session,
-                account_id=accounts[shift.worker_id],
-                template="shift_cancelled_worker",
-                shift_id=shift.id,
-                context={
-                    "client": context.client_name,
-                    "service": context.service_name,
-                    "when": messages.when(occurrence.starts),
-                },
+            letter = ShiftCancelledToWorker(
+                context.client_name, context.service_name, short_when(occurrence.starts)
             )
+            outbox.app_message(act, account_id=accounts[shift.worker_id], letter=letter, shift_id=shift.id)

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from adapters import geocoding, photos
-from domain import audit, clock, validation
+from domain import action, validation
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.errors import InvalidInput
@@ -17,7 +17,6 @@ from domain.profile.reading import (
     client_record,
     view,
 )
-from storage import db
 from storage.models import EmergencyContact
 from storage.queries import media as media_queries
 
@@ -117,8 +116,8 @@ def save_emergency_contacts(
         )
     if problems:
         raise InvalidInput(problems)
-    with db.write() as session:
-        client = client_record(client_id, session, for_update=True)
+    with action.writing(actor) as act:
+        client = client_record(act, client_id, for_update=True)
         client.emergency_contacts = [
             EmergencyContact(
                 position=position,
@@ -129,9 +128,9 @@ def save_emergency_contacts(
             )
             for position, c in enumerate(clean)
         ]
-        audit.record(session, actor.account_id, "update", "client", client_id, "emergency_contacts")
-        session.flush()
-        return view(client, session)
+        act.audit("update", "client", client_id, "emergency_contacts")
+        act.session.flush()
+        return view(act, client)
 
 
 def set_photo(actor: Actor, client_id: int, data: bytes) -> ClientProfile:
@@ -140,17 +139,17 @@ def set_photo(actor: Actor, client_id: int, data: bytes) -> ClientProfile:
         portrait = photos.reencode_portrait(data)
     except ValueError as error:
         raise InvalidInput({"photo": str(error)}) from None
-    with db.write() as session:
-        client = client_record(client_id, session, for_update=True)
+    with action.writing(actor) as act:
+        client = client_record(act, client_id, for_update=True)
         old_photo = client.photo_media_id
         client.photo_media_id = media_queries.add(
-            portrait, "image/jpeg", created_at=clock.now(), session=session
+            portrait, "image/jpeg", created_at=act.now, session=act.session
         ).id
         if old_photo is not None:
-            session.flush()
-            media_queries.delete(old_photo, session=session)
-        audit.record(session, actor.account_id, "update", "client", client_id, "photo")
-        return view(client, session)
+            act.session.flush()
+            media_queries.delete(old_photo, session=act.session)
+        act.audit("update", "client", client_id, "photo")
+        return view(act, client)
 
 
 def _check(problems: dict[str, str], field: str, check: Callable[[Any], T], value: Any) -> T:
@@ -190,12 +189,12 @@ def _clean_address(street: str, suburb: str, state: str, postcode: str) -> Addre
 
 
 def _update(actor: Actor, client_id: int, fields: dict[str, object]) -> ClientProfile:
-    with db.write() as session:
-        client = client_record(client_id, session, for_update=True)
+    with action.writing(actor) as act:
+        client = client_record(act, client_id, for_update=True)
         changed = sorted(name for name, value in fields.items() if getattr(client, name) != value)
         for name, value in fields.items():
             setattr(client, name, value)
         if changed:
-            audit.record(session, actor.account_id, "update", "client", client_id, ",".join(changed))
-        session.flush()
-        return view(client, session)
+            act.audit("update", "client", client_id, ",".join(changed))
+        act.session.flush()
+        return view(act, client)

@@ -4,15 +4,12 @@ Changes are in domain.profile.changes."""
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy.orm import Session
-
-from domain import audit, validation
+from domain import action, validation
 from domain.accounts import access
 from domain.accounts.access import Actor
-from domain.agency.local_time import agency_today
+from domain.action import Action
 from domain.errors import NotFound
 from domain.vocabulary import Gender, GeocodeStatus
-from storage import db
 from storage.models import Client
 from storage.queries import clients as client_queries
 from storage.queries import media as media_queries
@@ -87,30 +84,30 @@ def age_on(born: date, day: date) -> int:
 
 def get_profile(actor: Actor, client_id: int) -> ClientProfile:
     access.require_client(actor, client_id)
-    with db.write() as session:
-        client = client_record(client_id, session)
-        audit.record(session, actor.account_id, "view", "client", client_id, "profile")
-        return view(client, session)
+    with action.writing(actor) as act:
+        client = client_record(act, client_id)
+        act.audit("view", "client", client_id, "profile")
+        return view(act, client)
 
 
 def photo(actor: Actor, client_id: int) -> tuple[bytes, str] | None:
     """The client's portrait as (bytes, content type), for those who may see this client."""
     access.require_client(actor, client_id)
-    with db.read() as session:
-        client = client_record(client_id, session)
+    with action.reading(actor) as act:
+        client = client_record(act, client_id)
         if client.photo_media_id is None:
             return None
-        return media_queries.content(client.photo_media_id, session=session)
+        return media_queries.content(client.photo_media_id, session=act.session)
 
 
-def client_record(client_id: int, session: Session, *, for_update: bool = False) -> Client:
-    client = client_queries.by_id(client_id, session=session, for_update=for_update)
+def client_record(act: Action, client_id: int, *, for_update: bool = False) -> Client:
+    client = client_queries.by_id(client_id, session=act.session, for_update=for_update)
     if client is None:
         raise NotFound("That client record no longer exists.")
     return client
 
 
-def view(client: Client, session: Session) -> ClientProfile:
+def view(act: Action, client: Client) -> ClientProfile:
     home = Address(client.home_street, client.home_suburb, client.home_state, client.home_postcode)
     postal = (
         None
@@ -131,7 +128,7 @@ def view(client: Client, session: Session) -> ClientProfile:
         preferred_name=client.preferred_name or "",
         full_name=client.full_name,
         date_of_birth=client.date_of_birth,
-        age=age_on(client.date_of_birth, agency_today()),
+        age=age_on(client.date_of_birth, act.today),
         gender=GENDER_LABELS[client.gender],
         language=client.language,
         interpreter_needed=client.interpreter_needed,
@@ -147,12 +144,12 @@ def view(client: Client, session: Session) -> ClientProfile:
             )
             for c in client.emergency_contacts
         ),
-        case_manager=client_queries.account_name(client.case_manager_account_id, session=session),
+        case_manager=client_queries.account_name(client.case_manager_account_id, session=act.session),
         packages=tuple(
             PackageSummary(
                 package.id, program.name, package.level, package.reference, package.starts_on, package.ends_on
             )
-            for package, program in client_queries.packages(client.id, session=session)
+            for package, program in client_queries.packages(client.id, session=act.session)
         ),
         photo_id=client.photo_media_id,
     )

@@ -5,21 +5,19 @@ and the client can then approve."""
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy.orm import Session
-
-from domain import audit, clock, events
+from domain import action, events
 from domain.accounts import access
 from domain.accounts.access import Actor
-from domain.agency import local_time
-from domain.agency import settings as agency
+from domain.action import Action
 from domain.errors import DomainError, InvalidInput, NotAllowed
 from domain.messaging import outbox
+from domain.messaging.letterhead import short_when
 from domain.people import known_as
-from domain.visits import messages
+from domain.signoff.letters import QueryAnswered, ShiftQueried
 from domain.visits.lines import PAGE_SIZE
 from domain.vocabulary import Role, ShiftStatus
-from storage import db
 from storage.models import Shift, ShiftQuery
 from storage.queries import shift_changes as changes
 from storage.queries import signoff as signoff_queries
@@ -45,96 +43,86 @@ class OpenQuery:
 
 
 def approve(actor: Actor, shift_id: int) -> int:
-    with db.write() as session:
-        shift = _clients_shift(actor, shift_id, session)
-        if not _awaiting_approval(shift, session):
+    with action.writing(actor) as act:
+        shift = _clients_shift(act, shift_id)
+        if not _awaiting_approval(act, shift):
             raise DomainError(_why_not(shift))
-        shift.status, shift.approved_at = ShiftStatus.APPROVED, clock.now()
-        audit.record(session, actor.account_id, "approve", "shift", shift.id)
-    _changed(shift)
+        shift.status, shift.approved_at = ShiftStatus.APPROVED, act.now
+        act.audit("approve", "shift", shift.id)
+        act.announce(_changed(shift))
     return shift.id
 
 
 def lodge_query(actor: Actor, shift_id: int, message: str) -> int:
     """Query a completed shift; the client's case manager (else the agency's office) is e-mailed."""
     text = _message(message)
-    now = clock.now()
-    with db.write() as session:
-        shift = _clients_shift(actor, shift_id, session)
-        if not _awaiting_approval(shift, session):
+    with action.writing(actor) as act:
+        shift = _clients_shift(act, shift_id)
+        if not _awaiting_approval(act, shift):
             raise DomainError(_why_not(shift))
-        session.add(
-            ShiftQuery(shift_id=shift.id, raised_by_account_id=actor.account_id, message=text, raised_at=now)
+        act.session.add(
+            ShiftQuery(
+                shift_id=shift.id, raised_by_account_id=actor.account_id, message=text, raised_at=act.now
+            )
         )
         shift.status = ShiftStatus.QUERIED
-        context = changes.context(shift, session=session)
-        outbox.queue_email(
-            session,
-            to=[context.case_manager_email or agency.settings().email],
-            template="shift_queried",
-            shift_id=shift.id,
-            context={
-                "client": context.client_name,
-                "raised_by": actor.display_name,
-                "service": context.service_name,
-                "when": messages.when(local_time.local(shift.starts_at)),
-                "worker": changes.worker_name(shift.worker_id, session=session) or "no worker recorded",
-                "message": text,
-            },
-        )
-        audit.record(session, actor.account_id, "query", "shift", shift.id)
-    _changed(shift)
+        _tell_case_manager(act, shift, text)
+        act.audit("query", "shift", shift.id)
+        act.announce(_changed(shift))
     return shift.id
 
 
 def open_queries(actor: Actor) -> list[OpenQuery]:
     """Unresolved queries, the case manager's own clients first: colleagues cover for each other."""
     access.require_role(actor, *STAFF_WHO_ANSWER)
-    with db.read() as session:
-        rows = signoff_queries.open_queries(actor.account_id, limit=PAGE_SIZE, session=session)
-    return [
-        OpenQuery(
-            query_id=row.id,
-            shift_id=row.shift_id,
-            client_id=row.client_id,
-            client=known_as(row.preferred_name, row.first_name, row.last_name),
-            service=row.service,
-            worker=f"{row.worker_first_name} {row.worker_last_name}" if row.worker_last_name else "No worker",
-            starts=local_time.local(row.starts_at),
-            message=row.message,
-            raised=local_time.local(row.raised_at),
-            reply=row.reply or "",
-            mine=row.case_manager_account_id == actor.account_id,
-        )
-        for row in rows
-    ]
+    with action.reading(actor) as act:
+        rows = signoff_queries.open_queries(actor.account_id, limit=PAGE_SIZE, session=act.session)
+        return [_open_query(act, row) for row in rows]
+
+
+def _open_query(act: Action, row: Any) -> OpenQuery:
+    worker = f"{row.worker_first_name} {row.worker_last_name}" if row.worker_last_name else "No worker"
+    return OpenQuery(
+        query_id=row.id,
+        shift_id=row.shift_id,
+        client_id=row.client_id,
+        client=known_as(row.preferred_name, row.first_name, row.last_name),
+        service=row.service,
+        worker=worker,
+        starts=act.local(row.starts_at),
+        message=row.message,
+        raised=act.local(row.raised_at),
+        reply=row.reply or "",
+        mine=row.case_manager_account_id == act.account_id,
+    )
 
 
 def reply(actor: Actor, query_id: int, text: str, *, resolve: bool) -> int:
     """Answer a query (the client is e-mailed the answer); resolving it lets the client approve."""
     access.require_role(actor, *STAFF_WHO_ANSWER)
     answer = _message(text, field="reply")
-    now = clock.now()
-    with db.write() as session:
-        query = signoff_queries.query_for_update(query_id, session=session)
+    with action.writing(actor) as act:
+        query = signoff_queries.query_for_update(query_id, session=act.session)
         if query is None or query.resolved_at is not None:
             raise DomainError("That query is already resolved.")
-        shift = changes.shift(query.shift_id, session=session, for_update=True)
+        shift = changes.shift(query.shift_id, session=act.session, for_update=True)
         assert shift is not None
-        query.reply, query.replied_by_account_id, query.replied_at = answer, actor.account_id, now
+        query.reply, query.replied_by_account_id, query.replied_at = answer, actor.account_id, act.now
         if resolve:
-            query.resolved_at = now
-        _tell_client(session, actor, shift, answer, resolve)
-        audit.record(session, actor.account_id, "resolve" if resolve else "reply", "shift_query", query.id)
-    _changed(shift)
+            query.resolved_at = act.now
+        _tell_client(act, shift, query)
+        act.audit("resolve" if resolve else "reply", "shift_query", query.id)
+        act.announce(_changed(shift))
     return query_id
 
 
-def _clients_shift(actor: Actor, shift_id: int, session: Session) -> Shift:
+def _clients_shift(act: Action, shift_id: int) -> Shift:
     """Only the client, or their carer, signs off a shift; anyone else is told nothing about it."""
-    shift = changes.shift(shift_id, session=session, for_update=True)
+    actor = act.actor
+    shift = changes.shift(shift_id, session=act.session, for_update=True)
     if (
         shift is None
+        or actor is None
         or actor.role not in access.CLIENT_SIDE_ROLES
         or not access.may_act_for_client(actor, shift.client_id)
     ):
@@ -142,10 +130,10 @@ def _clients_shift(actor: Actor, shift_id: int, session: Session) -> Shift:
     return shift
 
 
-def _awaiting_approval(shift: Shift, session: Session) -> bool:
+def _awaiting_approval(act: Action, shift: Shift) -> bool:
     if shift.status == ShiftStatus.COMPLETED:
         return True
-    return shift.status == ShiftStatus.QUERIED and changes.open_query(shift.id, session=session) is None
+    return shift.status == ShiftStatus.QUERIED and changes.open_query(shift.id, session=act.session) is None
 
 
 def _why_not(shift: Shift) -> str:
@@ -166,26 +154,38 @@ def _message(value: str | None, field: str = "message") -> str:
     return cleaned
 
 
-def _tell_client(session: Session, actor: Actor, shift: Shift, answer: str, resolved: bool) -> None:
-    context = changes.context(shift, session=session)
+def _tell_case_manager(act: Action, shift: Shift, text: str) -> None:
+    context = changes.context(shift, session=act.session)
+    worker = changes.worker_name(shift.worker_id, session=act.session) or "no worker recorded"
+    letter = ShiftQueried(
+        client=context.client_name,
+        raised_by=_name(act),
+        service=context.service_name,
+        when=short_when(act.local(shift.starts_at)),
+        worker=worker,
+        message=text,
+    )
+    to = context.case_manager_email or act.settings.email
+    outbox.email(act, to=[to], letter=letter, shift_id=shift.id)
+
+
+def _tell_client(act: Action, shift: Shift, query: ShiftQuery) -> None:
+    context = changes.context(shift, session=act.session)
     if not context.client_email:
         return
-    outbox.queue_email(
-        session,
-        to=[context.client_email],
-        template="shift_query_answered",
-        shift_id=shift.id,
-        context={
-            "service": context.service_name,
-            "when": messages.when(local_time.local(shift.starts_at)),
-            "replied_by": actor.display_name,
-            "reply": answer,
-            "resolved": resolved,
-        },
+    letter = QueryAnswered(
+        service=context.service_name,
+        when=short_when(act.local(shift.starts_at)),
+        replied_by=_name(act),
+        reply=query.reply or "",
+        resolved=query.resolved_at is not None,
     )
+    outbox.email(act, to=[context.client_email], letter=letter, shift_id=shift.id)
 
 
-def _changed(shift: Shift) -> None:
-    events.publish(
-        events.ShiftChanged.of([shift.id], [shift.client_id], [shift.worker_id] if shift.worker_id else [])
-    )
+def _name(act: Action) -> str:
+    return act.actor.display_name if act.actor else ""
+
+
+def _changed(shift: Shift) -> events.ShiftChanged:
+    return events.ShiftChanged.of([shift.id], [shift.client_id], [shift.worker_id])

@@ -5,15 +5,10 @@ SQLite the write transaction is exclusive), and the ledger's unique index on (sh
 refuse a second charge even if it did not. The scheduler ([notify]) calls `bill_approved_shifts`.
 """
 
-from datetime import datetime
-
-from sqlalchemy.orm import Session
-
-from domain import clock, events
-from domain.agency.local_time import agency_today
+from domain import action, events
+from domain.action import Action
 from domain.statements import ledger
 from domain.vocabulary import BillTo, ProgramKind, ShiftStatus
-from storage import db
 from storage.models import Shift
 from storage.queries import shift_changes as changes
 from storage.queries import signoff as signoff_queries
@@ -22,40 +17,37 @@ BATCH = 500
 
 
 def bill_approved_shifts() -> int:
-    """Bill every approved shift; returns how many were billed."""
+    """Bill every approved shift, a batch per transaction; returns how many were billed."""
     billed = 0
-    while True:
-        shifts = _bill_batch(clock.now())
-        if not shifts:
-            return billed
-        billed += len(shifts)
-        events.publish(
-            events.ShiftChanged.of(
-                [s.id for s in shifts],
-                sorted({s.client_id for s in shifts}),
-                sorted({s.worker_id for s in shifts if s.worker_id}),
-            )
-        )
+    while count := _bill_batch():
+        billed += count
+    return billed
 
 
-def _bill_batch(now: datetime) -> list[Shift]:
-    with db.write() as session:
-        shifts = signoff_queries.approved_for_billing(limit=BATCH, session=session)
+def _bill_batch() -> int:
+    with action.writing() as act:
+        shifts = signoff_queries.approved_for_billing(limit=BATCH, session=act.session)
         for shift in shifts:
-            _bill(shift, now, session)
-    return shifts
+            _bill(act, shift)
+        if shifts:
+            act.announce(
+                events.ShiftChanged.of(
+                    [s.id for s in shifts], [s.client_id for s in shifts], [s.worker_id for s in shifts]
+                )
+            )
+    return len(shifts)
 
 
-def _bill(shift: Shift, now: datetime, session: Session) -> None:
-    shift.status, shift.billed_at = ShiftStatus.BILLED, now
+def _bill(act: Action, shift: Shift) -> None:
+    shift.status, shift.billed_at = ShiftStatus.BILLED, act.now
     if shift.bill_to != BillTo.PACKAGE or shift.package_id is None:
         return  # billed to the client or privately: nothing is drawn from a package
-    context = changes.context(shift, session=session)
+    context = changes.context(shift, session=act.session)
     day, late_for = ledger.posting_day(
-        shift.package_id, shift.occurrence_date, agency_today(), session=session
+        shift.package_id, shift.occurrence_date, act.today, session=act.session
     )
     ledger.post(
-        session,
+        act.session,
         ledger.service_entry(
             package_id=shift.package_id,
             shift_id=shift.id,
@@ -66,6 +58,6 @@ def _bill(shift: Shift, now: datetime, session: Session) -> None:
             rate_cents=shift.bill_rate_cents,
             contribution_pct=context.contribution_pct,
             ndis_category=context.ndis_category if context.program_kind == ProgramKind.NDIS else None,
-            created_at=now,
+            created_at=act.now,
         ),
     )

@@ -7,15 +7,13 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from domain import audit
+from domain import action
 from domain.accounts import access
 from domain.accounts.access import Actor
-from domain.agency import settings as agency
-from domain.agency.local_time import agency_today
+from domain.action import Action
 from domain.errors import NotAllowed, NotFound
 from domain.statements import loading, pdf, periods
 from domain.statements.model import PackageStatement, Period
-from storage import db
 from storage.queries import clients as client_queries
 from storage.queries import media as media_queries
 from storage.queries import statements as statement_queries
@@ -59,35 +57,37 @@ class StatementDocument:
 
 
 def open_statement(actor: Actor, client_id: int, request: StatementRequest) -> StatementView:
-    return _read(actor, client_id, request, action="view")
+    access.require_client(actor, client_id)
+    with action.writing(actor) as act:
+        return _read(act, client_id, request, what="view")
 
 
 def statement_pdf(actor: Actor, client_id: int, request: StatementRequest) -> StatementDocument:
     """The statement as a PDF: the same check, the same figures as the screen."""
-    view = _read(actor, client_id, request, action="download")
+    access.require_client(actor, client_id)
+    with action.writing(actor) as act:
+        view = _read(act, client_id, request, what="download")
+        head = letterhead(act)
     if view.statement is None:
         raise NotFound("There is no statement to print yet.")
-    content = pdf.render(view.statement, letterhead())
-    return StatementDocument(filename(view.statement), content)
+    # Drawn after the transaction has ended: a PDF takes a while and holds no rows.
+    return StatementDocument(filename(view.statement), pdf.render(view.statement, head))
 
 
-def _read(actor: Actor, client_id: int, request: StatementRequest, *, action: str) -> StatementView:
-    access.require_client(actor, client_id)
-    today = agency_today()
-    period = periods.choose(request.month, request.start, request.end, today)
-    with db.write() as session:
-        client = client_queries.by_id(client_id, session=session)
-        if client is None:
-            raise NotFound("We could not find that client.")
-        choices = package_choices(client_id, today, session=session)
-        if not choices:
-            return StatementView(client_id, client.full_name, (), None)
-        package_id = _chosen_package(request.package, choices)
-        facts = loading.package_facts(package_id, session=session)
-        assert facts is not None
-        statement = loading.statement(facts, period, session=session)
-        detail = f"statement {period.first} to {period.last}"
-        audit.record(session, actor.account_id, action, "package", package_id, detail)
+def _read(act: Action, client_id: int, request: StatementRequest, *, what: str) -> StatementView:
+    """The statement asked for; its reading ("view", "download") is audited."""
+    period = periods.choose(request.month, request.start, request.end, act.today)
+    client = client_queries.by_id(client_id, session=act.session)
+    if client is None:
+        raise NotFound("We could not find that client.")
+    choices = package_choices(client_id, act.today, session=act.session)
+    if not choices:
+        return StatementView(client_id, client.full_name, (), None)
+    package_id = _chosen_package(request.package, choices)
+    facts = loading.package_facts(package_id, session=act.session)
+    assert facts is not None
+    statement = loading.statement(facts, period, session=act.session)
+    act.audit(what, "package", package_id, f"statement {period.first} to {period.last}")
     return StatementView(client_id, client.full_name, choices, statement)
 
 
@@ -119,12 +119,11 @@ def _month_choice(month: date, today: date) -> MonthChoice:
     return MonthChoice(f"{month:%Y-%m}", periods.month_label(month) + so_far)
 
 
-def letterhead() -> pdf.Letterhead:
-    settings = agency.settings()
+def letterhead(act: Action) -> pdf.Letterhead:
+    settings = act.settings
     logo = None
     if settings.logo_media_id is not None:
-        with db.read() as session:
-            found = media_queries.content(settings.logo_media_id, session=session)
+        found = media_queries.content(settings.logo_media_id, session=act.session)
         logo = found[0] if found else None
     return pdf.Letterhead(settings.name, settings.phone, settings.email, logo)
 

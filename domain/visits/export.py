@@ -8,15 +8,12 @@ from datetime import date
 from fpdf import FPDF
 
 from adapters import pdf_fonts
-from domain import money
+from domain import action, money
 from domain.accounts import access
 from domain.accounts.access import Actor
-from domain.agency import local_time
-from domain.agency import settings as agency
 from domain.errors import NotFound
 from domain.visits.lines import ShiftLine, from_row
 from domain.visits.views import check_range
-from storage import db
 from storage.queries import client_shifts
 from storage.queries import clients as client_queries
 
@@ -32,8 +29,15 @@ class Export:
     media_type: str
 
 
+@dataclass(frozen=True)
+class _History:
+    agency: str
+    client: str
+    lines: list[ShiftLine]
+
+
 def history_csv(actor: Actor, client_id: int, first: date, last: date) -> Export:
-    _, lines = _history(actor, client_id, first, last)
+    lines = _history(actor, client_id, first, last).lines
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
@@ -44,13 +48,14 @@ def history_csv(actor: Actor, client_id: int, first: date, last: date) -> Export
 
 
 def history_pdf(actor: Actor, client_id: int, first: date, last: date) -> Export:
-    name, lines = _history(actor, client_id, first, last)
+    history = _history(actor, client_id, first, last)
+    name, lines = history.client, history.lines
     pdf = FPDF(orientation="landscape", format="A4")
     pdf_fonts.add_fonts(pdf)
     pdf.set_title(f"Service history: {name}")
     pdf.add_page()
     pdf.set_font(pdf_fonts.FAMILY, "B", 16)
-    pdf.cell(0, 10, f"{agency.settings().name}: service history of {name}", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 10, f"{history.agency}: service history of {name}", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(pdf_fonts.FAMILY, size=11)
     total = sum(line.bill_cents for line in lines)
     summary = f"{_day(first)} to {_day(last)}: {len(lines)} visits, {money.dollars(total)} in all."
@@ -63,18 +68,18 @@ def history_pdf(actor: Actor, client_id: int, first: date, last: date) -> Export
     return Export(_filename(first, last, "pdf"), bytes(pdf.output()), "application/pdf")
 
 
-def _history(actor: Actor, client_id: int, first: date, last: date) -> tuple[str, list[ShiftLine]]:
+def _history(actor: Actor, client_id: int, first: date, last: date) -> _History:
     access.require_client(actor, client_id)
     check_range(first, last)
-    start, end = local_time.day_bounds(first, last)
-    with db.read() as session:
-        client = client_queries.by_id(client_id, session=session)
+    with action.reading(actor) as act:
+        client = client_queries.by_id(client_id, session=act.session)
         if client is None:
             raise NotFound("That client record no longer exists.")
+        start, end = act.day_bounds(first, last)
         rows = client_shifts.history_page(
-            client_id, start, end, offset=0, limit=MAX_EXPORT_ROWS, session=session
+            client_id, start, end, offset=0, limit=MAX_EXPORT_ROWS, session=act.session
         )
-        return client.full_name, [from_row(row) for row in rows]
+        return _History(act.settings.name, client.full_name, [from_row(row, act.zone) for row in rows])
 
 
 def _cells(line: ShiftLine) -> tuple[str, ...]:

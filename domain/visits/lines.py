@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from domain import money
-from domain.agency import local_time
 from domain.people import known_as
 from domain.vocabulary import (
     BillTo,
@@ -131,7 +131,8 @@ class ShiftLine:
         return words
 
 
-def from_row(row: Any) -> ShiftLine:
+def from_row(row: Any, zone: ZoneInfo) -> ShiftLine:
+    """A shift line from a row of storage.queries.client_shifts, its times in the agency's zone."""
     worker = None
     if row.worker_last_name:
         worker = known_as(row.worker_preferred_name, row.worker_first_name, row.worker_last_name)
@@ -140,8 +141,8 @@ def from_row(row: Any) -> ShiftLine:
         booking_id=row.booking_id,
         booking_number=row.booking_number or "",
         permanent=row.recurrence not in (None, Recurrence.ONCE),
-        starts=local_time.local(row.starts_at),
-        ends=local_time.local(row.ends_at),
+        starts=row.starts_at.astimezone(zone),
+        ends=row.ends_at.astimezone(zone),
         status=row.status,
         service=row.service,
         glyph=row.glyph,

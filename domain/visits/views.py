@@ -9,16 +9,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
-from sqlalchemy.orm import Session
-
+from domain import action
 from domain.accounts import access
 from domain.accounts.access import Actor
-from domain.agency import local_time
+from domain.action import Action
 from domain.errors import InvalidInput, NotAllowed
 from domain.visits.lines import PAGE_SIZE, ShiftLine, from_row
 from domain.vocabulary import ShiftStatus
-from storage import db
 from storage.models import ShiftQuery
 from storage.queries import client_shifts
 
@@ -116,11 +115,11 @@ def step(view: CalendarView, anchor: date, direction: int) -> date:
 def calendar(actor: Actor, client_id: int, view: CalendarView, anchor: date) -> CalendarPage:
     access.require_client(actor, client_id)
     first, last = calendar_range(view, anchor)
-    start, end = local_time.day_bounds(first, last)
-    with db.read() as session:
-        rows = client_shifts.between(client_id, start, end, limit=PAGE_SIZE + 1, session=session)
-    lines = tuple(from_row(row) for row in rows[:PAGE_SIZE])
-    return CalendarPage(view, anchor, first, last, local_time.agency_today(), lines, len(rows) > PAGE_SIZE)
+    with action.reading(actor) as act:
+        start, end = act.day_bounds(first, last)
+        rows = client_shifts.between(client_id, start, end, limit=PAGE_SIZE + 1, session=act.session)
+        lines = tuple(from_row(row, act.zone) for row in rows[:PAGE_SIZE])
+        return CalendarPage(view, anchor, first, last, act.today, lines, len(rows) > PAGE_SIZE)
 
 
 def check_range(first: date, last: date) -> None:
@@ -133,20 +132,20 @@ def check_range(first: date, last: date) -> None:
 def history(actor: Actor, client_id: int, first: date, last: date, page: int = 1) -> ListPage:
     access.require_client(actor, client_id)
     check_range(first, last)
-    start, end = local_time.day_bounds(first, last)
-    with db.read() as session:
-        total = client_shifts.count_between(client_id, start, end, session=session)
+    with action.reading(actor) as act:
+        start, end = act.day_bounds(first, last)
+        total = client_shifts.count_between(client_id, start, end, session=act.session)
         page = _clamp(page, total)
         rows = client_shifts.history_page(
-            client_id, start, end, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, session=session
+            client_id, start, end, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, session=act.session
         )
-    return ListPage(tuple(from_row(row) for row in rows), page, _pages(total), total)
+        return ListPage(tuple(from_row(row, act.zone) for row in rows), page, _pages(total), total)
 
 
 def services(actor: Actor, client_id: int, tab: Tab, page: int = 1) -> ServicesPage:
     access.require_client(actor, client_id)
-    with db.read() as session:
-        counts = _tab_counts(client_id, session)
+    with action.reading(actor) as act:
+        counts = _tab_counts(act, client_id)
         page = _clamp(page, counts[tab])
         rows = client_shifts.in_tab(
             client_id,
@@ -155,35 +154,35 @@ def services(actor: Actor, client_id: int, tab: Tab, page: int = 1) -> ServicesP
             newest_first=tab not in UPCOMING_TABS,
             offset=(page - 1) * PAGE_SIZE,
             limit=PAGE_SIZE,
-            session=session,
+            session=act.session,
         )
-        lines = tuple(from_row(row) for row in rows)
+        lines = tuple(from_row(row, act.zone) for row in rows)
         queried = [line.shift_id for line in lines if line.status == ShiftStatus.QUERIED]
-        notes = _query_notes(client_shifts.queries_on(queried, session=session))
+        notes = _query_notes(client_shifts.queries_on(queried, session=act.session), act.zone)
     return ServicesPage(tab, ListPage(lines, page, _pages(counts[tab]), counts[tab]), counts, notes)
 
 
 def details(actor: Actor, shift_id: int) -> ShiftDetails:
     """One shift with its queries, for the details dialog; nothing at all for someone else's."""
-    with db.read() as session:
-        row = client_shifts.one(shift_id, session=session)
+    with action.reading(actor) as act:
+        row = client_shifts.one(shift_id, session=act.session)
         if row is None or not access.may_act_for_client(actor, row.client_id):
             raise NotAllowed()
-        notes = _query_notes(client_shifts.queries_on([shift_id], session=session))
-    return ShiftDetails(from_row(row), row.client_id, notes.get(shift_id, ()))
+        notes = _query_notes(client_shifts.queries_on([shift_id], session=act.session), act.zone)
+        return ShiftDetails(from_row(row, act.zone), row.client_id, notes.get(shift_id, ()))
 
 
-def _tab_counts(client_id: int, session: Session) -> dict[Tab, int]:
-    by_status = client_shifts.count_by_status(client_id, session=session)
+def _tab_counts(act: Action, client_id: int) -> dict[Tab, int]:
+    by_status = client_shifts.count_by_status(client_id, session=act.session)
     counts = {tab: sum(by_status.get(s, 0) for s in statuses) for tab, statuses in TAB_STATUSES.items()}
-    counts[Tab.BILLED] += client_shifts.count_charged_cancellations(client_id, session=session)
+    counts[Tab.BILLED] += client_shifts.count_charged_cancellations(client_id, session=act.session)
     return counts
 
 
-def _query_notes(queries: Iterable[ShiftQuery]) -> dict[int, tuple[QueryNote, ...]]:
+def _query_notes(queries: Iterable[ShiftQuery], zone: ZoneInfo) -> dict[int, tuple[QueryNote, ...]]:
     notes: dict[int, list[QueryNote]] = {}
     for q in queries:
-        note = QueryNote(q.message, local_time.local(q.raised_at), q.reply or "", q.resolved_at is not None)
+        note = QueryNote(q.message, q.raised_at.astimezone(zone), q.reply or "", q.resolved_at is not None)
         notes.setdefault(q.shift_id, []).append(note)
     return {shift_id: tuple(found) for shift_id, found in notes.items()}
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from demo import DEMO_PASSWORD
 from domain import clock
-from domain.accounts import auth
+from domain.accounts import auth, passwords
 from domain.errors import AccountLocked, InvalidInput, SignInFailed
 from domain.vocabulary import Role
 from storage import db
@@ -22,10 +22,10 @@ def failed_count(email: str) -> int:
 
 
 def test_passwords_are_hashed_with_argon2id_at_the_agreed_cost() -> None:
-    hashed = auth.hash_password("correct horse battery")
+    hashed = passwords.hash_password("correct horse battery")
     assert hashed.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
-    assert auth.passwords.verify("correct horse battery", hashed)
-    assert not auth.passwords.verify("wrong", hashed)
+    assert passwords.hashing.verify("correct horse battery", hashed)
+    assert not passwords.hashing.verify("wrong", hashed)
 
 
 def test_the_right_password_signs_in_and_gives_the_actor(demo_db: str) -> None:
@@ -100,7 +100,7 @@ def test_a_closed_account_cannot_sign_in(demo_db: str) -> None:
 )
 def test_sessions_expire_after_thirty_idle_minutes(idle: timedelta, expired: bool) -> None:
     now = clock.now()
-    assert auth.is_idle_expired(now - idle, now) is expired
+    assert passwords.is_idle_expired(now - idle, now) is expired
 
 
 def test_an_invitation_sets_the_password_once(demo_db: str) -> None:

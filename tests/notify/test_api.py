@@ -10,7 +10,7 @@ from fastapi import FastAPI
 import api
 from demo import DEMO_PASSWORD
 from domain import action
-from domain.accounts import auth
+from domain.accounts import passwords
 from domain.messaging import delivery, inbox, outbox
 from storage import db
 from storage.models import Account, ApiToken
@@ -56,7 +56,7 @@ async def test_only_the_tokens_hash_is_stored(client: httpx.AsyncClient, persona
     token = (await sign_in(client))["Authorization"].removeprefix("Bearer ")
     with db.read() as session:
         [row] = session.query(ApiToken).all()
-    assert row.token_hash == auth.token_hash(token)
+    assert row.token_hash == passwords.token_hash(token)
     assert token not in row.token_hash
 
 

@@ -6,13 +6,18 @@ from datetime import date
 
 from sqlalchemy import select
 
-from domain.agency.local_time import agency_today
+from domain import action
 from domain.statements import periods
 from domain.vocabulary import LedgerKind
 from storage import db
 from storage.models import LedgerEntry
 
 from .ledger_checks import assert_reconciled, monthly_statements, package_ids
+
+
+def agency_today() -> date:
+    with action.reading() as act:
+        return act.today
 
 
 def test_every_demo_package_reconciles_month_after_month(demo_db: str) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func, inspect, select, text
 
 from demo import seed_demo
 from domain import clock
-from domain.accounts import auth
+from domain.accounts import auth, passwords
 from domain.vocabulary import RequirementLevel, ShiftStatus
 from storage import db, migrate
 from storage.models import (
@@ -139,7 +139,7 @@ def test_seeding_twice_gives_the_same_data(backend: str, templates: Templates, d
 
 def test_the_demo_passwords_work_on_a_fresh_seed(empty_db: str) -> None:
     with db.write() as session:
-        seed_demo(session, now=clock.now(), hash_password=auth.hash_password)
+        seed_demo(session, now=clock.now(), hash_password=passwords.hash_password)
     assert auth.sign_in("daniel@example.com", "care-portal-demo").display_name == "Daniel Nguyen"
 
 

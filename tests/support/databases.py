@@ -16,7 +16,7 @@ import sqlalchemy
 from sqlalchemy import text
 
 from demo import DEMO_PASSWORD, seed_demo
-from domain.accounts import auth
+from domain.accounts import passwords
 from domain.agency import settings as agency
 from storage import db, migrate
 
@@ -33,7 +33,7 @@ def demo_password_hash(password: str) -> str:
     global _demo_hash
     assert password == DEMO_PASSWORD
     if _demo_hash is None:
-        _demo_hash = auth.hash_password(DEMO_PASSWORD)
+        _demo_hash = passwords.hash_password(DEMO_PASSWORD)
     return _demo_hash
 
 
