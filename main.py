@@ -12,7 +12,6 @@ from adapters import geocoding
 from components import session, theme
 from domain import clock
 from domain.accounts import passwords
-from domain.agency import settings as agency
 from pages import (
     admin_accounts,
     admin_home,
@@ -71,7 +70,6 @@ def routes() -> None:
 def start(settings: config.Settings) -> None:
     """Migrate (and on an empty database, seed the demo agency) before the first request."""
     migrate.upgrade(db.configure(settings.database_url))
-    agency.forget_cached()
     geocoding.configure(settings.geocoder, user_agent=settings.geocoder_user_agent)
     if settings.seed_demo:
         if demo.seed_if_empty(now=clock.now(), hash_password=passwords.hash_password):

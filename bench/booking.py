@@ -133,7 +133,7 @@ def one_booking(
     if not items:
         return "no approved services"
     item = rng.choice(items)
-    today = clock.now().astimezone(agency.settings().zone).date()
+    today = clock.now().astimezone(agency.current().zone).date()
     wanted = requests.Wanted(
         client_id=client.client_id,
         approved_service_id=item.approved_service_id,
@@ -187,7 +187,6 @@ def main() -> None:
     path = prepare()
     db.configure(f"sqlite:///{path}")
     clock.freeze(data.NOW)
-    agency.forget_cached()
     clients, workers = sign_in_everyone()
     with db.engine().connect() as connection:  # the planner's statistics, as a long-running portal has
         connection.exec_driver_sql("ANALYZE")

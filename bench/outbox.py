@@ -16,13 +16,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from aiosmtpd.controller import Controller
 
-from domain.agency import settings as agency
+from domain import action
+from domain.agency.settings import AgencySettings
 from domain.messaging import delivery, letterhead, outbox
+from domain.messaging.letterhead import Letter, Rendered
 from jobs import catcher, mailer
 from storage import db, migrate
 from storage.models import Agency
@@ -39,15 +42,21 @@ class Count:
         return "250 OK"
 
 
-@outbox.template("bench_note")
-def _note(context: Any, settings: agency.AgencySettings) -> outbox.Rendered:
-    return letterhead.letter(
-        settings,
-        subject=f"Reminder: Personal care on visit {context['n']}",
-        greeting="Dear Margaret,",
-        paragraphs=["This is a reminder of your visit tomorrow at 9:30 am.", "Aisha Rahman is coming."],
-        details=[("Service", "Personal care"), ("Support worker", "Aisha Rahman")],
-    )
+@dataclass(frozen=True)
+class Reminder(Letter):
+    """A message the size and shape of a real reminder."""
+
+    name: ClassVar[str] = "bench_note"
+    n: int
+
+    def render(self, agency: AgencySettings) -> Rendered:
+        return letterhead.letter(
+            agency,
+            subject=f"Reminder: Personal care on visit {self.n}",
+            greeting="Dear Margaret,",
+            paragraphs=["This is a reminder of your visit tomorrow at 9:30 am.", "Aisha Rahman is coming."],
+            details=[("Service", "Personal care"), ("Support worker", "Aisha Rahman")],
+        )
 
 
 def prepare(folder: Path) -> None:
@@ -61,15 +70,12 @@ def prepare(folder: Path) -> None:
                 roster_email="roster@bench.example",
             )
         )
-    agency.forget_cached()
 
 
 def queue(count: int) -> None:
-    with db.write() as session:
+    with action.writing() as act:
         for n in range(count):
-            outbox.queue_email(
-                session, to=[f"client{n}@bench.example"], template="bench_note", context={"n": n}
-            )
+            outbox.email(act, to=[f"client{n}@bench.example"], letter=Reminder(n))
 
 
 def dispatch_all(send: delivery.Mailer, batch: int, connections: int) -> tuple[float, list[float], int]:

@@ -28,7 +28,6 @@ from demo import DEMO_PASSWORD, seed_demo  # noqa: E402
 from demo.history import add_weekly_history  # noqa: E402
 from domain import clock  # noqa: E402
 from domain.accounts import passwords  # noqa: E402
-from domain.agency import settings as agency  # noqa: E402
 from storage import db, migrate  # noqa: E402
 from storage.models import Shift  # noqa: E402
 
@@ -91,7 +90,6 @@ def main() -> None:
         # NiceGUI's simulated user is made for pytest: without this marker its reset opens a
         # page client of its own before main.py runs.
         os.environ.setdefault("PYTEST_CURRENT_TEST", "bench/pages.py")
-        agency.forget_cached()
         timings = asyncio.run(measure(runs))
     print(
         f"Data: client {CLIENT} has {mine} shifts ({WEEKS} weeks of weekly visits and more), {every} in all"

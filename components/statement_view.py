@@ -5,7 +5,7 @@ domain.statements.wording, as the PDF's do."""
 from nicegui import ui
 
 from domain.money import dollars
-from domain.statements import PackageStatement
+from domain.statements.model import PackageStatement
 from domain.statements.periods import month_label
 from domain.statements.wording import by_month, summary, summary_sentences, tables
 

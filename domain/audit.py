@@ -5,7 +5,6 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from domain import clock
 from storage.models import AuditEvent
 
 
@@ -17,11 +16,11 @@ def record(
     entity_id: int | None,
     detail: str = "",
     *,
-    at: datetime | None = None,  # TRANSITION: given by every caller once all record through an action
+    at: datetime,
 ) -> None:
     session.add(
         AuditEvent(
-            at=at or clock.now(),
+            at=at,
             account_id=account_id,
             action=action,
             entity=entity,

@@ -4,12 +4,12 @@ approved shifts and the monthly statements. Each is safe to run twice; see jobs.
 import logging
 from datetime import timedelta
 
-from domain import statements
 from domain.agency.mail_settings import agency_mail_settings
 from domain.booking import expiry, series
 from domain.errors import NotFound
 from domain.messaging import delivery, reminders
 from domain.signoff import billing
+from domain.statements import monthly
 from jobs import mailer, registry
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,6 @@ def install(*, holder: str, dispatch_every: timedelta) -> None:
     # Approved visits are billed at least daily; hourly keeps statements current without cost.
     registry.register("billing", billing.bill_approved_shifts, every=timedelta(hours=1))
     # Cheap when there is nothing to do: the month's statements are made once, after month end.
-    registry.register("monthly_statements", statements.generate_monthly, every=timedelta(hours=1))
+    registry.register("monthly_statements", monthly.generate_monthly, every=timedelta(hours=1))
     # The rolling horizon moves a day at a time; hourly catches up soon after a restart.
     registry.register("series_shifts", series.extend_series, every=timedelta(hours=1))

@@ -14,10 +14,10 @@ from components.nav import client_sections
 from components.text import Text, heading
 from components.theme import frame
 from components.viewer import SignedInViewer
-from domain import statements
 from domain.accounts.access import Actor
 from domain.errors import DomainError, InvalidInput
-from domain.statements import StatementRequest, StatementView
+from domain.statements import reading
+from domain.statements.reading import StatementRequest, StatementView
 from domain.vocabulary import Role
 
 
@@ -39,11 +39,11 @@ async def create(
     request = StatementRequest(package, month, start, end)
     problem = ""
     try:
-        view = await run.io_bound(statements.open_statement, actor, client_id, request)
+        view = await run.io_bound(reading.open_statement, actor, client_id, request)
     except InvalidInput as error:  # say what was wrong, and show this month instead
         problem = error.message
         request = StatementRequest(package)
-        view = await run.io_bound(statements.open_statement, actor, client_id, request)
+        view = await run.io_bound(reading.open_statement, actor, client_id, request)
     ui.add_head_html('<link rel="stylesheet" href="/static/statements.css">')
     with frame("Statements", viewer, nav=client_sections(client_id), current=address(client_id)):
         if actor.role == Role.CARER:
@@ -121,7 +121,7 @@ async def pdf(
     actor = await guard.signed_in_or_401()
     request = StatementRequest(package, month, start, end)
     try:
-        document = await run.io_bound(statements.statement_pdf, actor, client_id, request)
+        document = await run.io_bound(reading.statement_pdf, actor, client_id, request)
     except InvalidInput as error:
         raise HTTPException(status_code=400, detail=error.message) from None
     except DomainError:  # the same answer whether it exists or not, so ids cannot be probed

@@ -15,7 +15,6 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 from domain import clock
-from domain.agency import settings as agency
 from tests.support.databases import DEMO_NOW, Templates
 from tests.support.personas import Personas, load_personas
 from tests.support.smtp import smtp, smtp_down, smtp_utf8  # noqa: F401 - fixtures for every test folder
@@ -53,10 +52,8 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
 def frozen_clock() -> Iterator[None]:
     """Every test starts at the same moment: Friday 27 November 2026, 11:00 in Sydney."""
     clock.freeze(DEMO_NOW)
-    agency.forget_cached()
     yield
     clock.unfreeze()
-    agency.forget_cached()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

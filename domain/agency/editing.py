@@ -8,7 +8,6 @@ from domain import action
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.action import Action
-from domain.agency import settings as agency
 from domain.errors import InvalidInput, NotFound
 from domain.vocabulary import NoticeMeasure, Role
 from storage.models import Agency
@@ -70,7 +69,6 @@ def update_times(
         row.booking_horizon_days = horizon
         act.audit("update", "agency", row.id, "lead times, horizon")
         changed = _view(act)
-    agency.forget_cached()  # TRANSITION: until nothing reads the cached settings
     return changed
 
 

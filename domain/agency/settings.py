@@ -1,7 +1,6 @@
 """The agency's settings as the rules read them: read in the action's own transaction (see
 domain.action), so a use case never holds a second connection for them."""
 
-import time
 from dataclasses import dataclass, fields
 from zoneinfo import ZoneInfo
 
@@ -49,22 +48,3 @@ def current() -> AgencySettings:
     with db.read() as session:
         return load(session=session)
 
-
-# TRANSITION: the cached reader below goes once every use case reads settings from its action.
-CACHE_SECONDS = 30.0
-_cached: tuple[float, AgencySettings] | None = None
-
-
-def settings() -> AgencySettings:
-    global _cached
-    if _cached is not None and time.monotonic() - _cached[0] < CACHE_SECONDS:
-        return _cached[1]
-    fresh = current()
-    _cached = (time.monotonic(), fresh)
-    return fresh
-
-
-def forget_cached() -> None:
-    """Call after the settings change, or when the database is swapped (tests)."""
-    global _cached
-    _cached = None

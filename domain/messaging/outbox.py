@@ -9,16 +9,11 @@ Usage, inside a use case's action (domain.action):
 The letter is rendered now, with the agency's settings of this action, and kept as it was sent.
 """
 
-import html
 import secrets
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from domain import clock
 from domain.action import Action
-from domain.agency import settings as agency
 from domain.messaging.letterhead import Letter, Rendered
 from domain.vocabulary import Channel, OutboxStatus
 from storage.models import OutboxMessage
@@ -80,99 +75,3 @@ def _queue(act: Action, channel: Channel, letter: Letter, **fields: Any) -> Outb
     act.session.flush()
     return message
 
-
-# TRANSITION: the registry of template functions, until every letter is a typed Letter.
-
-
-Template = Callable[[Mapping[str, Any], agency.AgencySettings], Rendered]
-TEMPLATES: dict[str, Template] = {}
-
-
-def template(name: str) -> Callable[[Template], Template]:
-    """Register a message template: a function of (context, agency settings) -> Rendered."""
-
-    def register(render: Template) -> Template:
-        if name in TEMPLATES:
-            raise ValueError(f"message template {name!r} is registered twice")
-        TEMPLATES[name] = render
-        return render
-
-    return register
-
-
-def render(name: str, context: Mapping[str, Any]) -> Rendered:
-    if name not in TEMPLATES:
-        raise KeyError(f"no message template named {name!r}")
-    return TEMPLATES[name](context, agency.settings())
-
-
-def paragraphs_html(*lines: str) -> str:
-    """Plain lines as HTML paragraphs, every one escaped: user text is never markup."""
-    return "".join(f"<p>{html.escape(line)}</p>" for line in lines)
-
-
-def queue_email(
-    session: Session,
-    *,
-    to: Sequence[str],
-    template: str,
-    context: Mapping[str, Any],
-    shift_id: int | None = None,
-    offer_id: int | None = None,
-) -> OutboxMessage:
-    recipients = [address for address in to if address]
-    if not recipients:
-        raise ValueError("an e-mail needs at least one recipient")
-    rendered = render(template, context)
-    return _queue_rendered(
-        session,
-        Channel.EMAIL,
-        rendered,
-        template,
-        to_address=", ".join(recipients),
-        shift_id=shift_id,
-        offer_id=offer_id,
-    )
-
-
-def queue_app_message(
-    session: Session,
-    *,
-    account_id: int,
-    template: str,
-    context: Mapping[str, Any],
-    shift_id: int | None = None,
-    offer_id: int | None = None,
-) -> OutboxMessage:
-    rendered = render(template, context)
-    return _queue_rendered(
-        session,
-        Channel.APP,
-        rendered,
-        template,
-        to_account_id=account_id,
-        shift_id=shift_id,
-        offer_id=offer_id,
-    )
-
-
-def _queue_rendered(
-    session: Session, channel: Channel, rendered: Rendered, template: str, **fields: Any
-) -> OutboxMessage:
-    now = clock.now()
-    message = OutboxMessage(
-        channel=channel,
-        subject=rendered.subject,
-        body_text=rendered.text,
-        body_html=rendered.html,
-        template=template,
-        message_id=message_id(),
-        status=OutboxStatus.PENDING,
-        attempts=0,
-        next_attempt_at=now,
-        created_at=now,
-        **fields,
-    )
-    session.add(message)
-    session.flush()
-    return message

@@ -46,11 +46,11 @@ def test_nominating_a_worker_holds_the_slot_and_tells_the_worker_and_the_roster(
     assert states(booked.booking_id) == {(ShiftStatus.OFFERED, worker_id)}
     offer = offer_of(booked.booking_id)
     assert (offer.worker_id, offer.status) == (worker_id, OfferStatus.PENDING)
-    assert offer.expires_at == clock.now() + timedelta(minutes=agency.settings().offer_expiry_minutes)
+    assert offer.expires_at == clock.now() + timedelta(minutes=agency.current().offer_expiry_minutes)
     [app] = outbox("offer_made")
     assert (app.to_account_id, app.offer_id) == (worker_actor(worker_id).account_id, offer.id)
     [email] = outbox("booking_offered_roster")
-    assert email.to_address == agency.settings().roster_email
+    assert email.to_address == agency.current().roster_email
 
 
 def test_clients_see_only_the_list_and_staff_see_why_workers_were_left_out(
@@ -79,7 +79,7 @@ def test_accepting_allocates_the_visits_and_the_confirmation_arrives_by_email(
     assert confirmation.recipients == ["margaret@example.com"]
     assert booked.number in confirmation.body("plain")
     roster = next(m for s, m in by_subject.items() if s.startswith("Accepted:"))
-    assert roster.recipients == [agency.settings().roster_email]
+    assert roster.recipients == [agency.current().roster_email]
 
 
 def test_rejecting_leaves_the_visits_unallocated_and_tells_client_and_roster(

@@ -30,24 +30,24 @@ def starting_in(minutes: int) -> tuple[date, time]:
 def test_a_request_with_one_minute_less_than_the_lead_time_is_refused_with_the_agencys_phone(
     personas: Personas,
 ) -> None:
-    lead = agency.settings().booking_lead_minutes
+    lead = agency.current().booking_lead_minutes
     day, start = starting_in(lead - 1)
     before = counts()
     with pytest.raises(LeadTimeTooShort) as refused:
         requests.let_agency_choose(
             personas.client, wanted(personas.client.client_id, first_date=day, start=start)
         )
-    assert agency.settings().phone in refused.value.message
+    assert agency.current().phone in refused.value.message
     assert "notice" in refused.value.message
     assert counts() == before
 
 
 @pytest.mark.parametrize("extra", [0, 1])
 def test_a_request_with_the_lead_time_or_one_minute_more_is_booked(personas: Personas, extra: int) -> None:
-    day, start = starting_in(agency.settings().booking_lead_minutes + extra)
+    day, start = starting_in(agency.current().booking_lead_minutes + extra)
     request = wanted(personas.client.client_id, first_date=day, start=start)
     [visit] = requests.check(personas.client, request)
-    assert visit.starts_at == clock.now() + timedelta(minutes=agency.settings().booking_lead_minutes + extra)
+    assert visit.starts_at == clock.now() + timedelta(minutes=agency.current().booking_lead_minutes + extra)
     booked = requests.let_agency_choose(personas.client, request)
     assert booked.status == BookingStatus.REQUESTED
 
@@ -61,7 +61,7 @@ def test_roster_staff_booking_for_a_caller_are_not_held_to_the_lead_time(persona
 
 
 def test_a_request_further_ahead_than_the_agency_allows_is_refused(personas: Personas) -> None:
-    latest = SYDNEY_NOW.date() + timedelta(days=agency.settings().booking_horizon_days)
+    latest = SYDNEY_NOW.date() + timedelta(days=agency.current().booking_horizon_days)
     before = counts()
     with pytest.raises(InvalidInput) as refused:
         requests.check(
@@ -124,14 +124,14 @@ def test_letting_the_agency_choose_leaves_the_visits_unallocated_and_emails_the_
     request = wanted(personas.client.client_id, recurrence=Recurrence.WEEKLY, notes="Side door, please")
     booked = requests.let_agency_choose(personas.client, request)
     made = shifts_of(booked.booking_id)
-    weeks = agency.settings().shift_horizon_weeks
+    weeks = agency.current().shift_horizon_weeks
     assert booked.number.startswith("BK")
     assert booked.shift_count == len(made) == weeks  # Wednesdays from 2 Dec up to 8 weeks from today
     assert {(s.status, s.worker_id) for s in made} == {(ShiftStatus.UNALLOCATED, None)}
     assert {s.notes for s in made} == {"Side door, please"}
     assert booking(booked.booking_id).status == BookingStatus.REQUESTED
     [email] = outbox("booking_requested_roster")
-    assert email.to_address == agency.settings().roster_email
+    assert email.to_address == agency.current().roster_email
     assert booked.number in email.subject
 
 
@@ -170,7 +170,7 @@ def test_a_weekly_booking_keeps_its_local_start_across_the_april_change(personas
         recurrence=Recurrence.WEEKLY,
     )
     booked = requests.let_agency_choose(personas.client, request)
-    local = [s.starts_at.astimezone(agency.settings().zone) for s in shifts_of(booked.booking_id)]
+    local = [s.starts_at.astimezone(agency.current().zone) for s in shifts_of(booked.booking_id)]
     assert local[0].date() == date(2027, 3, 17)
     assert local[-1].date() >= date(2027, 4, 21)  # well past 4 April
     assert {moment.time() for moment in local} == {time(9, 30)}
@@ -204,7 +204,7 @@ def test_a_weekly_sunday_booking_at_half_past_two_across_both_changes_says_what_
         ),
     )
     moved = next(s for s in shifts_of(october.booking_id) if s.occurrence_date == date(2027, 10, 3))
-    assert moved.starts_at.astimezone(agency.settings().zone).time() == time(3, 30)
+    assert moved.starts_at.astimezone(agency.current().zone).time() == time(3, 30)
     assert moved.ends_at - moved.starts_at == timedelta(minutes=60)
     assert moved.time_note in october.time_notes
 

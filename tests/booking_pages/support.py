@@ -90,7 +90,7 @@ def add_reviews(worker_id: int, client_id: int, how_many: int, at: datetime) -> 
 
 
 def local_start(day: date, at: time) -> datetime:
-    return datetime.combine(day, at, agency.settings().zone)
+    return datetime.combine(day, at, agency.current().zone)
 
 
 @contextmanager

@@ -75,7 +75,7 @@ async def test_a_request_inside_the_lead_time_shows_the_agencys_message_and_phon
     before = bookings()
     await open_booking(user)
     await pick_when(user, date(2026, 11, 28), "09:00")  # tomorrow 9:00: less than 24 hours away
-    await seen(user, f"please call the agency on {agency.settings().phone}")
+    await seen(user, f"please call the agency on {agency.current().phone}")
     await user.should_see("Date of the first visit")  # still on the same step
     assert bookings() == before
 

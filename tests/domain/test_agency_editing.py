@@ -69,10 +69,8 @@ def test_an_administrator_saves_new_lead_times_and_horizon(personas: Personas) -
 
 
 def test_the_rules_read_the_new_lead_times_at_once(personas: Personas) -> None:
-    agency.settings()  # TRANSITION: the cached reader has the old values until the edit forgets them
     editing.update_times(personas.admin, **VALID_TIMES)
     assert agency.current().cancel_lead_minutes == 720
-    assert agency.settings().cancel_lead_minutes == 720
 
 
 @pytest.mark.parametrize(

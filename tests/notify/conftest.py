@@ -7,7 +7,6 @@ import pytest
 from sqlalchemy import select
 
 from domain import action
-from domain.agency import settings as agency
 from domain.messaging import outbox
 from domain.vocabulary import Role
 from storage import db
@@ -42,7 +41,6 @@ def small_agency(empty_db: str) -> SmallAgency:
         session.add_all(accounts)
         session.flush()
         ids = [account.id for account in accounts]
-    agency.forget_cached()
     return SmallAgency(empty_db, ids[0], ids[1])
 
 

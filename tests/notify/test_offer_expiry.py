@@ -86,7 +86,7 @@ def test_an_expired_offer_releases_the_held_shifts_and_tells_client_roster_and_w
     told = {(m.channel, m.to_address or m.to_account_id, m.template) for m in messages_about(opened.offer_id)}
     assert told == {
         (Channel.EMAIL, "margaret@example.com", "offer_expired_client"),
-        (Channel.EMAIL, agency.settings().roster_email, "offer_expired_roster"),
+        (Channel.EMAIL, agency.current().roster_email, "offer_expired_roster"),
         (Channel.APP, personas.worker.account_id, "offer_expired_worker"),
     }
     [change] = shift_changes

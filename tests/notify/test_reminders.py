@@ -6,7 +6,6 @@ from datetime import timedelta
 from sqlalchemy import func, select, update
 
 from domain import clock
-from domain.agency import settings as agency
 from domain.messaging import reminders
 from domain.vocabulary import Channel, ShiftStatus
 from storage import db
@@ -98,7 +97,6 @@ def test_running_twice_reminds_once(personas: Personas) -> None:
 def test_the_agency_sets_how_long_before_the_shift_the_reminder_goes(personas: Personas) -> None:
     with db.write() as session:
         session.execute(update(Agency).values(reminder_lead_minutes=2 * 60))
-    agency.forget_cached()
     assert reminders.send_due() == len(allocated_starting_within(timedelta(hours=2)))
     assert len(allocated_starting_within(timedelta(hours=2))) < len(
         allocated_starting_within(timedelta(hours=24))

@@ -7,7 +7,7 @@ import pytest
 from nicegui.testing import User
 
 from domain import clock
-from domain.accounts import auth
+from domain.accounts import auth, passwords
 from domain.errors import SignInFailed
 from tests.support.ui import sign_in
 
@@ -41,7 +41,7 @@ async def test_thirty_idle_minutes_end_the_session(user: User) -> None:
 async def test_an_account_locked_while_signed_in_goes_back_to_sign_in(user: User) -> None:
     await sign_in(user, "margaret@example.com")
     await user.should_see("Phone and e-mail")
-    for _ in range(auth.MAX_FAILED_SIGN_INS):  # someone else, elsewhere, guessing her password
+    for _ in range(passwords.MAX_FAILED_SIGN_INS):  # someone else, elsewhere, guessing her password
         with pytest.raises(SignInFailed):
             await asyncio.to_thread(auth.sign_in, "margaret@example.com", "not-the-password")
     await user.open("/clients/1/profile")

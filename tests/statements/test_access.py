@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from domain.accounts.access import Actor
 from domain.errors import NotAllowed, NotFound
-from domain.statements import StatementRequest, open_statement, statement_pdf
+from domain.statements.reading import StatementRequest, open_statement, statement_pdf
 from domain.vocabulary import Gender
 from storage import db
 from storage.models import AuditEvent, Client, FundingPackage

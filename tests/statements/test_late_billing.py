@@ -5,8 +5,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from domain import statements
 from domain.signoff import billing
+from domain.statements import monthly, reading
 from domain.statements.reading import StatementRequest
 from domain.vocabulary import LedgerKind, ShiftStatus
 from storage import db
@@ -32,7 +32,7 @@ def test_a_visit_approved_after_its_statement_was_issued_is_billed_in_the_curren
         session.execute(LedgerEntry.__table__.delete().where(LedgerEntry.shift_id == shift.id))
         shift.status, shift.billed_at = ShiftStatus.APPROVED, None
         package_id = shift.package_id
-    statements.generate_monthly(date(2026, 10, 1))  # October is issued while the visit awaits approval
+    monthly.generate_monthly(date(2026, 10, 1))  # October is issued while the visit awaits approval
     with db.read() as session:
         issued = session.scalar(
             select(Statement).where(
@@ -51,6 +51,6 @@ def test_a_visit_approved_after_its_statement_was_issued_is_billed_in_the_curren
     assert october_day.month == 10
     # October as issued still adds up the same way today.
     request = StatementRequest(package=str(package_id), month="2026-10")
-    october = statements.open_statement(personas.client, personas.client.client_id, request).statement
+    october = reading.open_statement(personas.client, personas.client.client_id, request).statement
     assert october.closing == issued.closing_cents
     assert october.opening == issued.opening_cents

@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 
 from domain import clock
 from domain.errors import InvalidInput
-from domain.statements import StatementRequest, generate_monthly, open_statement
+from domain.statements.monthly import generate_monthly
+from domain.statements.reading import StatementRequest, open_statement
 from storage import db
 from storage.models import OutboxMessage, Statement
 from tests.support.personas import Personas

@@ -10,8 +10,9 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from domain.statements import StatementRequest, open_statement, pdf, statement_pdf, wording
+from domain.statements import pdf, wording
 from domain.statements.model import PackageStatement, Period
+from domain.statements.reading import StatementRequest, open_statement, statement_pdf
 from tests.support.personas import Personas
 
 from .builders import HOME_CARE, NDIS, statement, year_of_services

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from domain.accounts import auth
 from domain.money import dollars
-from domain.statements import StatementRequest, open_statement
+from domain.statements.reading import StatementRequest, open_statement
 from tests.support.personas import account_id
 from tests.support.ui import sign_in
 

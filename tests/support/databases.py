@@ -17,7 +17,6 @@ from sqlalchemy import text
 
 from demo import DEMO_PASSWORD, seed_demo
 from domain.accounts import passwords
-from domain.agency import settings as agency
 from storage import db, migrate
 
 DEMO_NOW = datetime(2026, 11, 27, 0, 0, tzinfo=UTC)  # 11:00 on Friday 27 November 2026 in Sydney
@@ -107,7 +106,6 @@ class Templates:
                 connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{source}"'))
             url = self._pg_url(name)
         engine = db.configure(url)
-        agency.forget_cached()
         try:
             yield url
         finally:
