@@ -5,6 +5,8 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from storage import db
+
 ROOT = Path(__file__).resolve().parent
 
 
@@ -20,6 +22,9 @@ class Settings:
     geocoder: str | None
     geocoder_user_agent: str
     public_url: str
+    db_pool_size: int = 10
+    db_pool_overflow: int = 20
+    db_pool_timeout: float = 10.0
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -71,4 +76,11 @@ def load() -> Settings:
         geocoder=os.environ.get("GEOCODER") or None,
         geocoder_user_agent=os.environ.get("GEOCODER_USER_AGENT") or "care-portal",
         public_url=public_url(),
+        db_pool_size=int(os.environ.get("DB_POOL_SIZE") or 10),
+        db_pool_overflow=int(os.environ.get("DB_POOL_OVERFLOW") or 20),
+        db_pool_timeout=float(os.environ.get("DB_POOL_TIMEOUT") or 10),
     )
+
+
+def pool(settings: Settings) -> db.Pool:
+    return db.Pool(settings.db_pool_size, settings.db_pool_overflow, settings.db_pool_timeout)

@@ -69,7 +69,7 @@ def routes() -> None:
 
 def start(settings: config.Settings) -> None:
     """Migrate (and on an empty database, seed the demo agency) before the first request."""
-    migrate.upgrade(db.configure(settings.database_url))
+    migrate.upgrade(db.configure(settings.database_url, config.pool(settings)))
     geocoding.configure(settings.geocoder, user_agent=settings.geocoder_user_agent)
     if settings.seed_demo:
         if demo.seed_if_empty(now=clock.now(), hash_password=passwords.hash_password):

@@ -9,7 +9,16 @@ from fastapi.routing import APIRoute
 
 from domain.booking.answers import OfferGone
 from domain.booking.errors import SlotTaken
-from domain.errors import AccountLocked, DomainError, InvalidInput, NotAllowed, NotFound, SignInFailed
+from domain.errors import (
+    AccountLocked,
+    ChangedMeanwhile,
+    DomainError,
+    InvalidInput,
+    NotAllowed,
+    NotFound,
+    PortalBusy,
+    SignInFailed,
+)
 
 STATUS = (  # the first match wins: subclasses before their parents
     (AccountLocked, 423),
@@ -18,6 +27,8 @@ STATUS = (  # the first match wins: subclasses before their parents
     (NotFound, 404),
     (OfferGone, 409),
     (SlotTaken, 409),
+    (ChangedMeanwhile, 409),
+    (PortalBusy, 503),
     (InvalidInput, 422),
     (DomainError, 400),
 )
@@ -29,7 +40,9 @@ def status_for(error: DomainError) -> int:
 
 def as_http(error: DomainError) -> HTTPException:
     status = status_for(error)
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    headers = (
+        {"WWW-Authenticate": "Bearer"} if status == 401 else {"Retry-After": "30"} if status == 503 else None
+    )
     detail: Any = error.message
     if isinstance(error, InvalidInput):
         detail = {"message": error.message, "fields": error.fields}

@@ -13,12 +13,16 @@ published only after the transaction has committed, so a listener never sees a c
 back; a failed action announces nothing.
 """
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 
 from domain import audit, clock, events
@@ -26,7 +30,12 @@ from domain.accounts.access import Actor
 from domain.agency import local_time
 from domain.agency import settings as agency_settings
 from domain.agency.settings import AgencySettings
+from domain.errors import ChangedMeanwhile, PortalBusy
 from storage import db
+
+P = ParamSpec("P")
+T = TypeVar("T")
+ATTEMPTS = 5
 
 
 @dataclass
@@ -74,7 +83,7 @@ class Action:
 @contextmanager
 def writing(actor: Actor | None = None, *, now: datetime | None = None) -> Iterator[Action]:
     """An action whose changes commit together when the block ends, or not at all."""
-    with db.write() as session:
+    with _connection_or_busy(), db.write() as session:
         act = Action(session, now or clock.now(), actor)
         yield act
     for event in act.announcements:
@@ -84,5 +93,34 @@ def writing(actor: Actor | None = None, *, now: datetime | None = None) -> Itera
 @contextmanager
 def reading(actor: Actor | None = None, *, now: datetime | None = None) -> Iterator[Action]:
     """An action that only looks."""
-    with db.read() as session:
+    with _connection_or_busy(), db.read() as session:
         yield Action(session, now or clock.now(), actor)
+
+
+@contextmanager
+def _connection_or_busy() -> Iterator[None]:
+    """A request that cannot get a connection within the pool's timeout says so (and is answered
+    at once with a clear message) instead of hanging."""
+    try:
+        yield
+    except PoolTimeout as error:
+        raise PortalBusy() from error
+
+
+def retried(use_case: Callable[P, T]) -> Callable[P, T]:
+    """For a use case that races others for the same rows (an offer answered while its visit is
+    cancelled): when the database undid it to break a deadlock or a serialization conflict (or, on
+    SQLite, stayed busy), run the whole use case again, a few times; then ChangedMeanwhile — a
+    clear "look again", never a server error. Safe: nothing of a failed attempt was committed,
+    announced or sent."""
+
+    @functools.wraps(use_case)
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return db.retrying(lambda: use_case(*args, **kwargs), attempts=ATTEMPTS)
+        except DBAPIError as error:
+            if db.is_transient(error):
+                raise ChangedMeanwhile() from error
+            raise
+
+    return run

@@ -34,3 +34,26 @@ class SignInFailed(DomainError):
 
 class AccountLocked(SignInFailed):
     pass
+
+
+class ChangedMeanwhile(DomainError):
+    """Someone changed the same records at the same moment and the database undid this attempt;
+    tried again a few times, it still collided. Nothing was changed."""
+
+    def __init__(
+        self,
+        message: str = "This changed while you were working on it, so nothing was done. "
+        "Please look at it again.",
+    ) -> None:
+        super().__init__(message)
+
+
+class PortalBusy(DomainError):
+    """Every database connection is in use for longer than a person should wait."""
+
+    def __init__(
+        self,
+        message: str = "The portal is very busy right now, so nothing was done. "
+        "Please try again in a minute.",
+    ) -> None:
+        super().__init__(message)

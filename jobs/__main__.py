@@ -29,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     if args.verbose:
         logging.getLogger("jobs").setLevel(logging.DEBUG)
-    migrate.upgrade(db.configure(config.load().database_url))
+    settings = config.load()
+    migrate.upgrade(db.configure(settings.database_url, config.pool(settings)))
     return run(args) if args.command == "run" else dispatch(args)
 
 

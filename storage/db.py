@@ -9,6 +9,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
@@ -34,12 +35,32 @@ def normalise_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
-def configure(url: str, **engine_options: Any) -> Engine:
+@dataclass(frozen=True)
+class Pool:
+    """How many connections one process keeps and may open, and how long a request waits for one.
+
+    Every use case holds one connection at a time (domain.action), so a request waits for a
+    connection only while every one is busy with other requests' short transactions; the timeout
+    is a fault's, answered at once with a clear "the portal is busy" instead of a hang. Several
+    processes share PostgreSQL's max_connections (100 by default): keep processes x (size +
+    overflow) under it.
+    """
+
+    size: int = 10
+    overflow: int = 20
+    timeout_seconds: float = 10.0
+
+    def options(self) -> dict[str, Any]:
+        return {"pool_size": self.size, "max_overflow": self.overflow, "pool_timeout": self.timeout_seconds}
+
+
+def configure(url: str, pool: Pool = Pool(), **engine_options: Any) -> Engine:
     """Point the application at a database; replaces (and disposes) any earlier engine."""
     global _engine, _read_sessions, _write_sessions
     if _engine is not None:
         _engine.dispose()
     url = normalise_url(url)
+    engine_options = {**pool.options(), **engine_options}
     if url.startswith("sqlite"):
         _engine = _sqlite_engine(url, **engine_options)
         write_bind = _engine.execution_options(sqlite_begin="IMMEDIATE")

@@ -27,6 +27,7 @@ def candidates(actor: Actor, shift_id: int) -> matching.Match:
         return matching.find_providers_with_reasons(to_fill(act, shift), session=act.session)
 
 
+@action.retried
 def allocate(actor: Actor, shift_id: int, worker_id: int) -> None:
     """Roster/admin only: an UNALLOCATED shift becomes ALLOCATED to the worker; client and worker told.
     SlotTaken when the worker's time was just taken; NotSuitable when they do not qualify."""
@@ -70,9 +71,16 @@ def to_fill(act: Action, shift: Shift) -> matching.ShiftToFill:
 
 
 def _unallocated(act: Action, shift_id: int, *, for_update: bool) -> Shift:
-    shift = queries.shift(shift_id, session=act.session, for_update=for_update)
+    """The unallocated shift; to change it, locked after its booking (the order every booking use
+    case keeps)."""
+    shift = queries.shift(shift_id, session=act.session)
     if shift is None:
         raise NotAllowed()
+    if for_update:
+        if shift.booking_id is not None:
+            queries.booking(shift.booking_id, session=act.session, for_update=True)
+        shift = queries.shift(shift_id, session=act.session, for_update=True)
+        assert shift is not None
     if shift.status != ShiftStatus.UNALLOCATED:
         raise DomainError("This visit is no longer waiting for a worker: please look at the day again.")
     return shift

@@ -33,6 +33,7 @@ class OfferGone(DomainError):
     """The offer was answered already, expired or was withdrawn."""
 
 
+@action.retried
 def accept(actor: Actor, offer_id: int) -> None:
     """Worker only, own offer (else NotAllowed). Shifts and booking ALLOCATED; the client is e-mailed
     a confirmation and the roster department is e-mailed. OfferGone if no longer pending; SlotTaken
@@ -64,6 +65,7 @@ def accept(actor: Actor, offer_id: int) -> None:
         _announce(act, shifts, booking.client_id, offer.worker_id)
 
 
+@action.retried
 def reject(actor: Actor, offer_id: int, note: str = "") -> None:
     """Worker only, own offer. Shifts UNALLOCATED, booking UNALLOCATED; client and roster told."""
     note = note.strip()
@@ -86,10 +88,14 @@ def reject(actor: Actor, offer_id: int, note: str = "") -> None:
 
 
 def _open_offer(act: Action, worker_id: int | None, offer_id: int) -> Offer:
-    """The worker's own pending offer, locked."""
-    offer = queries.offer(offer_id, session=act.session, for_update=True)
-    if offer is None or offer.worker_id != worker_id:
+    """The worker's own pending offer, locked after its booking and the shifts it holds: the order
+    every booking use case keeps (a cancellation of one of those visits waits, or is waited for)."""
+    peek = queries.offer(offer_id, session=act.session)
+    if peek is None or peek.worker_id != worker_id:
         raise NotAllowed()
+    booking = offer_expiry.booking(peek.booking_id, session=act.session)
+    offer_expiry.held_shifts(booking.id, peek.worker_id, session=act.session)
+    offer = offer_expiry.locked_offer(offer_id, session=act.session)
     if offer.status != OfferStatus.PENDING:
         raise OfferGone(GONE[offer.status])
     if offer.expires_at <= act.now:  # the expiry job has not run yet; it will tell everyone

@@ -1,7 +1,7 @@
 """Offers to nominated workers. Here: an offer nobody answered in time expires (DESIGN.md §3.2) —
 its booking becomes unallocated, the shifts held for the worker are released, and the client and
 the roster department are told. Run by the scheduler; safe to run twice or in two processes at
-once (offers are locked, skipped by the other, and expire only while pending)."""
+once (each offer's booking is locked before the offer, and an offer expires only while pending)."""
 
 from domain import action, events
 from domain.action import Action
@@ -29,16 +29,27 @@ def _expire_batch() -> int:
     """One batch in one action: its changes commit, and are announced, together."""
     with action.writing() as act:
         due = offer_queries.due(now=act.now, limit=BATCH, session=act.session)
-        released = [shift for offer in due for shift in expire(act, offer)]
+        expired = [offer for offer_id in due if (offer := _still_due(act, offer_id)) is not None]
+        released = [shift for offer in expired for shift in expire(act, offer)]
         if released:
             act.announce(
                 events.ShiftChanged.of(
                     [shift.id for shift in released],
                     [shift.client_id for shift in released],
-                    [offer.worker_id for offer in due],
+                    [offer.worker_id for offer in expired],
                 )
             )
         return len(due)
+
+
+def _still_due(act: Action, offer_id: int) -> Offer | None:
+    """The offer, locked in the order every booking use case keeps (its booking, then the offer),
+    if it is still pending and past its time: the worker may have answered, or another process
+    expired it, while this one waited for the lock."""
+    peek = offer_queries.offer(offer_id, session=act.session)
+    offer_queries.booking(peek.booking_id, session=act.session)
+    offer = offer_queries.locked_offer(offer_id, session=act.session)
+    return offer if offer.status == OfferStatus.PENDING and offer.expires_at <= act.now else None
 
 
 def expire(act: Action, offer: Offer) -> list[Shift]:

@@ -43,6 +43,7 @@ def providers(actor: Actor, wanted: Wanted) -> matching.SeriesMatch:
     return found if actor.is_staff else matching.SeriesMatch(found.providers, ())
 
 
+@action.retried
 def nominate(actor: Actor, wanted: Wanted, worker_id: int) -> Booked:
     """Book with a nominated worker: booking OFFERED, its shifts OFFERED to (held for) the worker,
     an Offer expiring after Agency.offer_expiry_minutes, an app message to the worker and an e-mail
@@ -69,6 +70,7 @@ def nominate(actor: Actor, wanted: Wanted, worker_id: int) -> Booked:
         return _booked(booking, chosen)
 
 
+@action.retried
 def let_agency_choose(actor: Actor, wanted: Wanted) -> Booked:
     """Book without a worker: booking REQUESTED, its shifts UNALLOCATED, the roster department e-mailed."""
     with action.writing(actor) as act:

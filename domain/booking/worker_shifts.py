@@ -73,6 +73,7 @@ def upcoming(actor: Actor, days: int = 14) -> tuple[WorkerShiftView, ...]:
     return tuple(_shift_view(row, act.now) for row in rows)
 
 
+@action.retried
 def mark_completed(actor: Actor, shift_id: int) -> None:
     """The worker's own ALLOCATED shift that has started becomes COMPLETED."""
     worker_id = _worker(actor)

@@ -87,6 +87,7 @@ def preview(actor: Actor, shift_id: int, scope: Scope = Scope.ONLY_THIS) -> Canc
         return _work_out(act, _cancellable(act, shift_id), scope).plan
 
 
+@action.retried
 def cancel(
     actor: Actor, shift_id: int, scope: Scope, reason: CancelReason, confirmed_fee_cents: int
 ) -> CancellationPlan:
@@ -109,10 +110,16 @@ def cancel(
 
 
 def _cancellable(act: Action, shift_id: int, *, for_update: bool = False) -> Shift:
+    """The visit, if this person may cancel it; to cancel it, locked after its booking (the order
+    every booking use case keeps: an offer being answered for it waits, or is waited for)."""
     actor = _actor(act)
-    found = changes.shift(shift_id, session=act.session, for_update=for_update)
+    found = changes.shift(shift_id, session=act.session)
     if found is None or actor.role == Role.WORKER or not access.may_act_for_client(actor, found.client_id):
         raise NotAllowed()
+    if for_update:
+        changes.booking(found.booking_id, session=act.session, for_update=True)
+        found = changes.shift(shift_id, session=act.session, for_update=True)
+        assert found is not None
     if found.status == ShiftStatus.CANCELLED:
         raise DomainError("This visit is already cancelled.")
     if found.status not in CANCELLABLE:

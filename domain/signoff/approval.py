@@ -42,6 +42,7 @@ class OpenQuery:
     mine: bool  # the asking case manager's own client
 
 
+@action.retried
 def approve(actor: Actor, shift_id: int) -> int:
     with action.writing(actor) as act:
         shift = _clients_shift(act, shift_id)
@@ -53,6 +54,7 @@ def approve(actor: Actor, shift_id: int) -> int:
     return shift.id
 
 
+@action.retried
 def lodge_query(actor: Actor, shift_id: int, message: str) -> int:
     """Query a completed shift; the client's case manager (else the agency's office) is e-mailed."""
     text = _message(message)
@@ -97,6 +99,7 @@ def _open_query(act: Action, row: Any) -> OpenQuery:
     )
 
 
+@action.retried
 def reply(actor: Actor, query_id: int, text: str, *, resolve: bool) -> int:
     """Answer a query (the client is e-mailed the answer); resolving it lets the client approve."""
     access.require_role(actor, *STAFF_WHO_ANSWER)

@@ -29,6 +29,7 @@ from storage.models import (
     ServiceRate,
     Shift,
 )
+from storage.queries.locking import locked
 
 LIVE_BOOKING_STATUSES = (
     BookingStatus.REQUESTED,
@@ -135,7 +136,7 @@ def booking_wishes(booking_id: int, *, session: Session) -> list[Requirement]:
 
 def booking(booking_id: int, *, session: Session, for_update: bool = False) -> Booking | None:
     query = select(Booking).where(Booking.id == booking_id)
-    return session.scalar(query.with_for_update() if for_update else query)
+    return session.scalar(locked(query) if for_update else query)
 
 
 def worker_account(worker_id: int, *, session: Session) -> int | None:
@@ -144,12 +145,12 @@ def worker_account(worker_id: int, *, session: Session) -> int | None:
 
 def offer(offer_id: int, *, session: Session, for_update: bool = False) -> Offer | None:
     query = select(Offer).where(Offer.id == offer_id)
-    return session.scalar(query.with_for_update() if for_update else query)
+    return session.scalar(locked(query) if for_update else query)
 
 
 def shift(shift_id: int, *, session: Session, for_update: bool = False) -> Shift | None:
     query = select(Shift).where(Shift.id == shift_id)
-    return session.scalar(query.with_for_update() if for_update else query)
+    return session.scalar(locked(query) if for_update else query)
 
 
 def unallocated_left(booking_id: int, *, session: Session) -> int:
@@ -198,3 +199,4 @@ def series_worker(booking: Booking, *, session: Session) -> tuple[int | None, Of
         .limit(1)
     )
     return latest, None
+

@@ -20,6 +20,7 @@ from storage.models import (
     ShiftQuery,
     Worker,
 )
+from storage.queries.locking import locked
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class ShiftContext:
 def shift(shift_id: int, *, session: Session, for_update: bool = False) -> Shift | None:
     query = select(Shift).where(Shift.id == shift_id)
     if for_update:
-        query = query.with_for_update()
+        query = locked(query)
     return session.scalar(query)
 
 
@@ -75,7 +76,7 @@ def booking(booking_id: int | None, *, session: Session, for_update: bool = Fals
         return None
     query = select(Booking).where(Booking.id == booking_id)
     if for_update:
-        query = query.with_for_update()
+        query = locked(query)
     return session.scalar(query)
 
 
@@ -94,7 +95,7 @@ def later_in_booking(
         .order_by(Shift.starts_at)
     )
     if for_update:
-        query = query.with_for_update()
+        query = locked(query)
     return list(session.scalars(query))
 
 
@@ -134,3 +135,4 @@ def worker_name(worker_id: int | None, *, session: Session) -> str | None:
         select(Worker.first_name, Worker.preferred_name, Worker.last_name).where(Worker.id == worker_id)
     ).first()
     return f"{row.preferred_name or row.first_name} {row.last_name}" if row else None
+

@@ -5,9 +5,11 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
+from api import errors as api_errors
 from domain import action, clock, events
-from domain.errors import DomainError
+from domain.errors import ChangedMeanwhile, DomainError
 from storage import db
 from storage.models import AuditEvent
 from tests.support.personas import Personas
@@ -67,3 +69,54 @@ def test_the_settings_and_local_dates_come_through_the_actions_own_session(perso
         start, end = act.day_bounds(act.today)
         assert (end - start).total_seconds() == 24 * 3600
         assert act.local(act.now).hour == 11
+
+
+class Collided(Exception):
+    """What the database driver raises when PostgreSQL ends a transaction to break a deadlock."""
+
+    sqlstate = "40P01"
+
+
+def collision() -> OperationalError:
+    return OperationalError("UPDATE offer ...", {}, Collided("deadlock detected"))
+
+
+def test_a_use_case_the_database_undid_to_break_a_deadlock_runs_again() -> None:
+    tries: list[int] = []
+
+    @action.retried
+    def accept() -> str:
+        tries.append(1)
+        if len(tries) < 3:
+            raise collision()
+        return "accepted"
+
+    assert accept() == "accepted"
+    assert len(tries) == 3
+
+
+def test_a_use_case_that_keeps_colliding_says_it_changed_meanwhile_instead_of_failing() -> None:
+    tries: list[int] = []
+
+    @action.retried
+    def accept() -> None:
+        tries.append(1)
+        raise collision()
+
+    with pytest.raises(ChangedMeanwhile, match="changed while you were working on it"):
+        accept()
+    assert len(tries) == action.ATTEMPTS
+    assert api_errors.status_for(ChangedMeanwhile()) == 409
+
+
+def test_any_other_database_error_is_not_tried_again() -> None:
+    tries: list[int] = []
+
+    @action.retried
+    def accept() -> None:
+        tries.append(1)
+        raise OperationalError("SELECT", {}, Exception("the server has gone away"))
+
+    with pytest.raises(OperationalError):
+        accept()
+    assert len(tries) == 1
