@@ -52,7 +52,7 @@ def is_live(row: ApiToken, now: datetime) -> bool:
 
 def actor_for(token: str) -> Actor:
     """Who this bearer token signs in; SignInFailed if it is unknown, revoked, expired, or the
-    account was closed or locked since."""
+    account was switched off since (a lockout stops new sign-ins, not tokens already given)."""
     with action.reading() as act:
         row = token_queries.by_hash(passwords.token_hash(token), session=act.session)
         if row is None or not is_live(row, act.now):

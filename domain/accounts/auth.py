@@ -100,14 +100,16 @@ def actor_from(account: Account, act: Action) -> Actor:
 
 
 def load_actor(account_id: int) -> Actor | None:
-    """The actor for a signed-in session, or None when the account was closed or locked since."""
+    """The actor for a signed-in session, or None when the account was switched off since. A lockout
+    (someone guessing the password) stops new sign-ins only: whoever is signed in already stays, so a
+    stranger cannot sign a worker out of the app in the middle of a shift."""
     with action.reading() as act:
         return active_actor(act, account_id)
 
 
 def active_actor(act: Action, account_id: int) -> Actor | None:
     account = account_queries.by_id(account_id, session=act.session)
-    if account is None or not account.active or passwords.is_locked(account.locked_until, act.now):
+    if account is None or not account.active:
         return None
     return actor_from(account, act)
 

@@ -75,19 +75,26 @@ def test_a_success_clears_earlier_failures(demo_db: str) -> None:
     assert not isinstance(refused.value, AccountLocked)
 
 
-def test_a_locked_account_cannot_keep_a_session(demo_db: str) -> None:
+def test_a_lockout_stops_new_sign_ins_but_not_the_session_already_open(demo_db: str) -> None:
+    """Otherwise anyone could sign a worker out of the app mid-shift by guessing five times."""
     account_id = auth.sign_in(MARGARET, DEMO_PASSWORD).account_id
     for _ in range(5):
         with pytest.raises(SignInFailed):
             auth.sign_in(MARGARET, "wrong password")
-    assert auth.load_actor(account_id) is None
+    with pytest.raises(AccountLocked):
+        auth.sign_in(MARGARET, DEMO_PASSWORD)
+    kept = auth.load_actor(account_id)
+    assert kept is not None
+    assert kept.account_id == account_id
 
 
-def test_a_closed_account_cannot_sign_in(demo_db: str) -> None:
+def test_a_closed_account_cannot_sign_in_or_keep_its_session(demo_db: str) -> None:
+    account_id = auth.sign_in(MARGARET, DEMO_PASSWORD).account_id
     with db.write() as session:
         session.scalar(select(Account).where(Account.email == MARGARET)).active = False
     with pytest.raises(SignInFailed):
         auth.sign_in(MARGARET, DEMO_PASSWORD)
+    assert auth.load_actor(account_id) is None
 
 
 @pytest.mark.parametrize(

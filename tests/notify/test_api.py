@@ -84,6 +84,20 @@ async def test_a_wrong_password_is_401_and_five_lock_the_account_as_on_the_sign_
     assert "locked" in locked.json()["detail"]
 
 
+async def test_a_stranger_guessing_a_workers_password_does_not_sign_the_worker_out_of_the_app(
+    client: httpx.AsyncClient, personas: Personas
+) -> None:
+    aisha = await sign_in(client)
+    for _ in range(5):
+        await client.post("/api/v1/tokens", json={"email": "aisha@example.com", "password": "guess"})
+    refused = await client.post(
+        "/api/v1/tokens", json={"email": "aisha@example.com", "password": DEMO_PASSWORD}
+    )
+    assert refused.status_code == 423  # new sign-ins wait out the lock
+    assert (await client.get("/api/v1/messages", headers=aisha)).status_code == 200  # her phone stays in
+    assert (await client.get("/api/v1/shifts", headers=aisha)).status_code == 200
+
+
 async def test_a_worker_may_not_read_or_mark_another_workers_message(
     client: httpx.AsyncClient, personas: Personas
 ) -> None:
