@@ -212,6 +212,7 @@ def _charge_fee(
         shift_id=shift.id,
         day=day,
         refers_to_month=late_for,
+        service_day=shift.occurrence_date,
         description=f"Cancellation, {BAND_LABELS[quote.band]}: {context.service_name}",
         fee_cents=quote.fee_cents,
         contribution_pct=context.contribution_pct,

@@ -53,6 +53,7 @@ def _bill(act: Action, shift: Shift) -> None:
             shift_id=shift.id,
             day=day,
             refers_to_month=late_for,
+            service_day=shift.occurrence_date,
             description=context.service_name,
             units=shift.bill_units,
             rate_cents=shift.bill_rate_cents,

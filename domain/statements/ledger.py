@@ -7,7 +7,7 @@ Each shift is charged at most once per kind (a unique index guarantees it).
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -52,6 +52,7 @@ def service_entry(
     ndis_category: NdisCategory | None,
     created_at: datetime,
     refers_to_month: date | None = None,
+    service_day: date | None = None,
 ) -> LedgerEntry:
     cost = charge(units, rate_cents, contribution_pct)
     return LedgerEntry(
@@ -67,6 +68,7 @@ def service_entry(
         contribution_cents=cost.contribution,
         ndis_category=ndis_category,
         refers_to_month=refers_to_month,
+        service_date=service_day,
         created_at=created_at,
     )
 
@@ -83,6 +85,7 @@ def cancellation_fee_entry(
     ndis_category: NdisCategory | None,
     created_at: datetime,
     refers_to_month: date | None = None,
+    service_day: date | None = None,
 ) -> LedgerEntry:
     cost = fee_charge(fee_cents, contribution_pct)
     return LedgerEntry(
@@ -97,6 +100,7 @@ def cancellation_fee_entry(
         ndis_category=ndis_category,
         cancel_reason=reason,
         refers_to_month=refers_to_month,
+        service_date=service_day,
         created_at=created_at,
     )
 
@@ -106,13 +110,17 @@ def posting_day(
 ) -> tuple[date, date | None]:
     """The day a charge for work on `service_day` is entered, and the earlier month it refers to.
 
-    A month whose statement has been issued is closed: a charge for it that comes later (a visit
-    approved late) goes on the current month, marked as belonging to the earlier one, so an issued
-    statement never changes after the client has read it.
+    A month whose statement — or any later month's — has been issued is closed: it never changes
+    again. A charge for it that comes later (a visit approved late) goes on the first open month,
+    marked as belonging to the earlier one, and carries its date of service (the caller records it).
+    Without this, a visit of October approved in December after November's statement went out
+    (but October's never did) landed in October and moved every balance after it.
     """
-    if service_day < today and statement_queries.statement_covers(package_id, service_day, session=session):
-        return today, service_day.replace(day=1)
-    return service_day, None
+    issued_through = statement_queries.issued_through(package_id, session=session)
+    if issued_through is None or service_day > issued_through:
+        return service_day, None
+    first_open = issued_through + timedelta(days=1)
+    return max(today, first_open), service_day.replace(day=1)
 
 
 def post(session: Session, entry: LedgerEntry) -> LedgerEntry:

@@ -58,4 +58,5 @@ def ledger_line(row: Row) -> LedgerLine:
         cancel_band=row.cancel_band,
         cancel_reason=entry.cancel_reason,
         refers_to_month=entry.refers_to_month,
+        service_day=entry.service_date,
     )

@@ -25,6 +25,12 @@ class LedgerLine:
     cancel_band: CancelBand | None = None
     cancel_reason: CancelReason | None = None
     refers_to_month: date | None = None  # adjustments and refunds for an earlier month
+    service_day: date | None = None  # the day of the work: a late charge is entered on a later day
+
+    @property
+    def late(self) -> bool:
+        """Entered on a later day than the work it is for (its month had been closed)."""
+        return self.service_day is not None and self.service_day != self.day
 
     @property
     def price(self) -> int:

@@ -13,11 +13,13 @@ from domain.action import Action
 from domain.errors import InvalidInput
 from domain.messaging import outbox
 from domain.money import dollars
-from domain.statements import loading, periods
+from domain.statements import loading, periods, snapshot
 from domain.statements.letters import StatementReady
 from domain.statements.model import PackageStatement, Period
 from storage.models import Statement
 from storage.queries import statements as statement_queries
+
+BATCH = 50  # packages a transaction
 
 
 @dataclass(frozen=True)
@@ -28,16 +30,20 @@ class MonthlyRun:
 
 
 def generate_monthly(month: date | None = None) -> MonthlyRun:
-    """Every package's statement for `month` (default: last month), in one transaction."""
-    with action.writing() as act:
-        period = _finished_month(month, act.today)
-        generated = told = 0
-        for package_id in statement_queries.packages_without_statement(
-            period.first, period.last, session=act.session
-        ):
-            told += _issue(act, package_id, period)
-            generated += 1
-    return MonthlyRun(period.first, generated, told)
+    """Every package's statement for `month` (default: last month), a batch of packages per
+    transaction: a large agency's month does not hold the database for all of them at once."""
+    generated = told = 0
+    while True:
+        with action.writing() as act:
+            period = _finished_month(month, act.today)
+            due = statement_queries.packages_without_statement(
+                period.first, period.last, session=act.session
+            )[:BATCH]
+            for package_id in due:
+                told += _issue(act, package_id, period)
+        generated += len(due)
+        if len(due) < BATCH:
+            return MonthlyRun(period.first, generated, told)
 
 
 def _finished_month(month: date | None, today: date) -> Period:
@@ -71,6 +77,7 @@ def record(statement: PackageStatement, now: datetime, *, told: bool) -> Stateme
         contributions_cents=statement.total_contributions,
         generated_at=now,
         notified_at=now if told else None,  # the e-mail is queued in this same transaction
+        content=snapshot.to_json(statement),  # re-opened, it shows exactly this
     )
 
 

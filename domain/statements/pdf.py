@@ -33,6 +33,11 @@ WIDTHS = {
     "adjustments": (24, 96, 30, 30),
     "by_month": (60, 40, 40, 40),
 }
+# The same tables when a late charge adds its "For" column (wording.FOR): the service gives way.
+WIDTHS_WITH_FOR = {
+    "services": (22, 30, 34, 20, 18, 20, 18, 18),
+    "cancellations": (22, 30, 34, 34, 20, 22, 18),
+}
 
 
 @dataclass(frozen=True)
@@ -88,7 +93,8 @@ def compose(statement: PackageStatement, letterhead: Letterhead) -> StatementPdf
     _addressee(doc, statement)
     _sentences(doc, statement)
     for table in (wording.summary(statement), *wording.tables(statement)):
-        pdf_tables.draw(doc, table, WIDTHS[table.key])
+        with_for = len(table.headings) > len(WIDTHS[table.key])
+        pdf_tables.draw(doc, table, (WIDTHS_WITH_FOR if with_for else WIDTHS)[table.key])
     return doc
 
 

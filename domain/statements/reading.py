@@ -12,7 +12,7 @@ from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.action import Action
 from domain.errors import NotAllowed, NotFound
-from domain.statements import loading, pdf, periods
+from domain.statements import loading, pdf, periods, snapshot
 from domain.statements.model import PackageStatement, Period
 from storage.queries import clients as client_queries
 from storage.queries import media as media_queries
@@ -84,11 +84,25 @@ def _read(act: Action, client_id: int, request: StatementRequest, *, what: str) 
     if not choices:
         return StatementView(client_id, client.full_name, (), None)
     package_id = _chosen_package(request.package, choices)
-    facts = loading.package_facts(package_id, session=act.session)
-    assert facts is not None
-    statement = loading.statement(facts, period, session=act.session)
+    statement = _as_issued(act, package_id, period) or _as_now(act, package_id, period)
     act.audit(what, "package", package_id, f"statement {period.first} to {period.last}")
     return StatementView(client_id, client.full_name, choices, statement)
+
+
+def _as_issued(act: Action, package_id: int, period: Period) -> PackageStatement | None:
+    """An issued month is shown as it was issued (and e-mailed), whatever has changed since."""
+    if period.month is None:
+        return None
+    issued = statement_queries.issued(package_id, period.first, period.last, session=act.session)
+    if issued is None or issued.content is None:  # issued before statements were kept as issued
+        return None
+    return snapshot.from_json(issued.content)
+
+
+def _as_now(act: Action, package_id: int, period: Period) -> PackageStatement:
+    facts = loading.package_facts(package_id, session=act.session)
+    assert facts is not None
+    return loading.statement(facts, period, session=act.session)
 
 
 def _chosen_package(asked: str | None, choices: tuple[PackageChoice, ...]) -> int:

@@ -132,10 +132,12 @@ def categories(statement: PackageStatement) -> Table:
 
 def services(statement: PackageStatement) -> Table:
     lines = statement.services
+    late = any(x.late for x in lines)
     rows = [
         Row(
             (
                 short_day(x.day),
+                *_for(x, late),
                 x.description,
                 quantity(x),
                 dollars(x.rate) if x.rate is not None else "",
@@ -147,9 +149,9 @@ def services(statement: PackageStatement) -> Table:
         for x in lines
     ]
     if lines:
-        rows.append(Row(("Total", "", "", "", *_sums(lines)), strong=True))
-    headings = ("Date", "Service", "Hours or units", "Rate", "Price", "Package paid", "You paid")
-    numeric = (False, False, True, True, True, True, True)
+        rows.append(Row(("Total", *_for(None, late), "", "", "", *_sums(lines)), strong=True))
+    headings = ("Date", *FOR[late], "Service", "Hours or units", "Rate", "Price", "Package paid", "You paid")
+    numeric = (False, *(False,) * late, False, True, True, True, True, True)
     return Table(
         "services", "Services delivered", headings, numeric, tuple(rows), "No services in this period."
     )
@@ -157,18 +159,34 @@ def services(statement: PackageStatement) -> Table:
 
 def cancellations(statement: PackageStatement) -> Table:
     lines = statement.cancellations
-    rows = [Row((short_day(x.day), x.description, what_happened(x), *_sums([x]))) for x in lines]
+    late = any(x.late for x in lines)
+    rows = [
+        Row((short_day(x.day), *_for(x, late), x.description, what_happened(x), *_sums([x]))) for x in lines
+    ]
     if lines:
-        rows.append(Row(("Total", "", "", *_sums(lines)), strong=True))
-    headings = ("Date", "Service", "What happened", "Fee", "Package paid", "You paid")
+        rows.append(Row(("Total", *_for(None, late), "", "", *_sums(lines)), strong=True))
+    headings = ("Date", *FOR[late], "Service", "What happened", "Fee", "Package paid", "You paid")
     return Table(
         "cancellations",
         "Cancellations and no-shows",
         headings,
-        (False, False, False, True, True, True),
+        (False, *(False,) * late, False, False, True, True, True),
         tuple(rows),
         "No cancellation fees in this period.",
     )
+
+
+# A charge entered after its month was closed says which day the work was for, in a "For" column
+# that appears only when a table has such a charge.
+FOR = {False: (), True: ("For",)}
+
+
+def _for(line: LedgerLine | None, shown: bool) -> tuple[str, ...]:
+    if not shown:
+        return ()
+    if line is None or not line.late or line.service_day is None:
+        return ("",)
+    return (f"visit of {short_day(line.service_day)}",)
 
 
 def management(statement: PackageStatement) -> Table:

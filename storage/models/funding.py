@@ -99,6 +99,7 @@ class LedgerEntry(Base):
     ndis_category: Mapped[NdisCategory | None]
     cancel_reason: Mapped[CancelReason | None]
     refers_to_month: Mapped[date | None]  # adjustments and refunds for an earlier month
+    service_date: Mapped[date | None]  # the day the work was done, when entered on a later day
     created_at: Mapped[datetime]
 
 
@@ -119,3 +120,4 @@ class Statement(Base):
     contributions_cents: Mapped[int] = mapped_column(default=0)
     generated_at: Mapped[datetime]
     notified_at: Mapped[datetime | None]
+    content: Mapped[str | None] = mapped_column(Text)  # the statement as issued (domain.statements.snapshot)

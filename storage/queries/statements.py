@@ -145,9 +145,15 @@ def statement_recipients(client_id: int, *, session: Session) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def statement_covers(package_id: int, day: date, *, session: Session) -> bool:
-    """Has a statement been issued for a period that includes this day?"""
-    query = select(Statement.id).where(
-        Statement.package_id == package_id, Statement.period_start <= day, Statement.period_end >= day
+def issued_through(package_id: int, *, session: Session) -> date | None:
+    """The last day of the latest statement issued for the package (None: none yet)."""
+    return session.scalar(select(func.max(Statement.period_end)).where(Statement.package_id == package_id))
+
+
+def issued(package_id: int, first: date, last: date, *, session: Session) -> Statement | None:
+    """The statement issued for exactly this period, if there is one."""
+    return session.scalar(
+        select(Statement).where(
+            Statement.package_id == package_id, Statement.period_start == first, Statement.period_end == last
+        )
     )
-    return session.scalar(query.limit(1)) is not None
