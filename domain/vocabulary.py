@@ -189,6 +189,7 @@ class OutboxStatus(StrEnum):
     PENDING = "pending"
     SENT = "sent"
     FAILED = "failed"
+    CANCELLED = "cancelled"  # by staff, before it went: it never will
 
 
 class GeocodeStatus(StrEnum):

@@ -7,7 +7,7 @@ BEGIN IMMEDIATE (storage.db.write) instead.
 
 from datetime import datetime
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from domain.vocabulary import Channel, OutboxStatus
@@ -138,3 +138,23 @@ def renew_claims(message_ids: list[int], holder: str, *, until: datetime, sessio
         )
     )
     return kept
+
+
+def _retrying() -> ColumnElement[bool]:
+    return (OutboxMessage.status == OutboxStatus.PENDING) & (OutboxMessage.attempts > 0)
+
+
+def retrying_count(*, session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(OutboxMessage).where(_retrying())) or 0
+
+
+def retrying(*, limit: int, session: Session) -> list[OutboxMessage]:
+    """Messages tried at least once and waiting to be tried again, the soonest next attempt first."""
+    return list(
+        session.scalars(
+            select(OutboxMessage)
+            .where(_retrying())
+            .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+            .limit(limit)
+        )
+    )
