@@ -85,6 +85,12 @@ def email(value: str) -> str:
         ) from None
 
 
+def needs_smtputf8(address: str) -> bool:
+    """Letters beyond ASCII before the @ (margarét@…): only a mail server offering SMTPUTF8 delivers
+    there. An international domain (…@bücher.example) needs nothing: it is sent as DNS spells it."""
+    return not address.rpartition("@")[0].isascii()
+
+
 def optional_email(value: str | None) -> str | None:
     return email(value) if value and value.strip() else None
 

@@ -4,6 +4,7 @@ approved shifts and the monthly statements. Each is safe to run twice; see jobs.
 import logging
 from datetime import timedelta
 
+from domain.agency import mail_settings
 from domain.agency.mail_settings import agency_mail_settings
 from domain.booking import expiry, series
 from domain.errors import NotFound
@@ -29,7 +30,7 @@ def current_mailer() -> delivery.Mailer | None:
         server = mailer.configured_server(agency_mail_settings()) or _catcher_server
     except NotFound:  # no agency set up yet: nothing can have been queued
         return None
-    return mailer.mailer(server) if server is not None else None
+    return mailer.mailer(server, on_greeting=mail_settings.record_smtputf8) if server is not None else None
 
 
 def dispatch_outbox(holder: str) -> delivery.DispatchReport:

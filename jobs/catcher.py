@@ -51,10 +51,10 @@ def free_port() -> int:
 def start(port: int, agency_name: str) -> tuple[Controller, MailServer]:
     """Start catching on the port (a free one if it is taken); the MailServer that sends to it."""
     try:
-        controller = Controller(_Catch(), hostname=HOST, port=port)
+        controller = Controller(_Catch(), hostname=HOST, port=port, enable_SMTPUTF8=True)
         controller.start()
     except (OSError, RuntimeError):
-        controller = Controller(_Catch(), hostname=HOST, port=free_port())
+        controller = Controller(_Catch(), hostname=HOST, port=free_port(), enable_SMTPUTF8=True)
         controller.start()
     caught_mail.set_catching(True)
     log.warning(

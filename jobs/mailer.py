@@ -7,7 +7,7 @@ plain-text and an HTML body with our stored Message-ID.
 
 import os
 import smtplib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from email.header import Header
@@ -66,8 +66,9 @@ def configured_server(agency: AgencyMailSettings, env: Mapping[str, str] = os.en
     )
 
 
-def mailer(server: MailServer) -> Mailer:
-    """Opens one SMTP connection for a batch of messages."""
+def mailer(server: MailServer, on_greeting: Callable[[bool], None] | None = None) -> Mailer:
+    """Opens one SMTP connection for a batch of messages; `on_greeting(offers_smtputf8)` hears what
+    the server said it can take (so the profile can warn about addresses it cannot)."""
 
     @contextmanager
     def connect() -> Iterator[_Connection]:
@@ -88,8 +89,11 @@ def mailer(server: MailServer) -> Mailer:
         except (OSError, smtplib.SMTPException) as error:
             client.close()
             raise ServerUnavailable(f"{server.host}:{server.port}: {_describe(error)}") from error
+        connection = _Connection(client.smtp, server)
         try:
-            yield _Connection(client.smtp, server)
+            if on_greeting is not None:
+                on_greeting(connection.offers_smtputf8())
+            yield connection
         finally:
             client.close()
 
@@ -104,7 +108,7 @@ class _Connection:
     def send(self, envelope: Envelope) -> None:
         recipients = [ascii_domain(address) for address in envelope.to]
         international = not all(address.isascii() for address in [self.server.sender, *recipients])
-        if international and not self._offers_smtputf8():
+        if international and not self.offers_smtputf8():
             odd = ", ".join(address for address in recipients if not address.isascii())
             raise DeliveryError(
                 f"The agency's mail server cannot deliver to an address with letters such as é or ü "
@@ -137,7 +141,7 @@ class _Connection:
             self._reset()
             raise DeliveryError(_describe(error)) from error
 
-    def _offers_smtputf8(self) -> bool:
+    def offers_smtputf8(self) -> bool:
         try:
             self.smtp.ehlo_or_helo_if_needed()  # without STARTTLS nobody has greeted the server yet
         except (OSError, smtplib.SMTPException) as error:

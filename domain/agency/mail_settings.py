@@ -33,3 +33,19 @@ def agency_mail_settings() -> AgencyMailSettings:
             row.smtp_starttls,
             row.smtp_sender,
         )
+
+
+def takes_international_addresses() -> bool | None:
+    """Whether the agency's mail server delivers to addresses like margarét@example.com (it offered
+    SMTPUTF8 when last asked); None until the dispatcher has asked it."""
+    with action.reading() as act:
+        row = agency_queries.get(session=act.session)
+        return None if row is None else row.smtp_utf8
+
+
+def record_smtputf8(offered: bool) -> None:
+    """What the mail server said when the dispatcher connected; written only when it changes."""
+    with action.writing() as act:
+        row = agency_queries.get(session=act.session)
+        if row is not None and row.smtp_utf8 != offered:
+            row.smtp_utf8 = offered

@@ -8,6 +8,7 @@ from adapters import geocoding, photos
 from domain import action, validation
 from domain.accounts import access
 from domain.accounts.access import Actor
+from domain.agency import mail_settings
 from domain.errors import InvalidInput
 from domain.profile.reading import (
     MAX_EMERGENCY_CONTACTS,
@@ -37,9 +38,21 @@ def update_contact(
         problems["mobile_phone"] = (
             "Please give at least one phone number, so your support worker can call you."
         )
+    if not problems and clean["email"] and not _deliverable(clean["email"]):
+        problems["email"] = (
+            f"Our mail server cannot deliver to {clean['email']}: it does not take letters like é or ü "
+            "before the @. Please give another address, or call the agency."
+        )
     if problems:
         raise InvalidInput(problems)
     return _update(actor, client_id, clean)
+
+
+def _deliverable(address: str) -> bool:
+    """Whether the agency's mail server can deliver there, as far as it has told us."""
+    if not validation.needs_smtputf8(address):
+        return True
+    return mail_settings.takes_international_addresses() is not False
 
 
 def update_home_address(

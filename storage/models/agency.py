@@ -45,6 +45,7 @@ class Agency(Base):
     smtp_user: Mapped[str | None] = mapped_column(String(200))
     smtp_starttls: Mapped[bool] = mapped_column(default=True)
     smtp_sender: Mapped[str | None] = mapped_column(String(254))
+    smtp_utf8: Mapped[bool | None]  # the server offered SMTPUTF8 when last asked; None: not asked yet
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now(), onupdate=func.now())
 
 
