@@ -8,7 +8,7 @@ them off the event loop), then one `include_router` line below. Domain errors be
 
 from fastapi import APIRouter
 
-from . import bookings, messages, offers, roster, shifts, tokens
+from . import bookings, messages, offers, roster, shifts, tokens, visits
 
 router = APIRouter(prefix="/api/v1")
 router.include_router(tokens.router)
@@ -17,3 +17,4 @@ router.include_router(offers.router)
 router.include_router(shifts.router)
 router.include_router(bookings.router)
 router.include_router(roster.router)
+router.include_router(visits.router)

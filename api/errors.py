@@ -8,7 +8,8 @@ from fastapi import HTTPException, Request, Response
 from fastapi.routing import APIRoute
 
 from domain.booking.answers import OfferGone
-from domain.booking.errors import SlotTaken
+from domain.booking.errors import NotSuitable, SlotTaken
+from domain.cancellation.rules import FeeChanged
 from domain.errors import (
     AccountLocked,
     ChangedMeanwhile,
@@ -28,6 +29,8 @@ STATUS = (  # the first match wins: subclasses before their parents
     (OfferGone, 409),
     (SlotTaken, 409),
     (ChangedMeanwhile, 409),
+    (FeeChanged, 409),
+    (NotSuitable, 409),
     (PortalBusy, 503),
     (InvalidInput, 422),
     (DomainError, 400),

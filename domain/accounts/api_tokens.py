@@ -24,13 +24,18 @@ class IssuedToken:
     expires_at: datetime
 
 
+# An administrator's account can change everyone's: it is not handed out to apps.
+API_ROLES = frozenset(Role) - {Role.ADMIN}
+
+
 def issue(email: str, password: str, name: str = "Worker app") -> IssuedToken:
-    """A new token for a support worker; raises SignInFailed, AccountLocked or NotAllowed.
+    """A new token for the worker app (or a client's, a carer's or the roster's app); raises
+    SignInFailed, AccountLocked or NotAllowed (an administrator's account).
 
     Signing in is its own use case (its password check stays outside any transaction); the token is
     then written in one action of the worker's."""
     actor = auth.sign_in(email, password)
-    access.require_role(actor, Role.WORKER)
+    access.require_role(actor, *API_ROLES)
     token = secrets.token_urlsafe(32)
     with action.writing(actor) as act:
         act.session.add(

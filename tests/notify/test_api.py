@@ -121,10 +121,22 @@ async def test_a_worker_marks_their_message_read(client: httpx.AsyncClient, pers
     assert (await client.get("/api/v1/messages/999999", headers=headers)).status_code == 404
 
 
-async def test_only_support_workers_get_a_token(client: httpx.AsyncClient, personas: Personas) -> None:
-    for email in ("margaret@example.com", "rosa@example.com"):
+async def test_an_administrator_gets_no_token_but_the_other_roles_do(
+    client: httpx.AsyncClient, personas: Personas
+) -> None:
+    refused = await client.post(
+        "/api/v1/tokens", json={"email": "admin@example.com", "password": DEMO_PASSWORD}
+    )
+    assert refused.status_code == 403
+    for email in ("margaret@example.com", "daniel@example.com", "rosa@example.com", "chris@example.com"):
         response = await client.post("/api/v1/tokens", json={"email": email, "password": DEMO_PASSWORD})
-        assert response.status_code == 403
+        assert response.status_code == 201, email
+
+
+async def test_a_client_with_a_token_is_no_worker(client: httpx.AsyncClient, personas: Personas) -> None:
+    margaret = await sign_in(client, "margaret@example.com")
+    for path in ("/api/v1/messages", "/api/v1/offers", "/api/v1/shifts"):
+        assert (await client.get(path, headers=margaret)).status_code == 403, path
 
 
 async def test_a_signed_out_token_stops_working(client: httpx.AsyncClient, personas: Personas) -> None:
