@@ -11,6 +11,9 @@ from domain.booking.answers import OfferGone
 from domain.booking.errors import SlotTaken
 from domain.errors import AccountLocked, DomainError, InvalidInput, NotAllowed, NotFound, SignInFailed
 
+# The documented answers a route may give besides success, as FastAPI's `responses=` takes them.
+Responses = dict[int | str, dict[str, Any]]
+
 STATUS = (  # the first match wins: subclasses before their parents
     (AccountLocked, 423),
     (SignInFailed, 401),

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from nicegui import run, ui
 
-from components import guard, live, worker_cards
+from components import background, guard, live, worker_cards
 from components.formatting import long_date
 from components.forms import submit
 from components.nav import worker_sections
@@ -30,7 +30,7 @@ def _load(
 @guard.page(admits={Role.WORKER})
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
-    first = await run.io_bound(_load, actor)
+    first = await background.call(_load, actor)
     ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
     with frame("My shifts", viewer, nav=worker_sections(), current="/worker"):
         announcer = Text("", tag="p").props('aria-live="polite"').classes("text-muted")

@@ -40,6 +40,7 @@ def configure(url: str, **engine_options: Any) -> Engine:
     if _engine is not None:
         _engine.dispose()
     url = normalise_url(url)
+    write_bind: Engine
     if url.startswith("sqlite"):
         _engine = _sqlite_engine(url, **engine_options)
         write_bind = _engine.execution_options(sqlite_begin="IMMEDIATE")
