@@ -12,6 +12,7 @@ run: $(VENV)/.app
 
 test: $(VENV)/.test $(AXE)
 	$(BIN)/ruff check .
+	$(BIN)/mypy  # what it checks, and how strictly, is in pyproject.toml's [tool.mypy]
 	$(BIN)/pytest -n auto  # one worker per core (pytest-xdist); each builds its own test databases
 
 lint: $(VENV)/.test

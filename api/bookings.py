@@ -11,12 +11,12 @@ from domain import matching
 from domain.booking import catalogue, requests
 from domain.vocabulary import Recurrence
 
-from .errors import DomainRoute
+from .errors import DomainRoute, Responses
 from .fields import BodyRecordId, RecordId
 from .security import SignedIn
 
 router = APIRouter(prefix="/clients/{client_id}", tags=["booking"], route_class=DomainRoute)
-REFUSALS = {
+REFUSALS: Responses = {
     403: {"description": "not a client you act for, or a service they are not approved for"},
     409: {"description": "the worker's time was just given to someone else"},
     422: {"description": "a field is wrong, or the request breaks the agency's notice or horizon"},

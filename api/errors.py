@@ -21,6 +21,9 @@ from domain.errors import (
     SignInFailed,
 )
 
+# The documented answers a route may give besides success, as FastAPI's `responses=` takes them.
+Responses = dict[int | str, dict[str, Any]]
+
 STATUS = (  # the first match wins: subclasses before their parents
     (AccountLocked, 423),
     (SignInFailed, 401),

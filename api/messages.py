@@ -7,12 +7,12 @@ from pydantic import BaseModel
 
 from domain.messaging import inbox
 
-from .errors import DomainRoute
+from .errors import DomainRoute, Responses
 from .fields import RecordId
 from .security import SignedInWorker
 
 router = APIRouter(prefix="/messages", tags=["messages"], route_class=DomainRoute)
-NOT_YOURS = {
+NOT_YOURS: Responses = {
     403: {"description": "the message belongs to someone else"},
     404: {"description": "no such message"},
 }

@@ -8,12 +8,12 @@ from pydantic import BaseModel, Field
 
 from domain.booking import answers, worker_shifts
 
-from .errors import DomainRoute
+from .errors import DomainRoute, Responses
 from .fields import RecordId
 from .security import SignedInWorker
 
 router = APIRouter(prefix="/offers", tags=["offers"], route_class=DomainRoute)
-ANSWER_ERRORS = {
+ANSWER_ERRORS: Responses = {
     403: {"description": "the offer was made to another worker"},
     409: {"description": "the offer was answered already, expired or was withdrawn; or the time was taken"},
 }

@@ -11,12 +11,12 @@ from pydantic import BaseModel
 from domain.booking import allocation
 from domain.roster import day as roster_day
 
-from .errors import DomainRoute
+from .errors import DomainRoute, Responses
 from .fields import BodyRecordId, RecordId
 from .security import SignedIn
 
 router = APIRouter(tags=["roster"], route_class=DomainRoute)
-REFUSALS = {
+REFUSALS: Responses = {
     403: {"description": "not roster staff"},
     409: {"description": "the worker's time was just taken, or the visit is no longer waiting"},
 }

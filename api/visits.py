@@ -14,12 +14,12 @@ from domain.visits import views
 from domain.visits.lines import ShiftLine
 from domain.vocabulary import CancelReason
 
-from .errors import DomainRoute
+from .errors import DomainRoute, Responses
 from .fields import RecordId
 from .security import SignedIn
 
 router = APIRouter(tags=["visits"], route_class=DomainRoute)
-REFUSALS = {
+REFUSALS: Responses = {
     400: {"description": "too little notice to cancel online, or the visit has taken place"},
     403: {"description": "not a client you act for"},
     409: {"description": "the fee changed since it was shown, or the visit changed meanwhile"},

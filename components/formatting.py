@@ -1,6 +1,6 @@
 """How dates, times and amounts read on screen (agency-local, Australian style)."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 
 def long_date(day: date) -> str:
@@ -13,7 +13,7 @@ def short_date(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def clock_time(moment: datetime) -> str:
+def clock_time(moment: datetime | time) -> str:
     """9:30 am."""
     hour = moment.hour % 12 or 12
     return f"{hour}:{moment.minute:02d} {'am' if moment.hour < 12 else 'pm'}"

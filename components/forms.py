@@ -46,6 +46,22 @@ async def submit(
     return result
 
 
+async def succeeded(
+    action: Callable[[], None],
+    fields: Mapping[str, ValidationElement] | None = None,
+    *,
+    done: str = "",
+    say: Callable[[str], None] | None = None,
+) -> bool:
+    """`submit` for a use case that answers nothing: whether it went through."""
+
+    def carried_out() -> bool:
+        action()
+        return True
+
+    return await submit(carried_out, fields, done=done, say=say) is not None
+
+
 def _notify(problem: str) -> None:
     ui.notify(problem, type="negative", multi_line=True)
 

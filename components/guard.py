@@ -102,9 +102,11 @@ async def _signed_in_viewer() -> SignedInViewer | None:
     if account_id is None:
         return None
     loaded = await run.io_bound(_load, account_id)
-    if loaded is None or loaded[0] is None:  # shutting down, or the account closed since
+    if loaded is None:  # shutting down
         return None
     actor, agency = loaded
+    if actor is None:  # the account closed since
+        return None
     return SignedInViewer(agency, actor)
 
 

@@ -11,7 +11,7 @@ from domain.matching import Wish
 
 from .text import Text, heading, paragraph
 
-Refresh = Callable[[], None]
+Refresh = Callable[[], object]  # a refreshable's refresh(), whose awaitable answer nobody awaits
 KEEP = {"booking": "Just for this booking", "default": "Save as my preferences for every booking"}
 
 

@@ -163,11 +163,14 @@ def emergency_contacts(actor: Actor, details: ClientProfile) -> None:
                             field = text_input(label, person[key], kind=kind, mark=f"contact{number}_{key}")
                             field.on_value_change(lambda e, p=person, k=key: p.__setitem__(k, e.value or ""))
                             fields[f"contact{number}_{key}"] = field
-                    ui.button(
-                        f"Remove contact {number}",
-                        icon="delete",
-                        on_click=lambda p=person: (contacts.remove(p), rows.refresh()),
-                    ).props("flat color=negative")
+
+                    def remove(p: dict[str, str] = person) -> None:
+                        contacts.remove(p)
+                        rows.refresh()
+
+                    ui.button(f"Remove contact {number}", icon="delete", on_click=remove).props(
+                        "flat color=negative"
+                    )
 
         rows()
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nicegui import app, ui
+from nicegui.language import Language
 
 from domain.accounts.access import Actor
 
@@ -26,7 +27,7 @@ COLOURS = {
     "info": "#01579b",
     "warning": "#8d4b00",
 }
-LANGUAGE = "en-GB"  # Quasar has no en-AU; the page's lang attribute comes from this
+LANGUAGE: Language = "en-GB"  # Quasar has no en-AU; the page's lang attribute comes from this
 
 
 @dataclass(frozen=True)

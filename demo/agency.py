@@ -65,7 +65,9 @@ def generate(
     first = today - timedelta(weeks=spec.weeks_past)
     catalogue = seed_catalogue(session, now=now)
     accounts = _staff_accounts(session, spec.staff, hash_password, now)
-    case_managers = [accounts[s["email"]] for s in spec.staff if s["role"] == Role.CASE_MANAGER] or [None]
+    case_managers: list[int | None] = [
+        accounts[s["email"]] for s in spec.staff if s["role"] == Role.CASE_MANAGER
+    ] or [None]
     workers = seed_workers(
         session,
         rng,
@@ -154,7 +156,7 @@ def _persona_accounts(
     now: datetime,
 ) -> dict[str, int]:
     ids = {}
-    people = [
+    people: list[tuple[dict, Role, int | None, int | None, str]] = [
         (given, Role.CLIENT, clients[i].id, None, clients[i].name)
         for i, given in enumerate(spec.fixed_clients)
     ]

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
@@ -296,7 +297,11 @@ class Catalogue:
     medals: dict[str, int]
 
 
-def _ids(session: Session, model: type, key: str = "code") -> dict[str, int]:
+# The catalogue tables looked up by code or name.
+Coded = TypeVar("Coded", Program, Service, Competency, Medal)
+
+
+def _ids(session: Session, model: type[Coded], key: str = "code") -> dict[str, int]:
     return {getattr(row, key): row.id for row in session.query(model)}
 
 

@@ -120,7 +120,7 @@ def seed_clients(
     today: date,
     *,
     portraits: bool,
-    case_managers: list[int],
+    case_managers: list[int | None],  # [None] for an agency without case managers
     fixed: list[dict] | None = None,
     history_from: date | None = None,
 ) -> list[ClientSeed]:

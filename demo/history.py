@@ -27,7 +27,7 @@ def add_weekly_history(
     today = now.astimezone(ZONE).date()
     first = today - timedelta(days=today.weekday() + 1) - timedelta(weeks=weeks_past)
     days = [first + timedelta(weeks=n) for n in range(weeks_past + weeks_future + 1)]
-    booking_id = session.scalar(
+    booking_id = session.execute(
         insert(Booking).returning(Booking.id),
         [
             {
@@ -45,7 +45,7 @@ def add_weekly_history(
                 "created_at": now,
             }
         ],
-    )
+    ).scalar_one()
     rows = [_shift(booking_id, client_id, worker_id, service, package, rate, day, now) for day in days]
     ids = session.scalars(insert(Shift).returning(Shift.id, sort_by_parameter_order=True), rows)
     entries = [

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -40,7 +41,8 @@ CARE_SKILLS = (
     "manual_handling",
     "infection_control",
 )
-WORKERS = (
+# Loose seed records, read by key as generate() reads every fixed person (AgencySpec).
+WORKERS: tuple[dict[str, Any], ...] = (
     {
         "first_name": "Aisha",
         "last_name": "Rahman",
@@ -70,7 +72,7 @@ WORKERS = (
         "bio": "Ben drives clients to appointments all over the Inner West and is handy around the garden.",
     },
 )
-CLIENTS = (
+CLIENTS: tuple[dict[str, Any], ...] = (
     {
         "first_name": "Margaret",
         "last_name": "Wilson",
@@ -127,7 +129,17 @@ CLIENTS = (
         "services": ["personal_care", "community_access", "respite"],
     },
 )
-CARER = {"email": "daniel@example.com", "name": "Daniel Nguyen", "clients": (2, 3), "relationship": "Son"}
+
+
+@dataclass(frozen=True)
+class DemoCarer:
+    email: str
+    name: str
+    clients: tuple[int, ...]  # indexes into CLIENTS
+    relationship: str
+
+
+CARER = DemoCarer("daniel@example.com", "Daniel Nguyen", clients=(2, 3), relationship="Son")
 
 
 @dataclass(frozen=True)
@@ -170,7 +182,7 @@ def seed_demo(session: Session, *, now: datetime, hash_password: Callable[[str],
         session.query(ShiftQuery).filter(ShiftQuery.shift_id == shift_id).update(
             {"raised_by_account_id": margaret}
         )
-    agency.accounts[CARER["email"]] = carer
+    agency.accounts[CARER.email] = carer
     return agency
 
 
@@ -179,8 +191,8 @@ def _carer(
 ) -> int:
     account = Account(
         created_at=now,
-        email=CARER["email"],
-        display_name=CARER["name"],
+        email=CARER.email,
+        display_name=CARER.name,
         role=Role.CARER,
         password_hash=hash_password(DEMO_PASSWORD),
     )
@@ -190,8 +202,8 @@ def _carer(
         CarerLink(
             account_id=account.id,
             client_id=agency.clients[i].id,
-            relationship_to_client=CARER["relationship"],
+            relationship_to_client=CARER.relationship,
         )
-        for i in CARER["clients"]
+        for i in CARER.clients
     )
     return account.id

@@ -110,7 +110,8 @@ def plan_bookings(
 ) -> tuple[list[dict], list[list[dict]]]:
     """Booking rows and, for each, its shift rows (without booking ids yet). `visits_per_service`
     books one service on several weekdays (a booking each), for the large benchmark agencies."""
-    bookings, shift_lists = [], []
+    bookings: list[dict] = []
+    shift_lists: list[list[dict]] = []
     for client in clients:
         services = rng.sample(client.approved, min(len(client.approved), rng.randint(*bookings_per_client)))
         for approved_id, service in [s for s in services for _ in range(_repeats(rng, visits_per_service))]:

@@ -178,9 +178,9 @@ def compose(envelope: Envelope, server: MailServer) -> Message:
         message.attach(MIMEText(envelope.html, "html", "utf-8"))
     message["From"] = formataddr((server.sender_name, server.sender), charset="utf-8")
     message["To"] = ", ".join(envelope.to)
-    message["Subject"] = (
-        Header(envelope.subject, "utf-8") if not envelope.subject.isascii() else envelope.subject
-    )
+    subject = Header(envelope.subject, "utf-8") if not envelope.subject.isascii() else envelope.subject
+    # typeshed allows only str, but a compat32 header may be a Header, encoded as the message is written.
+    message["Subject"] = subject  # type: ignore[assignment]
     message["Date"] = format_datetime(clock.now())
     message["Message-ID"] = envelope.message_id
     return message

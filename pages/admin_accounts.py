@@ -4,10 +4,10 @@ invite a new person (they choose their password from the e-mailed link), send a 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from nicegui import run, ui
+from nicegui import ui
 
 import config
-from components import guard, pager
+from components import background, guard, pager
 from components.forms import submit, text_input
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
@@ -30,7 +30,7 @@ class Listing:
 @guard.page(admits={Role.ADMIN})
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
-    first = await run.io_bound(invitations.accounts, actor)
+    first = await background.call(invitations.accounts, actor)
     with (
         frame("Accounts", viewer, nav=staff_sections(actor), current="/admin/accounts"),
         ui.element("div").classes("stack"),
@@ -57,7 +57,7 @@ def _listing(actor: Actor, first: invitations.AccountPage) -> Refresh:
         pager.create(found.page, found.pages, found.total, go, what="accounts")
 
     async def go(page: int) -> None:
-        state.page = await run.io_bound(invitations.accounts, actor, state.search, page)
+        state.page = await background.call(invitations.accounts, actor, state.search, page)
         show.refresh()
 
     async def refresh() -> None:

@@ -1,8 +1,8 @@
 """The office's home: today's shifts at a glance, and records that need checking."""
 
-from nicegui import run, ui
+from nicegui import ui
 
-from components import guard
+from components import background, guard
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame
@@ -21,7 +21,7 @@ TILES = (
 
 @guard.page(admits=access.STAFF_ROLES)
 async def create(viewer: SignedInViewer) -> None:
-    figures = await run.io_bound(office.overview, viewer.actor)
+    figures = await background.call(office.overview, viewer.actor)
     with frame("Office", viewer, nav=staff_sections(viewer.actor), current="/admin"):
         values = (
             figures.active_clients,

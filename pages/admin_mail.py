@@ -3,9 +3,9 @@ newcomer can read what a booking flow sends: sender, recipients, subject and bot
 
 from zoneinfo import ZoneInfo
 
-from nicegui import run, ui
+from nicegui import ui
 
-from components import guard
+from components import background, guard
 from components.formatting import clock_time, short_date
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
@@ -20,7 +20,7 @@ PATH = "/admin/mail"
 @guard.page(admits=access.STAFF_ROLES)
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
-    first = await run.io_bound(caught_mail.caught, actor)
+    first = await background.call(caught_mail.caught, actor)
     with frame("Caught mail", viewer, nav=staff_sections(actor), current=PATH):
         if caught_mail.is_catching():
             paragraph(
@@ -40,7 +40,7 @@ async def create(viewer: SignedInViewer) -> None:
                 _mail_card(mail, index, viewer.zone)
 
         async def refresh() -> None:
-            latest = await run.io_bound(caught_mail.caught, actor)
+            latest = await background.call(caught_mail.caught, actor)
             if latest is not None and [m.message_id for m in latest] != [m.message_id for m in shown["mail"]]:
                 shown["mail"] = latest
                 mail_list.refresh()

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from nicegui import run, ui
 
-from components import guard
+from components import background, guard
 from components.formatting import clock_time, short_date
 from components.forms import submit
 from components.nav import staff_sections
@@ -34,7 +34,7 @@ class Actions:
 @guard.page(admits=access.STAFF_ROLES)
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
-    first = await run.io_bound(outbox_review.summary, actor)
+    first = await background.call(outbox_review.summary, actor)
     with frame("Outbox", viewer, nav=staff_sections(actor), current=PATH):
         shown = {"summary": first}
 

@@ -3,9 +3,9 @@ can approve. Their own clients' queries come first."""
 
 from collections.abc import Awaitable, Callable
 
-from nicegui import run, ui
+from nicegui import ui
 
-from components import guard
+from components import background, guard
 from components.formatting import clock_time, long_date
 from components.forms import submit
 from components.nav import staff_sections
@@ -20,11 +20,11 @@ from domain.signoff.approval import OpenQuery
 @guard.page(admits=approval.STAFF_WHO_ANSWER)
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
-    found = await run.io_bound(approval.open_queries, actor)
+    found = await background.call(approval.open_queries, actor)
     with frame("Queries", viewer, nav=staff_sections(actor), current="/admin/queries"):
 
         async def reload() -> None:
-            listing.refresh(await run.io_bound(approval.open_queries, actor))
+            listing.refresh(await background.call(approval.open_queries, actor))
 
         @ui.refreshable
         def listing(queries: list[OpenQuery]) -> None:

@@ -1,9 +1,9 @@
 """The agency's self-service settings, for administrators: lead times, how far ahead clients may
 book, and each program's cancellation bands. A plain page; the full back office comes later."""
 
-from nicegui import run, ui
+from nicegui import ui
 
-from components import guard
+from components import background, guard
 from components.forms import submit
 from components.nav import staff_sections
 from components.text import heading, paragraph
@@ -18,7 +18,7 @@ from domain.vocabulary import Role
 @guard.page(admits={Role.ADMIN})
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
-    current = await run.io_bound(editing.current, actor)
+    current = await background.call(editing.current, actor)
     with (
         frame("Settings", viewer, nav=staff_sections(actor), current="/admin/settings"),
         ui.element("div").classes("stack"),

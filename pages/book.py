@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TypeVar
 
-from nicegui import run, ui
+from nicegui import ui
 from nicegui.elements.mixins.validation_element import ValidationElement
 
 from components import (
+    background,
     booking_steps,
     catalogue_grid,
     client_switcher,
@@ -55,9 +56,9 @@ class Choices:
 @guard.page(admits=guard.CLIENT_RECORDS)
 async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
     actor = viewer.actor
-    items = await run.io_bound(catalogue.catalogue, actor, client_id)
-    saved = await run.io_bound(preferences.saved, actor, client_id)
-    options = await run.io_bound(preferences.options, actor)
+    items = await background.call(catalogue.catalogue, actor, client_id)
+    saved = await background.call(preferences.saved, actor, client_id)
+    options = await background.call(preferences.options, actor)
     ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
     path = f"/clients/{client_id}/book"
     with frame("Book a service", viewer, nav=client_sections(client_id), current=path):
@@ -206,7 +207,9 @@ class _Flow:
 
     async def find(self) -> None:
         wanted = self.wanted(self.state.wishes)
-        found = wanted and await self.attempt(lambda: requests.providers(self.actor, wanted))
+        if wanted is None:
+            return
+        found = await self.attempt(lambda: requests.providers(self.actor, wanted))
         if found is not None:
             self.state.found, self.state.shown_providers = found, PROVIDERS_AT_ONCE
             self.go(4)
@@ -217,9 +220,9 @@ class _Flow:
 
     async def nominate(self, provider: matching.Provider) -> None:
         wanted = self.wanted(self.state.wishes)
-        booked = wanted and await self.attempt(
-            lambda: requests.nominate(self.actor, wanted, provider.worker_id)
-        )
+        booked = None
+        if wanted is not None:
+            booked = await self.attempt(lambda: requests.nominate(self.actor, wanted, provider.worker_id))
         if booked:
             self.state.booked, self.state.worker = booked, provider.name
             self.go(len(STEPS))
@@ -231,7 +234,9 @@ class _Flow:
     async def agency_instead(self) -> None:
         self.state.agency_chooses = True
         wanted = self.wanted(self.state.wishes)
-        booked = wanted and await self.attempt(lambda: requests.let_agency_choose(self.actor, wanted))
+        if wanted is None:
+            return
+        booked = await self.attempt(lambda: requests.let_agency_choose(self.actor, wanted))
         if booked:
             self.state.booked, self.state.worker = booked, ""
             self.go(len(STEPS))

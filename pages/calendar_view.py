@@ -3,12 +3,13 @@ tablet. Status by colour and by text; tap a visit for its details and actions. I
 when staff allocate a visit or a worker accepts."""
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import date
 
 from fastapi import Request
-from nicegui import run, ui
+from nicegui import ui
 
-from components import client_switcher, guard, live, month_grid, shift_actions, shift_status
+from components import background, client_switcher, guard, live, month_grid, shift_actions, shift_status
 from components.formatting import clock_time, long_date
 from components.guard import RecordId
 from components.nav import client_sections
@@ -25,6 +26,14 @@ from domain.visits.views import CalendarPage, CalendarView
 VIEW_LABELS = {CalendarView.MONTH: "Month", CalendarView.WEEK: "Week", CalendarView.DAY: "Day"}
 
 
+@dataclass
+class Shown:
+    """The view and the day it is anchored on (per client: it lives inside the page function)."""
+
+    view: CalendarView
+    anchor: date | None  # None: today
+
+
 def _anchor(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
@@ -37,17 +46,17 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
     actor = viewer.actor
     params = request.query_params
     view = CalendarView(params["view"]) if params.get("view") in set(CalendarView) else CalendarView.MONTH
-    state = {"view": view, "anchor": _anchor(params.get("day"))}
-    page = await run.io_bound(_load, actor, client_id, state, viewer.today)
+    state = Shown(view, _anchor(params.get("day")))
+    page = await background.call(_load, actor, client_id, state, viewer.today)
     path = f"/clients/{client_id}/calendar"
     ui.add_head_html(shift_status.CSS)
     with frame("Calendar", viewer, nav=client_sections(client_id), current=path):
         client_switcher.create(actor, client_id, "calendar")
 
         async def reload() -> None:
-            wanted = (state["view"], state["anchor"])
-            page = await run.io_bound(_load, actor, client_id, state, viewer.today)
-            if wanted == (state["view"], state["anchor"]):  # a later choice wins over a live update
+            wanted = (state.view, state.anchor)
+            page = await background.call(_load, actor, client_id, state, viewer.today)
+            if wanted == (state.view, state.anchor):  # a later choice wins over a live update
                 body.refresh(page)
 
         dialogs = ui.element("div")  # a visit's dialog lives here, not inside the month grid
@@ -57,13 +66,13 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
                 await shift_actions.open_details(actor, shift_id, reload)
 
         async def go(view: CalendarView | None = None, direction: int = 0, today: bool = False) -> None:
-            state["view"] = view or state["view"]
-            state["anchor"] = None if today else views.step(state["view"], state["anchor"], direction)
+            state.view = view or state.view
+            state.anchor = None if today else views.step(state.view, state.anchor or viewer.today, direction)
             await reload()
 
         @ui.refreshable
         def body(page: CalendarPage) -> None:
-            state["anchor"] = page.anchor
+            state.anchor = page.anchor
             _controls(page, go)
             if page.more:
                 paragraph(
@@ -78,8 +87,8 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
         live.on(ShiftChanged, lambda _: reload(), when=lambda e: client_id in e.client_ids)
 
 
-def _load(actor: Actor, client_id: int, state: dict, today: date) -> CalendarPage:
-    return views.calendar(actor, client_id, state["view"], state["anchor"] or today)
+def _load(actor: Actor, client_id: int, state: Shown, today: date) -> CalendarPage:
+    return views.calendar(actor, client_id, state.view, state.anchor or today)
 
 
 def _title(page: CalendarPage) -> str:

@@ -4,14 +4,15 @@ service or name; "Allocate" opens the ranked list with the reasons for everyone 
 follows every booking, answer and allocation live."""
 
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TypedDict, Unpack
 from urllib.parse import urlencode
 
 from fastapi import Request
-from nicegui import run, ui
+from nicegui import ui
 
-from components import allocate_dialog, guard, live, pager
+from components import allocate_dialog, background, guard, live, pager
 from components.formatting import clock_time, long_date
 from components.forms import submit
 from components.nav import staff_sections
@@ -51,27 +52,45 @@ ACTION = """
 """
 
 
+class Refinement(TypedDict, total=False):
+    """What a click on the filters changes (DayFilter's fields)."""
+
+    show: Show
+    service_id: int | None
+    search: str
+    page: int
+
+
+@dataclass
+class Chosen:
+    """The day and filters on screen (per client: it lives inside the page function)."""
+
+    day: date
+    filters: DayFilter
+
+
 @guard.page(admits={Role.ROSTER, Role.ADMIN})
 async def create(viewer: SignedInViewer, request: Request) -> None:
     actor = viewer.actor
     chosen = _parse(request, viewer.today)
-    first = await run.io_bound(day_manager.day, actor, chosen["day"], chosen["filters"])
+    first = await background.call(day_manager.day, actor, chosen.day, chosen.filters)
     ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
     ui.add_head_html('<link rel="stylesheet" href="/static/self_service.css">')
     with frame("Day Manager", viewer, nav=staff_sections(actor), current=PATH):
         ui.query("main").classes("kiosk")
-        state = {"day": first.day, "filters": first.filters}
+        state = Chosen(first.day, first.filters)
 
-        async def reload(**changes: object) -> None:
-            state.update(changes)
-            wanted = (state["day"], state["filters"])
+        async def reload(day: date | None = None, filters: DayFilter | None = None) -> None:
+            state.day, state.filters = day or state.day, filters or state.filters
+            wanted = (state.day, state.filters)
             fresh = await submit(lambda: day_manager.day(actor, *wanted))
-            if fresh is not None and wanted == (state["day"], state["filters"]):  # a later choice wins
+            if fresh is not None and wanted == (state.day, state.filters):  # a later choice wins
                 content.refresh(fresh)
                 ui.navigate.history.replace(_address(*wanted))  # a wall screen reloaded keeps its day
 
-        def refilter(**changes: object) -> Awaitable[None]:
-            return reload(filters=replace(state["filters"], **{"page": 1, **changes}))
+        def refilter(**changes: Unpack[Refinement]) -> Awaitable[None]:
+            changes.setdefault("page", 1)  # a changed filter shows its first page
+            return reload(filters=replace(state.filters, **changes))
 
         dialogs = ui.element("div")
 
@@ -106,7 +125,7 @@ def _address(shown: date, filters: DayFilter) -> str:
     return f"{PATH}?{urlencode({k: v for k, v in query.items() if v})}"
 
 
-def _parse(request: Request, today: date) -> dict:
+def _parse(request: Request, today: date) -> Chosen:
     params = request.query_params
     try:
         chosen_day = date.fromisoformat(params.get("day", ""))
@@ -119,7 +138,7 @@ def _parse(request: Request, today: date) -> dict:
         service_id=int(service) if service.isdigit() else None,
         search=params.get("q", ""),
     )
-    return {"day": chosen_day, "filters": filters}
+    return Chosen(chosen_day, filters)
 
 
 def _day_nav(shown: date, viewer: SignedInViewer, go: Go) -> None:
@@ -146,8 +165,9 @@ def _go_to(value: object, shown: date, go: Go) -> Awaitable[None] | None:
 
 def _filters(shown: Day, refilter: Callable[..., Awaitable[None]]) -> None:
     with ui.row().classes("items-end gap-3 w-full q-mb-sm"):
+        # ui.tabs takes a tab's name as its value too; NiceGUI's annotation leaves str out.
         with (
-            ui.tabs(value=shown.filters.show, on_change=lambda e: refilter(show=Show(e.value)))
+            ui.tabs(value=shown.filters.show, on_change=lambda e: refilter(show=Show(e.value)))  # type: ignore[arg-type]
             .props('inline-label no-caps aria-label="Which shifts"')
             .mark("show")
         ):

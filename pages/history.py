@@ -1,12 +1,13 @@
 """The client's service-delivery history: pick a date range, read every visit with its outcome,
 worker, hours and amount, 50 to a page (paged on the server), and download the range as CSV or PDF."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from fastapi import Request
-from nicegui import run, ui
+from nicegui import ui
 
-from components import client_switcher, guard, pager, shift_status, shift_table
+from components import background, client_switcher, guard, pager, shift_status, shift_table
 from components.formatting import clock_time, short_date
 from components.forms import submit, text_input
 from components.guard import RecordId
@@ -23,6 +24,15 @@ from domain.visits.views import ListPage
 HEADERS = ("Date", "Time", "Service", "Worker", "Outcome", "Hours", "Amount")
 
 
+@dataclass
+class Shown:
+    """The dates and page on screen (per client: it lives inside the page function)."""
+
+    first: date
+    last: date
+    page: int = 1
+
+
 def _day(value: str | None, default: date) -> date:
     try:
         return date.fromisoformat(value) if value else default
@@ -34,32 +44,34 @@ def _day(value: str | None, default: date) -> date:
 async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) -> None:
     actor, today = viewer.actor, viewer.today
     params = request.query_params
-    state = {
-        "first": _day(params.get("from"), today - timedelta(days=90)),
-        "last": _day(params.get("to"), today),
-        "page": int(params["page"]) if params.get("page", "").isdigit() else 1,
-    }
+    state = Shown(
+        _day(params.get("from"), today - timedelta(days=90)),
+        _day(params.get("to"), today),
+        int(params["page"]) if params.get("page", "").isdigit() else 1,
+    )
     try:
-        page = await run.io_bound(_load, actor, client_id, state)
+        page = await background.call(_load, actor, client_id, state)
     except InvalidInput:
-        state["first"], state["last"] = today - timedelta(days=90), today
-        page = await run.io_bound(_load, actor, client_id, state)
+        state.first, state.last = today - timedelta(days=90), today
+        page = await background.call(_load, actor, client_id, state)
     ui.add_head_html(shift_status.CSS)
     with frame("History", viewer, nav=client_sections(client_id), current=f"/clients/{client_id}/history"):
         client_switcher.create(actor, client_id, "history")
         fields = _range_form(state)
 
         async def show(number: int = 1) -> None:
-            state["page"] = number
+            state.page = number
             chosen = {"first": fields["first"].value, "last": fields["last"].value}
-            loaded = await submit(lambda: _load(actor, client_id, state | _parsed(chosen)), fields)
+            loaded = await submit(
+                lambda: _load(actor, client_id, Shown(*_parsed(chosen), state.page)), fields
+            )
             if loaded is not None:
-                state.update(_parsed(chosen))
+                state.first, state.last = _parsed(chosen)
                 results.refresh(loaded)
 
         async def download(kind: str) -> None:
             make = export.history_csv if kind == "csv" else export.history_pdf
-            found = await submit(lambda: make(actor, client_id, state["first"], state["last"]))
+            found = await submit(lambda: make(actor, client_id, state.first, state.last))
             if found is not None:
                 ui.download.content(found.content, found.filename, found.media_type)
 
@@ -76,23 +88,25 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
 
         @ui.refreshable
         def results(page: ListPage) -> None:
-            caption = f"Visits from {short_date(state['first'])} to {short_date(state['last'])}"
+            caption = f"Visits from {short_date(state.first)} to {short_date(state.last)}"
             shift_table.create(caption, HEADERS, page.lines, _cells, empty="No visits in these dates.")
             pager.create(page.page, page.pages, page.total, show, what="visits")
 
         results(page)
 
 
-def _range_form(state: dict) -> dict:
+def _range_form(state: Shown) -> dict[str, ui.input]:
     with ui.element("div").classes("form-grid q-mb-sm").style("max-width: 520px"):
         return {
-            "first": text_input("From", state["first"].isoformat(), kind="date", mark="from"),
-            "last": text_input("To", state["last"].isoformat(), kind="date", mark="to"),
+            "first": text_input("From", state.first.isoformat(), kind="date", mark="from"),
+            "last": text_input("To", state.last.isoformat(), kind="date", mark="to"),
         }
 
 
-def _parsed(chosen: dict) -> dict:
-    problems, parsed = {}, {}
+def _parsed(chosen: dict[str, str | None]) -> tuple[date, date]:
+    """The first and last dates typed, or every problem with them."""
+    problems: dict[str, str] = {}
+    parsed: dict[str, date] = {}
     for name, value in chosen.items():
         try:
             parsed[name] = date.fromisoformat(value or "")
@@ -100,11 +114,11 @@ def _parsed(chosen: dict) -> dict:
             problems[name] = "Please enter a date, like 2026-11-27."
     if problems:
         raise InvalidInput(problems)
-    return parsed
+    return parsed["first"], parsed["last"]
 
 
-def _load(actor: Actor, client_id: int, state: dict) -> ListPage:
-    return views.history(actor, client_id, state["first"], state["last"], state["page"])
+def _load(actor: Actor, client_id: int, state: Shown) -> ListPage:
+    return views.history(actor, client_id, state.first, state.last, state.page)
 
 
 def _cells(line: ShiftLine) -> tuple[str, ...]:

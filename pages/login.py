@@ -2,9 +2,9 @@
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse
-from nicegui import run, ui
+from nicegui import ui
 
-from components import guard, session
+from components import background, guard, session
 from components.forms import text_input
 from components.text import Text, paragraph
 from components.theme import frame
@@ -50,7 +50,7 @@ async def create(viewer: Viewer, request: Request) -> RedirectResponse | None:
         async def sign_in() -> None:
             button.disable()
             try:
-                actor = await run.io_bound(auth.sign_in, email.value or "", password.value or "")
+                actor = await background.call(auth.sign_in, email.value or "", password.value or "")
             except SignInFailed as error:
                 problem.text = error.message
                 problem.set_visibility(True)

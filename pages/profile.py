@@ -1,9 +1,9 @@
 """The client's profile: photo, details, and the contact details they keep up to date themselves."""
 
 from fastapi.responses import RedirectResponse
-from nicegui import events, run, ui
+from nicegui import events, ui
 
-from components import guard, profile_forms
+from components import background, guard, profile_forms
 from components.formatting import short_date
 from components.forms import submit
 from components.guard import RecordId
@@ -30,7 +30,7 @@ async def default(viewer: SignedInViewer) -> RedirectResponse:
 @guard.page(admits=guard.CLIENT_RECORDS)
 async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
     actor = viewer.actor
-    details = await run.io_bound(reading.get_profile, actor, client_id)
+    details = await background.call(reading.get_profile, actor, client_id)
     path = f"/clients/{client_id}/profile"
     with frame("Profile", viewer, nav=client_sections(client_id), current=path):
         if actor.role == Role.CARER:

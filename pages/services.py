@@ -2,10 +2,21 @@
 approved, billed — each a table with the agency's columns and what can be done (cancel, approve,
 query). Paged on the server, 50 rows at most."""
 
-from fastapi import Request
-from nicegui import run, ui
+from dataclasses import dataclass
 
-from components import client_switcher, guard, live, pager, shift_actions, shift_status, shift_table
+from fastapi import Request
+from nicegui import ui
+
+from components import (
+    background,
+    client_switcher,
+    guard,
+    live,
+    pager,
+    shift_actions,
+    shift_status,
+    shift_table,
+)
 from components.formatting import clock_time, duration, short_date
 from components.guard import RecordId
 from components.nav import client_sections
@@ -48,23 +59,28 @@ TAB_LABELS = {
 }
 
 
+@dataclass
+class Shown:
+    """The tab and page on screen (per client: it lives inside the page function)."""
+
+    tab: Tab
+    page: int = 1
+
+
 @guard.page(admits=guard.CLIENT_RECORDS)
 async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) -> None:
     actor = viewer.actor
     tab = request.query_params.get("tab", Tab.REQUESTS)
-    state = {"tab": Tab(tab) if tab in set(Tab) else Tab.REQUESTS, "page": 1}
-    first = await run.io_bound(views.services, actor, client_id, state["tab"], 1)
+    state = Shown(Tab(tab) if tab in set(Tab) else Tab.REQUESTS)
+    first = await background.call(views.services, actor, client_id, state.tab, 1)
     ui.add_head_html(shift_status.CSS)
     with frame("Services", viewer, nav=client_sections(client_id), current=f"/clients/{client_id}/services"):
         client_switcher.create(actor, client_id, "services")
 
         async def reload() -> None:
-            wanted = (state["tab"], state["page"])
-            page = await run.io_bound(views.services, actor, client_id, *wanted)
-            if wanted == (
-                state["tab"],
-                state["page"],
-            ):  # a later choice (another tab) wins over a live update
+            wanted = (state.tab, state.page)
+            page = await background.call(views.services, actor, client_id, *wanted)
+            if wanted == (state.tab, state.page):  # a later choice (another tab) wins over a live update
                 content.refresh(page)
 
         dialogs = ui.element("div")  # dialogs opened from a table row live here, not inside the table
@@ -74,13 +90,14 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
                 await shift_actions.act(actor, line, action, reload)
 
         async def show(tab: Tab | None = None, page: int = 1) -> None:
-            state["tab"], state["page"] = tab or state["tab"], page
+            state.tab, state.page = tab or state.tab, page
             await reload()
 
         @ui.refreshable
         def content(page: ServicesPage) -> None:
             with (
-                ui.tabs(value=page.tab, on_change=lambda e: show(Tab(e.value)))
+                # ui.tabs takes a tab's name as its value too; NiceGUI's annotation leaves str out.
+                ui.tabs(value=page.tab, on_change=lambda e: show(Tab(e.value)))  # type: ignore[arg-type]
                 .props('align="left" inline-label outside-arrows mobile-arrows no-caps aria-label="Stages"')
                 .classes("w-full q-mb-md")
                 .mark("tabs")

@@ -5,9 +5,9 @@ from urllib.parse import urlencode
 
 from fastapi import HTTPException
 from fastapi.responses import Response
-from nicegui import run, ui
+from nicegui import ui
 
-from components import guard, statement_view
+from components import background, guard, statement_view
 from components.forms import text_input
 from components.guard import RecordId
 from components.nav import client_sections
@@ -39,11 +39,11 @@ async def create(
     request = StatementRequest(package, month, start, end)
     problem = ""
     try:
-        view = await run.io_bound(reading.open_statement, actor, client_id, request)
+        view = await background.call(reading.open_statement, actor, client_id, request)
     except InvalidInput as error:  # say what was wrong, and show this month instead
         problem = error.message
         request = StatementRequest(package)
-        view = await run.io_bound(reading.open_statement, actor, client_id, request)
+        view = await background.call(reading.open_statement, actor, client_id, request)
     ui.add_head_html('<link rel="stylesheet" href="/static/statements.css">')
     with frame("Statements", viewer, nav=client_sections(client_id), current=address(client_id)):
         if actor.role == Role.CARER:
@@ -60,7 +60,7 @@ def _page(view: StatementView, request: StatementRequest) -> None:
         return
     _chooser(view, request)
     period = view.statement.period
-    pdf_query = {"package": view.statement.package.package_id}
+    pdf_query: dict[str, int | str] = {"package": view.statement.package.package_id}
     if period.month is not None:
         pdf_query["month"] = f"{period.month:%Y-%m}"
     else:
@@ -121,7 +121,7 @@ async def pdf(
     actor = await guard.signed_in_or_401()
     request = StatementRequest(package, month, start, end)
     try:
-        document = await run.io_bound(reading.statement_pdf, actor, client_id, request)
+        document = await background.call(reading.statement_pdf, actor, client_id, request)
     except InvalidInput as error:
         raise HTTPException(status_code=400, detail=error.message) from None
     except DomainError:  # the same answer whether it exists or not, so ids cannot be probed

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 from nicegui import run, ui
 
-from components import guard, live, worker_cards
+from components import background, guard, live, worker_cards
 from components.formatting import long_date
-from components.forms import submit
+from components.forms import succeeded
 from components.nav import worker_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame
@@ -30,7 +30,7 @@ def _load(
 @guard.page(admits={Role.WORKER})
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
-    first = await run.io_bound(_load, actor)
+    first = await background.call(_load, actor)
     ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
     with frame("My shifts", viewer, nav=worker_sections(), current="/worker"):
         announcer = Text("", tag="p").props('aria-live="polite"').classes("text-muted")
@@ -45,27 +45,25 @@ async def create(viewer: SignedInViewer) -> None:
                 content.refresh(*fresh)
 
         async def accept(offer_id: int) -> None:
-            if (
-                await submit(lambda: answers.accept(actor, offer_id), done="Accepted: the shifts are yours.")
-                is not None
+            if await succeeded(
+                lambda: answers.accept(actor, offer_id), done="Accepted: the shifts are yours."
             ):
                 await reload()
 
         async def reject(offer_id: int, note: str) -> bool:
-            done = await submit(
+            done = await succeeded(
                 lambda: answers.reject(actor, offer_id, note), done="Rejected: the roster team is told."
             )
             await reload()
-            return done is not None
+            return done
 
         def ask_reason(offer_id: int) -> None:
             with dialogs:
                 worker_cards.reject_dialog(offer_id, reject)
 
         async def complete(shift_id: int) -> None:
-            if (
-                await submit(lambda: worker_shifts.mark_completed(actor, shift_id), done="Marked completed.")
-                is not None
+            if await succeeded(
+                lambda: worker_shifts.mark_completed(actor, shift_id), done="Marked completed."
             ):
                 await reload()
 

@@ -4,9 +4,9 @@ by itself while the page is open (pushed from the dispatcher through domain even
 from collections.abc import Awaitable, Callable
 from zoneinfo import ZoneInfo
 
-from nicegui import run, ui
+from nicegui import ui
 
-from components import guard, live
+from components import background, guard, live
 from components.formatting import clock_time, long_date
 from components.forms import submit
 from components.nav import worker_sections
@@ -24,7 +24,7 @@ POLL_SECONDS = 30
 @guard.page(admits={Role.WORKER})
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
-    first = await run.io_bound(inbox.messages, actor)
+    first = await background.call(inbox.messages, actor)
     with frame("Messages", viewer, nav=worker_sections(), current=PATH):
         announcer = Text("", tag="p").props('aria-live="polite"').classes("text-muted")
         shown = {"messages": first}  # this page's own state: never shared between tabs
@@ -34,7 +34,7 @@ async def create(viewer: SignedInViewer) -> None:
             _render(shown["messages"], mark_read, viewer.zone)
 
         async def reload() -> list[inbox.InboxMessage]:
-            before, latest = shown["messages"], await run.io_bound(inbox.messages, actor)
+            before, latest = shown["messages"], await background.call(inbox.messages, actor)
             if latest is None:  # the app is shutting down
                 return []
             shown["messages"] = latest

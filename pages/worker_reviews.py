@@ -1,9 +1,9 @@
 """A worker's reviews page: clients and carers reach it from a provider card, staff from anywhere."""
 
 from fastapi import Request
-from nicegui import run, ui
+from nicegui import ui
 
-from components import guard, pager, review_list
+from components import background, guard, pager, review_list
 from components.forms import submit
 from components.guard import RecordId
 from components.nav import client_sections, staff_sections, worker_sections
@@ -18,7 +18,7 @@ from domain.workers import reviews
 async def create(viewer: SignedInViewer, worker_id: RecordId, request: Request) -> None:
     actor = viewer.actor
     page = request.query_params.get("page", "1")
-    found = await run.io_bound(reviews.reviews, actor, worker_id, int(page) if page.isdigit() else 0)
+    found = await background.call(reviews.reviews, actor, worker_id, int(page) if page.isdigit() else 0)
     ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
     with frame(f"Reviews of {found.worker_name}", viewer, nav=_nav(actor)):
 

@@ -61,6 +61,7 @@ def configure(url: str, pool: Pool = Pool(), **engine_options: Any) -> Engine:
         _engine.dispose()
     url = normalise_url(url)
     engine_options = {**pool.options(), **engine_options}
+    write_bind: Engine
     if url.startswith("sqlite"):
         _engine = _sqlite_engine(url, **engine_options)
         write_bind = _engine.execution_options(sqlite_begin="IMMEDIATE")

@@ -84,9 +84,8 @@ def update_rule(
 ) -> SettingsView:
     access.require_role(actor, Role.ADMIN)
     problems: dict[str, str] = {}
-    try:
-        measure = NoticeMeasure(notice_measure)
-    except ValueError:
+    measure = _measure(notice_measure)
+    if measure is None:
         problems["notice_measure"] = "Please choose how notice is counted."
     values = {
         "short_notice_threshold": _whole(problems, "short_notice_threshold", short_notice_threshold, 0, 90),
@@ -94,7 +93,7 @@ def update_rule(
         "short_notice_fee_pct": _whole(problems, "short_notice_fee_pct", short_notice_fee_pct, 0, 100),
         "no_notice_fee_pct": _whole(problems, "no_notice_fee_pct", no_notice_fee_pct, 0, 100),
     }
-    if problems:
+    if problems or measure is None:  # no measure means a problem noted above
         raise InvalidInput(problems)
     with action.writing(actor) as act:
         rule = cancellation_rules.for_update(rule_id, session=act.session)
@@ -133,6 +132,14 @@ def _view(act: Action) -> SettingsView:
         for r in cancellation_rules.with_programs(session=act.session)
     )
     return SettingsView(times, rules)
+
+
+def _measure(value: object) -> NoticeMeasure | None:
+    """How notice is counted, or None when the form sent anything else."""
+    try:
+        return NoticeMeasure(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _whole(problems: dict[str, str], field: str, value: object, low: int, high: int) -> int:

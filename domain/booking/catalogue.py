@@ -5,13 +5,12 @@ how much of the approved amount this period is already rostered or used."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Row
-
 from domain import action
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.errors import NotAllowed
 from domain.vocabulary import BudgetPeriod, Role, ServiceUnit
+from storage.queries import NamedRow
 from storage.queries import catalogue as queries
 from storage.queries import media as media_queries
 from storage.queries.catalogue import UsageWindow
@@ -102,12 +101,12 @@ def _month_end(year: int, month: int) -> date:
     return following - timedelta(days=1)
 
 
-def _window(row: Row, today: date) -> UsageWindow:
+def _window(row: NamedRow, today: date) -> UsageWindow:
     first, last = period_bounds(row.period, today, (row.package_starts_on, row.package_ends_on))
     return UsageWindow(row.id, row.package_id, row.service_id, first, last)
 
 
-def _item(row: Row, window: UsageWindow, used: int) -> CatalogueItem:
+def _item(row: NamedRow, window: UsageWindow, used: int) -> CatalogueItem:
     rate = row.approved_rate_cents if row.approved_rate_cents is not None else row.program_rate_cents
     return CatalogueItem(
         approved_service_id=row.id,

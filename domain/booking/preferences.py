@@ -5,8 +5,6 @@ for one booking only (handed to the booking request as its `wishes` override).""
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Row
-
 from domain import action
 from domain.accounts import access
 from domain.accounts.access import Actor
@@ -15,6 +13,7 @@ from domain.errors import InvalidInput, NotAllowed
 from domain.matching import Wish
 from domain.people import known_as
 from domain.vocabulary import ClientWorkerRelation, Role
+from storage.queries import NamedRow
 from storage.queries import preferences as queries
 
 MAX_WISHES = 30
@@ -134,7 +133,7 @@ def _checked(wishes: Sequence[Wish], known: Iterable[Option]) -> tuple[Wish, ...
     return tuple(wishes)
 
 
-def _row(wish: Wish) -> dict:
+def _row(wish: Wish) -> dict[str, int | bool | None]:
     return {
         "competency_id": wish.competency_id,
         "characteristic_id": wish.characteristic_id,
@@ -153,14 +152,14 @@ def _load(act: Action, client_id: int) -> Preferences:
     )
 
 
-def _named(row: Row) -> NamedWish:
+def _named(row: NamedRow) -> NamedWish:
     wish = Wish(row.competency_id, row.characteristic_id, row.mandatory, row.weight)
     if row.competency_id is not None:
         return NamedWish(wish, row.competency, GROUPS[row.competency_kind])
     return NamedWish(wish, row.characteristic, GROUPS[row.characteristic_kind])
 
 
-def _note(row: Row) -> WorkerNote:
+def _note(row: NamedRow) -> WorkerNote:
     return WorkerNote(row.worker_id, known_as(row.preferred_name, row.first_name, row.last_name), row.note)
 
 

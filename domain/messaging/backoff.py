@@ -27,7 +27,8 @@ def delay_after(attempts: int) -> timedelta:
     if attempts < 1:
         raise ValueError("a retry delay needs at least one failed attempt")
     # Past 2**20 minutes the cap has long applied; stop doubling before the numbers grow silly.
-    return min(FIRST_DELAY * 2 ** min(attempts - 1, 20), LONGEST_DELAY)
+    factor: int = 2 ** min(attempts - 1, 20)  # int ** int is typed Any: the exponent could be negative
+    return min(FIRST_DELAY * factor, LONGEST_DELAY)
 
 
 def after_failure(attempts: int, error: str, now: datetime, *, permanent: bool = False) -> TryAgain | GiveUp:

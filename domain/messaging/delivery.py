@@ -29,6 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Protocol
 
 from sqlalchemy.orm import Session
@@ -116,12 +117,12 @@ def dispatch(
         delivered = deliver_app_messages(holder=holder, limit=batch, lease=lease)
         report.app_delivered += delivered
         envelopes = claim_emails(holder=holder, limit=batch, lease=lease) if mailer else []
-        if envelopes:
+        if mailer is not None and envelopes:  # envelopes are claimed only with a mailer
             if after_claim is not None:
                 after_claim(envelopes)
             send_claimed(
                 mailer, envelopes, holder=holder, report=report, connections=connections, lease=lease
-            )  # type: ignore[arg-type]
+            )
         if report.server_down or not (delivered or envelopes):
             break
     return report
@@ -199,7 +200,7 @@ class ClaimKeeper:
             with self._lock:
                 waiting = sorted(self.waiting)
             if waiting:
-                kept = db.retrying(lambda ids=waiting: renew_claims(ids, self.holder, self.lease))
+                kept = db.retrying(partial(renew_claims, waiting, self.holder, self.lease))
                 with self._lock:
                     self.lost.update(set(waiting) - kept)
 

@@ -1,7 +1,7 @@
 """Changing the details a client keeps up to date themselves: phones, e-mail, addresses,
 emergency contacts and photo. Every change is checked first; bad input changes nothing."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from adapters import geocoding, photos
@@ -201,7 +201,7 @@ def _clean_address(street: str, suburb: str, state: str, postcode: str) -> Addre
     return Address(clean_street, suburb_name, clean_state, clean_postcode)
 
 
-def _update(actor: Actor, client_id: int, fields: dict[str, object]) -> ClientProfile:
+def _update(actor: Actor, client_id: int, fields: Mapping[str, object]) -> ClientProfile:
     with action.writing(actor) as act:
         client = client_record(act, client_id, for_update=True)
         changed = sorted(name for name, value in fields.items() if getattr(client, name) != value)

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Row
-
 from domain import action
 from domain.accounts import access
 from domain.accounts.access import Actor
@@ -15,6 +13,7 @@ from domain.action import Action
 from domain.errors import InvalidInput
 from domain.people import known_as
 from domain.vocabulary import Role, ShiftStatus
+from storage.queries import NamedRow
 from storage.queries import day_manager as queries
 
 PAGE_SIZE = 50
@@ -116,7 +115,7 @@ def _count(by_status: dict[ShiftStatus, int], show: Show) -> int:
     return sum(n for status, n in by_status.items() if statuses is None or status in statuses)
 
 
-def _shift(act: Action, row: Row) -> DayShift:
+def _shift(act: Action, row: NamedRow) -> DayShift:
     worker = (
         known_as(row.worker_preferred_name, row.worker_first_name, row.worker_last_name)
         if row.worker_id is not None

@@ -2,7 +2,6 @@
 arithmetic: the balance before the period (summed by the database), the period's entries, and the
 months of the chart."""
 
-from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from domain.statements import arithmetic
@@ -40,7 +39,7 @@ def statement(facts: PackageFacts, period: Period, *, session: Session) -> Packa
     return arithmetic.build(facts, period, opening, [ledger_line(row) for row in rows], by_month)
 
 
-def ledger_line(row: Row) -> LedgerLine:
+def ledger_line(row: statement_queries.LedgerRow) -> LedgerLine:
     entry = row.LedgerEntry
     return LedgerLine(
         entry_id=entry.id,

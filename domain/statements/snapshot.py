@@ -24,7 +24,9 @@ def from_json(text: str) -> PackageStatement | None:
     stored = json.loads(text)
     if stored.get("version") != VERSION:
         return None
-    return _rebuild(PackageStatement, stored["statement"])
+    rebuilt = _rebuild(PackageStatement, stored["statement"])
+    assert isinstance(rebuilt, PackageStatement)
+    return rebuilt
 
 
 def _plain(value: Any) -> Any:
@@ -49,9 +51,10 @@ def _rebuild(kind: Any, value: Any) -> Any:
     if origin is tuple:
         item = typing.get_args(kind)[0]
         return tuple(_rebuild(item, element) for element in value)
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = typing.get_type_hints(kind)
-        return kind(**{f.name: _rebuild(hints[f.name], value[f.name]) for f in dataclasses.fields(kind)})
+        fields = {f.name: _rebuild(hints[f.name], value[f.name]) for f in dataclasses.fields(kind)}
+        return kind(**fields)
     if isinstance(kind, type) and issubclass(kind, Enum):
         return kind(value)
     if kind is date:

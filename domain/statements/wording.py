@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from domain.money import dollars
-from domain.statements.model import LedgerLine, PackageStatement
+from domain.statements.model import LedgerLine, Movement, PackageStatement
 from domain.statements.periods import day_label, month_label
 from domain.vocabulary import CancelBand, CancelReason, NdisCategory, ServiceUnit
 
@@ -87,7 +87,7 @@ def summary_sentences(statement: PackageStatement) -> list[str]:
     return told
 
 
-def _flow(verb: str, total: int, parts: tuple) -> str:
+def _flow(verb: str, total: int, parts: tuple[Movement, ...]) -> str:
     detail = "; ".join(f"{part.label.lower()} {dollars(part.cents)}" for part in parts)
     return f"{dollars(total)} {verb}: {detail}."
 

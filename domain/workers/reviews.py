@@ -4,14 +4,13 @@ date and the reviewer's first name only, newest first, a page at a time."""
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Row
-
 from domain import action
 from domain.accounts.access import Actor
 from domain.action import Action
 from domain.errors import InvalidInput, NotAllowed, NotFound
 from domain.people import known_as
 from domain.vocabulary import Role
+from storage.queries import NamedRow
 from storage.queries import media as media_queries
 from storage.queries import reviews as queries
 
@@ -52,7 +51,7 @@ def reviews(actor: Actor, worker_id: int, page: int = 1) -> ReviewsPage:
             raise NotFound("That worker is not with the agency any more.")
         rows = queries.page(worker_id, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, session=act.session)
         lines = tuple(_line(act, row) for row in rows)
-    pages = max(1, -(-summary.count // PAGE_SIZE))
+    pages = max(1, -(-summary.review_count // PAGE_SIZE))
     return ReviewsPage(
         worker_id=worker_id,
         worker_name=known_as(summary.preferred_name, summary.first_name, summary.last_name),
@@ -60,7 +59,7 @@ def reviews(actor: Actor, worker_id: int, page: int = 1) -> ReviewsPage:
         rating=summary.rating,
         medal=summary.medal,
         bio=summary.bio,
-        review_count=summary.count,
+        review_count=summary.review_count,
         average_stars=round(float(summary.avg), 1) if summary.avg is not None else None,
         page=min(page, pages),
         pages=pages,
@@ -81,7 +80,7 @@ def _require(actor: Actor, worker_id: int) -> None:
         raise NotAllowed()
 
 
-def _line(act: Action, row: Row) -> ReviewLine:
+def _line(act: Action, row: NamedRow) -> ReviewLine:
     return ReviewLine(
         row.stars,
         row.comment,

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 from storage.models import CancellationRule, Program
 
 
-def with_programs(*, session: Session) -> list[Row]:
+def with_programs(*, session: Session) -> list[Row[CancellationRule, str]]:
     return list(
         session.execute(
             select(CancellationRule, Program.name.label("program"))

@@ -5,14 +5,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Row, and_, case, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from domain.vocabulary import BUSY_SHIFT_STATUSES
 from storage.models import ApprovedService, FundingPackage, Program, Service, ServiceRate, Shift
+from storage.queries import NamedRow
 
 
-def approved_services(client_id: int, today: date, *, session: Session) -> list[Row]:
+def approved_services(client_id: int, today: date, *, session: Session) -> list[NamedRow]:
     """The client's approved services under their packages current today, with the program's rate."""
     return list(
         session.execute(

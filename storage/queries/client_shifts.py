@@ -4,11 +4,12 @@ row per shift, filtered and paged in the database (a client may have years of th
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Row, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from domain.vocabulary import ShiftStatus
 from storage.models import Booking, Program, Service, Shift, ShiftQuery, Worker
+from storage.queries import NamedRow
 
 
 def _lines() -> Select:
@@ -47,15 +48,17 @@ def _lines() -> Select:
     )
 
 
-def _in_tab(statuses: Sequence[ShiftStatus], with_fees: bool):
+def _in_tab(statuses: Sequence[ShiftStatus], with_fees: bool) -> ColumnElement[bool]:
     """The shifts in these statuses, and (the billed tab) cancellations that were charged a fee."""
-    condition = Shift.status.in_(statuses)
+    condition: ColumnElement[bool] = Shift.status.in_(statuses)
     if with_fees:
         condition = or_(condition, and_(Shift.status == ShiftStatus.CANCELLED, Shift.cancel_fee_cents > 0))
     return condition
 
 
-def between(client_id: int, start: datetime, end: datetime, *, limit: int, session: Session) -> list[Row]:
+def between(
+    client_id: int, start: datetime, end: datetime, *, limit: int, session: Session
+) -> list[NamedRow]:
     """Shifts starting in [start, end), earliest first, at most `limit` of them."""
     query = (
         _lines()
@@ -75,7 +78,7 @@ def count_between(client_id: int, start: datetime, end: datetime, *, session: Se
 
 def history_page(
     client_id: int, start: datetime, end: datetime, *, offset: int, limit: int, session: Session
-) -> list[Row]:
+) -> list[NamedRow]:
     """A page of the shifts starting in [start, end), newest first."""
     query = (
         _lines()
@@ -96,7 +99,7 @@ def in_tab(
     offset: int,
     limit: int,
     session: Session,
-) -> list[Row]:
+) -> list[NamedRow]:
     order = (Shift.starts_at.desc(), Shift.id.desc()) if newest_first else (Shift.starts_at, Shift.id)
     query = (
         _lines()
@@ -131,7 +134,7 @@ def count_charged_cancellations(client_id: int, *, session: Session) -> int:
     return session.scalar(query) or 0
 
 
-def one(shift_id: int, *, session: Session) -> Row | None:
+def one(shift_id: int, *, session: Session) -> NamedRow | None:
     return session.execute(_lines().where(Shift.id == shift_id)).first()
 
 

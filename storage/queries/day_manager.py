@@ -3,19 +3,25 @@ filtered and paged in the database. Three statements whatever the size of the ag
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TypeVarTuple
 
 from sqlalchemy import Row, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from domain.vocabulary import OfferStatus, ShiftStatus
 from storage.models import Booking, Client, Offer, Service, Shift, Worker
+from storage.queries import NamedRow
+
+Columns = TypeVarTuple("Columns")
 
 
 def _escaped(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _filtered(query: Select, start: datetime, end: datetime, service_id: int | None, search: str) -> Select:
+def _filtered(
+    query: Select[*Columns], start: datetime, end: datetime, service_id: int | None, search: str
+) -> Select[*Columns]:
     query = query.where(
         Shift.starts_at >= start, Shift.starts_at < end, Shift.status != ShiftStatus.CANCELLED
     )
@@ -45,7 +51,7 @@ def shifts(
     offset: int,
     limit: int,
     session: Session,
-) -> list[Row]:
+) -> list[NamedRow]:
     offer_expiry = (
         select(func.min(Offer.expires_at))
         .where(
@@ -92,7 +98,7 @@ def counts(
     return {ShiftStatus(status): n for status, n in session.execute(query.group_by(Shift.status))}
 
 
-def services(*, session: Session) -> list[Row]:
+def services(*, session: Session) -> list[Row[int, str]]:
     return list(
         session.execute(
             select(Service.id, Service.name).where(Service.active.is_(True)).order_by(Service.name)

@@ -1,10 +1,11 @@
 """Figures for the office's home screen."""
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from domain.vocabulary import GeocodeStatus
 from storage.models import Client, Worker
+from storage.queries import NamedRow
 
 
 def active_counts(*, session: Session) -> tuple[int, int]:
@@ -13,7 +14,7 @@ def active_counts(*, session: Session) -> tuple[int, int]:
     return clients, workers
 
 
-def addresses_to_check(*, session: Session) -> list[Row]:
+def addresses_to_check(*, session: Session) -> list[NamedRow]:
     """Clients whose home address could not be placed on the map."""
     return list(
         session.execute(

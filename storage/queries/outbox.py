@@ -6,8 +6,9 @@ BEGIN IMMEDIATE (storage.db.write) instead.
 """
 
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy import ColumnElement, Table, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from domain.vocabulary import Channel, OutboxStatus
@@ -60,7 +61,7 @@ def mark_sent(message_id: int, holder: str, *, now: datetime, session: Session) 
 
     A plain Core UPDATE on the table (not the ORM's bulk path): it runs once per message sent.
     """
-    table = OutboxMessage.__table__
+    table = cast(Table, OutboxMessage.__table__)  # typed as any FromClause; a mapped class has a Table
     result = session.connection().execute(
         update(table)
         .where(table.c.id == message_id, table.c.claimed_by == holder, table.c.status == OutboxStatus.PENDING)

@@ -1,14 +1,15 @@
 """A client's own preferences: the PREFERENCE-level requirements, preferred and blocked workers, and
 the competencies and characteristics a preference may name."""
 
-from sqlalchemy import Row, delete, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from domain.vocabulary import RequirementLevel
 from storage.models import Characteristic, ClientWorker, Competency, Requirement, Worker
+from storage.queries import NamedRow
 
 
-def wishes(client_id: int, *, session: Session) -> list[Row]:
+def wishes(client_id: int, *, session: Session) -> list[NamedRow]:
     """The client's preference rows with the name and kind of what each one asks for."""
     return list(
         session.execute(
@@ -30,7 +31,7 @@ def wishes(client_id: int, *, session: Session) -> list[Row]:
     )
 
 
-def workers(client_id: int, *, session: Session) -> list[Row]:
+def workers(client_id: int, *, session: Session) -> list[NamedRow]:
     """The client's preferred and blocked workers, by name."""
     return list(
         session.execute(
@@ -57,7 +58,7 @@ def characteristics(*, session: Session) -> list[Characteristic]:
     return list(session.scalars(select(Characteristic).order_by(Characteristic.kind, Characteristic.name)))
 
 
-def replace_wishes(client_id: int, rows: list[dict], *, session: Session) -> None:
+def replace_wishes(client_id: int, rows: list[dict[str, int | bool | None]], *, session: Session) -> None:
     """The client's preference rows become exactly `rows` (competency_id, characteristic_id,
     mandatory, weight)."""
     session.execute(

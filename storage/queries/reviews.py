@@ -1,12 +1,13 @@
 """Clients' reviews of a worker, newest first, a page at a time."""
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.models import Client, Medal, Review, Worker
+from storage.queries import NamedRow
 
 
-def worker_summary(worker_id: int, *, session: Session) -> Row | None:
+def worker_summary(worker_id: int, *, session: Session) -> NamedRow | None:
     return session.execute(
         select(
             Worker.id,
@@ -20,7 +21,7 @@ def worker_summary(worker_id: int, *, session: Session) -> Row | None:
             select(func.count(Review.id))
             .where(Review.worker_id == worker_id)
             .scalar_subquery()
-            .label("count"),
+            .label("review_count"),  # not "count": a row is a tuple, and tuple.count is a method
             select(func.avg(Review.stars))
             .where(Review.worker_id == worker_id)
             .scalar_subquery()
@@ -31,7 +32,7 @@ def worker_summary(worker_id: int, *, session: Session) -> Row | None:
     ).one_or_none()
 
 
-def page(worker_id: int, *, offset: int, limit: int, session: Session) -> list[Row]:
+def page(worker_id: int, *, offset: int, limit: int, session: Session) -> list[NamedRow]:
     return list(
         session.execute(
             select(

@@ -119,7 +119,7 @@ def worker_accounts(worker_ids: set[int], *, session: Session) -> dict[int, int]
     rows = session.execute(
         select(Account.worker_id, Account.id).where(Account.worker_id.in_(worker_ids), Account.active)
     )
-    return {worker_id: account_id for worker_id, account_id in rows}
+    return {worker_id: account_id for worker_id, account_id in rows if worker_id is not None}
 
 
 def open_query(shift_id: int, *, session: Session) -> ShiftQuery | None:

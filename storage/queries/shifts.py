@@ -2,14 +2,15 @@
 
 from datetime import datetime
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from domain.vocabulary import ShiftStatus
 from storage.models import Client, Service, Shift
+from storage.queries import NamedRow
 
 
-def for_worker_between(worker_id: int, start: datetime, end: datetime, *, session: Session) -> list[Row]:
+def for_worker_between(worker_id: int, start: datetime, end: datetime, *, session: Session) -> list[NamedRow]:
     return list(
         session.execute(
             select(

@@ -1,14 +1,15 @@
 """Queries on completed shifts as case managers answer them, and approved shifts waiting for billing."""
 
-from sqlalchemy import Row, case, select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from domain.vocabulary import ShiftStatus
 from storage import db
 from storage.models import Client, Service, Shift, ShiftQuery, Worker
+from storage.queries import NamedRow
 
 
-def open_queries(case_manager_account_id: int, *, limit: int, session: Session) -> list[Row]:
+def open_queries(case_manager_account_id: int, *, limit: int, session: Session) -> list[NamedRow]:
     """Unresolved queries: this case manager's clients first, then the oldest first."""
     query = (
         select(

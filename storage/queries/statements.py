@@ -1,11 +1,12 @@
 """Reading a package's ledger for its statements, and the statements generated each month."""
 
 from datetime import date
+from typing import TypeAlias
 
 from sqlalchemy import Row, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from domain.vocabulary import NdisCategory
+from domain.vocabulary import CancelBand, NdisCategory, ProgramKind, ServiceUnit
 from storage.models import (
     Account,
     CarerLink,
@@ -17,9 +18,13 @@ from storage.models import (
     Shift,
     Statement,
 )
+from storage.queries import NamedRow
+
+# An entry with its shift's cancel band and its service's unit, as a statement line needs them.
+LedgerRow: TypeAlias = Row[LedgerEntry, CancelBand | None, ServiceUnit]
 
 
-def packages_of_client(client_id: int, *, session: Session) -> list[Row]:
+def packages_of_client(client_id: int, *, session: Session) -> list[Row[FundingPackage, str, ProgramKind]]:
     """Every package of the client, current and past, newest first, with its program."""
     return list(
         session.execute(
@@ -31,7 +36,7 @@ def packages_of_client(client_id: int, *, session: Session) -> list[Row]:
     )
 
 
-def package(package_id: int, *, session: Session) -> Row | None:
+def package(package_id: int, *, session: Session) -> NamedRow | None:
     """The package with its program and its client's names."""
     return session.execute(
         select(
@@ -69,7 +74,7 @@ def balance_before(package_id: int, day: date, *, session: Session) -> dict[Ndis
     return {category: int(total) for category, total in rows}
 
 
-def entries_between(package_id: int, first: date, last: date, *, session: Session) -> list[Row]:
+def entries_between(package_id: int, first: date, last: date, *, session: Session) -> list[LedgerRow]:
     """The entries dated first to last (both included), with the billed shift's band and service unit."""
     return list(
         session.execute(
