@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
 AXE_VERSION := 4.14.1
 
-.PHONY: run test lint bench-matching bench-outbox bench-booking bench-pages bench-statements clean
+.PHONY: run test lint bench-concurrency bench-matching bench-outbox bench-booking bench-pages bench-statements clean
 
 run: $(VENV)/.app
 	$(BIN)/python main.py
@@ -58,6 +58,11 @@ bench-outbox: $(VENV)/.app
 # bench-matching; BENCH_REUSE=1 reuses it; the last line is JSON with each step's p95.
 bench-booking: $(VENV)/.app
 	$(BIN)/python bench/booking.py
+
+# 50 concurrent clients for 60 s through the real server on PostgreSQL, racing nominations, answers,
+# cancellations and allocations; the last line is JSON (requests, errors_5xx, double_allocations, p95_ms).
+bench-concurrency: $(VENV)/.test
+	$(BIN)/python bench/concurrency.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
