@@ -16,6 +16,7 @@ from selenium.webdriver.chrome.service import Service
 
 from domain import clock
 from tests.support.databases import DEMO_NOW, Templates
+from tests.support.outbox import small_agency  # noqa: F401 - a fixture for every test folder
 from tests.support.personas import Personas, load_personas
 from tests.support.smtp import smtp, smtp_down, smtp_utf8  # noqa: F401 - fixtures for every test folder
 
