@@ -11,9 +11,9 @@ from domain.vocabulary import BookingStatus, OfferStatus, Recurrence, Requiremen
 from pages.book import PROVIDERS_AT_ONCE
 from storage import db
 from storage.models import Booking, Requirement
-from tests.support.bookings import GEORGE, MARGARET, approved_ids, bookings, offers, preference_rows
-from tests.support.ui import sign_in
-from tests.support.waiting import appears, choose, seen, until
+from tests.support.personas import Personas
+from tests.support.records import approved_ids, bookings, offers, preference_rows
+from tests.support.ui import appears, choose, seen, sign_in, until
 
 MONDAY = date(2026, 12, 7)
 
@@ -27,11 +27,11 @@ def provider_cards(user: User) -> int:
         )
 
 
-async def open_booking(user: User, approved_service_id: int | None = None) -> int:
+async def open_booking(user: User, margaret: int, approved_service_id: int | None = None) -> int:
     await sign_in(user, "margaret@example.com")
-    await user.open(f"/clients/{MARGARET}/book")
+    await user.open(f"/clients/{margaret}/book")
     await user.should_see("Book a service")
-    approved = approved_service_id or approved_ids(MARGARET)[0]
+    approved = approved_service_id or approved_ids(margaret)[0]
     user.find(marker=f"service-{approved}").click()
     await seen(user, "Date of the first visit")
     return approved
@@ -44,53 +44,59 @@ async def pick_when(user: User, day: date, start: str, recurrence: Recurrence = 
     user.find(marker="when-next").click()
 
 
-async def test_the_catalogue_shows_the_clients_approved_services_only(user: User) -> None:
+async def test_the_catalogue_shows_the_clients_approved_services_only(
+    user: User, portal_personas: Personas
+) -> None:
     await sign_in(user, "margaret@example.com")
-    await user.open(f"/clients/{MARGARET}/book")
+    await user.open(f"/clients/{portal_personas.client.client_id}/book")
     await user.should_see("Personal care")
     await user.should_see("Domestic assistance")
     await user.should_see("of 2 hours used this week")
-    for approved in approved_ids(MARGARET):
+    for approved in approved_ids(portal_personas.client.client_id):
         user.find(marker=f"service-{approved}")
-    for approved in approved_ids(GEORGE):
+    for approved in approved_ids(portal_personas.other_client.client_id):
         await user.should_not_see(marker=f"service-{approved}")
 
 
-async def test_another_clients_booking_page_is_refused(user: User) -> None:
+async def test_another_clients_booking_page_is_refused(user: User, portal_personas: Personas) -> None:
     await sign_in(user, "margaret@example.com")
-    await user.open(f"/clients/{GEORGE}/book")
+    await user.open(f"/clients/{portal_personas.other_client.client_id}/book")
     await user.should_see("Not available")
     await user.should_not_see("Papadopoulos")
 
 
-async def test_a_worker_cannot_open_a_clients_booking_page(user: User) -> None:
+async def test_a_worker_cannot_open_a_clients_booking_page(user: User, portal_personas: Personas) -> None:
     await sign_in(user, "aisha@example.com")
-    await user.open(f"/clients/{MARGARET}/book")
+    await user.open(f"/clients/{portal_personas.client.client_id}/book")
     await user.should_see("Not available")
 
 
 async def test_a_request_inside_the_lead_time_shows_the_agencys_message_and_phone_and_books_nothing(
-    user: User,
+    user: User, portal_personas: Personas
 ) -> None:
     before = bookings()
-    await open_booking(user)
+    await open_booking(user, portal_personas.client.client_id)
     await pick_when(user, date(2026, 11, 28), "09:00")  # tomorrow 9:00: less than 24 hours away
     await seen(user, f"please call the agency on {agency.current().phone}")
     await user.should_see("Date of the first visit")  # still on the same step
     assert bookings() == before
 
 
-async def test_a_missing_start_time_is_asked_for_and_nothing_happens(user: User) -> None:
-    await open_booking(user)
+async def test_a_missing_start_time_is_asked_for_and_nothing_happens(
+    user: User, portal_personas: Personas
+) -> None:
+    await open_booking(user, portal_personas.client.client_id)
     choose(user, "when-date", MONDAY.isoformat())
     user.find(marker="when-next").click()
     await seen(user, "Please choose the date and the start time.")
     await user.should_not_see("Who should do it?")
 
 
-async def test_the_client_books_a_weekly_visit_with_a_worker_she_chooses(user: User) -> None:
+async def test_the_client_books_a_weekly_visit_with_a_worker_she_chooses(
+    user: User, portal_personas: Personas
+) -> None:
     before = bookings()
-    await open_booking(user)
+    await open_booking(user, portal_personas.client.client_id)
     await pick_when(user, MONDAY, "09:00", Recurrence.WEEKLY)
     await seen(user, "Who should do it?")
     await user.should_see("visits for now")
@@ -103,7 +109,7 @@ async def test_the_client_books_a_weekly_visit_with_a_worker_she_chooses(user: U
     assert provider_cards(user) == PROVIDERS_AT_ONCE  # the demo agency lists more: a few at a time
     user.find(marker="more-providers").click()
     await until(lambda: provider_cards(user) == 2 * PROVIDERS_AT_ONCE, "ten more workers")
-    user.find(marker="choose-1").click()  # Aisha Rahman, worker 1
+    user.find(marker=f"choose-{portal_personas.worker.worker_id}").click()  # Aisha Rahman
     await seen(user, "Ask Aisha Rahman?")
     user.find(marker="confirm-choice").click()
     await seen(user, "Your booking is sent")
@@ -118,9 +124,12 @@ async def test_the_client_books_a_weekly_visit_with_a_worker_she_chooses(user: U
         assert all(s.status == ShiftStatus.OFFERED for s in booking.shifts)
 
 
-async def test_a_preference_kept_for_this_booking_only_leaves_the_saved_ones_alone(user: User) -> None:
-    saved = preference_rows(MARGARET)
-    await open_booking(user)
+async def test_a_preference_kept_for_this_booking_only_leaves_the_saved_ones_alone(
+    user: User, portal_personas: Personas
+) -> None:
+    margaret = portal_personas.client.client_id
+    saved = preference_rows(margaret)
+    await open_booking(user, margaret)
     await pick_when(user, MONDAY, "10:00")
     await seen(user, "Who should do it?")
     user.find(marker="agency-chooses").click()
@@ -130,7 +139,7 @@ async def test_a_preference_kept_for_this_booking_only_leaves_the_saved_ones_alo
     user.find(marker="find-provider").click()
     await seen(user, "Your booking is sent")
     await user.should_see("The roster team will choose a worker")
-    assert preference_rows(MARGARET) == saved
+    assert preference_rows(margaret) == saved
     with db.read() as session:
         booking = session.scalars(select(Booking).order_by(Booking.id.desc())).first()
         assert booking.status == BookingStatus.REQUESTED
@@ -139,9 +148,12 @@ async def test_a_preference_kept_for_this_booking_only_leaves_the_saved_ones_alo
         assert [(r.level, r.mandatory) for r in own][-1] == (RequirementLevel.BOOKING, True)
 
 
-async def test_a_preference_saved_as_the_default_is_written_at_once(user: User) -> None:
-    saved = preference_rows(MARGARET)
-    await open_booking(user)
+async def test_a_preference_saved_as_the_default_is_written_at_once(
+    user: User, portal_personas: Personas
+) -> None:
+    margaret = portal_personas.client.client_id
+    saved = preference_rows(margaret)
+    await open_booking(user, margaret)
     await pick_when(user, MONDAY, "10:00")
     await seen(user, "Who should do it?")
     user.find(marker="choose-my-worker").click()
@@ -150,7 +162,7 @@ async def test_a_preference_saved_as_the_default_is_written_at_once(user: User) 
     choose(user, "keep-preferences", "default")
     user.find(marker="find-provider").click()
     await seen(user, "can do it")
-    assert preference_rows(MARGARET) == [*saved, (None, characteristic_id, True, 1)]
+    assert preference_rows(margaret) == [*saved, (None, characteristic_id, True, 1)]
 
 
 async def _add_non_smoker(user: User) -> int:
@@ -164,9 +176,11 @@ async def _add_non_smoker(user: User) -> int:
     return int(key.split(":")[1])
 
 
-async def test_when_nobody_can_do_it_the_page_says_why_and_the_agency_can_choose(user: User) -> None:
+async def test_when_nobody_can_do_it_the_page_says_why_and_the_agency_can_choose(
+    user: User, portal_personas: Personas
+) -> None:
     before = bookings()
-    await open_booking(user)
+    await open_booking(user, portal_personas.client.client_id)
     choose(user, "when-duration", 480)
     await pick_when(user, MONDAY, "21:00")  # until 5 am: nobody's availability covers the night
     await seen(user, "Who should do it?")
@@ -181,10 +195,13 @@ async def test_when_nobody_can_do_it_the_page_says_why_and_the_agency_can_choose
     assert bookings() == before + 1
 
 
-async def test_roster_staff_booking_for_a_client_also_see_who_is_left_out_and_why(user: User) -> None:
+async def test_roster_staff_booking_for_a_client_also_see_who_is_left_out_and_why(
+    user: User, portal_personas: Personas
+) -> None:
+    margaret = portal_personas.client.client_id
     await sign_in(user, "rosa@example.com")
-    await user.open(f"/clients/{MARGARET}/book")
-    user.find(marker=f"service-{approved_ids(MARGARET)[0]}").click()
+    await user.open(f"/clients/{margaret}/book")
+    user.find(marker=f"service-{approved_ids(margaret)[0]}").click()
     await seen(user, "Date of the first visit")
     await pick_when(user, MONDAY, "09:00")
     await seen(user, "Who should do it?")
@@ -196,10 +213,10 @@ async def test_roster_staff_booking_for_a_client_also_see_who_is_left_out_and_wh
 
 
 async def test_a_series_ending_before_it_starts_is_marked_on_the_field_and_nothing_is_booked(
-    user: User,
+    user: User, portal_personas: Personas
 ) -> None:
     before = bookings()
-    await open_booking(user)
+    await open_booking(user, portal_personas.client.client_id)
     choose(user, "when-pattern", Recurrence.WEEKLY)
     await appears(user, "when-ends")  # shown for a series only
     choose(user, "when-ends", "2026-12-01")
@@ -215,3 +232,13 @@ async def test_a_series_ending_before_it_starts_is_marked_on_the_field_and_nothi
     await until(marked, "the last-visit field marked")
     await user.should_not_see("Who should do it?")
     assert bookings() == before
+
+
+async def test_a_carer_books_for_each_client_they_act_for(user: User, portal_personas: Personas) -> None:
+    await sign_in(user, "daniel@example.com")
+    for client_id, _name in portal_personas.carer.linked_clients:
+        await user.open(f"/clients/{client_id}/book")
+        await user.should_see("Book a service")
+        user.find(marker="client-switcher")
+        for approved in approved_ids(client_id):
+            user.find(marker=f"service-{approved}")

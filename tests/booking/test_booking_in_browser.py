@@ -14,14 +14,12 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
 from sqlalchemy import select
 
-from domain.accounts import auth
 from domain.booking import catalogue, requests
 from domain.messaging import delivery
 from domain.vocabulary import BookingStatus, Recurrence, ShiftStatus
 from storage import db
 from storage.models import Booking
 from storage.queries import recipients
-from tests.support.bookings import MARGARET, shifts_of_booking
 from tests.support.browser import (
     AXE,
     ROOT,
@@ -32,7 +30,8 @@ from tests.support.browser import (
     tablet,
     text_of,
 )
-from tests.support.personas import account_id
+from tests.support.personas import Personas
+from tests.support.records import shifts_of_booking
 from tests.support.smtp import SmtpServer
 
 pytestmark = pytest.mark.browser
@@ -101,24 +100,25 @@ def switch_to(screen: Screen, email: str) -> None:
     sign_in(screen, email)
 
 
-def latest_booking() -> Booking:
+def latest_booking(client_id: int) -> Booking:
     with db.read() as session:
         found = session.scalars(
-            select(Booking).where(Booking.client_id == MARGARET).order_by(Booking.id.desc())
+            select(Booking).where(Booking.client_id == client_id).order_by(Booking.id.desc())
         ).first()
         assert found is not None
         return found
 
 
 def test_a_weekly_booking_with_a_chosen_worker_is_accepted_confirmed_and_allocated(
-    demo_portal: str, screen: Screen, smtp: SmtpServer
+    demo_portal: str, screen: Screen, smtp: SmtpServer, portal_personas: Personas
 ) -> None:
+    margaret, aisha = portal_personas.client.client_id, portal_personas.worker.worker_id
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
     SCREENSHOTS.mkdir(parents=True)
     camera = Camera(screen, SCREENSHOTS)
     tablet(screen)
     sign_in(screen, "margaret@example.com")
-    screen.open(f"/clients/{MARGARET}/book")
+    screen.open(f"/clients/{margaret}/book")
     screen.should_contain("Book Personal care")
     camera.take("catalogue")
     tap(screen, "Book Personal care")
@@ -140,9 +140,9 @@ def test_a_weekly_booking_with_a_chosen_worker_is_accepted_confirmed_and_allocat
     tap(screen, "Yes, ask Aisha Rahman")
     patiently(screen, "Your booking is sent")
     camera.take("confirmation")
-    booking = latest_booking()
+    booking = latest_booking(margaret)
     assert booking.status == BookingStatus.OFFERED
-    screen.open("/workers/1/reviews")
+    screen.open(f"/workers/{aisha}/reviews")
     patiently(screen, "Reviews of Aisha Rahman")
     camera.take("reviews")
 
@@ -152,7 +152,7 @@ def test_a_weekly_booking_with_a_chosen_worker_is_accepted_confirmed_and_allocat
     camera.take("worker-app")
     tap(screen, "Accept")
     patiently(screen, "Accepted: the shifts are yours.")
-    screen.wait_for(lambda: latest_booking().status == BookingStatus.ALLOCATED)
+    screen.wait_for(lambda: latest_booking(margaret).status == BookingStatus.ALLOCATED)
     visits = shifts_of_booking(booking.number)
     assert len(visits) > 1
     assert {visit.status for visit in visits} == {ShiftStatus.ALLOCATED}
@@ -161,8 +161,8 @@ def test_a_weekly_booking_with_a_chosen_worker_is_accepted_confirmed_and_allocat
     confirmations = [m for m in smtp.arrived if m.subject.startswith("Confirmed: your Personal care booking")]
     assert len(confirmations) == 1
     with db.read() as session:
-        margaret = recipients.client(MARGARET, session=session)
-    assert confirmations[0].recipients == [margaret.email]
+        to = recipients.client(margaret, session=session)
+    assert confirmations[0].recipients == [to.email]
     assert "Aisha Rahman has accepted" in confirmations[0].body("plain")
 
     switch_to(screen, "rosa@example.com")
@@ -175,14 +175,15 @@ def test_a_weekly_booking_with_a_chosen_worker_is_accepted_confirmed_and_allocat
 
 
 @pytest.mark.parametrize("width", [360, 414])
-def test_the_worker_app_fits_a_phone(demo_portal: str, screen: Screen, width: int) -> None:
-    margaret = auth.load_actor(account_id("margaret@example.com"))
-    assert margaret is not None
-    item = catalogue.catalogue(margaret, MARGARET)[0]
+def test_the_worker_app_fits_a_phone(
+    demo_portal: str, screen: Screen, width: int, portal_personas: Personas
+) -> None:
+    margaret = portal_personas.client
+    item = catalogue.catalogue(margaret, margaret.client_id)[0]
     wanted = requests.Wanted(
-        MARGARET, item.approved_service_id, date(2026, 12, 7), time(9, 0), 60, Recurrence.WEEKLY
+        margaret.client_id, item.approved_service_id, date(2026, 12, 7), time(9, 0), 60, Recurrence.WEEKLY
     )
-    requests.nominate(margaret, wanted, 1)  # an offer waiting for Aisha Rahman
+    requests.nominate(margaret, wanted, portal_personas.worker.worker_id)  # an offer waiting for Aisha Rahman
     sign_in(screen, "aisha@example.com")
     screen.selenium.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",

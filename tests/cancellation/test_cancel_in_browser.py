@@ -9,6 +9,7 @@ from nicegui.testing import Screen
 from domain import clock, money
 from domain.vocabulary import LedgerKind, ShiftStatus
 from tests.support.browser import sign_in, tablet
+from tests.support.personas import Personas
 from tests.support.records import ledger_entries, shift, shift_ids
 
 pytestmark = pytest.mark.browser
@@ -17,13 +18,14 @@ MONDAY_MORNING = datetime(2026, 11, 29, 22, 0, tzinfo=UTC)  # Monday 30 November
 
 
 def test_the_demo_client_cancels_at_short_notice_confirms_the_fee_and_finds_it_billed(
-    demo_portal: str, screen: Screen
+    demo_portal: str, screen: Screen, portal_personas: Personas
 ) -> None:
+    margaret = portal_personas.client.client_id
     clock.freeze(MONDAY_MORNING)
     tablet(screen)
     sign_in(screen, "margaret@example.com")
-    shift_id = shift_ids(1, ShiftStatus.ALLOCATED, after=clock.now())[0]
-    screen.open("/clients/1/services?tab=accepted")
+    shift_id = shift_ids(margaret, ShiftStatus.ALLOCATED, after=clock.now())[0]
+    screen.open(f"/clients/{margaret}/services?tab=accepted")
     screen.click("Cancel")  # the soonest visit comes first
     screen.should_contain("short notice cancellation. A fee of")
     assert ledger_entries(shift_id) == []  # shown, not billed

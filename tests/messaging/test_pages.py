@@ -16,33 +16,35 @@ from jobs import catcher, mailer
 from storage import caught_mail, db
 from storage.models import AppMessage, OutboxMessage
 from tests.support.letters import TestNote
-from tests.support.personas import account_id
+from tests.support.personas import Personas
 from tests.support.ui import eventually, sign_in
 
 
-def deliver_note(email: str, n: int = 1) -> None:
+def deliver_note(account_id: int, n: int = 1) -> None:
     with action.writing() as act:
         outbox.app_message(
             act,
-            account_id=account_id(email),
+            account_id=account_id,
             letter=TestNote(n, "Aisha"),
         )
     delivery.dispatch(None, holder="test")
 
 
-async def test_a_new_message_appears_on_the_workers_open_page(user: User) -> None:
+async def test_a_new_message_appears_on_the_workers_open_page(user: User, portal_personas: Personas) -> None:
     await sign_in(user, "aisha@example.com")
     await user.open("/worker/messages")
     await user.should_see("You have no messages yet.")
-    await asyncio.to_thread(deliver_note, "aisha@example.com", 4)  # the dispatcher runs off the event loop
+    await asyncio.to_thread(
+        deliver_note, portal_personas.worker.account_id, 4
+    )  # the dispatcher runs off the event loop
     await user.should_see("Test note 4")
     await user.should_see("New message: Test note 4")
     await user.should_see("1 unread")
 
 
-async def test_a_worker_marks_a_message_read(user: User) -> None:
+async def test_a_worker_marks_a_message_read(user: User, portal_personas: Personas) -> None:
     await sign_in(user, "aisha@example.com")
-    deliver_note("aisha@example.com")
+    deliver_note(portal_personas.worker.account_id)
     await user.open("/worker/messages")
     await user.should_see("1 unread")
     with db.read() as session:
@@ -53,8 +55,8 @@ async def test_a_worker_marks_a_message_read(user: User) -> None:
     await user.should_see("No unread messages.")
 
 
-async def test_another_workers_message_never_shows(user: User) -> None:
-    deliver_note("ben@example.com", 9)
+async def test_another_workers_message_never_shows(user: User, portal_personas: Personas) -> None:
+    deliver_note(portal_personas.other_worker.account_id, 9)
     await sign_in(user, "aisha@example.com")
     await user.open("/worker/messages")
     await user.should_see("You have no messages yet.")

@@ -10,7 +10,7 @@ from domain.vocabulary import OutboxStatus
 from storage import caught_mail
 from tests.support.browser import AXE, axe_violations, describe, horizontal_overflow, sign_in, tablet
 from tests.support.letters import TestNote
-from tests.support.personas import account_id
+from tests.support.personas import Personas
 
 pytestmark = pytest.mark.browser
 
@@ -23,11 +23,11 @@ def axe_ready() -> None:
         missing(f"axe-core is not installed at {AXE} (make test installs it with npm)")
 
 
-def some_mail_and_messages() -> None:
+def some_mail_and_messages(aisha: int) -> None:
     with action.writing() as act:
         outbox.app_message(
             act,
-            account_id=account_id("aisha@example.com"),
+            account_id=aisha,
             letter=TestNote(1, "A"),
         )
         failed = outbox.email(act, to=["x@example.com"], letter=TestNote(3, "X"))
@@ -55,11 +55,16 @@ def some_mail_and_messages() -> None:
     [("aisha@example.com", ["/worker/messages"]), ("rosa@example.com", ["/admin/outbox", "/admin/mail"])],
 )
 def test_the_notification_pages_pass_axe_at_tablet_size(
-    axe_ready: None, demo_portal: str, screen: Screen, email: str, paths: list[str]
+    axe_ready: None,
+    demo_portal: str,
+    screen: Screen,
+    email: str,
+    paths: list[str],
+    portal_personas: Personas,
 ) -> None:
     tablet(screen)
     sign_in(screen, email)
-    some_mail_and_messages()
+    some_mail_and_messages(portal_personas.worker.account_id)
     failures = []
     try:
         for path in paths:

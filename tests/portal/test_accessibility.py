@@ -5,37 +5,49 @@ import pytest
 from nicegui.testing import Screen
 
 from tests.support.browser import AXE, axe_violations, describe, horizontal_overflow, sign_in, tablet
+from tests.support.personas import Personas
 
 pytestmark = pytest.mark.browser
 
+# {margaret}, {george}, {thanh}, {bich} are client ids and {aisha} a worker id, from the personas.
 PAGES_BY_PERSONA = {
     None: ["/login", "/welcome/not-a-real-token"],
     "margaret@example.com": [
-        "/clients/1/profile",
-        "/clients/2/profile",  # someone else's
-        "/clients/1/calendar",
-        "/clients/1/calendar?view=week&day=2026-11-23",
-        "/clients/1/history",
-        "/clients/1/services?tab=accepted",
-        "/clients/1/services?tab=billed",
-        "/clients/1/statements",
-        "/clients/1/statements?month=2026-10",
-        "/clients/2/statements",  # someone else's
-        "/clients/1/book",  # the booking flow's other steps are checked in tests/booking_pages
-        "/clients/2/book",  # someone else's
-        "/workers/1/reviews",
+        "/clients/{margaret}/profile",
+        "/clients/{george}/profile",  # someone else's
+        "/clients/{margaret}/calendar",
+        "/clients/{margaret}/calendar?view=week&day=2026-11-23",
+        "/clients/{margaret}/history",
+        "/clients/{margaret}/services?tab=accepted",
+        "/clients/{margaret}/services?tab=billed",
+        "/clients/{margaret}/statements",
+        "/clients/{margaret}/statements?month=2026-10",
+        "/clients/{george}/statements",  # someone else's
+        "/clients/{margaret}/book",  # the booking flow's other steps are checked in tests/booking
+        "/clients/{george}/book",  # someone else's
+        "/workers/{aisha}/reviews",
     ],
     "daniel@example.com": [
         "/profile",
-        "/clients/3/calendar",
-        "/clients/4/statements?start=2026-09-01&end=2026-11-20",
-        "/clients/3/book",
+        "/clients/{thanh}/calendar",
+        "/clients/{bich}/statements?start=2026-09-01&end=2026-11-20",
+        "/clients/{thanh}/book",
     ],
     "aisha@example.com": ["/worker"],
     "rosa@example.com": ["/admin", "/admin/day", "/admin/day?day=2026-12-07&show=unallocated"],
     "chris@example.com": ["/admin/queries"],
     "admin@example.com": ["/admin/settings", "/admin/accounts"],
 }
+
+
+def ids_of(personas: Personas) -> dict[str, int | None]:
+    return {
+        "margaret": personas.client.client_id,
+        "george": personas.other_client.client_id,
+        "thanh": personas.cared_for("Thanh"),
+        "bich": personas.cared_for("Bích"),
+        "aisha": personas.worker.worker_id,
+    }
 
 
 @pytest.fixture
@@ -48,13 +60,14 @@ def axe_ready() -> None:
 
 @pytest.mark.parametrize("email", list(PAGES_BY_PERSONA))
 def test_pages_pass_axe_at_tablet_size(
-    axe_ready: None, demo_portal: str, screen: Screen, email: str | None
+    axe_ready: None, demo_portal: str, screen: Screen, email: str | None, portal_personas: Personas
 ) -> None:
     tablet(screen)
     if email:
         sign_in(screen, email)
     failures = []
-    for path in PAGES_BY_PERSONA[email]:
+    ids = ids_of(portal_personas)
+    for path in (page.format(**ids) for page in PAGES_BY_PERSONA[email]):
         screen.open(path)
         tablet(screen)
         found = axe_violations(screen)

@@ -50,9 +50,7 @@ def test_a_client_cannot_read_or_change_another_clients_profile(personas: Person
     with pytest.raises(NotAllowed):
         reading.get_profile(personas.client, george)
     with pytest.raises(NotAllowed):
-        changes.update_contact(
-            personas.client, george, home_phone="", mobile_phone="0491 570 110", email=""
-        )
+        changes.update_contact(personas.client, george, home_phone="", mobile_phone="0491 570 110", email="")
     with pytest.raises(NotAllowed):
         reading.photo(personas.client, george)
     with pytest.raises(NotAllowed):

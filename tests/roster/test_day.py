@@ -1,24 +1,40 @@
-"""The Day Manager's day and a worker's reviews, on both databases: what each shows, who may see
-it, bad input refused, and the day read in the same few statements however busy it is."""
+"""The Day Manager's day, on both databases: what it shows, who may see it, bad input refused,
+and the day read in the same few statements however busy it is."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from domain import clock
 from domain.errors import InvalidInput, NotAllowed
 from domain.roster import day as day_manager
 from domain.roster.day import DayFilter, Show
 from domain.vocabulary import ShiftStatus
-from domain.workers import reviews
 from storage import db
 from storage.models import Shift
-from tests.support.bookings import MARGARET, add_reviews, statements
 from tests.support.personas import Personas
 
 DEMO_DAY = date(2026, 11, 27)
+
+
+@contextmanager
+def statements() -> Iterator[list[str]]:
+    """Every SQL statement the code sends while the block runs."""
+    seen: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        seen.append(statement)
+
+    engine = db.engine()
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
 
 
 def test_the_day_lists_its_shifts_in_order_with_counts_by_status(personas: Personas) -> None:
@@ -98,31 +114,6 @@ def _copy_day_shifts(day: date, unused_day: date, times: int) -> int:
                 session.add(Shift(**columns))
                 made += 1
     return made
-
-
-def test_reviews_are_newest_first_a_page_at_a_time_with_first_names_only(personas: Personas) -> None:
-    worker_id = personas.worker.worker_id
-    before = reviews.reviews(personas.client, worker_id)
-    add_reviews(worker_id, MARGARET, 15, clock.now())
-    first = reviews.reviews(personas.client, worker_id)
-    assert first.review_count == before.review_count + 15
-    assert len(first.reviews) == reviews.PAGE_SIZE
-    assert first.reviews[0].comment == "Review 0"
-    assert first.reviews[0].by == "Margaret"
-    assert [r.written_on for r in first.reviews] == sorted(
-        (r.written_on for r in first.reviews), reverse=True
-    )
-    last = reviews.reviews(personas.client, worker_id, first.pages)
-    assert len(last.reviews) == first.review_count - (first.pages - 1) * reviews.PAGE_SIZE
-    assert "Wilson" not in " ".join(r.by for r in first.reviews + last.reviews)
-
-
-def test_a_worker_reads_only_their_own_reviews_and_page_zero_is_refused(personas: Personas) -> None:
-    assert reviews.reviews(personas.worker, personas.worker.worker_id).worker_name == "Aisha Rahman"
-    with pytest.raises(NotAllowed):
-        reviews.reviews(personas.worker, personas.other_worker.worker_id)
-    with pytest.raises(InvalidInput):
-        reviews.reviews(personas.client, personas.worker.worker_id, 0)
 
 
 def test_the_day_filter_keeps_its_page_within_range(personas: Personas) -> None:

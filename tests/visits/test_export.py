@@ -13,7 +13,7 @@ FIRST, LAST = date(2026, 10, 1), date(2026, 11, 26)
 
 
 def test_the_pdf_keeps_vietnamese_names_as_written(personas: Personas) -> None:
-    bich = next(client_id for client_id, name in personas.carer.linked_clients if name.startswith("Bích"))
+    bich = personas.cared_for("Bích")
     document = export.history_pdf(personas.carer, bich, FIRST, LAST)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(document.content)).pages)
     assert "Bích Nguyễn" in text
