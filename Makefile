@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
 AXE_VERSION := 4.14.1
 
-.PHONY: run test lint bench-concurrency bench-matching bench-outbox bench-booking bench-pages bench-statements clean
+.PHONY: run test check-whole lint bench-concurrency bench-matching bench-outbox bench-booking bench-pages bench-statements clean
 
 run: $(VENV)/.app
 	$(BIN)/python main.py
@@ -14,6 +14,10 @@ test: $(VENV)/.test $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/mypy  # what it checks, and how strictly, is in pyproject.toml's [tool.mypy]
 	$(BIN)/pytest -n auto  # one worker per core (pytest-xdist); each builds its own test databases
+
+# Whole-program checks, slow, after `make test` in CI: the first start of a fresh portal.
+check-whole: $(VENV)/.test
+	$(BIN)/pytest -m whole tests/whole
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

@@ -16,6 +16,7 @@ from selenium.webdriver.chrome.service import Service
 
 from domain import clock
 from tests.support.databases import DEMO_NOW, Templates
+from tests.support.outbox import small_agency  # noqa: F401 - a fixture for every test folder
 from tests.support.personas import Personas, load_personas
 from tests.support.smtp import smtp, smtp_down, smtp_utf8  # noqa: F401 - fixtures for every test folder
 
@@ -83,6 +84,7 @@ def sqlite_demo_db(templates: Templates) -> Iterator[str]:
 
 @pytest.fixture
 def personas(demo_db: str) -> Personas:
+    """The standing personas in this test's copy of the demo agency, on each backend in turn."""
     return load_personas()
 
 
@@ -94,6 +96,13 @@ def demo_portal(sqlite_demo_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("SEED_DEMO", "0")
     monkeypatch.setenv("RUN_JOBS", "0")
     return sqlite_demo_db
+
+
+@pytest.fixture
+def portal_personas(demo_portal: str) -> Personas:
+    """The standing personas in the database the portal runs on: for page and browser tests, whose
+    simulated user or browser signs in to the portal that main.py starts on the demo copy."""
+    return load_personas()
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,1 @@
+"""Booking: catalogue, requests, offers and answers, allocation, series, the book page, the worker app."""

@@ -12,18 +12,12 @@ from domain.errors import NotAllowed, NotFound
 from domain.statements.reading import StatementRequest, open_statement, statement_pdf
 from domain.vocabulary import Gender
 from storage import db
-from storage.models import AuditEvent, Client, FundingPackage
+from storage.models import AuditEvent, Client
 from tests.support.personas import Personas
+from tests.support.records import package_of
 
 OCTOBER = StatementRequest(month="2026-10")
 READERS: list[Callable[[Actor, int, StatementRequest], object]] = [open_statement, statement_pdf]
-
-
-def package_of(client_id: int) -> int:
-    with db.read() as session:
-        found = session.scalar(select(FundingPackage.id).where(FundingPackage.client_id == client_id))
-        assert found is not None
-        return found
 
 
 def own_client(actor: Actor) -> int:

@@ -14,6 +14,7 @@ from domain.statements import pdf, wording
 from domain.statements.model import PackageStatement, Period
 from domain.statements.reading import StatementRequest, open_statement, statement_pdf
 from tests.support.personas import Personas
+from tests.support.records import client_named
 
 from .builders import HOME_CARE, NDIS, statement, year_of_services
 
@@ -31,12 +32,8 @@ def figures(chosen: PackageStatement) -> list[str]:
     return [cell for cell in cells if cell.startswith(("$", "−$"))]
 
 
-def linked(personas: Personas, first_name: str) -> int:
-    return next(i for i, name in personas.carer.linked_clients if name.startswith(first_name))
-
-
 def test_the_pdf_has_the_screens_totals_and_the_clients_name(personas: Personas) -> None:
-    bich = linked(personas, "Bích")
+    bich = personas.cared_for("Bích")
     request = StatementRequest(month="2026-10")
     shown = open_statement(personas.carer, bich, request).statement
     assert shown is not None
@@ -53,7 +50,7 @@ def test_the_pdf_has_the_screens_totals_and_the_clients_name(personas: Personas)
 
 
 def test_a_greek_name_and_ndis_categories_survive_in_the_pdf(personas: Personas) -> None:
-    zoe = 5  # Ζωή Alexiou, the demo agency's NDIS client
+    zoe = client_named("Alexiou")  # Ζωή Alexiou, the demo agency's NDIS client
     request = StatementRequest(start="2026-06-01", end="2026-11-27")
     shown = open_statement(personas.admin, zoe, request).statement
     assert shown is not None

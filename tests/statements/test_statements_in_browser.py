@@ -9,6 +9,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 
 from tests.support.browser import horizontal_overflow, sign_in, tablet
+from tests.support.personas import Personas
+from tests.support.records import package_reference
 
 pytestmark = pytest.mark.browser
 
@@ -26,10 +28,14 @@ def click_in_view(screen: Screen, element: WebElement) -> None:
     element.click()
 
 
-def test_client_chooses_last_month_and_saves_it_as_pdf(demo_portal: str, screen: Screen) -> None:
+def test_client_chooses_last_month_and_saves_it_as_pdf(
+    demo_portal: str, screen: Screen, portal_personas: Personas
+) -> None:
+    margaret = portal_personas.client.client_id
+    saved_as = f"statement-{package_reference(margaret)}-2026-10.pdf"
     tablet(screen)
     sign_in(screen, "margaret@example.com")
-    screen.open("/clients/1/statements")
+    screen.open(f"/clients/{margaret}/statements")
     screen.should_contain("Statement for November 2026, so far")
     click_in_view(screen, screen.selenium.find_element(By.XPATH, "//label[.//div[text()='Month']]"))
     option = "//div[contains(@class, 'q-menu')]//*[text()='October 2026']"  # not the table's row
@@ -40,8 +46,8 @@ def test_client_chooses_last_month_and_saves_it_as_pdf(demo_portal: str, screen:
     assert horizontal_overflow(screen) <= 0
     click_in_view(screen, screen.find("Print / save as PDF"))
     deadline = time.monotonic() + 15
-    while downloaded("statement-HCP-00001-2026-10.pdf") is None and time.monotonic() < deadline:
+    while downloaded(saved_as) is None and time.monotonic() < deadline:
         screen.wait(0.2)
-    pdf = downloaded("statement-HCP-00001-2026-10.pdf")
+    pdf = downloaded(saved_as)
     assert pdf is not None
     assert pdf.read_bytes().startswith(b"%PDF")

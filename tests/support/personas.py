@@ -1,4 +1,5 @@
-"""The standing personas every access test uses, taken from the demo agency."""
+"""The standing personas every test uses, taken from the demo agency: each carries its own ids
+(account, client or worker, and the clients a carer acts for), so no test spells an id out."""
 
 from dataclasses import dataclass
 
@@ -13,11 +14,16 @@ class Personas:
     client: Actor  # Margaret Wilson
     other_client: Actor  # George Papadopoulos
     carer: Actor  # Daniel Nguyen, carer of Thanh and Bích Nguyễn
-    worker: Actor  # Aisha Rahman
+    worker: Actor  # Aisha Rahman, Margaret's usual worker
     other_worker: Actor  # Ben Carter
     roster: Actor  # Rosa Martinez
     case_manager: Actor  # Chris Taylor
     admin: Actor  # Alex Morgan
+
+    def cared_for(self, first_name: str) -> int:
+        """The client id of one of the carer's two clients: "Thanh" or "Bích"."""
+        [client_id] = [i for i, name in self.carer.linked_clients if name.split()[0] == first_name]
+        return client_id
 
 
 EMAILS = {

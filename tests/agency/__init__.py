@@ -1,0 +1,1 @@
+"""The agency's own settings: an administrator edits lead times, horizon and cancellation bands."""

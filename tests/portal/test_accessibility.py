@@ -1,0 +1,93 @@
+"""Every page passes axe-core's WCAG 2.2 AA rules (no serious or critical violation) at tablet
+size, without sideways scrolling."""
+
+import pytest
+from nicegui.testing import Screen
+
+from tests.support.browser import AXE, axe_violations, describe, horizontal_overflow, sign_in, tablet
+from tests.support.personas import Personas
+
+pytestmark = pytest.mark.browser
+
+# {margaret}, {george}, {thanh}, {bich} are client ids and {aisha} a worker id, from the personas.
+PAGES_BY_PERSONA = {
+    None: ["/login", "/welcome/not-a-real-token"],
+    "margaret@example.com": [
+        "/clients/{margaret}/profile",
+        "/clients/{george}/profile",  # someone else's
+        "/clients/{margaret}/calendar",
+        "/clients/{margaret}/calendar?view=week&day=2026-11-23",
+        "/clients/{margaret}/history",
+        "/clients/{margaret}/services?tab=accepted",
+        "/clients/{margaret}/services?tab=billed",
+        "/clients/{margaret}/statements",
+        "/clients/{margaret}/statements?month=2026-10",
+        "/clients/{george}/statements",  # someone else's
+        "/clients/{margaret}/book",  # the booking flow's other steps are checked in tests/booking
+        "/clients/{george}/book",  # someone else's
+        "/workers/{aisha}/reviews",
+    ],
+    "daniel@example.com": [
+        "/profile",
+        "/clients/{thanh}/calendar",
+        "/clients/{bich}/statements?start=2026-09-01&end=2026-11-20",
+        "/clients/{thanh}/book",
+    ],
+    "aisha@example.com": ["/worker"],
+    "rosa@example.com": ["/admin", "/admin/day", "/admin/day?day=2026-12-07&show=unallocated"],
+    "chris@example.com": ["/admin/queries"],
+    "admin@example.com": ["/admin/settings", "/admin/accounts"],
+}
+
+
+def ids_of(personas: Personas) -> dict[str, int | None]:
+    return {
+        "margaret": personas.client.client_id,
+        "george": personas.other_client.client_id,
+        "thanh": personas.cared_for("Thanh"),
+        "bich": personas.cared_for("Bích"),
+        "aisha": personas.worker.worker_id,
+    }
+
+
+@pytest.fixture
+def axe_ready() -> None:
+    if not AXE.exists():
+        from tests.conftest import missing
+
+        missing(f"axe-core is not installed at {AXE} (make test installs it with npm)")
+
+
+@pytest.mark.parametrize("email", list(PAGES_BY_PERSONA))
+def test_pages_pass_axe_at_tablet_size(
+    axe_ready: None, demo_portal: str, screen: Screen, email: str | None, portal_personas: Personas
+) -> None:
+    tablet(screen)
+    if email:
+        sign_in(screen, email)
+    failures = []
+    ids = ids_of(portal_personas)
+    for path in (page.format(**ids) for page in PAGES_BY_PERSONA[email]):
+        screen.open(path)
+        tablet(screen)
+        found = axe_violations(screen)
+        if found:
+            failures.append(f"{path}:\n{describe(found)}")
+        overflow = horizontal_overflow(screen)
+        if overflow > 0:
+            failures.append(f"{path}: {overflow}px of sideways scrolling at 768×1024")
+    assert not failures, "\n".join(failures)
+
+
+def test_the_check_finds_a_violation_when_there_is_one(
+    axe_ready: None, demo_portal: str, screen: Screen
+) -> None:
+    """Guards the guard: text at 1.6:1 contrast and an unlabelled button must be reported."""
+    screen.open("/login")
+    screen.selenium.execute_script(
+        "const p = document.createElement('p'); p.textContent = 'Faint text'; p.style.color = '#cccccc';"
+        "document.querySelector('main').appendChild(p);"
+        "const b = document.createElement('button'); document.querySelector('main').appendChild(b);"
+    )
+    found = {violation["id"] for violation in axe_violations(screen)}
+    assert {"color-contrast", "button-name"} <= found

@@ -1,0 +1,1 @@
+"""The roster department's Day Manager: the day's visits, filters, allocating, live updates."""

@@ -1,0 +1,1 @@
+"""Signing off visits: approving or querying completed visits, the case manager's answer, and billing."""

@@ -1,0 +1,38 @@
+"""Approving and querying completed visits from the services page (NiceGUI's simulated User)."""
+
+from nicegui.testing import User
+
+from components import shift_actions
+from domain.vocabulary import ShiftStatus
+from tests.support.personas import Personas
+from tests.support.records import first_shift, shift, shift_ids
+from tests.support.ui import act, eventually, shown, sign_in
+
+
+async def test_a_page_handler_refuses_another_clients_shift(user: User, portal_personas: Personas) -> None:
+    margaret = portal_personas.client.client_id
+    await sign_in(user, "margaret@example.com")
+    await user.open(f"/clients/{margaret}/services?tab=completed")
+    completed = first_shift(margaret, ShiftStatus.COMPLETED)
+
+    async def nothing() -> None:
+        raise AssertionError("the screen must not be refreshed after a refusal")
+
+    with user:
+        await shift_actions.approve(portal_personas.other_client, completed, nothing)
+    await user.should_see("You do not have access to that.")
+    assert shift(completed).status == ShiftStatus.COMPLETED
+
+
+async def test_approving_and_querying_from_the_completed_tab(user: User, portal_personas: Personas) -> None:
+    margaret = portal_personas.client.client_id
+    await sign_in(user, "margaret@example.com")
+    await user.open(f"/clients/{margaret}/services?tab=completed")
+    first, second = shift_ids(margaret, ShiftStatus.COMPLETED)[:2]
+    act(user, first, "approve")
+    await eventually(lambda: shift(first).status == ShiftStatus.APPROVED, "approval")
+    act(user, second, "query")
+    await shown(user, "Tell us what was not right.")
+    user.find(marker="query-message").type("The worker left early.")
+    user.find(marker="send-query").click()
+    await eventually(lambda: shift(second).status == ShiftStatus.QUERIED, "the query")
