@@ -92,15 +92,18 @@ if __name__ in {"__main__", "__mp_main__"}:
     app.add_middleware(session.SignInRequired)
     app.on_startup(lambda: start(settings))
     app.on_shutdown(jobs.startup.stop)
-    ui.run(
-        host=settings.host,
-        port=settings.port,
-        title="Care Portal",
-        language=theme.LANGUAGE,
-        storage_secret=settings.storage_secret,
-        show=False,
-        reload=False,
-        favicon="🏠",
-        show_welcome_message=False,
-        fastapi_docs=True,
-    )
+    try:
+        ui.run(
+            host=settings.host,
+            port=settings.port,
+            title="Care Portal",
+            language=theme.LANGUAGE,
+            storage_secret=settings.storage_secret,
+            show=False,
+            reload=False,
+            favicon="🏠",
+            show_welcome_message=False,
+            fastapi_docs=True,
+        )
+    except KeyboardInterrupt:  # Ctrl-C: the server has shut down cleanly (jobs stopped) by now
+        print("Care Portal stopped.", flush=True)

@@ -19,6 +19,9 @@ from jobs.registry import Job
 from storage import db
 
 log = logging.getLogger(__name__)
+# A run skipped because the last one is still going is how coalescing works (the next run does its
+# work), not a warning for whoever reads the log.
+logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
 
 FIRST_RUN_AFTER = timedelta(seconds=3)
 # The first runs are spread out, so that after a start (when every job has work) they do not all

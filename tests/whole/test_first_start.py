@@ -42,15 +42,18 @@ def test_a_first_start_serves_and_logs_no_traceback_in_two_minutes(tmp_path: Pat
             served = _serves(f"http://127.0.0.1:{port}/login", portal)
             with pytest.raises(subprocess.TimeoutExpired):  # it keeps serving the whole time
                 portal.wait(timeout=WATCHED_SECONDS)
+            text = log.read_text(errors="replace")
         finally:
-            portal.send_signal(signal.SIGINT)
-            portal.wait(timeout=60)
-    text = log.read_text(errors="replace")
+            portal.send_signal(signal.SIGINT)  # Ctrl-C, as a person stops it
+            stopped = portal.wait(timeout=60)
     assert served, text[-3000:]
     assert "Traceback" not in text, text
     assert " ERROR " not in text, text
     assert "ERROR:" not in text, text
     assert "demo logins" in text
+    stopping = log.read_text(errors="replace")[len(text) :]
+    assert stopped == 0, stopping
+    assert "Traceback" not in stopping, stopping
 
 
 def _serves(url: str, portal: subprocess.Popen[bytes]) -> bool:
