@@ -104,6 +104,9 @@ if __name__ in {"__main__", "__mp_main__"}:
             favicon="🏠",
             show_welcome_message=False,
             fastapi_docs=True,
+            # Longer than a reverse proxy's or an app's idle limit (commonly 60 s): the client, not
+            # the server, closes an idle connection, so a request never meets one closing under it.
+            timeout_keep_alive=65,
         )
     except KeyboardInterrupt:  # Ctrl-C: the server has shut down cleanly (jobs stopped) by now
         print("Care Portal stopped.", flush=True)
