@@ -25,10 +25,10 @@ from domain.matching import checks, context, wording
 from domain.matching.checks import Busy, Explainer, Rules
 from domain.matching.cut import Cut, cut
 from domain.matching.distance import tenths_km, tenths_within
+from domain.matching.facts import WorkerFacts
 from domain.matching.model import LeftOut, SeriesMatch, SeriesProvider, ShiftToFill
 from domain.matching.search import FEW, fits, ranked
 from domain.matching.slot import LONGEST_SHIFT, LOOKAROUND_SECONDS, Slot, slot_of
-from domain.matching.workforce import WorkerFacts
 
 Cannot = tuple[tuple[date, tuple[str, ...]], ...]
 LONGEST_SECONDS = int(LONGEST_SHIFT.total_seconds())
@@ -95,18 +95,12 @@ def _occurrences(
     the first occurrence's distance. Without `reasons`, a worker who can do no occurrence is
     dropped unworded (the caller leaves them out and shows nobody why)."""
     named = sorted(able) if len(able) <= FEW else None
-    ignore = frozenset().union(*(slot.shift.ignore_shift_ids for slot in slots))
-    weeks = list(dict.fromkeys(slot.week for slot in slots))
-    busy = context.busy_by_worker(
-        [slot.nearby() for slot in slots], named, ignore, keep=able, session=session
-    )
-    leave = context.leave_by_worker([(s.starts_at, s.ends_at) for s in slots], named, session=session)
-    longest = max(slot.minutes for slot in slots)
-    rostered = context.rostered_by_worker(weeks, named, ignore, longest, force=rules.force, session=session)
+    around = context.commitments(slots, named, keep=able, force=rules.force, session=session)
+    leave, rostered = around.leave, around.rostered
     over = {worker_id for worker_id, _week in rostered}
-    week_of = [weeks.index(slot.week) for slot in slots]
+    week_of = [around.weeks.index(slot.week) for slot in slots]
     explainers = [Explainer(slot, rules, c.meeting, c.covered) for slot, c in zip(slots, cuts, strict=True)]
-    nearby = _by_occurrence(busy, slots)
+    nearby = _by_occurrence(around.busy, slots)
     workers = rules.force.workers
     found = []
 
@@ -121,7 +115,7 @@ def _occurrences(
             )
         return tuple(cannot)
 
-    apart = able.intersection(busy).union(able.intersection(leave), able.intersection(over))
+    apart = able.intersection(around.busy).union(able.intersection(leave), able.intersection(over))
     for worker, failing, tenths in _from_home(able - apart, slots, cuts, rules):
         if failing and not reasons and len(failing) == len(slots):
             continue
