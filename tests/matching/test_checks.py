@@ -1,6 +1,7 @@
 """The rules one worker at a time (checks.py): age, competencies and characteristics on the day,
 windows, clashes, the shifts either side and the travel between, where the worker starts from,
-hours in the week. No database: workers, shifts and rules are made in memory."""
+hours in the week; and that a search's quick checks agree with them. No database: workers,
+shifts and rules are made in memory."""
 
 from datetime import date, datetime, timedelta
 
@@ -8,7 +9,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.matching import checks, distance, wording
+from domain.matching import checks, wording
 from domain.matching.checks import Busy, Explainer
 from domain.matching.columns import columns_of
 from domain.matching.cut import cut
@@ -255,30 +256,13 @@ def test_a_worker_starts_from_home_when_their_last_shift_is_not_on_the_map() -> 
     assert checks.origin(worker(), earlier, shift(MONDAY, "09:00", "10:00")) == CLIENT_HOME
 
 
-# Hours and distance
+# Hours
 
 
 def test_a_shift_may_fill_the_week_to_the_last_minute_but_not_past_it() -> None:
     ann, visit = worker(max_hours=38), shift(MONDAY, "09:00", "10:00")
     assert checks.hours_reason(ann, 37 * 60, visit) is None
     assert checks.hours_reason(ann, 37 * 60 + 30, visit) == "37.5 of 38 h rostered, this shift 1 h"
-
-
-def test_a_worker_whose_distance_rounds_to_the_radius_is_within_it() -> None:
-    assert distance.tenths_if_within(km_north(25.04), CLIENT_HOME, 25) == 250
-    assert distance.tenths_if_within(km_north(25.049), CLIENT_HOME, 25) == 250
-    assert distance.tenths_if_within(km_north(25.051), CLIENT_HOME, 25) is None
-
-
-@settings(deadline=None)
-@given(radius=st.integers(1, 60), past=st.floats(-0.3, 0.3))
-def test_the_quick_radius_test_gives_the_exact_distance_or_rules_out_only_those_beyond(
-    radius: int, past: float
-) -> None:
-    place = km_north(radius + past)
-    tenths = distance.tenths_km(place, CLIENT_HOME)
-    expected = tenths if tenths <= radius * 10 else None
-    assert distance.tenths_if_within(place, CLIENT_HOME, radius) == expected
 
 
 # The quick checks of a search and the worded ones agree
