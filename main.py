@@ -8,9 +8,9 @@ import api
 import config
 import demo
 import jobs.startup
-from adapters import geocoding
+from adapters import collector, geocoding
 from components import session, theme
-from domain import clock
+from domain import clock, matching
 from domain.accounts import passwords
 from pages import (
     admin_accounts,
@@ -68,7 +68,10 @@ def routes() -> None:
 
 
 def start(settings: config.Settings) -> None:
-    """Migrate (and on an empty database, seed the demo agency) before the first request."""
+    """Tune the garbage collector (FREEZE_WORKFORCE), migrate (and on an empty database, seed the
+    demo agency) before the first request."""
+    if settings.freeze_workforce:
+        matching.after_large_load(collector.collect_and_freeze)
     migrate.upgrade(db.configure(settings.database_url, config.pool(settings)))
     geocoding.configure(settings.geocoder, user_agent=settings.geocoder_user_agent)
     if settings.seed_demo:

@@ -33,8 +33,10 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, insert, select  # noqa: E402
 
+import config  # noqa: E402
+from adapters import collector  # noqa: E402
 from bench import matching_data as data  # noqa: E402
-from domain import clock  # noqa: E402
+from domain import clock, matching  # noqa: E402
 from domain.accounts.access import Actor  # noqa: E402
 from domain.agency import settings as agency  # noqa: E402
 from domain.booking import answers, catalogue, requests  # noqa: E402
@@ -184,6 +186,8 @@ def data_size() -> dict[str, int]:
 
 
 def main() -> None:
+    if config.freeze_workforce():  # as the portal's start-up does (main.py)
+        matching.after_large_load(collector.collect_and_freeze)
     path = prepare()
     db.configure(f"sqlite:///{path}")
     clock.freeze(data.NOW)

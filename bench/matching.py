@@ -26,6 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import select  # noqa: E402
 
+import config  # noqa: E402
+from adapters import collector  # noqa: E402
 from bench import matching_data as data  # noqa: E402
 from domain import clock, matching  # noqa: E402
 from domain.vocabulary import ShiftStatus  # noqa: E402
@@ -153,6 +155,8 @@ def run_reference(url: str) -> tuple[float, float]:
 
 def main() -> int:
     clock.freeze(data.NOW)
+    if config.freeze_workforce():  # as the portal's start-up does (main.py)
+        matching.after_large_load(collector.collect_and_freeze)
     sqlite_url = prepare()
     workers, shifts = data.counts(sqlite_url)
     print(f"agency: {workers:,} workers, {data.SPEC.clients:,} clients, {shifts:,} shifts")

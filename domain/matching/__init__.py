@@ -16,6 +16,7 @@ from domain.matching.model import (
 )
 from domain.matching.search import find_providers, find_providers_with_reasons
 from domain.matching.series import find_providers_for_series
+from domain.matching.workforce import after_large_load
 
 __all__ = [
     "HeldCompetency",
@@ -26,6 +27,7 @@ __all__ = [
     "SeriesProvider",
     "ShiftToFill",
     "Wish",
+    "after_large_load",
     "find_providers",
     "find_providers_for_series",
     "find_providers_with_reasons",

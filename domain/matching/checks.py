@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 
 from domain.matching import distance, wording
 from domain.matching.distance import Spot
+from domain.matching.facts import Characteristic, WorkerFacts
 from domain.matching.requirements import Requirements
 from domain.matching.slot import LOOKAROUND_SECONDS, Slot
-from domain.matching.workforce import Characteristic, WorkerFacts, Workforce
+from domain.matching.workforce import Workforce
 
 
 class Busy(NamedTuple):

@@ -8,12 +8,27 @@ search's time at 5,000 workers. Built once per workforce snapshot.
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from domain.matching.workforce import WorkerFacts
+from domain.matching.facts import WorkerFacts
+
+# The provider card's fields that are the worker's own, whatever the search: model.Provider's
+# field -> WorkerFacts' attribute. Kept as columns (Columns.card), a search's cards are made a
+# field at a time.
+CARD = {
+    "worker_id": "id",
+    "name": "name",
+    "photo_media_id": "photo_media_id",
+    "charge_rate_cents": "charge_rate_cents",
+    "gender": "gender",
+    "competencies": "held",
+    "rating": "rating",
+    "medal": "medal",
+    "medal_colour": "medal_colour",
+    "review_count": "review_count",
+}
 
 
 @dataclass(frozen=True, eq=False)
@@ -24,8 +39,9 @@ class Columns:
     max_minutes: np.ndarray  # a week's
     name_order: np.ndarray  # place in the order lists of people are read (name, then id)
     born: np.ndarray  # date of birth as yyyymmdd
-    facts: tuple["WorkerFacts", ...]  # the same rows
+    facts: tuple[WorkerFacts, ...]  # the same rows
     least_max_minutes: int  # the smallest weekly maximum (0: no workers)
+    card: np.ndarray  # (rows, len(CARD)): each row's CARD facts, in CARD's order, as Python objects
 
     def rows(self, worker_ids: Collection[int]) -> np.ndarray:
         """The rows of these workers (all of them in the workforce)."""
@@ -42,13 +58,18 @@ class Columns:
             found[rows[self.ids[rows] == wanted]] = True
         return found
 
+    def cards(self, rows: np.ndarray) -> dict[str, list[Any]]:
+        """Provider field -> the CARD fact of each of these rows, in their order."""
+        return dict(zip(CARD, self.card[rows].T.tolist(), strict=True))
+
     def ages_on(self, rows: np.ndarray, day: date) -> np.ndarray:
         """Ages in whole years on the day (checks.age_on, for many): the yyyymmdd difference
         floors to the years, one fewer when the birthday is still to come that year."""
-        return (_yyyymmdd(day) - self.born[rows]) // 10_000
+        ages: np.ndarray = (_yyyymmdd(day) - self.born[rows]) // 10_000
+        return ages
 
 
-def columns_of(workers: Iterable["WorkerFacts"], by_name: Iterable[int]) -> Columns:
+def columns_of(workers: Iterable[WorkerFacts], by_name: Iterable[int]) -> Columns:
     facts = tuple(sorted(workers, key=_id))
     ids = np.fromiter((w.id for w in facts), np.int64, len(facts))
     place_in_list = {worker_id: place for place, worker_id in enumerate(by_name)}
@@ -62,10 +83,19 @@ def columns_of(workers: Iterable["WorkerFacts"], by_name: Iterable[int]) -> Colu
         born=np.fromiter((_yyyymmdd(w.born) for w in facts), np.int64, len(facts)),
         facts=facts,
         least_max_minutes=min((w.max_minutes for w in facts), default=0),
+        card=_card_table(facts),
     )
 
 
-def _id(worker: "WorkerFacts") -> int:
+def _card_table(facts: tuple[WorkerFacts, ...]) -> np.ndarray:
+    """Filled a column at a time: a fact that is a tuple (the competencies held) stays one item."""
+    table = np.empty((len(facts), len(CARD)), dtype=object)
+    for column, fact in enumerate(CARD.values()):
+        table[:, column] = np.fromiter((getattr(w, fact) for w in facts), dtype=object, count=len(facts))
+    return table
+
+
+def _id(worker: WorkerFacts) -> int:
     return worker.id
 
 

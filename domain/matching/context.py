@@ -1,7 +1,11 @@
-"""What one search reads before it looks at any worker: two statements, whatever the agency's size."""
+"""What one search reads, whatever the agency's size: before it looks at any worker, the rules
+(two statements); then the workers' commitments around the slot(s) (three statements), the same
+for a single shift and for a series.
+"""
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -12,6 +16,7 @@ from domain.matching import requirements, workforce
 from domain.matching.checks import Busy, Rules
 from domain.matching.distance import Spot, spot
 from domain.matching.model import ShiftToFill, Wish
+from domain.matching.slot import Slot
 from storage.queries import matching as queries
 
 
@@ -78,7 +83,42 @@ def _check_known(merged: requirements.Requirements, force: workforce.Workforce) 
         raise DomainError("A preference names a competency or characteristic the agency does not have.")
 
 
-def busy_by_worker(
+@dataclass(frozen=True)
+class Commitments:
+    """What workers already have around the slots. Only workers the statements read: the `named`
+    ones of commitments() (or all), and busy shifts only of its `keep` workers (or all)."""
+
+    busy: dict[int, list[Busy]]  # worker id -> busy shifts near any slot, by start
+    leave: dict[int, list[tuple[datetime, datetime]]]  # worker id -> leave overlapping any slot
+    # (worker id, index into weeks) -> minutes rostered that week, only for the workers whom the
+    # longest slot would take past their maximum: anyone else has room for any of the slots.
+    rostered: dict[tuple[int, int], int]
+    weeks: tuple[tuple[datetime, datetime], ...]  # the slots' weeks, each once, as first met
+
+
+def commitments(
+    slots: Sequence[Slot],
+    named: Collection[int] | None,
+    *,
+    keep: Collection[int] | None,
+    force: workforce.Workforce,
+    session: Session,
+) -> Commitments:
+    """Busy shifts near the slots, leave over them and hours in their weeks, for a single search
+    (one slot) or a series (an occurrence each): three statements whatever the number of slots
+    or workers. The shifts the slots are told to ignore (their own) count for nothing."""
+    ignore = frozenset().union(*(slot.shift.ignore_shift_ids for slot in slots))
+    weeks = tuple(dict.fromkeys(slot.week for slot in slots))
+    longest = max(slot.minutes for slot in slots)
+    return Commitments(
+        busy=_busy_by_worker([slot.nearby() for slot in slots], named, ignore, keep=keep, session=session),
+        leave=_leave_by_worker([(slot.starts_at, slot.ends_at) for slot in slots], named, session=session),
+        rostered=_rostered_by_worker(weeks, named, ignore, longest, force=force, session=session),
+        weeks=weeks,
+    )
+
+
+def _busy_by_worker(
     spans: Sequence[tuple[datetime, datetime, datetime]],
     worker_ids: Collection[int] | None,
     ignore: Collection[int],
@@ -102,7 +142,7 @@ def _by_start(busy: Busy) -> tuple[int, int]:
     return busy.starts, busy.id
 
 
-def leave_by_worker(
+def _leave_by_worker(
     spans: Sequence[tuple[datetime, datetime]], worker_ids: Collection[int] | None, *, session: Session
 ) -> dict[int, list[tuple[datetime, datetime]]]:
     found: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
@@ -111,7 +151,7 @@ def leave_by_worker(
     return found
 
 
-def rostered_by_worker(
+def _rostered_by_worker(
     weeks: Sequence[tuple[datetime, datetime]],
     worker_ids: Collection[int] | None,
     ignore: Collection[int],

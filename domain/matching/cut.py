@@ -50,7 +50,9 @@ def met(cut: Cut, worker_id: int) -> int:
     return total
 
 
-def _remembered(force: Workforce, key: tuple, work: Callable[[], Iterable[int]]) -> frozenset[int]:
+def _remembered(
+    force: Workforce, key: tuple[object, ...], work: Callable[[], Iterable[int]]
+) -> frozenset[int]:
     found = force.memo.get(key)
     if found is None:
         if len(force.memo) > MEMO_SIZE:

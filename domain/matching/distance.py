@@ -18,6 +18,11 @@ _A = 6378.137  # WGS-84 semi-major axis, km
 _E2 = (1 / 298.257223563) * (2 - 1 / 298.257223563)
 _R2_24 = 24 * 6371.0**2
 _FAST_UP_TO_KM = 500.0
+# A worker is within the radius when their distance, rounded to tenths, is: up to 0.05 km past it
+# (round() takes a tie at .05 to the even tenth, which can be the radius). The chord is never
+# longer than the distance, so a chord past radius + 0.05 km rules a worker out without the exact
+# distance; the further 10 m covers the floating-point error of the chord itself.
+ROUNDING_SLACK_KM = 0.06
 
 Spot = tuple[float, float, float, float, float]  # latitude, longitude and Earth-centred x, y, z (km)
 
@@ -48,7 +53,7 @@ def tenths_within(homes: np.ndarray, b: Spot, km: float) -> tuple[np.ndarray, np
     their tenths. The same numbers: the arithmetic is tenths_km's, and the margin that sends a
     straddling case to geopy also covers any last-bit difference between numpy and math."""
     dx, dy, dz = homes[:, 2] - b[2], homes[:, 3] - b[3], homes[:, 4] - b[4]
-    reach = km + 0.06
+    reach = km + ROUNDING_SLACK_KM
     near = np.flatnonzero(dx * dx + dy * dy + dz * dz <= reach * reach)  # the rest are beyond() it
     chord = np.sqrt(dx[near] ** 2 + dy[near] ** 2 + dz[near] ** 2)
     curve = chord**3 / _R2_24
@@ -56,9 +61,19 @@ def tenths_within(homes: np.ndarray, b: Spot, km: float) -> tuple[np.ndarray, np
     low, high = np.rint((guess - margin) * 10), np.rint((guess + margin) * 10)
     tenths = low.astype(np.int64)
     for i in np.flatnonzero((low != high) | (chord >= _FAST_UP_TO_KM)):
-        tenths[i] = exact_tenths_km(tuple(homes[near[i]].tolist()), b)  # type: ignore[arg-type]
+        home: Spot = tuple(homes[near[i]].tolist())
+        tenths[i] = exact_tenths_km(home, b)
     inside = tenths <= km * 10
     return near[inside], tenths[inside]
+
+
+def tenths_if_within(a: Spot, b: Spot, km: float) -> int | None:
+    """tenths_km when it is within `km` (as tenths), else None: most places certainly beyond it
+    are ruled out by the chord alone."""
+    if beyond(a, b, km + ROUNDING_SLACK_KM):
+        return None
+    tenths = tenths_km(a, b)
+    return tenths if tenths <= km * 10 else None
 
 
 def beyond(a: Spot, b: Spot, km: float) -> bool:
@@ -68,9 +83,9 @@ def beyond(a: Spot, b: Spot, km: float) -> bool:
 
 
 def exact_tenths_km(a: Spot, b: Spot) -> int:
-    return round(geodesic(a[:2], b[:2]).km * 10)
+    return round(float(geodesic(a[:2], b[:2]).km) * 10)
 
 
 def travel_minutes(tenths: int, speed_kmh: int) -> int:
     """Whole minutes (rounded up) to cover the distance at the agency's average speed."""
-    return -(-tenths * 60 // (speed_kmh * 10))
+    return int(-(-tenths * 60 // (speed_kmh * 10)))

@@ -49,8 +49,9 @@ class Provider(NamedTuple):
     """Everything a provider card needs (DESIGN §3.1 point 6).
 
     A named tuple, not a dataclass: a search makes thousands, and a frozen dataclass costs five
-    times as much to make. NOTE: domain/matching/search.py builds these positionally: add new
-    fields at the end.
+    times as much to make. Add new fields at the end (callers may unpack it). NOTE:
+    domain/matching/search.py makes these from columns named after the fields (the worker's own
+    facts in columns.CARD): a new field needs its column there.
     """
 
     worker_id: int

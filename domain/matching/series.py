@@ -15,7 +15,7 @@ inside a write transaction). Either way each answer equals the full one, filtere
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from datetime import date
+from datetime import date, datetime
 
 import numpy as np
 from sqlalchemy.orm import Session
@@ -25,10 +25,10 @@ from domain.matching import checks, context, wording
 from domain.matching.checks import Busy, Explainer, Rules
 from domain.matching.cut import Cut, cut
 from domain.matching.distance import tenths_km, tenths_within
+from domain.matching.facts import WorkerFacts
 from domain.matching.model import LeftOut, SeriesMatch, SeriesProvider, ShiftToFill
 from domain.matching.search import FEW, fits, ranked
 from domain.matching.slot import LONGEST_SHIFT, LOOKAROUND_SECONDS, Slot, slot_of
-from domain.matching.workforce import WorkerFacts
 
 Cannot = tuple[tuple[date, tuple[str, ...]], ...]
 LONGEST_SECONDS = int(LONGEST_SHIFT.total_seconds())
@@ -95,22 +95,18 @@ def _occurrences(
     the first occurrence's distance. Without `reasons`, a worker who can do no occurrence is
     dropped unworded (the caller leaves them out and shows nobody why)."""
     named = sorted(able) if len(able) <= FEW else None
-    ignore = frozenset().union(*(slot.shift.ignore_shift_ids for slot in slots))
-    weeks = list(dict.fromkeys(slot.week for slot in slots))
-    busy = context.busy_by_worker(
-        [slot.nearby() for slot in slots], named, ignore, keep=able, session=session
-    )
-    leave = context.leave_by_worker([(s.starts_at, s.ends_at) for s in slots], named, session=session)
-    longest = max(slot.minutes for slot in slots)
-    rostered = context.rostered_by_worker(weeks, named, ignore, longest, force=rules.force, session=session)
+    around = context.commitments(slots, named, keep=able, force=rules.force, session=session)
+    leave, rostered = around.leave, around.rostered
     over = {worker_id for worker_id, _week in rostered}
-    week_of = [weeks.index(slot.week) for slot in slots]
+    week_of = [around.weeks.index(slot.week) for slot in slots]
     explainers = [Explainer(slot, rules, c.meeting, c.covered) for slot, c in zip(slots, cuts, strict=True)]
-    nearby = _by_occurrence(busy, slots)
+    nearby = _by_occurrence(around.busy, slots)
     workers = rules.force.workers
     found = []
 
-    def worded(worker: WorkerFacts, failing: Iterable[int], away: Sequence) -> Cannot:
+    def worded(
+        worker: WorkerFacts, failing: Iterable[int], away: Sequence[tuple[datetime, datetime]]
+    ) -> Cannot:
         cannot = []
         for n in failing:
             slot = slots[n]
@@ -121,7 +117,7 @@ def _occurrences(
             )
         return tuple(cannot)
 
-    apart = able.intersection(busy).union(able.intersection(leave), able.intersection(over))
+    apart = able.intersection(around.busy).union(able.intersection(leave), able.intersection(over))
     for worker, failing, tenths in _from_home(able - apart, slots, cuts, rules):
         if failing and not reasons and len(failing) == len(slots):
             continue
@@ -154,12 +150,12 @@ def _from_home(
     columns, radius = rules.force.columns, rules.radius_km
     rows = columns.rows(ids)
     places = list(dict.fromkeys(slot.place for slot in slots))
-    distance = []  # per place: tenths from each row's home, -1 beyond the radius
+    distance: list[np.ndarray] = []  # per place: tenths from each row's home, -1 beyond the radius
     for place in places:
-        tenths = np.full(len(rows), -1, dtype=np.int64)
+        from_home = np.full(len(rows), -1, dtype=np.int64)
         near, within = tenths_within(columns.homes[rows], place, radius)
-        tenths[near] = within
-        distance.append(tenths)
+        from_home[near] = within
+        distance.append(from_home)
     masks: dict[int, np.ndarray] = {}  # the occurrences of a series mostly share one window cover
     can = np.empty((len(rows), len(slots)), dtype=bool)
     for n, (slot, c) in enumerate(zip(slots, cuts, strict=True)):
@@ -170,7 +166,7 @@ def _from_home(
             covered & (distance[places.index(slot.place)] >= 0) & (columns.max_minutes[rows] >= slot.minutes)
         )
     first = distance[places.index(slots[0].place)]
-    every = can.all(axis=1)
+    every = np.asarray(can.all(axis=1))
     facts = columns.facts
     for i, row in enumerate(rows.tolist()):
         worker = facts[row]
@@ -206,7 +202,7 @@ def _can_do(
     c: Cut,
     rules: Rules,
     shifts: list[Busy] | None,
-    away: Sequence,
+    away: Sequence[tuple[datetime, datetime]],
     rostered: int,
 ) -> bool:
     """No reason at all on this occurrence, for a worker who meets the requirements on every date:

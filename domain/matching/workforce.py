@@ -5,7 +5,6 @@ Loading it takes a statement per table; a search then only asks whether the work
 snapshot is kept per database URL, so tests with a fresh database each never share one.
 """
 
-import gc
 import threading
 from bisect import bisect_left
 from collections import defaultdict
@@ -17,40 +16,12 @@ import numpy as np
 from sqlalchemy.orm import Session
 
 from domain.matching.columns import Columns, columns_of
-from domain.matching.distance import Spot, spot
+from domain.matching.distance import spot
+from domain.matching.facts import Characteristic, WorkerFacts
 from domain.matching.model import HeldCompetency
 from domain.people import known_as
+from storage.queries import NamedRow
 from storage.queries import workforce as queries
-
-
-@dataclass(frozen=True, slots=True)
-class Characteristic:
-    id: int
-    kind: str
-    code: str
-    name: str
-    min_age: int | None
-    max_age: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class WorkerFacts:
-    id: int
-    name: str
-    gender: str
-    born: date
-    photo_media_id: int | None
-    charge_rate_cents: int
-    rating: int
-    medal: str | None
-    medal_colour: str | None
-    review_count: int
-    max_minutes: int
-    home: Spot | None
-    competencies: dict[int, tuple[date | None, date | None]]  # id -> (obtained, last valid day)
-    characteristics: frozenset[int]
-    spans: tuple[tuple[tuple[int, int], ...], ...]  # per weekday, windows joined where they touch
-    held: tuple[HeldCompetency, ...]  # for the provider card, by name
 
 
 @dataclass(frozen=True)
@@ -68,12 +39,21 @@ class Workforce:
     columns: Columns  # the same facts as arrays, for the cuts and the ranking of many workers
     # Answers worked out from this snapshot (who holds X valid on day D, whose windows cover
     # a span): the same days and start times come up again and again. Dropped with the snapshot.
-    memo: dict[tuple, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
+    memo: dict[tuple[object, ...], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
 
-FREEZE_FROM = 1_000  # workers: below this a full collection is cheap
+LARGE = 1_000  # workers: from this size on, a snapshot is most of the heap
 _lock = threading.Lock()
 _cache: dict[str, Workforce] = {}
+_after_large_load: Callable[[], None] | None = None
+
+
+def after_large_load(callback: Callable[[], None] | None) -> None:
+    """Run `callback` each time a snapshot of LARGE workers or more is loaded and kept (None: run
+    nothing). A snapshot lives until the workforce changes: start-up installs here the garbage
+    collector's tuning that keeps full collections from walking it during searches (main.py)."""
+    global _after_large_load
+    _after_large_load = callback
 
 
 def current(stamp: int, *, session: Session) -> Workforce:
@@ -89,26 +69,51 @@ def current(stamp: int, *, session: Session) -> Workforce:
         if len(_cache) > 8:  # a test run makes a database per test: keep only a few
             _cache.clear()
         _cache[key] = fresh
-    if len(fresh.workers) >= FREEZE_FROM:
-        _out_of_collections()
+    if len(fresh.workers) >= LARGE and _after_large_load is not None:
+        _after_large_load()
     return fresh
-
-
-def _out_of_collections() -> None:
-    """A snapshot lives until the workforce changes, and a large agency's is most of the heap:
-    a full garbage collection that starts during a search walked it all (about 100 ms at 5,000
-    workers, the slowest searches). Collect once now, then move everything alive out of the
-    collector's sight (refcounting still frees the snapshot when it is replaced). Unfreezing
-    first lets this collection reclaim cycles frozen last time that have died since (a closed
-    page's elements), so a long-running portal does not keep them for good."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
 
 
 def load(stamp: int, *, session: Session) -> Workforce:
     competency_rows = queries.competencies(session=session)
-    catalogue = {row.id: row for row in competency_rows}
+    workers = _facts({row.id: row for row in competency_rows}, session)
+    return of(
+        stamp,
+        workers,
+        competency_names={row.id: row.name for row in competency_rows},
+        characteristics={
+            row.id: Characteristic(row.id, str(row.kind), row.code, row.name, row.min_age, row.max_age)
+            for row in queries.characteristics(session=session)
+        },
+    )
+
+
+def of(
+    stamp: int,
+    workers: dict[int, WorkerFacts],
+    *,
+    competency_names: dict[int, str],
+    characteristics: dict[int, Characteristic],
+) -> Workforce:
+    """A snapshot of these workers, with the indexes a search's first cut reads."""
+    by_name = tuple(w.id for w in sorted(workers.values(), key=lambda w: (w.name, w.id)))
+    return Workforce(
+        stamp=stamp,
+        workers=workers,
+        competency_names=competency_names,
+        characteristics=characteristics,
+        holders=_holders(workers),
+        having=_index(workers, lambda worker: worker.characteristics),
+        by_gender=_by_gender(workers),
+        spans_on=tuple(_windows_on(workers, day) for day in range(7)),
+        on_map=frozenset(w.id for w in workers.values() if w.home is not None),
+        by_name=by_name,
+        columns=columns_of(workers.values(), by_name),
+    )
+
+
+def _facts(catalogue: dict[int, NamedRow], session: Session) -> dict[int, WorkerFacts]:
+    """Every active worker's facts, a statement per table."""
     held: dict[int, dict[int, tuple[date | None, date | None]]] = defaultdict(dict)
     for row in queries.held_competencies(session=session):
         held[row.worker_id][row.competency_id] = (row.obtained_on, row.expires_on)
@@ -143,23 +148,7 @@ def load(stamp: int, *, session: Session) -> Workforce:
             spans=tuple(join_spans(day) for day in windows[row.id]) if row.id in windows else ((),) * 7,
             held=_held(mine, catalogue, cards),
         )
-    by_name = tuple(w.id for w in sorted(workers.values(), key=lambda w: (w.name, w.id)))
-    return Workforce(
-        stamp=stamp,
-        workers=workers,
-        competency_names={row.id: row.name for row in competency_rows},
-        characteristics={
-            row.id: Characteristic(row.id, str(row.kind), row.code, row.name, row.min_age, row.max_age)
-            for row in queries.characteristics(session=session)
-        },
-        holders=_holders(workers),
-        having=_index(workers, lambda worker: worker.characteristics),
-        by_gender=_by_gender(workers),
-        spans_on=tuple(_windows_on(workers, day) for day in range(7)),
-        on_map=frozenset(w.id for w in workers.values() if w.home is not None),
-        by_name=by_name,
-        columns=columns_of(workers.values(), by_name),
-    )
+    return workers
 
 
 @dataclass(frozen=True, eq=False)
@@ -192,7 +181,9 @@ def join_spans(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 
 
 def _held(
-    mine: dict, catalogue: dict, cards: dict[tuple[int, date | None], HeldCompetency]
+    mine: dict[int, tuple[date | None, date | None]],
+    catalogue: dict[int, NamedRow],
+    cards: dict[tuple[int, date | None], HeldCompetency],
 ) -> tuple[HeldCompetency, ...]:
     """The worker's competency cards. Workers holding the same competency to the same day share
     one (immutable) card: tens of thousands fewer objects for every full garbage collection to

@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 from sqlalchemy.sql.functions import FunctionElement
 
 from domain.vocabulary import BUSY_SHIFT_STATUSES, ClientWorkerRelation, RequirementLevel
@@ -96,7 +97,7 @@ def _epoch_postgresql(element: _Epoch, compiler: Any, **kw: Any) -> str:
 
 @cache
 def _settings_statement() -> Select:
-    client = bindparam("client")
+    client: BindParameter[int] = bindparam("client")
     own = select(Booking.uses_own_preferences).where(Booking.id == bindparam("booking")).scalar_subquery()
     return (
         select(
@@ -139,7 +140,8 @@ def settings_and_client(client_id: int, booking_id: int | None, *, session: Sess
 
 @cache
 def _requirements_statement(wishes_from: str) -> Select:
-    client, program = bindparam("client"), bindparam("program")
+    client: BindParameter[int] = bindparam("client")
+    program: BindParameter[int] = bindparam("program")
     scopes: list[ColumnElement[bool]] = [
         Requirement.level == RequirementLevel.GLOBAL,
         and_(Requirement.level == RequirementLevel.PROGRAM, Requirement.program_id == program),
@@ -180,10 +182,10 @@ def requirements(
     session: Session,
 ) -> list[Row]:
     """Every requirement row that applies; `wishes_from` is "preference", "booking" or "none"."""
-    values = {"client": client_id, "service": service_id, "program": program_id}
+    values: dict[str, int | None] = {"client": client_id, "service": service_id, "program": program_id}
     if wishes_from == "booking":
-        values["booking"] = booking_id  # type: ignore[assignment]
-    return session.connection().execute(_requirements_statement(wishes_from), values).all()
+        values["booking"] = booking_id
+    return list(session.connection().execute(_requirements_statement(wishes_from), values).all())
 
 
 def _workers(column: Any, named: bool) -> ColumnElement[bool]:
@@ -195,13 +197,13 @@ def _named(worker_ids: Collection[int] | None) -> dict[str, list[int]]:
     return {} if worker_ids is None else {"workers": sorted(worker_ids)}
 
 
-def _plain_rows(session: Session, statement: Select, values: dict[str, Any]) -> list[tuple]:
+def _plain_rows(session: Session, statement: Select, values: dict[str, Any]) -> list[tuple[Any, ...]]:
     """The driver's own tuples, for the two statements that return a row per busy worker: their
     columns are numbers (no type conversion to do) and building thousands of Rows would cost
     more than the query itself."""
     result = session.connection().execute(statement, values)
     try:
-        return list(result.cursor.fetchall())  # type: ignore[attr-defined]
+        return list(result.cursor.fetchall())
     finally:
         result.close()
 
@@ -271,7 +273,7 @@ def on_leave(
     spans: Sequence[tuple[datetime, datetime]], worker_ids: Collection[int] | None, *, session: Session
 ) -> list[Row]:
     statement = _leave_statement(len(spans), worker_ids is not None)
-    return session.connection().execute(statement, _spans(spans) | _named(worker_ids)).all()
+    return list(session.connection().execute(statement, _spans(spans) | _named(worker_ids)).all())
 
 
 def rostered_minutes(
@@ -291,7 +293,7 @@ def rostered_minutes(
     following = all(a[1] <= b[0] for a, b in pairwise(weeks))
     joined = all(a[1] == b[0] for a, b in pairwise(weeks))
     statement = _rostered_statement(len(weeks), following, joined, worker_ids is not None)
-    values = _spans(weeks) | _named(worker_ids)
+    values: dict[str, object] = {**_spans(weeks), **_named(worker_ids)}
     values |= {"ignore": sorted(ignore_shift_ids), "adding": adding, "least": least_most}
     return _plain_rows(session, statement, values)
 
