@@ -29,6 +29,7 @@ from pages import (
     profile,
     services,
     statements,
+    two_factor,
     welcome,
     worker_home,
     worker_messages,
@@ -60,6 +61,9 @@ def routes() -> None:
     ui.page("/clients/{client_id}/book")(book.create)
     ui.page("/workers/{worker_id}/reviews")(worker_reviews.create)
     ui.page("/admin/day")(day_manager.create)
+    ui.page("/account/two-factor")(two_factor.create)
+    app.get("/session/begin", include_in_schema=False)(session.begin)
+    app.get("/session/end", include_in_schema=False)(session.end)
     app.include_router(api.router)  # the worker JSON API, /api/v1, documented at /docs
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
     app.get("/media/workers/{worker_id}/photo", include_in_schema=False)(media.worker_photo)
@@ -90,6 +94,7 @@ def print_demo_logins(settings: config.Settings) -> None:
 
 if __name__ in {"__main__", "__mp_main__"}:
     settings = config.load()
+    session.configure(secure=settings.public_url.startswith("https://"))
     theme.install()
     routes()
     app.add_middleware(session.SignInRequired)
@@ -102,6 +107,8 @@ if __name__ in {"__main__", "__mp_main__"}:
             title="Care Portal",
             language=theme.LANGUAGE,
             storage_secret=settings.storage_secret,
+            # NiceGUI's browser-id cookie signs nobody in (components/session.py keeps its own).
+            session_middleware_kwargs={"https_only": settings.public_url.startswith("https://")},
             show=False,
             reload=False,
             favicon="🏠",
