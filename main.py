@@ -94,7 +94,7 @@ def print_demo_logins(settings: config.Settings) -> None:
 
 if __name__ in {"__main__", "__mp_main__"}:
     settings = config.load()
-    session.configure(secure=settings.public_url.startswith("https://"))
+    session.configure(secure=session.is_https(settings.public_url))
     theme.install()
     routes()
     app.add_middleware(session.SignInRequired)
@@ -108,7 +108,7 @@ if __name__ in {"__main__", "__mp_main__"}:
             language=theme.LANGUAGE,
             storage_secret=settings.storage_secret,
             # NiceGUI's browser-id cookie signs nobody in (components/session.py keeps its own).
-            session_middleware_kwargs={"https_only": settings.public_url.startswith("https://")},
+            session_middleware_kwargs={"https_only": session.is_https(settings.public_url), "max_age": None},
             show=False,
             reload=False,
             favicon="🏠",

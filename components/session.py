@@ -31,6 +31,10 @@ MAX_UPLOAD_BYTES = 6 * 1024 * 1024  # a little over the 5 MB photo limit, for th
 _secure = False
 
 
+def is_https(public_url: str) -> bool:
+    return public_url.lower().startswith("https://")
+
+
 def configure(*, secure: bool) -> None:
     """Mark the cookie Secure when the portal is reached over https (PUBLIC_URL)."""
     global _secure
