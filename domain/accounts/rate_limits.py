@@ -6,6 +6,7 @@ attempt is refused with TooManyAttempts, which says when to try again (HTTP 429 
 The lockout after five wrong passwords (domain.accounts.passwords) still applies on its own.
 """
 
+import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -55,7 +56,8 @@ def check(*pairs: tuple[Limit, str | None]) -> None:
             start = window_start(act.now, limit.window)
             count = session_queries.count_attempt(f"{limit.name}:{who}"[:200], start, session=act.session)
             if count > limit.attempts:
-                retry_after = max(retry_after, int((start + limit.window - act.now).total_seconds()) + 1)
+                left = math.ceil((start + limit.window - act.now).total_seconds())
+                retry_after = max(retry_after, left, 1)
         session_queries.forget_windows_before(act.now - 2 * WINDOW, session=act.session)
     if retry_after:
         raise TooManyAttempts(message(retry_after), retry_after)
