@@ -53,7 +53,9 @@ async def _enrol(actor: Actor, *, replacing: bool) -> None:
         ).mark("two-factor-qr")
         paragraph("Or type this key into the app:")
         key = " ".join(enrolment.secret[i : i + 4] for i in range(0, len(enrolment.secret), 4))
-        Text(key, tag="p").classes("text-lg").style("font-family: monospace").mark("two-factor-key")
+        Text(key, tag="p").classes("text-lg").style("font-family: monospace").props(
+            'id="two-factor-key"'
+        ).mark("two-factor-key")
         paragraph("2. Type the six-digit code the app shows now.")
         code = text_input("Code from your authenticator app", autocomplete="one-time-code", mark="enrol-code")
         code.props('inputmode="numeric"')
@@ -93,7 +95,8 @@ def _recovery_codes(codes: list[str]) -> None:
                 Text(one, tag="span").style("font-family: monospace")
 
     async def carry_on() -> None:
-        ticket = await submit(lambda: sessions.promote(session.token()))
+        token = session.token()  # read here: the lambda runs on a worker thread
+        ticket = await submit(lambda: sessions.promote(token))
         if ticket is not None:
             ui.navigate.to(session.begin_address(ticket, "/"))
 

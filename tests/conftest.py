@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from hypothesis import settings as hypothesis_settings
+from nicegui.testing import Screen
 from nicegui.testing.user import User
 from nicegui.testing.user_simulation import user_simulation
 from selenium import webdriver
@@ -132,6 +133,18 @@ async def user(demo_portal: str, caplog: pytest.LogCaptureFixture) -> AsyncItera
         errors = [record for record in caplog.get_records("call") if record.levelname == "ERROR"]
         if errors:
             pytest.fail(f"There were unexpected ERROR logs: {errors}", pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def patient_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The browser waits for the portal to start (migrations, the first page) as long as a busy
+    machine needs: NiceGUI's Screen gives it three seconds."""
+    opened = Screen.open
+
+    def patient_open(self: Screen, path: str, timeout: float = 60.0) -> None:
+        opened(self, path, timeout=timeout)
+
+    monkeypatch.setattr(Screen, "open", patient_open)
 
 
 @pytest.fixture(scope="session")

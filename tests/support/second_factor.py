@@ -34,6 +34,21 @@ def code(secret: str = ADMIN_SECRET, *, email: str = ADMIN_EMAIL) -> str:
     raise AssertionError("three sign-ins with a code at one frozen moment: advance the clock")
 
 
+def take_away(email: str = ADMIN_EMAIL) -> None:
+    """As on a fresh `make run`: the account has no two-step sign-in set up yet."""
+    with db.write() as session:
+        session.execute(
+            update(Account).where(Account.email == email).values(totp_secret=None, totp_last_step=None)
+        )
+
+
+def failed_sign_ins(email: str = ADMIN_EMAIL) -> int:
+    with db.read() as session:
+        account = account_queries.by_email(email, session=session)
+        assert account is not None
+        return account.failed_logins
+
+
 def needs_code(email: str) -> bool:
     with db.read() as session:
         account = account_queries.by_email(email, session=session)
