@@ -120,7 +120,7 @@ def _line(actor: Actor, line: AccountLine, refresh: Refresh) -> None:
                     f'outline aria-label="Unlock {line.name}"'
                 ).mark(f"unlock-{line.account_id}")
             ui.button("Sign out everywhere", icon="logout", on_click=sign_out_everywhere).props(
-                f'outline aria-label="Sign {line.name} out everywhere"'
+                f'outline aria-label="Sign out everywhere: {line.name}"'
             ).mark(f"sign-out-everywhere-{line.account_id}")
             if line.two_factor and line.account_id != actor.account_id:
                 ui.button("Reset two-step sign-in", icon="phonelink_erase", on_click=reset_two_factor).props(
