@@ -11,7 +11,7 @@ import jobs.startup
 from adapters import collector, geocoding
 from components import session, theme
 from domain import clock, matching
-from domain.accounts import passwords
+from domain.accounts import passwords, rate_limits
 from pages import (
     admin_accounts,
     admin_home,
@@ -78,6 +78,7 @@ def start(settings: config.Settings) -> None:
         matching.after_large_load(collector.collect_and_freeze)
     migrate.upgrade(db.configure(settings.database_url, config.pool(settings)))
     geocoding.configure(settings.geocoder, user_agent=settings.geocoder_user_agent)
+    rate_limits.configure(per_address=settings.sign_ins_per_address)
     if settings.seed_demo:
         if demo.seed_if_empty(now=clock.now(), hash_password=passwords.hash_password):
             log.warning("Seeded the demo agency into %s", settings.database_url)
@@ -89,6 +90,7 @@ def start(settings: config.Settings) -> None:
 def print_demo_logins(settings: config.Settings) -> None:
     lines = [f"Care Portal at {settings.public_url} — demo logins (password: {demo.DEMO_PASSWORD}):"]
     lines += [f"  {entry.role:<22} {entry.email:<24} {entry.who}" for entry in demo.DEMO_LOGINS]
+    lines.append("  The administrator sets up two-step sign-in (an authenticator app) at the first sign-in.")
     print("\n".join(lines), flush=True)
 
 

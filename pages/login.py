@@ -50,6 +50,7 @@ async def create(viewer: Viewer, request: Request) -> RedirectResponse | None:
 
         async def sign_in() -> None:
             button.disable()
+            problem.set_visibility(False)
             try:
                 actor = await background.call(
                     auth.sign_in,

@@ -8,6 +8,7 @@ from nicegui import ElementFilter
 from nicegui.testing import User
 
 from demo import DEMO_PASSWORD
+from domain.accounts import auth
 from tests.support import second_factor
 
 POLLS = 200  # a 20 ms poll: up to four seconds for a background task (argon2, a database write)
@@ -43,7 +44,7 @@ async def sign_in(user: User, email: str, password: str = DEMO_PASSWORD) -> None
             return any(
                 getattr(element, "visible", False)
                 and element.props.get("role") == "alert"
-                and getattr(element, "text", "")
+                and getattr(element, "text", "") not in ("", auth.CODE_NEEDED)  # the code step's prompt
                 for element in user.client.layout.descendants()
             )
 
