@@ -25,7 +25,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
-        "font-src 'self' data:",
+        "font-src 'self'",
         "connect-src 'self'",
         "media-src 'self' blob:",
         "worker-src 'self' blob:",

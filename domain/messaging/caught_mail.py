@@ -22,8 +22,10 @@ _TOKEN_IN_URL = re.compile(r"(https?://[^\s\"'<>]*?[/=])[A-Za-z0-9_\-.~%]{16,}")
 
 
 def caught(actor: Actor) -> list[CaughtMail]:
-    """Newest first, with every one-time link masked."""
+    """Newest first, with every one-time link masked; nothing while the catcher is not running."""
     access.require_role(actor, Role.ADMIN)
+    if not store.is_catching():
+        return []
     return [masked(mail) for mail in store.newest_first()]
 
 

@@ -74,4 +74,3 @@ def _queue(act: Action, channel: Channel, letter: Letter, **fields: Any) -> Outb
     act.session.add(message)
     act.session.flush()
     return message
-

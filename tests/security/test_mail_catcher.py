@@ -13,7 +13,7 @@ from domain.accounts import invitations
 from domain.errors import NotAllowed
 from domain.messaging import caught_mail, delivery
 from domain.vocabulary import Role
-from jobs import catcher, mailer
+from jobs import builtin, catcher, mailer, startup
 from storage import caught_mail as caught_store
 from tests.support.personas import Personas
 from tests.support.ui import sign_in
@@ -29,7 +29,7 @@ def catching() -> Iterator[mailer.MailServer]:
     caught_store.forget()
 
 
-def invite_and_deliver(personas: Personas, server: mailer.MailServer) -> str:
+def invite_and_deliver(personas: Personas, server: mailer.MailServer | delivery.Mailer | None) -> str:
     """An administrator invites a new roster officer and sends the admin a new link; the catcher
     receives both. Returns the invitation's secret token, as the e-mail carried it."""
     invitations.invite(
@@ -38,7 +38,8 @@ def invite_and_deliver(personas: Personas, server: mailer.MailServer) -> str:
         LINK_BASE,
     )
     invitations.send_new_link(personas.admin, personas.admin.account_id, LINK_BASE)
-    assert delivery.dispatch(mailer.mailer(server), holder="test").sent == 2
+    sender = mailer.mailer(server) if isinstance(server, mailer.MailServer) else server
+    assert delivery.dispatch(sender, holder="test").sent == 2
     tokens = [
         match
         for mail in caught_store.newest_first()
@@ -100,3 +101,33 @@ def test_the_domain_masks_every_one_time_link_and_refuses_other_staff(
 )
 def test_mask_links(text: str, expected: str) -> None:
     assert caught_mail.mask_links(text) == expected
+
+
+def test_the_catcher_never_starts_when_smtp_is_configured(
+    demo_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MAIL_CATCHER_PORT", str(catcher.free_port()))
+    monkeypatch.setenv("SMTP_HOST", "smtp.example.org")
+    assert startup.start_catcher() is None
+    assert not caught_store.is_catching()
+
+
+def test_the_catcher_stops_and_forgets_once_smtp_is_configured(
+    personas: Personas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MAIL_CATCHER_PORT", str(catcher.free_port()))
+    controller = startup.start_catcher()
+    assert controller is not None
+    try:
+        assert caught_store.is_catching()
+        invite_and_deliver(personas, builtin.current_mailer())
+        assert len(caught_mail.caught(personas.admin)) == 2
+        monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("SMTP_PORT", str(catcher.free_port()))  # nothing listens: nothing is sent
+        assert builtin.current_mailer() is not None
+        assert not caught_store.is_catching()
+        assert caught_store.newest_first() == []
+        assert caught_mail.caught(personas.admin) == []
+    finally:
+        builtin.catch_mail_with(None)
+        startup.stop_catcher(controller)
