@@ -137,12 +137,22 @@ class SecurityHeaders:
         await send({"type": "http.response.body", "body": body})
 
 
+class _WithSecurityHeaders:
+    """FastAPI's build_middleware_stack, with SecurityHeaders around what it builds."""
+
+    def __init__(self, build: Callable[[], ASGIApp], public_url: str) -> None:
+        self.build, self.public_url = build, public_url
+
+    def __call__(self) -> ASGIApp:
+        return SecurityHeaders(self.build(), self.public_url)
+
+
 def install(app: FastAPI, public_url: str) -> None:
     """Wrap the whole application, outside Starlette's server-error middleware, so that every response
-    (a 500 page too) carries the headers."""
-    build: Callable[[], ASGIApp] = app.build_middleware_stack
-
-    def build_wrapped() -> ASGIApp:
-        return SecurityHeaders(build(), public_url)
-
-    app.build_middleware_stack = build_wrapped  # type: ignore[method-assign]
+    (a 500 page too) carries the headers. Installing again (main.py run again in one test process)
+    replaces the wrapper rather than nesting it."""
+    build = app.build_middleware_stack
+    if isinstance(build, _WithSecurityHeaders):
+        build = build.build
+    app.build_middleware_stack = _WithSecurityHeaders(build, public_url)  # type: ignore[method-assign]
+    app.middleware_stack = None  # built again, with the wrapper, on the next request

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from nicegui.testing import User
 from nicegui.testing.user_simulation import user_simulation
 
+from components import headers
 from components.headers import CONTENT_SECURITY_POLICY
 from tests.support.ui import sign_in
 
@@ -91,3 +93,22 @@ async def test_hsts_is_sent_when_the_portal_is_reached_over_https(https_user: Us
         response = await https_user.http_client.get(path)
         assert response.headers.get("strict-transport-security") == "max-age=31536000; includeSubDomains"
         assert not missing_headers(response.headers)
+
+
+async def test_a_server_error_carries_them_and_installing_twice_does_not_nest() -> None:
+    def boom() -> None:
+        raise RuntimeError("a bug")
+
+    broken = FastAPI()
+    broken.get("/boom")(boom)
+    headers.install(broken, "http://127.0.0.1:8080")
+    headers.install(broken, "https://care.example.org")
+    stack = broken.build_middleware_stack()
+    assert isinstance(stack, headers.SecurityHeaders)
+    assert not isinstance(stack.app, headers.SecurityHeaders)
+    transport = httpx.ASGITransport(app=broken, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
+        response = await client.get("/boom")
+    assert response.status_code == 500
+    assert not missing_headers(response.headers)
+    assert "strict-transport-security" in response.headers
