@@ -74,3 +74,4 @@ def _queue(act: Action, channel: Channel, letter: Letter, **fields: Any) -> Outb
     act.session.add(message)
     act.session.flush()
     return message
+
