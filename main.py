@@ -8,7 +8,7 @@ import api
 import config
 import demo
 import jobs.startup
-from adapters import collector, geocoding
+from adapters import collector, geocoding, uploads
 from components import session, theme
 from domain import clock, matching
 from domain.accounts import passwords
@@ -93,6 +93,7 @@ if __name__ in {"__main__", "__mp_main__"}:
     theme.install()
     routes()
     app.add_middleware(session.SignInRequired)
+    app.add_middleware(uploads.Limits)  # outermost: upload bodies counted as they stream in
     app.on_startup(lambda: start(settings))
     app.on_shutdown(jobs.startup.stop)
     try:
