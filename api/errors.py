@@ -6,7 +6,9 @@ from typing import Any
 
 from fastapi import HTTPException, Request, Response
 from fastapi.routing import APIRoute
+from starlette.concurrency import run_in_threadpool
 
+from domain import audit
 from domain.booking.answers import OfferGone
 from domain.booking.errors import NotSuitable, SlotTaken
 from domain.cancellation.rules import FeeChanged
@@ -20,6 +22,7 @@ from domain.errors import (
     PortalBusy,
     SignInFailed,
 )
+from domain.records import audit_log
 
 # The documented answers a route may give besides success, as FastAPI's `responses=` takes them.
 Responses = dict[int | str, dict[str, Any]]
@@ -60,9 +63,22 @@ class DomainRoute(APIRoute):
         handler = super().get_route_handler()
 
         async def translated(request: Request) -> Response:
+            audit.channel.set("api")
             try:
-                return await handler(request)
+                response = await handler(request)
             except DomainError as error:
                 raise as_http(error) from error
+            await _audit_client_view(request, response)
+            return response
 
         return translated
+
+
+async def _audit_client_view(request: Request, response: Response) -> None:
+    """A successful answer from a route about one client (`/clients/{client_id}/...`) showed that
+    client's record: one audit row, like a page's (components.guard)."""
+    client_id = request.path_params.get("client_id")
+    actor = getattr(request.state, "actor", None)
+    if response.status_code < 400 and str(client_id or "").isdigit() and actor is not None:
+        path = f"api {request.method} {request.url.path}"
+        await run_in_threadpool(audit_log.viewed, actor, int(str(client_id)), path)
