@@ -17,6 +17,7 @@ from domain.records.audit_log import AuditLine, AuditPage
 from domain.vocabulary import Role
 
 PATH = "/admin/audit"
+SEARCH_REGION = 'role="search" aria-label="Search the audit log"'
 HEADINGS = ("When", "Who", "Client", "What", "Record", "Detail", "Through")
 
 
@@ -40,7 +41,7 @@ async def create(viewer: SignedInViewer) -> None:
             "it is written here. Entries cannot be changed or deleted."
         )
         with (
-            ui.element("div").classes("card q-mb-md").props('role="search" aria-label="Search the audit log"'),
+            ui.element("div").classes("card q-mb-md").props(SEARCH_REGION),
             ui.element("div").classes("form-grid"),
         ):
             fields = {
