@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from hypothesis import settings as hypothesis_settings
+from nicegui.testing import Screen
 from nicegui.testing.user import User
 from nicegui.testing.user_simulation import user_simulation
 from selenium import webdriver
@@ -33,6 +34,9 @@ CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 hypothesis_settings.register_profile("care-portal", deadline=None)
 hypothesis_settings.load_profile("care-portal")
 PATIENT_RETRIES = 150  # NiceGUI's User polls every 0.1 s (0.05 s for should_not_see)
+# NiceGUI's Screen gives a starting portal 3 s and a condition 4 s; a busy machine needs longer.
+BROWSER_START_S = 90.0
+BROWSER_WAIT_S = 30
 
 
 def missing(message: str) -> None:
@@ -124,6 +128,18 @@ def patient_user(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(User, "should_not_see", patient_should_not_see)
 
 
+@pytest.fixture(autouse=True)
+def patient_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The browser waits for the portal to start, and for a condition, as long as a slow machine needs."""
+    open_page = Screen.open
+
+    def patient_open(self: Screen, path: str, timeout: float = BROWSER_START_S) -> None:
+        open_page(self, path, timeout=timeout)
+
+    monkeypatch.setattr(Screen, "open", patient_open)
+    monkeypatch.setattr(Screen, "IMPLICIT_WAIT", BROWSER_WAIT_S)
+
+
 @pytest.fixture
 async def user(demo_portal: str, caplog: pytest.LogCaptureFixture) -> AsyncIterator[User]:
     """NiceGUI's simulated user, against main.py on the demo agency."""
@@ -161,6 +177,6 @@ def nicegui_driver(nicegui_chrome_options: webdriver.ChromeOptions) -> Iterator[
         )
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=nicegui_chrome_options)
     driver.implicitly_wait(4)
-    driver.set_page_load_timeout(15)
+    driver.set_page_load_timeout(BROWSER_START_S)
     yield driver
     driver.quit()
