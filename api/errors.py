@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import HTTPException, Request, Response
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from domain import audit
@@ -26,6 +27,30 @@ from domain.records import audit_log
 
 # The documented answers a route may give besides success, as FastAPI's `responses=` takes them.
 Responses = dict[int | str, dict[str, Any]]
+
+# What any endpoint may answer, documented on every route (api/__init__.py) so the published
+# schema holds every status the API really sends (tests/api/test_fuzzing.py checks it).
+class FieldProblems(BaseModel):
+    """What the portal found wrong with the values sent, field by field, in plain words."""
+
+    message: str
+    fields: dict[str, str]
+
+
+class Unprocessable(BaseModel):
+    """422: either the portal's own check of the values (`FieldProblems`) or FastAPI's check of the
+    request's shape (a list of problems with their location)."""
+
+    detail: FieldProblems | list[dict[str, Any]]
+
+
+COMMON: Responses = {
+    400: {"description": "a body that is not JSON, or a request the portal cannot carry out (see detail)"},
+    401: {"description": "no token, or one that has expired or been revoked"},
+    403: {"description": "not yours, or not for your role"},
+    422: {"model": Unprocessable, "description": "a value is missing or wrong: the detail says which"},
+    503: {"description": "the portal is busy: try again after Retry-After seconds"},
+}
 
 STATUS = (  # the first match wins: subclasses before their parents
     (AccountLocked, 423),
