@@ -17,7 +17,7 @@ import io
 import threading
 import warnings
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, UnidentifiedImageError
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 24_000_000  # a 24-megapixel camera: far more than a 1024-pixel portrait needs
@@ -71,14 +71,28 @@ def _check_header(data: bytes) -> None:
 
 
 def _decode(data: bytes) -> Image.Image:
+    """Decoded straight down to at most MAX_SIDE a side (in place: no full-size copy), then turned
+    upright as the camera's orientation tag says."""
     with Image.open(io.BytesIO(data)) as image:
         if image.format == "JPEG":
             # Decode at the smallest 1/2^n scale still at least MAX_SIDE a side.
             image.draft("RGB", (MAX_SIDE, MAX_SIDE))
-        image.load()
-        upright = ImageOps.exif_transpose(image)
-        upright.thumbnail((MAX_SIDE, MAX_SIDE))
-        return upright.convert("RGB")
+        orientation = image.getexif().get(ExifTags.Base.Orientation, 1)
+        image.thumbnail((MAX_SIDE, MAX_SIDE))
+        small = image.convert("RGB")
+    turn = _UPRIGHT.get(orientation)
+    return small.transpose(turn) if turn is not None else small
+
+
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 
 def _clean_jpeg(image: Image.Image) -> bytes:

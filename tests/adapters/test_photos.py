@@ -158,3 +158,13 @@ def test_png_text_chunks_are_dropped() -> None:
     cleaned = photos.reencode_portrait(out.getvalue())
     assert b"Smith St" not in cleaned
     assert b"xmpmeta" not in cleaned
+
+
+def test_a_photo_taken_sideways_comes_out_upright() -> None:
+    image = Image.new("RGB", (400, 300), (10, 20, 30))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: rotate 90° clockwise to view
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif)
+    with Image.open(io.BytesIO(photos.reencode_portrait(out.getvalue()))) as upright:
+        assert upright.size == (300, 400)
