@@ -19,6 +19,7 @@ from pages import (
     admin_outbox,
     admin_queries,
     admin_settings,
+    admin_workers,
     book,
     calendar_view,
     day_manager,
@@ -60,6 +61,9 @@ def routes() -> None:
     ui.page("/clients/{client_id}/book")(book.create)
     ui.page("/workers/{worker_id}/reviews")(worker_reviews.create)
     ui.page("/admin/day")(day_manager.create)
+    ui.page("/admin/workers")(admin_workers.listing)
+    ui.page("/admin/workers/new")(admin_workers.new)
+    ui.page("/admin/workers/{worker_id}")(admin_workers.edit)
     app.include_router(api.router)  # the worker JSON API, /api/v1, documented at /docs
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
     app.get("/media/workers/{worker_id}/photo", include_in_schema=False)(media.worker_photo)

@@ -27,6 +27,8 @@ def staff_sections(actor: Actor) -> list[NavItem]:
         NavItem("Outbox", "outbox", "/admin/outbox"),
         NavItem("Caught mail", "mark_email_read", "/admin/mail"),
     ]
+    if actor.role in (Role.ADMIN, Role.ROSTER):
+        items.append(NavItem("Workers", "badge", "/admin/workers"))
     if is_admin:
         items.append(NavItem("Accounts", "manage_accounts", "/admin/accounts"))
         items.append(NavItem("Settings", "settings", "/admin/settings"))
