@@ -246,7 +246,10 @@ def _details(actor: Actor, current: WorkerRecord, options: FormChoices) -> None:
 
 def _competencies(actor: Actor, current: WorkerRecord) -> None:
     with _section("Competencies", "competencies-heading"):
-        paragraph("Tick what the worker holds. The expiry date is the last day it is valid.")
+        paragraph(
+            "Tick what the worker holds. The expiry date is the last day it is valid, written "
+            "day/month/year, like 31/3/2027."
+        )
         rows: list[tuple[int, ui.checkbox, ui.input]] = []
         fields: dict = {}
         with ui.element("ul").classes("plain-list").props('aria-label="Competencies"'):
@@ -257,7 +260,7 @@ def _competencies(actor: Actor, current: WorkerRecord) -> None:
                         f"{item.name}: last valid day" + ("" if item.expires else " (optional)"),
                         _date_text(item.expires_on),
                         mark=f"expires-{item.competency_id}",
-                    ).props(f'hint="{DATE_HINT}"')
+                    )
                 rows.append((item.competency_id, held, until))
                 fields[f"competency_{item.competency_id}"] = until
 
