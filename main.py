@@ -14,6 +14,7 @@ from domain import clock, matching
 from domain.accounts import passwords
 from pages import (
     admin_accounts,
+    admin_clients,
     admin_home,
     admin_mail,
     admin_outbox,
@@ -62,6 +63,9 @@ def routes() -> None:
     ui.page("/workers/{worker_id}/reviews")(worker_reviews.create)
     ui.page("/admin/day")(day_manager.create)
     ui.page("/admin/workers")(admin_workers.listing)
+    ui.page("/admin/clients")(admin_clients.listing)
+    ui.page("/admin/clients/new")(admin_clients.new)
+    ui.page("/admin/clients/{client_id}")(admin_clients.edit)
     ui.page("/admin/workers/new")(admin_workers.new)
     ui.page("/admin/workers/{worker_id}")(admin_workers.edit)
     app.include_router(api.router)  # the worker JSON API, /api/v1, documented at /docs
