@@ -42,7 +42,15 @@ PAGES_BY_PERSONA = {
 
 # The back office, checked at tablet size and on the office's wide screen.
 BACK_OFFICE_BY_PERSONA = {
-    "admin@example.com": ["/admin/workers", "/admin/workers/new", "/admin/workers/{aisha}"],
+    "admin@example.com": [
+        "/admin/workers",
+        "/admin/workers/new",
+        "/admin/workers/{aisha}",
+        "/admin/clients",
+        "/admin/clients/new",
+        "/admin/clients/{margaret}",
+    ],
+    "chris@example.com": ["/admin/clients?q=Wilson", "/admin/clients/{george}"],
     "rosa@example.com": ["/admin/workers?q=Rahman"],
 }
 SIZES = [(768, 1024), (1920, 1080)]
