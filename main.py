@@ -14,6 +14,7 @@ from domain import clock, matching
 from domain.accounts import passwords
 from pages import (
     admin_accounts,
+    admin_catalogue,
     admin_clients,
     admin_home,
     admin_mail,
@@ -64,6 +65,7 @@ def routes() -> None:
     ui.page("/admin/day")(day_manager.create)
     ui.page("/admin/workers")(admin_workers.listing)
     ui.page("/admin/clients")(admin_clients.listing)
+    ui.page("/admin/catalogue")(admin_catalogue.create)
     ui.page("/admin/clients/new")(admin_clients.new)
     ui.page("/admin/clients/{client_id}")(admin_clients.edit)
     ui.page("/admin/workers/new")(admin_workers.new)

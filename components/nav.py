@@ -32,6 +32,7 @@ def staff_sections(actor: Actor) -> list[NavItem]:
     if actor.role in (Role.ADMIN, Role.CASE_MANAGER):
         items.append(NavItem("Clients", "groups", "/admin/clients"))
     if is_admin:
+        items.append(NavItem("Catalogue", "category", "/admin/catalogue"))
         items.append(NavItem("Accounts", "manage_accounts", "/admin/accounts"))
         items.append(NavItem("Settings", "settings", "/admin/settings"))
     return items

@@ -49,6 +49,7 @@ BACK_OFFICE_BY_PERSONA = {
         "/admin/clients",
         "/admin/clients/new",
         "/admin/clients/{margaret}",
+        "/admin/catalogue",
     ],
     "chris@example.com": ["/admin/clients?q=Wilson", "/admin/clients/{george}"],
     "rosa@example.com": ["/admin/workers?q=Rahman"],
