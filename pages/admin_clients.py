@@ -67,7 +67,7 @@ async def listing(viewer: SignedInViewer, q: str = "") -> None:
                 paragraph("No client matches that search.")
             with ui.element("ul").classes("plain-list").props('aria-label="Clients"'):
                 for line in found:
-                    with ui.element("li"):
+                    with ui.element("li").classes("q-py-sm"):
                         label = f"{line.name} · {line.client_number} · {line.suburb}"
                         if not line.active:
                             label += " · no longer a client"
@@ -272,7 +272,7 @@ def _funding(actor: Actor, current: ClientRecord, options: ClientChoices) -> Non
                 paragraph("No funding package yet.")
             with ui.element("ul").classes("plain-list").props('aria-label="Funding packages"'):
                 for package in record.packages:
-                    with ui.element("li"):
+                    with ui.element("li").classes("q-py-sm"):
                         Text(
                             f"{package.reference}: {package.program}, {package.level}, "
                             f"{long_date(package.starts_on)} to {long_date(package.ends_on)}, "

@@ -66,7 +66,7 @@ async def listing(viewer: SignedInViewer, q: str = "") -> None:
                 paragraph("No worker matches that search.")
             with ui.element("ul").classes("plain-list").props('aria-label="Workers"'):
                 for line in found:
-                    with ui.element("li"):
+                    with ui.element("li").classes("q-py-sm"):
                         label = f"{line.name} · {line.staff_number} · {line.suburb}"
                         if not line.active:
                             label += " · no longer working"
@@ -78,7 +78,7 @@ async def listing(viewer: SignedInViewer, q: str = "") -> None:
                 paragraph("Nobody's competencies expire in the next 30 days.")
             with ui.element("ul").classes("plain-list").props('aria-label="Expiring competencies"'):
                 for item in soon:
-                    with ui.element("li"):
+                    with ui.element("li").classes("q-py-sm"):
                         ui.link(
                             f"{item.name} ({item.staff_number}): {item.competency}, "
                             f"last valid {long_date(item.expires_on)}",
