@@ -108,6 +108,13 @@ async def edit(viewer: SignedInViewer, client_id: guard.RecordId) -> None:
         ui.element("div").classes("stack"),
     ):
         ui.link("All clients", "/admin/clients")
+        with _section("Carers", "carers-heading"):
+            if current.carers:
+                with ui.element("ul").classes("plain-list").props('aria-label="Carers"'):
+                    for carer in current.carers:
+                        Text(carer, tag="li")
+            else:
+                paragraph("No carer acts for them on the portal yet.")
         if actor.role == Role.ADMIN:
             _invite(actor, current)
         _details(actor, current, options)

@@ -107,6 +107,7 @@ class ClientRecord:
     name: str
     home_located: GeocodeStatus
     has_account: bool
+    carers: tuple[str, ...]  # "Daniel Nguyen (Son), daniel@example.com"
     packages: tuple[PackageLine, ...]
     approved: tuple[ApprovedLine, ...]
     requirements: tuple[RequirementLine, ...]
@@ -488,6 +489,10 @@ def _record(act: Action, client: Client) -> ClientRecord:
         name=people.known_as(client.preferred_name, client.first_name, client.last_name),
         home_located=client.home_geocode,
         has_account=queries.has_account(client.id, session=session),
+        carers=tuple(
+            f"{row.display_name} ({row.relationship_to_client}), {row.email}"
+            for row in queries.carers(client.id, session=session)
+        ),
         packages=tuple(
             PackageLine(
                 r.id, r.reference, r.program, r.level, r.starts_on, r.ends_on, f"${r.budget_cents / 100:,.2f}"

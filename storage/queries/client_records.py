@@ -8,6 +8,7 @@ from domain.vocabulary import RequirementLevel, Role
 from storage.models import (
     Account,
     ApprovedService,
+    CarerLink,
     Characteristic,
     Client,
     Competency,
@@ -194,3 +195,15 @@ def characteristics(*, session: Session) -> list[Row[tuple[int, str]]]:
 
 def has_account(client_id: int, *, session: Session) -> bool:
     return session.scalar(select(Account.id).where(Account.client_id == client_id)) is not None
+
+
+def carers(client_id: int, *, session: Session) -> list[Row[tuple[str, str, str]]]:
+    """The accounts that act for the client: name, e-mail and how they are related."""
+    return list(
+        session.execute(
+            select(Account.display_name, Account.email, CarerLink.relationship_to_client)
+            .join(CarerLink, CarerLink.account_id == Account.id)
+            .where(CarerLink.client_id == client_id)
+            .order_by(Account.display_name)
+        )
+    )

@@ -95,6 +95,7 @@ def test_a_new_funded_client_can_book_and_a_must_have_narrows_the_workers(person
     client_id = funded(manager)
     record = clients.record(manager, client_id)
     assert record.name == "Joan Baker"
+    assert record.carers == ()
     assert record.home_located != GeocodeStatus.NOT_FOUND
     assert [p.reference for p in record.packages] == ["C90001-P1"]
     assert [(a.service, a.amount) for a in record.approved] == [("Personal care", "6 hours a week")]
@@ -191,3 +192,8 @@ def test_only_administrators_and_case_managers_may_see_or_change_clients(persona
             with pytest.raises(NotAllowed):
                 attempt(outsider)
     assert counts() == before
+
+
+def test_the_record_lists_the_carers_who_act_for_the_client(personas: Personas) -> None:
+    thanh = clients.record(personas.case_manager, personas.cared_for("Thanh"))
+    assert [carer.split(" (")[0] for carer in thanh.carers] == ["Daniel Nguyen"]
