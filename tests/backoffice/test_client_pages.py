@@ -14,6 +14,8 @@ from storage.models import Account, ApprovedService, Client, FundingPackage, Out
 from tests.support.personas import Personas
 from tests.support.ui import sign_in
 
+PATIENCE = 600  # polls of 0.1 s: a minute for work off the event loop on a busy machine
+
 
 def counts() -> tuple[int, ...]:
     with db.read() as session:
@@ -45,7 +47,7 @@ async def shown_at(user: User, marker: str, message: str) -> None:
 async def test_a_new_client_is_added_and_invited(user: User) -> None:
     await sign_in(user, "admin@example.com")
     await user.open("/admin/clients/new")
-    await user.should_see("Add a client")
+    await user.should_see("Add a client", retries=PATIENCE)
     before = counts()
     for marker, text in {
         "first_name": "Joan",
@@ -64,10 +66,10 @@ async def test_a_new_client_is_added_and_invited(user: User) -> None:
     assert counts() == before
     user.find(marker="last_name").type("Baker")
     user.find(marker="create-client").click()
-    await user.should_see("Invite to the portal")
-    await user.should_see("Joan Baker")
+    await user.should_see("Invite to the portal", retries=PATIENCE)
+    await user.should_see("Joan Baker", retries=PATIENCE)
     user.find(marker="invite-send").click()
-    await user.should_see("Invitation sent to joan@example.com.")
+    await user.should_see("Invitation sent to joan@example.com.", retries=PATIENCE)
     with db.read() as session:
         account = session.scalar(select(Account).where(Account.email == "joan@example.com"))
         assert account is not None
@@ -77,7 +79,7 @@ async def test_a_new_client_is_added_and_invited(user: User) -> None:
 async def test_bad_package_input_is_shown_at_the_field(user: User, portal_personas: Personas) -> None:
     await sign_in(user, "chris@example.com")
     await user.open(f"/admin/clients/{portal_personas.client.client_id}")
-    await user.should_see("Funding and approved services")
+    await user.should_see("Funding and approved services", retries=PATIENCE)
     before = counts()
     user.find(marker="starts_on").type("1/7/2027")
     user.find(marker="ends_on").type("1/6/2027")
@@ -101,4 +103,4 @@ async def test_clients_workers_and_roster_staff_may_not_open_the_client_pages(
         f"/admin/clients/{portal_personas.client.client_id}",
     ):
         await user.open(path)
-        await user.should_see("You do not have access")
+        await user.should_see("You do not have access", retries=PATIENCE)

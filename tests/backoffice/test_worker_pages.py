@@ -14,6 +14,8 @@ from storage.models import AuditEvent, AvailabilityWindow, Leave, Worker, Worker
 from tests.support.personas import Personas
 from tests.support.ui import sign_in
 
+PATIENCE = 600  # polls of 0.1 s: a minute for work off the event loop on a busy machine
+
 
 def counts() -> tuple[int, ...]:
     with db.read() as session:
@@ -45,14 +47,14 @@ def error_of(user: User, marker: str) -> str:
 async def test_a_new_worker_with_bad_fields_is_refused_field_by_field(user: User) -> None:
     await sign_in(user, "admin@example.com")
     await user.open("/admin/workers/new")
-    await user.should_see("Add a worker")
+    await user.should_see("Add a worker", retries=PATIENCE)
     before = counts()
     user.find(marker="first_name").type("Priya")
     user.find(marker="date_of_birth").type("31/2/1990")
     user.find(marker="postcode").type("20a4")
     user.find(marker="charge_rate").type("lots")
     user.find(marker="create-worker").click()
-    await user.should_see("Please check the highlighted fields.")
+    await user.should_see("Please check the highlighted fields.", retries=PATIENCE)
     assert "is not a date on the calendar" in error_of(user, "date_of_birth")
     assert error_of(user, "last_name") == "Please enter the last name."
     assert "in dollars" in error_of(user, "charge_rate")
@@ -66,7 +68,7 @@ async def test_bad_availability_competency_and_leave_are_shown_at_the_field(
     aisha = portal_personas.worker.worker_id
     await sign_in(user, "rosa@example.com")
     await user.open(f"/admin/workers/{aisha}")
-    await user.should_see("Weekly availability")
+    await user.should_see("Weekly availability", retries=PATIENCE)
     before = counts()
     monday = element(user, "day-0")
     monday.value = "17:00-9:00"
@@ -92,11 +94,11 @@ async def test_a_good_edit_is_saved(user: User, portal_personas: Personas) -> No
     aisha = portal_personas.worker.worker_id
     await sign_in(user, "admin@example.com")
     await user.open(f"/admin/workers/{aisha}")
-    await user.should_see("Weekly availability")
+    await user.should_see("Weekly availability", retries=PATIENCE)
     hours = element(user, "max_hours_per_week")
     hours.value = "20"
     user.find(marker="save-details").click()
-    await user.should_see("Details saved.")
+    await user.should_see("Details saved.", retries=PATIENCE)
     with db.read() as session:
         assert session.scalar(select(Worker.max_hours_per_week).where(Worker.id == aisha)) == 20
 
@@ -112,4 +114,4 @@ async def test_clients_workers_and_case_managers_may_not_open_the_worker_pages(
         f"/admin/workers/{portal_personas.worker.worker_id}",
     ):
         await user.open(path)
-        await user.should_see("You do not have access")
+        await user.should_see("You do not have access", retries=PATIENCE)
