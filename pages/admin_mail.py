@@ -17,7 +17,7 @@ from domain.messaging import caught_mail
 PATH = "/admin/mail"
 
 
-@guard.page(admits=access.STAFF_ROLES)
+@guard.page(admits=access.SCREENS[PATH])
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
     first = await background.call(caught_mail.caught, actor)

@@ -19,10 +19,11 @@ from components.nav import staff_sections
 from components.text import Text, heading
 from components.theme import frame
 from components.viewer import SignedInViewer
+from domain.accounts import access
 from domain.events import ShiftChanged
 from domain.roster import day as day_manager
 from domain.roster.day import Day, DayFilter, DayShift, Show
-from domain.vocabulary import Role, ShiftStatus
+from domain.vocabulary import ShiftStatus
 
 PATH = "/admin/day"
 Go = Callable[[date], Awaitable[None]]
@@ -69,7 +70,7 @@ class Chosen:
     filters: DayFilter
 
 
-@guard.page(admits={Role.ROSTER, Role.ADMIN})
+@guard.page(admits=access.SCREENS[PATH])
 async def create(viewer: SignedInViewer, request: Request) -> None:
     actor = viewer.actor
     chosen = _parse(request, viewer.today)

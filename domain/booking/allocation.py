@@ -9,14 +9,14 @@ from domain.booking.errors import NotSuitable, SlotTaken
 from domain.booking.letters import ShiftAllocatedToClient, ShiftAllocatedToWorker
 from domain.errors import DomainError, NotAllowed
 from domain.messaging import notices
-from domain.vocabulary import BookingStatus, Role, ShiftStatus
+from domain.vocabulary import BookingStatus, ShiftStatus
 from storage.models import Shift
 from storage.queries import booking as queries
 from storage.queries import recipients
 
 __all__ = ["NotSuitable", "SlotTaken", "allocate", "candidates", "to_fill"]
 
-ALLOCATORS = (Role.ROSTER, Role.ADMIN)
+ALLOCATORS = access.ROSTER_ROLES
 
 
 def candidates(actor: Actor, shift_id: int) -> matching.Match:

@@ -12,7 +12,7 @@ from domain.accounts.access import Actor
 from domain.action import Action
 from domain.errors import InvalidInput
 from domain.people import known_as
-from domain.vocabulary import Role, ShiftStatus
+from domain.vocabulary import ShiftStatus
 from storage.queries import NamedRow
 from storage.queries import day_manager as queries
 
@@ -80,7 +80,7 @@ class Day:
 
 
 def day(actor: Actor, local_date: date, filters: DayFilter = DayFilter()) -> Day:
-    access.require_role(actor, Role.ROSTER, Role.ADMIN)
+    access.require_role(actor, *access.ROSTER_ROLES)
     search = _search(filters.search)
     with action.reading(actor) as act:
         start, end = act.day_bounds(local_date)
