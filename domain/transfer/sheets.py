@@ -4,6 +4,7 @@ them: the header is row 1, the first record row 2. Pure: bytes in, text cells ou
 
 import csv
 import io
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -77,7 +78,7 @@ def _csv_rows(data: bytes) -> list[list[str]]:
 def _xlsx_rows(data: bytes) -> list[list[str]]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError):
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError):
         raise UnreadableFile("The file is not an Excel workbook (.xlsx).") from None
     try:
         sheet = book.worksheets[0]

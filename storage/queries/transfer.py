@@ -1,0 +1,116 @@
+"""Import and export of workers: everything read in a few statements, written in bulk."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any, TypeVar
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from storage.models import AvailabilityWindow, Competency, Worker, WorkerCompetency
+
+T = TypeVar("T")
+CHUNK = 1000  # ids per IN list, well inside every database's limit on parameters
+# The worker's columns an import writes (and an export reads).
+WORKER_FIELDS = (
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "gender",
+    "date_of_birth",
+    "mobile_phone",
+    "email",
+    "home_street",
+    "home_suburb",
+    "home_state",
+    "home_postcode",
+    "charge_rate_cents",
+    "max_hours_per_week",
+    "rating",
+    "started_on",
+    "active",
+)
+POSITION_FIELDS = ("home_lat", "home_lon", "home_geocode")
+
+
+def competency_codes(*, session: Session) -> dict[str, int]:
+    return {code: id_ for id_, code in session.execute(select(Competency.id, Competency.code))}
+
+
+def workers(*, session: Session) -> dict[str, dict[str, Any]]:
+    """Every worker by staff number: id, the imported fields and the position."""
+    columns = [getattr(Worker, name) for name in ("id", "staff_number", *WORKER_FIELDS, *POSITION_FIELDS)]
+    return {row.staff_number: dict(row._mapping) for row in session.execute(select(*columns))}
+
+
+def held(*, session: Session) -> dict[int, tuple[tuple[str, date | None], ...]]:
+    found: dict[int, list[tuple[str, date | None]]] = defaultdict(list)
+    rows = session.execute(
+        select(WorkerCompetency.worker_id, Competency.code, WorkerCompetency.expires_on).join(
+            Competency, Competency.id == WorkerCompetency.competency_id
+        )
+    )
+    for worker_id, code, expires in rows:
+        found[worker_id].append((code, expires))
+    return {worker_id: tuple(sorted(items)) for worker_id, items in found.items()}
+
+
+def windows(*, session: Session) -> dict[int, tuple[tuple[int, int, int], ...]]:
+    found: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    rows = session.execute(
+        select(
+            AvailabilityWindow.worker_id,
+            AvailabilityWindow.weekday,
+            AvailabilityWindow.start_minute,
+            AvailabilityWindow.end_minute,
+        )
+    )
+    for worker_id, weekday, start, end in rows:
+        found[worker_id].append((weekday, start, end))
+    return {worker_id: tuple(sorted(items)) for worker_id, items in found.items()}
+
+
+def add_workers(rows: Sequence[Mapping[str, Any]], *, session: Session) -> dict[str, int]:
+    """Insert the new workers in bulk; their ids by staff number."""
+    if rows:
+        session.execute(insert(Worker), list(rows))
+    numbers = [row["staff_number"] for row in rows]
+    ids: dict[str, int] = {}
+    for part in _chunks(numbers):
+        found = session.execute(select(Worker.staff_number, Worker.id).where(Worker.staff_number.in_(part)))
+        ids.update((number, id_) for number, id_ in found)
+    return ids
+
+
+def change_workers(rows: Sequence[Mapping[str, Any]], *, session: Session) -> None:
+    """Update workers by id in bulk (each row names its id)."""
+    if rows:
+        session.execute(update(Worker), list(rows))
+
+
+def replace_held(worker_ids: Sequence[int], rows: Sequence[Mapping[str, Any]], *, session: Session) -> None:
+    for part in _chunks(worker_ids):
+        session.execute(delete(WorkerCompetency).where(WorkerCompetency.worker_id.in_(part)))
+    if rows:
+        session.execute(insert(WorkerCompetency), list(rows))
+
+
+def replace_windows(
+    worker_ids: Sequence[int], rows: Sequence[Mapping[str, Any]], *, session: Session
+) -> None:
+    for part in _chunks(worker_ids):
+        session.execute(delete(AvailabilityWindow).where(AvailabilityWindow.worker_id.in_(part)))
+    if rows:
+        session.execute(insert(AvailabilityWindow), list(rows))
+
+
+def _chunks(items: Iterable[T]) -> Iterable[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == CHUNK:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
