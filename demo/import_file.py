@@ -9,6 +9,7 @@ import random
 
 from sqlalchemy.orm import Session
 
+from domain.transfer.worker_rows import COLUMNS
 from domain.vocabulary import CompetencyKind, Role
 from storage.models import Account, Competency
 
@@ -24,10 +25,7 @@ COMPETENCIES = (
     ("DRIVER", "Driver's licence", CompetencyKind.CLEARANCE, True),
     ("DEMENTIA", "Dementia care", CompetencyKind.SKILL, False),
 )
-HEADER = (
-    "staff_number,first_name,last_name,preferred_name,gender,date_of_birth,mobile_phone,email,street,"
-    "suburb,state,postcode,charge_rate,max_hours_per_week,rating,started_on,active,competencies,availability"
-).split(",")
+HEADER = list(COLUMNS)  # every column of the workers file
 SUBURBS = (
     ("Parramatta", "2150"),
     ("Ultimo", "2007"),
