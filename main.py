@@ -15,6 +15,7 @@ from domain.accounts import passwords
 from pages import (
     admin_accounts,
     admin_home,
+    admin_import,
     admin_mail,
     admin_outbox,
     admin_queries,
@@ -60,6 +61,7 @@ def routes() -> None:
     ui.page("/clients/{client_id}/book")(book.create)
     ui.page("/workers/{worker_id}/reviews")(worker_reviews.create)
     ui.page("/admin/day")(day_manager.create)
+    ui.page("/admin/import")(admin_import.create)
     app.include_router(api.router)  # the worker JSON API, /api/v1, documented at /docs
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
     app.get("/media/workers/{worker_id}/photo", include_in_schema=False)(media.worker_photo)

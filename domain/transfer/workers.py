@@ -138,10 +138,11 @@ def _plan(act: Action, records: list[WorkerRecord]) -> _Plan:
 def _write(act: Action, plan: _Plan, codes: dict[str, int]) -> None:
     session = act.session
     ids = {row["staff_number"]: row["id"] for row in queries.workers(session=session).values()}
+    before = set(ids.values())  # only these can hold anything to replace
     ids.update(queries.add_workers(plan.new, session=session))
     queries.change_workers([row for row in plan.changed if len(row) > 1], session=session)
     queries.replace_held(
-        [ids[number] for number in plan.held],
+        [ids[number] for number in plan.held if ids[number] in before],
         [
             {"worker_id": ids[number], "competency_id": codes[code], "expires_on": expires}
             for number, items in plan.held.items()
@@ -150,7 +151,7 @@ def _write(act: Action, plan: _Plan, codes: dict[str, int]) -> None:
         session=session,
     )
     queries.replace_windows(
-        [ids[number] for number in plan.windows],
+        [ids[number] for number in plan.windows if ids[number] in before],
         [
             {"worker_id": ids[number], "weekday": d, "start_minute": s, "end_minute": e}
             for number, items in plan.windows.items()
