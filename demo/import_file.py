@@ -10,21 +10,12 @@ import random
 from sqlalchemy.orm import Session
 
 from domain.transfer.worker_rows import COLUMNS
-from domain.vocabulary import CompetencyKind, Role
+from domain.vocabulary import Role
 from storage.models import Account, Competency
 
+from .catalogue import COMPETENCIES
 from .names import FEMALE_FIRST, LAST, MALE_FIRST
 
-COMPETENCIES = (
-    ("FIRST_AID", "First aid", CompetencyKind.QUALIFICATION, True),
-    ("POLICE_CHECK", "Police check", CompetencyKind.CLEARANCE, True),
-    ("NDIS_SCREENING", "NDIS worker screening", CompetencyKind.CLEARANCE, True),
-    ("CERT3_INDIVIDUAL", "Certificate III in Individual Support", CompetencyKind.QUALIFICATION, False),
-    ("MANUAL_HANDLING", "Manual handling", CompetencyKind.SKILL, False),
-    ("MEDICATION", "Medication assistance", CompetencyKind.SKILL, False),
-    ("DRIVER", "Driver's licence", CompetencyKind.CLEARANCE, True),
-    ("DEMENTIA", "Dementia care", CompetencyKind.SKILL, False),
-)
 HEADER = list(COLUMNS)  # every column of the workers file
 SUBURBS = (
     ("Parramatta", "2150"),
@@ -37,8 +28,8 @@ SUBURBS = (
 
 def prepare_empty_agency(session: Session) -> int:
     """The competency catalogue and an administrator's account (its id) in an empty agency."""
-    for code, name, kind, expires in COMPETENCIES:
-        session.add(Competency(code=code, name=name, kind=kind, glyph="verified", expires=expires))
+    for code, name, kind, glyph, expires in COMPETENCIES:
+        session.add(Competency(code=code, name=name, kind=kind, glyph=glyph, expires=expires))
     admin = Account(email="import-admin@example.com", display_name="Import Administrator", role=Role.ADMIN)
     session.add(admin)
     session.flush()
@@ -56,7 +47,7 @@ def worker_rows(count: int, *, seed: int = 15, start: int = 1) -> list[list[str]
         held = rng.sample(COMPETENCIES, rng.randint(2, 5))
         competencies = "; ".join(
             f"{code} 2027-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" if expires else code
-            for code, _, _, expires in sorted(held)
+            for code, _, _, _, expires in sorted(held)
         )
         days = sorted(rng.sample(range(5), rng.randint(3, 5)))
         start_hour = rng.choice((7, 8, 9))

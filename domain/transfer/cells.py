@@ -128,16 +128,18 @@ def windows_text(windows_: tuple[tuple[int, int, int], ...]) -> str:
 
 
 def held(value: str, known: frozenset[str]) -> tuple[tuple[str, date | None], ...]:
-    """“FIRST_AID 2027-03-31; POLICE_CHECK” -> (("FIRST_AID", date(2027, 3, 31)), ("POLICE_CHECK", None)):
-    a competency's code and, when it expires, the last day it is valid."""
+    """“first_aid 2027-03-31; police_check” -> (("first_aid", date(2027, 3, 31)), ("police_check", None)):
+    a competency's code (in any case; the catalogue's spelling is kept) and, when it expires, the
+    last day it is valid."""
+    spelling = {code.casefold(): code for code in known}
     found: dict[str, date | None] = {}
     for part in (p.strip() for p in value.split(";")):
         if not part:
             continue
-        code, _, expiry = part.partition(" ")
-        code = code.upper()
-        if code not in known:
-            raise ValueError(f"“{code}” is not one of the agency's competencies.")
+        written, _, expiry = part.partition(" ")
+        code = spelling.get(written.casefold())
+        if code is None:
+            raise ValueError(f"“{written}” is not one of the agency's competencies.")
         if code in found:
             raise ValueError(f"{code} is listed twice.")
         found[code] = day(expiry) if expiry.strip() else None

@@ -62,7 +62,7 @@ def test_fifty_bad_rows_are_each_reported_with_row_and_column_and_nothing_is_wri
     spoilt = [
         ("date_of_birth", "31/02/1980", "is not a date"),
         ("gender", "robot", "is not a gender"),
-        ("competencies", "FIRST_AID; JUGGLING", "is not one of the agency's competencies"),
+        ("competencies", "first_aid; JUGGLING", "is not one of the agency's competencies"),
         ("postcode", "3000", "is not in NSW"),
         ("availability", "Mon 16:00-08:00", "ends before it starts"),
         ("charge_rate", "lots", "is not an amount in dollars"),
