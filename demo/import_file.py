@@ -87,3 +87,34 @@ def as_csv(rows: list[list[str]], header: list[str] = HEADER) -> bytes:
     writer.writerow(header)
     writer.writerows(rows)
     return out.getvalue().encode("utf-8")
+
+
+def client_rows(count: int, *, seed: int = 16, start: int = 1) -> list[list[str]]:
+    """Clients in the clients file's columns (domain.transfer.client_rows.COLUMNS)."""
+    rng = random.Random(seed)
+    rows = []
+    for n in range(start, start + count):
+        female = rng.random() < 0.6
+        suburb, postcode = rng.choice(SUBURBS)
+        rows.append(
+            [
+                f"C{n:06d}",
+                rng.choice(("Mrs", "Ms", "Mr", "")),
+                rng.choice(FEMALE_FIRST if female else MALE_FIRST),
+                rng.choice(LAST),
+                "",
+                "female" if female else "male",
+                f"{rng.randint(1930, 1960)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                "",
+                f"041{rng.randint(2, 9)} {rng.randint(100, 999)} {rng.randint(100, 999)}",
+                f"client{n}@example.com",
+                f"{rng.randint(1, 200)} Example Street",
+                suburb,
+                "NSW",
+                postcode,
+                rng.choice(("English", "Greek", "Vietnamese")),
+                rng.choice(("yes", "no")),
+                "yes",
+            ]
+        )
+    return rows

@@ -45,7 +45,7 @@ class _Plan:
 def check(actor: Actor, filename: str, data: bytes) -> Report:
     """The dry run: every problem, and what applying would add and change; nothing is written."""
     access.require_role(actor, *access.ADMIN_ROLES)
-    sheet = _sheet(filename, data)
+    sheet = sheet_of(filename, data)
     with action.reading(actor) as act:
         records, problems = worker_rows.read(sheet, frozenset(queries.competency_codes(session=act.session)))
         if problems:
@@ -57,7 +57,7 @@ def check(actor: Actor, filename: str, data: bytes) -> Report:
 def apply(actor: Actor, filename: str, data: bytes) -> Report:
     """All or nothing: with any problem nothing is written and the report lists them all."""
     access.require_role(actor, *access.ADMIN_ROLES)
-    sheet = _sheet(filename, data)
+    sheet = sheet_of(filename, data)
     with action.writing(actor) as act:
         codes = queries.competency_codes(session=act.session)
         records, problems = worker_rows.read(sheet, frozenset(codes))
@@ -88,7 +88,7 @@ def export(actor: Actor, fmt: sheets.Format) -> bytes:
     return sheets.write(worker_rows.COLUMNS, rows, fmt)
 
 
-def _sheet(filename: str, data: bytes) -> sheets.Sheet:
+def sheet_of(filename: str, data: bytes) -> sheets.Sheet:
     try:
         return sheets.read(filename, data)
     except sheets.UnreadableFile as error:
@@ -99,7 +99,7 @@ def _plan(act: Action, records: list[WorkerRecord]) -> _Plan:
     existing = queries.workers(session=act.session)
     held = queries.held(session=act.session)
     windows = queries.windows(session=act.session)
-    place = _placer()
+    place = placer()
     plan = _Plan([], [], 0, {}, {})
     for record in records:
         now = existing.get(record.staff_number)
@@ -161,7 +161,7 @@ def _write(act: Action, plan: _Plan, codes: dict[str, int]) -> None:
     )
 
 
-def _placer() -> "Placer":
+def placer() -> "Placer":
     return Placer({(s.name.casefold(), s.postcode): s for s in geocoding.suburbs()})
 
 

@@ -9,7 +9,7 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import FromClause, Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import AvailabilityWindow, Competency, Worker, WorkerCompetency
+from storage.models import AvailabilityWindow, Client, Competency, Worker, WorkerCompetency
 
 T = TypeVar("T")
 CHUNK = 1000  # ids per IN list, well inside every database's limit on parameters
@@ -119,3 +119,38 @@ def _chunks(items: Iterable[T]) -> Iterable[list[T]]:
             batch = []
     if batch:
         yield batch
+
+
+CLIENT_FIELDS = (
+    "title",
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "gender",
+    "date_of_birth",
+    "home_phone",
+    "mobile_phone",
+    "email",
+    "home_street",
+    "home_suburb",
+    "home_state",
+    "home_postcode",
+    "language",
+    "interpreter_needed",
+    "active",
+)
+
+
+def clients(*, session: Session) -> dict[str, dict[str, Any]]:
+    """Every client by client number: id, the imported fields and the position."""
+    columns = [getattr(Client, name) for name in ("id", "client_number", *CLIENT_FIELDS, *POSITION_FIELDS)]
+    return {row.client_number: dict(row._mapping) for row in session.execute(select(*columns))}
+
+
+def add_clients(rows: Sequence[Mapping[str, Any]], *, session: Session) -> None:
+    _insert(Client.__table__, rows, session=session)
+
+
+def change_clients(rows: Sequence[Mapping[str, Any]], *, session: Session) -> None:
+    if rows:
+        session.execute(update(Client), list(rows))
