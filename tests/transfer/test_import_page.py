@@ -35,19 +35,19 @@ async def test_an_administrator_checks_a_bad_file_then_imports_a_good_one(
     await seen(user, "competencies")
     upload(user, import_file.as_csv(rows), "workers.csv")
     await seen(user, "Chosen: workers.csv")
-    user.find(marker="import-file").click()
+    user.find(marker="workers-import").click()
     await seen(user, "2 problems in 5 rows; nothing was written.")
     with user:
-        [table] = user.find(marker="problems").elements
+        [table] = user.find(marker="workers-problems").elements
         assert [(r["row"], r["column"]) for r in table.rows] == [(3, "gender"), (5, "postcode")]
     assert workers_in_agency() == before
     good = import_file.worker_rows(5, start=900_001)
     upload(user, import_file.as_csv(good), "workers-corrected.csv")
     await seen(user, "Chosen: workers-corrected.csv")
-    user.find(marker="check-file").click()
+    user.find(marker="workers-check").click()
     await seen(user, "Ready to import: 5 new, 0 changed, 0 unchanged of 5 rows.")
     assert workers_in_agency() == before
-    user.find(marker="import-file").click()
+    user.find(marker="workers-import").click()
     await seen(user, "Imported: 5 new, 0 changed, 0 unchanged of 5 rows.")
     assert workers_in_agency() == before + 5
 
