@@ -15,7 +15,7 @@ from components.theme import frame
 from components.viewer import SignedInViewer
 from domain.accounts import access
 from domain.accounts.access import Actor
-from domain.transfer import client_rows, clients, sheets, worker_rows, workers
+from domain.transfer import approved, approved_rows, client_rows, clients, sheets, worker_rows, workers
 from domain.transfer.workers import Report
 
 PATH = "/admin/import"
@@ -25,6 +25,11 @@ COLUMN_NOTES = {
     "client_number": "the client's number in your old system: a row with a known number updates that client",
     "interpreter_needed": "yes or no; empty means no",
     "language": "empty means English",
+    "package_reference": "the funding package's reference, like SAH-00004",
+    "service": "the service's code in the catalogue",
+    "units_per_period": "hours (or visits) approved each period, like 1.5",
+    "period": "week, month, quarter or plan; empty means week",
+    "rate": "dollars a unit where it differs from the program's rate; empty for the program's",
     "gender": "female, male, non_binary or not_stated",
     "date_of_birth": "2026-11-27 or 27/11/2026 (every date column)",
     "charge_rate": "dollars an hour, like 43.25",
@@ -48,7 +53,8 @@ class Chosen:
 class Kind:
     """One kind of file the page moves: its columns and its use cases."""
 
-    name: str  # "workers", "clients": the file's name and the markers
+    key: str  # "workers", "clients", "approved": the file's name, the markers and the ids
+    name: str  # as a sentence says it
     title: str
     columns: tuple[str, ...]
     required: frozenset[str]
@@ -60,6 +66,7 @@ class Kind:
 KINDS = (
     Kind(
         "clients",
+        "clients",
         "Clients",
         client_rows.COLUMNS,
         client_rows.REQUIRED,
@@ -69,12 +76,23 @@ KINDS = (
     ),
     Kind(
         "workers",
+        "workers",
         "Workers",
         worker_rows.COLUMNS,
         worker_rows.REQUIRED,
         workers.check,
         workers.apply,
         workers.export,
+    ),
+    Kind(
+        "approved",
+        "approved services",
+        "Approved services",
+        approved_rows.COLUMNS,
+        approved_rows.REQUIRED,
+        approved.check,
+        approved.apply,
+        approved.export,
     ),
 )
 
@@ -86,8 +104,8 @@ async def create(viewer: SignedInViewer) -> None:
         paragraph(
             "Move your agency's records from its old system: a CSV (UTF-8) or Excel (.xlsx) file with a "
             "header row naming the columns, in any order. Check a file first: nothing is written until "
-            "every row is right, and a record already here (the same client or staff number) is updated, "
-            "so the same file twice changes nothing."
+            "every row is right, and a record already here (the same client number, staff number, or "
+            "package and service) is updated, so the same file twice changes nothing."
         )
         for kind in KINDS:
             _section(actor, kind)
@@ -95,8 +113,8 @@ async def create(viewer: SignedInViewer) -> None:
 
 def _section(actor: Actor, kind: Kind) -> None:
     chosen = Chosen()
-    with ui.element("section").classes("card section").props(f'aria-labelledby="{kind.name}-heading"'):
-        heading(kind.title).props(f'id="{kind.name}-heading"')
+    with ui.element("section").classes("card section").props(f'aria-labelledby="{kind.key}-heading"'):
+        heading(kind.title).props(f'id="{kind.key}-heading"')
         with ui.element("ul").classes("column-list"):
             for column in kind.columns:
                 note = COLUMN_NOTES.get(column, "")
@@ -105,8 +123,8 @@ def _section(actor: Actor, kind: Kind) -> None:
                     Text(column, tag="code")
                     Text(f"{required}{': ' + note if note else ''}", tag="span")
 
-        file_label = Text("No file chosen yet.", tag="p").mark(f"{kind.name}-chosen")
-        message = Text("", tag="p").props('role="status" aria-live="polite"').mark(f"{kind.name}-message")
+        file_label = Text("No file chosen yet.", tag="p").mark(f"{kind.key}-chosen")
+        message = Text("", tag="p").props('role="status" aria-live="polite"').mark(f"{kind.key}-message")
 
         async def picked(event: events.UploadEventArguments) -> None:
             chosen.name, chosen.data = event.file.name, await event.file.read()
@@ -123,7 +141,7 @@ def _section(actor: Actor, kind: Kind) -> None:
             )
             .props('accept=".csv,.xlsx,text/csv"')
             .classes("hidden")
-            .mark(f"{kind.name}-upload")
+            .mark(f"{kind.key}-upload")
         )
 
         def say(text: str) -> None:
@@ -145,13 +163,13 @@ def _section(actor: Actor, kind: Kind) -> None:
                 f"Choose a {kind.name} file",
                 icon="upload_file",
                 on_click=lambda: uploader.run_method("pickFiles"),
-            ).props("outline no-caps").mark(f"{kind.name}-choose")
+            ).props("outline no-caps").mark(f"{kind.key}-choose")
             ui.button(f"Check the {kind.name} file", icon="fact_check", on_click=lambda: run(False)).props(
                 "outline no-caps"
-            ).mark(f"{kind.name}-check")
+            ).mark(f"{kind.key}-check")
             ui.button(f"Import the {kind.name} file", icon="publish", on_click=lambda: run(True)).props(
                 "unelevated color=primary no-caps"
-            ).mark(f"{kind.name}-import")
+            ).mark(f"{kind.key}-import")
 
         @ui.refreshable
         def report(found: Report | None) -> None:
@@ -166,17 +184,17 @@ def _section(actor: Actor, kind: Kind) -> None:
                     f"Export {kind.name} as {label}",
                     icon="download",
                     on_click=lambda f=fmt: _export(actor, kind, f),
-                ).props("outline no-caps").mark(f"{kind.name}-export-{fmt.value}")
+                ).props("outline no-caps").mark(f"{kind.key}-export-{fmt.value}")
 
 
 async def _export(actor: Actor, kind: Kind, fmt: sheets.Format) -> None:
     content = await submit(lambda: kind.export(actor, fmt))
     if content is not None:
-        ui.download.content(content, f"{kind.name}.{fmt.value}")
+        ui.download.content(content, f"{kind.key}.{fmt.value}")
 
 
 def _report(kind: Kind, found: Report) -> None:
-    with ui.element("div").classes("import-report").mark(f"{kind.name}-report"):
+    with ui.element("div").classes("import-report").mark(f"{kind.key}-report"):
         if found.problems:
             Text(
                 f"{len(found.problems)} problems in {found.rows} rows; nothing was written. "
@@ -193,7 +211,7 @@ def _report(kind: Kind, found: Report) -> None:
                 for n, p in enumerate(found.problems[:SHOWN_PROBLEMS])
             ]
             table = ui.table(columns=columns, rows=rows, row_key="id", pagination=50, title="Problems")
-            table.props("flat bordered wrap-cells").classes("w-full").mark(f"{kind.name}-problems")
+            table.props("flat bordered wrap-cells").classes("w-full").mark(f"{kind.key}-problems")
             table.props.update({"table-attrs": {"aria-label": f"Problems in the {kind.name} file, by row"}})
             return
         verb = "Imported" if found.applied else "Ready to import"
@@ -201,4 +219,4 @@ def _report(kind: Kind, found: Report) -> None:
             f"{verb}: {found.added} new, {found.changed} changed, {found.unchanged} unchanged "
             f"of {found.rows} rows.",
             tag="p",
-        ).classes("notice").props('role="status"').mark(f"{kind.name}-summary")
+        ).classes("notice").props('role="status"').mark(f"{kind.key}-summary")

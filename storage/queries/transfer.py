@@ -9,7 +9,16 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import FromClause, Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import AvailabilityWindow, Client, Competency, Worker, WorkerCompetency
+from storage.models import (
+    ApprovedService,
+    AvailabilityWindow,
+    Client,
+    Competency,
+    FundingPackage,
+    Service,
+    Worker,
+    WorkerCompetency,
+)
 
 T = TypeVar("T")
 CHUNK = 1000  # ids per IN list, well inside every database's limit on parameters
@@ -154,3 +163,44 @@ def add_clients(rows: Sequence[Mapping[str, Any]], *, session: Session) -> None:
 def change_clients(rows: Sequence[Mapping[str, Any]], *, session: Session) -> None:
     if rows:
         session.execute(update(Client), list(rows))
+
+
+def packages_by_reference(*, session: Session) -> dict[str, int]:
+    return {
+        reference: id_
+        for id_, reference in session.execute(select(FundingPackage.id, FundingPackage.reference))
+    }
+
+
+def services_by_code(*, session: Session) -> dict[str, int]:
+    return {code: id_ for id_, code in session.execute(select(Service.id, Service.code))}
+
+
+def approved(*, session: Session) -> list[dict[str, Any]]:
+    """Every approved service with its package's reference and its service's code."""
+    rows = session.execute(
+        select(
+            ApprovedService.id,
+            ApprovedService.package_id,
+            ApprovedService.service_id,
+            FundingPackage.reference.label("package_reference"),
+            Service.code.label("service_code"),
+            ApprovedService.units_per_period,
+            ApprovedService.period,
+            ApprovedService.rate_cents,
+            ApprovedService.notes,
+        )
+        .join(FundingPackage, FundingPackage.id == ApprovedService.package_id)
+        .join(Service, Service.id == ApprovedService.service_id)
+        .order_by(FundingPackage.reference, Service.code)
+    )
+    return [dict(row._mapping) for row in rows]
+
+
+def add_approved(rows: Sequence[Mapping[str, Any]], *, session: Session) -> None:
+    _insert(ApprovedService.__table__, rows, session=session)
+
+
+def change_approved(rows: Sequence[Mapping[str, Any]], *, session: Session) -> None:
+    if rows:
+        session.execute(update(ApprovedService), list(rows))
