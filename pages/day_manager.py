@@ -105,7 +105,7 @@ async def create(viewer: SignedInViewer, request: Request) -> None:
             """The wall screen's minute: past midnight, a screen that showed today shows the new day."""
             today, known = viewer.today, following["today"]
             following["today"] = today
-            await reload(day=today if state.day == known != today else None)
+            await reload(day=rolled_over(state.day, known, today))
 
         def refilter(**changes: Unpack[Refinement]) -> Awaitable[None]:
             changes.setdefault("page", 1)  # a changed filter shows its first page
@@ -268,3 +268,9 @@ def _worker(shift: DayShift) -> str:
     if shift.worker_staff_number is None:
         return shift.worker
     return f"{shift.worker} ({shift.worker_suburb}, {shift.worker_staff_number})"
+
+
+def rolled_over(shown: date, known_today: date, today: date) -> date | None:
+    """The day a wall screen moves to on its minute: the new day when it showed today and midnight
+    has passed since; otherwise None (it stays on the day it shows)."""
+    return today if shown == known_today != today else None

@@ -69,3 +69,14 @@ async def test_the_wall_screen_keeps_its_mode_and_says_when_it_was_updated(user:
     user.find(marker="next-day").click()
     await seen(user, "Tuesday 8 December 2026")
     await seen(user, "Updated at")
+
+
+def test_a_wall_screen_showing_today_moves_on_at_midnight_and_one_showing_another_day_stays() -> None:
+    from datetime import date
+
+    from pages.day_manager import rolled_over
+
+    monday, tuesday, friday = date(2026, 12, 7), date(2026, 12, 8), date(2026, 12, 11)
+    assert rolled_over(monday, monday, tuesday) == tuesday
+    assert rolled_over(monday, monday, monday) is None
+    assert rolled_over(friday, monday, tuesday) is None
