@@ -51,6 +51,7 @@ class Choices:
     shown_providers: int = PROVIDERS_AT_ONCE
     booked: requests.Booked | None = None
     worker: str = ""
+    prices: dict[int, str] = field(default_factory=dict)  # worker id -> this booking's price with them
 
 
 @guard.page(admits=guard.CLIENT_RECORDS)
@@ -210,8 +211,13 @@ class _Flow:
         if wanted is None:
             return
         found = await self.attempt(lambda: requests.providers(self.actor, wanted))
-        if found is not None:
+        if found is None:
+            return
+        ids = [listed.provider.worker_id for listed in found.providers]
+        prices = await self.attempt(lambda: requests.prices(self.actor, wanted, ids))
+        if prices is not None:
             self.state.found, self.state.shown_providers = found, PROVIDERS_AT_ONCE
+            self.state.prices = prices
             self.go(4)
 
     def more(self) -> None:

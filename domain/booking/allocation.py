@@ -106,6 +106,7 @@ def _tell(act: Action, shift: Shift, worker_id: int) -> None:
         service_id=shift.service_id,
         starts_at=shift.starts_at,
         shifts=1,
+        rates=[shift.bill_rate_cents],
     )
     address = recipients.client_address(shift.client_id, session=act.session)
     facts = told.booking

@@ -14,6 +14,8 @@ from domain.booking.wanted import Wanted
 from domain.cancellation import rules
 from domain.cancellation.rules import LeadTimeTooShort
 from domain.errors import DomainError, InvalidInput, NotAllowed
+from domain.pricing import quoting
+from domain.pricing.rates import RateCard
 from domain.vocabulary import (
     BookingSource,
     BookingStatus,
@@ -38,6 +40,7 @@ class Plan:
     place: queries.Place
     visits: tuple[recurrence.Span, ...]
     generated_until: date
+    card: RateCard  # the service's rates under the client's program (domain.pricing)
 
 
 def plan(act: Action, wanted: Wanted) -> Plan:
@@ -47,7 +50,8 @@ def plan(act: Action, wanted: Wanted) -> Plan:
     approved = queries.approved_service(wanted.client_id, wanted.approved_service_id, session=act.session)
     if approved is None:
         raise NotAllowed("That service is not one of the services approved for this client.")
-    if approved.rate_cents is None:
+    card = quoting.card(act, approved.service_id, approved.program_id, approved.rate_cents)
+    if not card.priced:
         raise DomainError(f"{approved.service_name} has no price yet: please call the agency to book it.")
     _check_fields(act, wanted)
     until = _until(act, wanted)
@@ -58,7 +62,14 @@ def plan(act: Action, wanted: Wanted) -> Plan:
     if not actor.is_staff:
         _check_lead_time(act, visits[0].starts_at)
     place = queries.client_place(wanted.client_id, session=act.session)
-    return Plan(wanted, approved, place, visits, until)
+    return Plan(wanted, approved, place, visits, until, card)
+
+
+def visit_rates(act: Action, chosen: Plan, worker_level: int | None = None) -> tuple[int, ...]:
+    """The bill rate of each visit of the plan, with a worker of that level (None: not chosen yet)."""
+    return tuple(
+        quoting.visit_rate(act, chosen.card, v.starts_at, v.ends_at, worker_level) or 0 for v in chosen.visits
+    )
 
 
 def _until(act: Action, wanted: Wanted) -> date:
@@ -176,7 +187,10 @@ def write_shifts(
     held: Sequence[recurrence.Span],
     worker_id: int | None,
 ) -> list[Shift]:
-    """The booking's visits: those in `held` OFFERED to the worker, the others UNALLOCATED."""
+    """The booking's visits: those in `held` OFFERED to the worker, the others UNALLOCATED; each
+    at the rate decided now (the worker's level for the held ones), kept whatever happens later."""
+    level = quoting.worker_levels(act, [worker_id]).get(worker_id) if worker_id is not None else None
+    with_worker, without = visit_rates(act, chosen, level), visit_rates(act, chosen)
     return [
         write_shift(
             act,
@@ -186,8 +200,9 @@ def write_shifts(
             visit,
             worker_id if visit in held else None,
             ShiftStatus.OFFERED if visit in held else ShiftStatus.UNALLOCATED,
+            with_worker[n] if visit in held else without[n],
         )
-        for visit in chosen.visits
+        for n, visit in enumerate(chosen.visits)
     ]
 
 
@@ -199,6 +214,7 @@ def write_shift(
     visit: recurrence.Span,
     worker_id: int | None,
     status: ShiftStatus,
+    rate_cents: int,
 ) -> Shift:
     shift = Shift(
         booking_id=booking.id,
@@ -215,7 +231,7 @@ def write_shift(
         lat=place.lat,
         lon=place.lon,
         bill_units=bill_units(approved.unit, booking.duration_minutes),
-        bill_rate_cents=approved.rate_cents or 0,
+        bill_rate_cents=rate_cents,
         notes=booking.notes,
         created_at=act.now,
     )
