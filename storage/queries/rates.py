@@ -82,4 +82,5 @@ def worker_levels(worker_ids: Iterable[int], *, session: Session) -> dict[int, i
     ids = list(set(worker_ids))
     if not ids:
         return {}
-    return dict(session.execute(select(Worker.id, Worker.charge_level).where(Worker.id.in_(ids))).tuples())
+    rows = session.execute(select(Worker.id, Worker.charge_level).where(Worker.id.in_(ids)))
+    return {worker_id: level for worker_id, level in rows}
