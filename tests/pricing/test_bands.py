@@ -97,7 +97,9 @@ weekday_dates = st.dates(date(2026, 1, 1), date(2028, 12, 31)).filter(
 
 
 @given(day=weekday_dates, start=st.integers(6 * 60, 20 * 60 - 15), minutes=st.integers(15, 14 * 60))
-def test_a_weekday_visit_from_6_is_daytime_exactly_when_it_ends_by_20(day: date, start: int, minutes: int) -> None:
+def test_a_weekday_visit_from_6_is_daytime_exactly_when_it_ends_by_20(
+    day: date, start: int, minutes: int
+) -> None:
     found = band(day, time(start // 60, start % 60), minutes)
     ends = start + minutes
     if ends <= 20 * 60:

@@ -35,7 +35,8 @@ def test_a_band_without_its_own_rate_is_charged_the_weekday_rate() -> None:
 def test_the_workers_level_picks_the_rate_where_the_agency_prices_by_level() -> None:
     assert bill_rate(BY_LEVEL, TimeBand.SUNDAY, 2) == 13_430
     assert bill_rate(BY_LEVEL, TimeBand.WEEKDAY, 1) == 7_000
-    assert BY_LEVEL.prices_by_level and not BANDED.prices_by_level
+    assert BY_LEVEL.prices_by_level
+    assert not BANDED.prices_by_level
 
 
 def test_with_no_worker_chosen_or_an_unpriced_level_the_lowest_level_applies() -> None:
@@ -53,7 +54,8 @@ def test_a_rate_for_any_worker_applies_to_a_level_without_its_own() -> None:
 def test_an_approved_services_own_rate_applies_at_every_hour() -> None:
     own = RateCard((), 5_000)
     assert {bill_rate(own, band, 2) for band in TimeBand} == {5_000}
-    assert price_range(own) is not None and not price_range(own).varies  # type: ignore[union-attr]
+    assert price_range(own) is not None
+    assert not price_range(own).varies
 
 
 def test_no_rate_is_no_price() -> None:
@@ -85,11 +87,14 @@ cards = st.builds(
 
 
 @given(card=cards, band=st.sampled_from(TimeBand), level=st.none() | st.integers(1, 5))
-def test_every_rate_charged_lies_within_the_tiles_range(card: RateCard, band: TimeBand, level: int | None) -> None:
+def test_every_rate_charged_lies_within_the_tiles_range(
+    card: RateCard, band: TimeBand, level: int | None
+) -> None:
     charged = bill_rate(card, band, level)
     found = price_range(card)
     if charged is None:  # only when the card has neither this band nor a weekday rate
         assert not any(r.band in (band, TimeBand.WEEKDAY) for r in card.rates)
     else:
-        assert found is not None and found.lowest <= charged <= found.highest
+        assert found is not None
+        assert found.lowest <= charged <= found.highest
         assert charged in {r.cents for r in card.rates}
