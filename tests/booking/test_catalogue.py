@@ -33,7 +33,8 @@ def test_the_client_sees_exactly_her_approved_services_from_the_programs_lowest_
                 )
             ]
             assert item.rate_cents == min(rates)
-            assert item.prices is not None and item.prices.highest == max(rates)
+            assert item.prices is not None
+            assert item.prices.highest == max(rates)
             assert item.name == session.get(Service, item.service_id).name
 
 
