@@ -30,6 +30,7 @@ def staff_sections(actor: Actor) -> list[NavItem]:
     if is_admin:
         items.append(NavItem("Accounts", "manage_accounts", "/admin/accounts"))
         items.append(NavItem("Settings", "settings", "/admin/settings"))
+        items.append(NavItem("Rates", "payments", "/admin/rates"))
     return items
 
 
