@@ -32,6 +32,7 @@ class Chosen(Protocol):
     booked: requests.Booked | None
     worker: str
     prices: dict[int, str]
+    beyond: str
 
 
 def progress(steps: Sequence[str], current: int) -> None:
@@ -65,6 +66,8 @@ def summary(state: Chosen) -> None:
         if state.visits:
             rates = [visit.rate_cents for visit in state.visits]
             paragraph(f"Price: {words.visits(rates, state.item.unit)}").mark("summary-price")
+        if state.beyond:
+            Text(state.beyond, tag="p").classes("notice").props('role="status"').mark("beyond")
         if len(state.visits) > 1:
             paragraph(
                 f"That is {len(state.visits)} visits for now, the last on "
@@ -191,6 +194,8 @@ def confirmation(state: Chosen, client_id: int, again: Callable[[], Any]) -> Non
         heading("Your booking is sent", 2)
         paragraph(f"Booking number {booked.number}: {when_picker.summary(state.when)}.")
         paragraph(f"Price: {booked.price}").mark("booked-price")
+        if booked.beyond:
+            paragraph(booked.beyond).mark("booked-beyond")
         if booked.status == BookingStatus.OFFERED:
             paragraph(f"We have asked {state.worker}. You will get an e-mail as soon as they accept.")
         else:

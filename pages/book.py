@@ -52,6 +52,7 @@ class Choices:
     booked: requests.Booked | None = None
     worker: str = ""
     prices: dict[int, str] = field(default_factory=dict)  # worker id -> this booking's price with them
+    beyond: str = ""  # the warning when the booking goes past the approved hours left
 
 
 @guard.page(admits=guard.CLIENT_RECORDS)
@@ -146,8 +147,11 @@ class _Flow:
         if wanted is None:
             return
         visits = await self.attempt(lambda: requests.check(self.actor, wanted))
-        if visits is not None:
-            self.state.visits = visits
+        if visits is None:
+            return
+        beyond = await self.attempt(lambda: requests.beyond(self.actor, wanted))
+        if beyond is not None:
+            self.state.visits, self.state.beyond = visits, beyond
             self.go(2)
 
     def wanted(self, wishes: tuple[matching.Wish, ...] | None = None) -> requests.Wanted | None:

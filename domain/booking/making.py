@@ -9,12 +9,12 @@ from datetime import date, datetime, timedelta
 from domain import matching
 from domain.accounts import access
 from domain.action import Action
-from domain.booking import recurrence
+from domain.booking import catalogue, recurrence
 from domain.booking.wanted import Wanted
 from domain.cancellation import rules
 from domain.cancellation.rules import LeadTimeTooShort
 from domain.errors import DomainError, InvalidInput, NotAllowed
-from domain.pricing import quoting
+from domain.pricing import allowance, quoting
 from domain.pricing.rates import RateCard
 from domain.vocabulary import (
     BookingSource,
@@ -27,6 +27,8 @@ from domain.vocabulary import (
 )
 from storage.models import Booking, Requirement, Shift
 from storage.queries import booking as queries
+from storage.queries import catalogue as catalogue_queries
+from storage.queries.catalogue import UsageWindow
 
 MAX_NOTES = 2000
 
@@ -63,6 +65,32 @@ def plan(act: Action, wanted: Wanted) -> Plan:
         _check_lead_time(act, visits[0].starts_at)
     place = queries.client_place(wanted.client_id, session=act.session)
     return Plan(wanted, approved, place, visits, until, card)
+
+
+def beyond_approved(act: Action, chosen: Plan) -> allowance.Beyond | None:
+    """The first budget period in which the booking's visits go past what is left, if any: the client
+    is warned (hours left, extra cost) before booking, and the confirmation repeats it."""
+    approved, unit = chosen.approved, chosen.approved.unit
+    plan_dates = (approved.package_starts_on, approved.package_ends_on)
+    by_period: dict[tuple[date, date], list[tuple[int, int]]] = {}
+    for visit, rate in zip(chosen.visits, visit_rates(act, chosen), strict=True):
+        bounds = catalogue.period_bounds(approved.period, visit.local_date, plan_dates)
+        by_period.setdefault(bounds, []).append((bill_units(unit, chosen.wanted.duration_minutes), rate))
+    windows = [
+        UsageWindow(n, approved.package_id, approved.service_id, first, last)
+        for n, (first, last) in enumerate(by_period)
+    ]
+    used = catalogue_queries.units_used(chosen.wanted.client_id, windows, session=act.session)
+    for window, visits in zip(windows, by_period.values(), strict=True):
+        left, extra_units, extra_cents = allowance.beyond(approved.units_per_period, used[window.key], visits)
+        if extra_units:
+            period = f"the {approved.period.value} {_day(window.first)} to {_day(window.last)}"
+            return allowance.Beyond(period, left, extra_units, extra_cents, unit)
+    return None
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 def visit_rates(act: Action, chosen: Plan, worker_level: int | None = None) -> tuple[int, ...]:

@@ -20,7 +20,17 @@ from domain.vocabulary import BookingStatus, OfferStatus
 from storage.models import Booking, Offer, Shift
 from storage.queries import recipients
 
-__all__ = ["Booked", "Occurrence", "Wanted", "check", "let_agency_choose", "nominate", "prices", "providers"]
+__all__ = [
+    "Booked",
+    "Occurrence",
+    "Wanted",
+    "beyond",
+    "check",
+    "let_agency_choose",
+    "nominate",
+    "prices",
+    "providers",
+]
 
 
 def check(actor: Actor, wanted: Wanted) -> tuple[Occurrence, ...]:
@@ -36,6 +46,15 @@ def check(actor: Actor, wanted: Wanted) -> tuple[Occurrence, ...]:
         Occurrence(v.local_date, v.starts_at, v.ends_at, v.time_note, rate)
         for v, rate in zip(chosen.visits, rates, strict=True)
     )
+
+
+def beyond(actor: Actor, wanted: Wanted) -> str:
+    """The warning for a booking that goes past the approved amount left in its period (the hours
+    left and what the extra costs), or "" when it fits. Changes nothing."""
+    with action.reading(actor) as act:
+        chosen = making.plan(act, wanted)
+        found = making.beyond_approved(act, chosen)
+        return found.message(act.settings.phone) if found else ""
 
 
 def prices(actor: Actor, wanted: Wanted, worker_ids: Sequence[int]) -> dict[int, str]:
@@ -69,6 +88,7 @@ def nominate(actor: Actor, wanted: Wanted, worker_id: int) -> Booked:
     series the worker cannot do are made unallocated for the roster department."""
     with fit.overlap_refused(), action.writing(actor) as act:
         chosen = making.plan(act, wanted)
+        warning = _beyond(act, chosen)
         # Only this worker is checked again: their answer is the full search's, filtered.
         found = matching.find_providers_for_series(
             making.to_fill(chosen), session=act.session, only=(worker_id,)
@@ -84,7 +104,7 @@ def nominate(actor: Actor, wanted: Wanted, worker_id: int) -> Booked:
         _tell_offered(act, chosen, booking, offer, len(held), len(chosen.visits) - len(held))
         act.audit("nominate", "booking", booking.id, f"worker {worker_id}")
         _announce(act, shifts, booking.client_id, worker_id)
-        return _booked(booking, chosen, shifts)
+        return _booked(booking, chosen, shifts, warning)
 
 
 @action.retried
@@ -92,6 +112,7 @@ def let_agency_choose(actor: Actor, wanted: Wanted) -> Booked:
     """Book without a worker: booking REQUESTED, its shifts UNALLOCATED, the roster department e-mailed."""
     with action.writing(actor) as act:
         chosen = making.plan(act, wanted)
+        warning = _beyond(act, chosen)
         booking = making.write_booking(act, chosen, BookingStatus.REQUESTED, None)
         shifts = making.write_shifts(act, booking, chosen, (), None)
         act.session.flush()
@@ -102,7 +123,7 @@ def let_agency_choose(actor: Actor, wanted: Wanted) -> Booked:
         )
         act.audit("request", "booking", booking.id, "agency chooses")
         _announce(act, shifts, booking.client_id, None)
-        return _booked(booking, chosen, shifts)
+        return _booked(booking, chosen, shifts, warning)
 
 
 def _offer(act: Action, booking: Booking, worker_id: int, first_start: datetime) -> Offer:
@@ -151,11 +172,21 @@ def _tell_offered(
     )
 
 
-def _booked(booking: Booking, chosen: making.Plan, shifts: Sequence[Shift]) -> Booked:
+def _booked(booking: Booking, chosen: making.Plan, shifts: Sequence[Shift], warning: str) -> Booked:
     notes = tuple(v.time_note for v in chosen.visits if v.time_note)
     rates = tuple(shift.bill_rate_cents for shift in shifts)
     price = words.visits(rates, chosen.approved.unit)
-    return Booked(booking.id, booking.number, booking.status, len(chosen.visits), notes, rates, price)
+    return Booked(
+        booking.id, booking.number, booking.status, len(chosen.visits), notes, rates, price, warning
+    )
+
+
+def _beyond(act: Action, chosen: making.Plan) -> str:
+    """Read before the booking's own shifts are written (they would count as used)."""
+    found = making.beyond_approved(act, chosen)
+    if found is not None:
+        act.audit("beyond_approved", "approved_service", chosen.approved.approved_service_id, found.period)
+    return found.message(act.settings.phone) if found else ""
 
 
 def _announce(act: Action, shifts: list[Shift], client_id: int, worker_id: int | None) -> None:

@@ -44,3 +44,4 @@ class Booked:
     time_notes: tuple[str, ...]
     rates: tuple[int, ...] = ()  # each visit's bill rate, as stored on its shift
     price: str = ""  # the rates in words, as every surface says them
+    beyond: str = ""  # the warning when it goes past the approved amount left (domain.pricing.allowance)

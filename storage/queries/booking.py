@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from domain.vocabulary import (
     BUSY_SHIFT_STATUSES,
     BookingStatus,
+    BudgetPeriod,
     OfferStatus,
     Recurrence,
     RequirementLevel,
@@ -51,6 +52,8 @@ class ApprovedRow:
     rate_cents: int | None  # the approved service's own rate; None: the program's rates apply
     package_starts_on: date
     package_ends_on: date
+    units_per_period: int  # hundredths of a unit approved each period
+    period: BudgetPeriod
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ def approved_service(client_id: int, approved_service_id: int, *, session: Sessi
             ApprovedService.rate_cents,
             FundingPackage.starts_on,
             FundingPackage.ends_on,
+            ApprovedService.units_per_period,
+            ApprovedService.period,
         )
         .join(FundingPackage, FundingPackage.id == ApprovedService.package_id)
         .join(Service, Service.id == ApprovedService.service_id)

@@ -98,3 +98,12 @@ def test_every_rate_charged_lies_within_the_tiles_range(
         assert found is not None
         assert found.lowest <= charged <= found.highest
         assert charged in {r.cents for r in card.rates}
+
+
+def test_the_part_of_a_booking_past_what_is_left_is_priced_at_each_visits_own_rate() -> None:
+    from domain.pricing.allowance import beyond
+
+    # 1.5 hours left; visits of 1 hour at $65 then 1 hour at $117.65: half of the second is extra.
+    assert beyond(400, 250, [(100, 6_500), (100, 11_765)]) == (150, 50, 5_883)
+    assert beyond(100, 300, [(100, 6_500)]) == (0, 100, 6_500)  # already past: all of it is extra
+    assert beyond(400, 0, [(100, 6_500)]) == (400, 0, 0)
