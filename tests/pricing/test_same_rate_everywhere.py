@@ -144,3 +144,39 @@ def test_the_same_visit_shows_the_same_rate_on_every_surface(personas: Personas,
     assert line.rate == rate
     table_rows = wording.services(view.statement).rows
     assert any(money.dollars(rate) in row.cells for row in table_rows)
+
+
+def test_where_the_agency_prices_by_level_each_card_says_its_workers_price_and_the_visit_keeps_it(
+    personas: Personas,
+) -> None:
+    from domain.pricing import sheet
+
+    margaret = personas.client
+    item = catalogue.catalogue(margaret, margaret.client_id)[0]
+    sheet.save(
+        personas.admin,
+        item.service_id,
+        item.program_id,
+        {"weekday-1": "60.00", "weekday-2": "66.00", "sunday-1": "108.00", "sunday-2": "118.80"},
+    )
+    wanted = requests.Wanted(
+        client_id=margaret.client_id,
+        approved_service_id=item.approved_service_id,
+        first_date=SUNDAY,
+        start_time=time(10),
+        duration_minutes=60,
+    )
+    listed = [p.provider.worker_id for p in requests.providers(margaret, wanted).providers]
+    assert len(listed) >= 2
+    first, second = listed[:2]
+    with db.write() as session:
+        session.execute(update(Worker).where(Worker.id == first).values(charge_level=1))
+        session.execute(update(Worker).where(Worker.id == second).values(charge_level=2))
+    prices = requests.prices(margaret, wanted, [first, second])
+    assert prices == {first: "$108.00 an hour", second: "$118.80 an hour"}
+    assert catalogue_grid.price(catalogue.item(margaret, margaret.client_id, item.approved_service_id)) == (
+        "from $60.00 an hour"
+    )
+    booked = requests.nominate(margaret, wanted, second)
+    assert booked.price == prices[second]
+    assert booked.rates == (11_880,)
