@@ -20,7 +20,7 @@ from domain.accounts.access import Actor
 
 ACCOUNT = "account_id"
 LAST_SEEN = "last_seen"
-PUBLIC_PAGES = frozenset({"/login", "/docs", "/openapi.json", "/favicon.ico"})
+PUBLIC_PAGES = frozenset({"/login", "/healthz", "/docs", "/openapi.json", "/favicon.ico"})
 PUBLIC_PREFIXES = ("/welcome/", "/static/", "/_nicegui/", "/api/")
 MAX_UPLOAD_BYTES = 6 * 1024 * 1024  # a little over the 5 MB photo limit, for the multipart envelope
 
