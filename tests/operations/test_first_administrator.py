@@ -18,7 +18,9 @@ def token_of(link: str) -> str:
     return link.rsplit("/", 1)[1]
 
 
-def test_an_empty_database_gets_an_administrator_without_a_password_and_a_one_time_link(empty_db: str) -> None:
+def test_an_empty_database_gets_an_administrator_with_no_password_and_a_one_time_link(
+    empty_db: str,
+) -> None:
     link = first_admin.first_administrator_link("Admin@Example.com", BASE)
     assert link is not None
     with db.read() as session:
@@ -37,7 +39,9 @@ def test_an_empty_database_gets_an_administrator_without_a_password_and_a_one_ti
 def test_a_new_start_before_the_password_is_set_makes_a_new_link_and_the_old_one_stops(empty_db: str) -> None:
     first = first_admin.first_administrator_link("admin@example.com", BASE)
     second = first_admin.first_administrator_link("admin@example.com", BASE)
-    assert first is not None and second is not None and first != second
+    assert first is not None
+    assert second is not None
+    assert first != second
     with pytest.raises(SignInFailed):
         auth.accept_invitation(token_of(first), "a long first password", "a long first password")
     auth.accept_invitation(token_of(second), "a long first password", "a long first password")

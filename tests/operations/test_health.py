@@ -22,7 +22,8 @@ def test_with_a_leader_it_is_fit_and_reports_the_backlog(demo_db: str) -> None:
     found = health.check()
     assert found.ok, found
     assert found.scheduler_leader == "host:1234"
-    assert found.outbox_backlog is not None and found.outbox_backlog >= 0
+    assert found.outbox_backlog is not None
+    assert found.outbox_backlog >= 0
     assert found.as_json()["status"] == "ok"
 
 
@@ -31,4 +32,5 @@ def test_a_schema_behind_the_program_is_not_fit(empty_db: str) -> None:
     with db.write() as session:
         session.execute(text("UPDATE alembic_version SET version_num = '0005'"))
     found = health.check()
-    assert not found.migrations_current and not found.ok
+    assert not found.migrations_current
+    assert not found.ok

@@ -1,0 +1,45 @@
+"""The command line: --help names every option and every environment variable the code reads."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+import config
+from operations.cli import main, parser
+
+ROOT = Path(__file__).resolve().parents[2]
+READS = re.compile(r"""(?:environ\.get|env\.get|_flag|_choice|seconds)\(\s*"([A-Z][A-Z0-9_]+)\"""")
+# Read, but not the portal's own: the tests', and the desktop's (is there a screen for a browser?).
+NOT_OURS = {"TEST_POSTGRES_URL", "TEST_REDIS_URL", "CI", "BENCH_REUSE", "DISPLAY", "WAYLAND_DISPLAY"}
+
+
+def variables_read() -> set[str]:
+    found = set()
+    for folder in ("adapters", "api", "components", "demo", "domain", "jobs", "operations", "pages", "storage"):
+        for path in (ROOT / folder).rglob("*.py"):
+            found |= set(READS.findall(path.read_text()))
+    for path in (ROOT / "main.py", ROOT / "config.py"):
+        found |= set(READS.findall(path.read_text()))
+    return found - NOT_OURS
+
+
+def test_help_lists_every_option_and_every_environment_variable(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--help"])
+    assert stopped.value.code == 0
+    shown = capsys.readouterr().out
+    assert "NICEGUI_REDIS_URL" in shown
+    assert variables_read() <= {name for name, _default, _what in config.ENVIRONMENT}
+    for name, _default, _what in config.ENVIRONMENT:
+        assert f"  {name} " in shown, name
+    for action in parser()._actions:
+        for option in action.option_strings:
+            assert option in shown
+
+
+def test_backup_without_a_file_name_is_refused_with_a_clear_message(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["backup"])
+    assert stopped.value.code == 2
+    assert "backup needs the archive's file name" in capsys.readouterr().err
