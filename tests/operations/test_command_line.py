@@ -16,7 +16,8 @@ NOT_OURS = {"TEST_POSTGRES_URL", "TEST_REDIS_URL", "CI", "BENCH_REUSE", "DISPLAY
 
 def variables_read() -> set[str]:
     found = set()
-    for folder in ("adapters", "api", "components", "demo", "domain", "jobs", "operations", "pages", "storage"):
+    packages = ("adapters", "api", "components", "demo", "domain", "jobs", "operations", "pages", "storage")
+    for folder in packages:
         for path in (ROOT / folder).rglob("*.py"):
             found |= set(READS.findall(path.read_text()))
     for path in (ROOT / "main.py", ROOT / "config.py"):
@@ -38,7 +39,7 @@ def test_help_lists_every_option_and_every_environment_variable(capsys: pytest.C
             assert option in shown
 
 
-def test_backup_without_a_file_name_is_refused_with_a_clear_message(capsys: pytest.CaptureFixture[str]) -> None:
+def test_backup_without_a_file_name_is_refused_clearly(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stopped:
         main(["backup"])
     assert stopped.value.code == 2
