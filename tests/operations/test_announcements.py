@@ -4,6 +4,7 @@ carrying it from one bridge (one process) to another."""
 import os
 import queue
 import shutil
+from collections.abc import Callable
 
 import pytest
 import redis
@@ -38,11 +39,10 @@ def test_what_is_not_an_announcement_is_refused() -> None:
             events.from_wire(text)
 
 
-def crossing(make: "type[broadcast.Bridge]", address: str) -> None:
+def crossing(make: Callable[[broadcast.Receive], broadcast.Bridge]) -> None:
     heard_a: queue.Queue[str] = queue.Queue()
     heard_b: queue.Queue[str] = queue.Queue()
-    a = make(address, heard_a.put).start()  # type: ignore[call-arg]
-    b = make(address, heard_b.put).start()  # type: ignore[call-arg]
+    a, b = make(heard_a.put).start(), make(heard_b.put).start()
     try:
         assert a.listening.wait(WAIT)
         assert b.listening.wait(WAIT)
@@ -60,7 +60,7 @@ def crossing(make: "type[broadcast.Bridge]", address: str) -> None:
 def test_postgresql_carries_an_announcement_to_the_other_process(empty_db: str) -> None:
     if not empty_db.startswith("postgresql"):
         pytest.skip("LISTEN/NOTIFY: PostgreSQL only; SQLite keeps announcements in its one process")
-    crossing(broadcast.PostgresBridge, empty_db)
+    crossing(lambda receive: broadcast.PostgresBridge(empty_db, receive))
 
 
 def test_redis_carries_an_announcement_to_the_other_process() -> None:
@@ -72,7 +72,7 @@ def test_redis_carries_an_announcement_to_the_other_process() -> None:
             + REDIS_URL
             + (" (redis-server not installed)" if not shutil.which("redis-server") else "")
         )
-    crossing(broadcast.RedisBridge, REDIS_URL)
+    crossing(lambda receive: broadcast.RedisBridge(REDIS_URL, receive))
 
 
 def test_sqlite_alone_keeps_announcements_in_the_process(tmp_path) -> None:
