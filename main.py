@@ -110,6 +110,7 @@ def announce_across_processes(settings: config.Settings) -> None:
 def stop() -> None:
     """Ctrl-C or SIGTERM: the server has stopped taking requests; running jobs finish (the outbox
     claims what it sends, so nothing is lost), the lease is handed over, announcements stop."""
+    log.info("stopping: running jobs finish, then the scheduler lease is handed over")
     jobs.startup.stop()
     events.bridge(None)
     broadcast.stop()
@@ -166,7 +167,7 @@ def serve(settings: config.Settings, *, show: bool = False) -> None:
             timeout_keep_alive=65,
             log_config=log_config,
         )
-    print("Care Portal stopped.", flush=True)
+    print("Care Portal stopped.", flush=True)  # after stop(): no job half-run, the lease handed over
 
 
 if __name__ in {"__main__", "__mp_main__"}:
