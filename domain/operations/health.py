@@ -27,8 +27,14 @@ class Health:
 
     @property
     def ok(self) -> bool:
-        """Fit to serve: the backlog is reported for monitoring, not a reason to take the process out."""
-        return self.database and self.migrations_current and self.scheduler_leader is not None
+        """All is well: the backlog is reported for monitoring, not a reason to take the process out."""
+        return self.can_serve and self.scheduler_leader is not None
+
+    @property
+    def can_serve(self) -> bool:
+        """What a reverse proxy asks: this process can answer requests (after a leader's crash the
+        jobs wait for its lease to run out, but pages still work)."""
+        return self.database and self.migrations_current
 
     def as_json(self) -> dict[str, Any]:
         return {"status": "ok" if self.ok else "unavailable", **asdict(self)}

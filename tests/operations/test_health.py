@@ -14,6 +14,7 @@ def test_without_a_scheduler_leader_the_process_is_not_fit(empty_db: str) -> Non
     found = health.check()
     assert (found.database, found.migrations_current, found.scheduler_leader) == (True, True, None)
     assert not found.ok
+    assert found.can_serve  # a proxy keeps sending it requests
     assert found.as_json()["status"] == "unavailable"
 
 
@@ -34,3 +35,4 @@ def test_a_schema_behind_the_program_is_not_fit(empty_db: str) -> None:
     found = health.check()
     assert not found.migrations_current
     assert not found.ok
+    assert not found.can_serve
