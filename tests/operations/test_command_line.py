@@ -1,11 +1,15 @@
 """The command line: --help names every option and every environment variable the code reads."""
 
+import json
+import logging
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
 import config
+from adapters.logs import JsonFormatter
 from operations.cli import main, parser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,3 +48,17 @@ def test_backup_without_a_file_name_is_refused_clearly(capsys: pytest.CaptureFix
         main(["backup"])
     assert stopped.value.code == 2
     assert "backup needs the archive's file name" in capsys.readouterr().err
+
+
+def test_json_logs_are_one_object_a_line_with_the_traceback_inside() -> None:
+    try:
+        raise ValueError("broken")
+    except ValueError:
+        record = logging.LogRecord(
+            "jobs", logging.ERROR, __file__, 1, "job %s failed", ("x",), sys.exc_info()
+        )
+    line = JsonFormatter().format(record)
+    assert "\n" not in line
+    entry = json.loads(line)
+    assert (entry["level"], entry["logger"], entry["message"]) == ("ERROR", "jobs", "job x failed")
+    assert "ValueError: broken" in entry["exception"]
