@@ -55,5 +55,7 @@ def configure(log_format: str, level: str) -> dict[str, Any]:
     }
     if not logging.getLogger().handlers:  # under a test runner, its capture stays in charge
         logging.config.dictConfig(config)
-    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(line_buffering=True)  # a line reaches a log collector when it is written
     return config
