@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, false, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from domain.vocabulary import Role
@@ -34,6 +34,8 @@ class Account(Base):
     invitation_token_hash: Mapped[str | None] = mapped_column(String(128), unique=True)
     invitation_expires_at: Mapped[datetime | None]
     large_text: Mapped[bool] = mapped_column(default=False)
+    # Staff other than administrators may publish news to clients only with this permission.
+    communications: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
 
 
