@@ -37,7 +37,9 @@ def upgrade() -> None:
             )
         )
         table.add_column(sa.Column("to_everyone", sa.Boolean(), server_default=sa.false(), nullable=False))
-        table.add_column(sa.Column("notify_by_email", sa.Boolean(), server_default=sa.false(), nullable=False))
+        table.add_column(
+            sa.Column("notify_by_email", sa.Boolean(), server_default=sa.false(), nullable=False)
+        )
         table.add_column(sa.Column("updated_at", UTC_TIME, nullable=True))
         table.create_index("ix_marketing_item_showing", ["state", "publish_from"], unique=False)
     with op.batch_alter_table("client_marketing_group") as table:
@@ -52,7 +54,10 @@ def upgrade() -> None:
         sa.Column("last_opened_at", UTC_TIME, nullable=False),
         sa.Column("opens", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["account_id"], ["account.id"], name=op.f("fk_marketing_view_account_id_account"), ondelete="CASCADE"
+            ["account_id"],
+            ["account.id"],
+            name=op.f("fk_marketing_view_account_id_account"),
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
             ["client_id"], ["client.id"], name=op.f("fk_marketing_view_client_id_client"), ondelete="CASCADE"
