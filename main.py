@@ -8,14 +8,16 @@ import api
 import config
 import demo
 import jobs.startup
-from adapters import collector, geocoding
+from adapters import collector, geocoding, media_store
 from components import session, theme
 from domain import clock, matching
 from domain.accounts import passwords
+from domain.marketing import uploads
 from pages import (
     admin_accounts,
     admin_home,
     admin_mail,
+    admin_news,
     admin_outbox,
     admin_queries,
     admin_settings,
@@ -60,11 +62,16 @@ def routes() -> None:
     ui.page("/clients/{client_id}/book")(book.create)
     ui.page("/workers/{worker_id}/reviews")(worker_reviews.create)
     ui.page("/admin/day")(day_manager.create)
+    ui.page("/admin/news")(admin_news.create)
+    ui.page("/admin/news/new")(admin_news.new)
+    ui.page("/admin/news/{item_id}")(admin_news.edit)
     app.include_router(api.router)  # the worker JSON API, /api/v1, documented at /docs
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
     app.get("/media/workers/{worker_id}/photo", include_in_schema=False)(media.worker_photo)
     app.get("/media/services/{service_id}/image", include_in_schema=False)(media.service_image)
     app.get("/clients/{client_id}/statements/pdf", include_in_schema=False)(statements.pdf)
+    app.get("/media/news/{item_id}/{part}", include_in_schema=False)(media.news_file)
+    app.post("/media/news/upload", include_in_schema=False)(media.news_upload)
 
 
 def start(settings: config.Settings) -> None:
@@ -73,6 +80,8 @@ def start(settings: config.Settings) -> None:
     if settings.freeze_workforce:
         matching.after_large_load(collector.collect_and_freeze)
     migrate.upgrade(db.configure(settings.database_url, config.pool(settings)))
+    media_store.configure(settings.data_dir)  # marketing media live in DATA_DIR/media
+    uploads.set_media_limit(settings.media_max_mb)
     geocoding.configure(settings.geocoder, user_agent=settings.geocoder_user_agent)
     if settings.seed_demo:
         if demo.seed_if_empty(now=clock.now(), hash_password=passwords.hash_password):

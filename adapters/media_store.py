@@ -48,6 +48,10 @@ _root: Path | None = None
 class Refused(ValueError):
     """An upload that is not kept, with a sentence for the person who sent it."""
 
+    def __init__(self, message: str, *, too_large: bool = False) -> None:
+        super().__init__(message)
+        self.too_large = too_large
+
 
 @dataclass(frozen=True)
 class Stored:
@@ -101,7 +105,7 @@ async def receive(
     """Read an upload's body into the media folder, refusing it (Refused, nothing kept) when it says
     or turns out to be larger than `limit` bytes, or its content is not one of `accept`."""
     if declared_length is not None and declared_length > limit:
-        raise Refused(too_large)
+        raise Refused(too_large, too_large=True)
     folder = root()
     handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".incoming-", delete=False)  # noqa: SIM115
     digest, size, head = hashlib.sha256(), 0, b""
@@ -109,7 +113,7 @@ async def receive(
         async for chunk in chunks:
             size += len(chunk)
             if size > limit:
-                raise Refused(too_large)
+                raise Refused(too_large, too_large=True)
             if len(head) < HEAD:
                 head += chunk[: HEAD - len(head)]
             digest.update(chunk)

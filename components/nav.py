@@ -1,5 +1,6 @@
 """The client modules in the toolbar: one list, so every client screen shows the same sections."""
 
+from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.vocabulary import Role
 
@@ -27,6 +28,8 @@ def staff_sections(actor: Actor) -> list[NavItem]:
         NavItem("Outbox", "outbox", "/admin/outbox"),
         NavItem("Caught mail", "mark_email_read", "/admin/mail"),
     ]
+    if access.may_publish(actor):
+        items.append(NavItem("News", "campaign", "/admin/news"))
     if is_admin:
         items.append(NavItem("Accounts", "manage_accounts", "/admin/accounts"))
         items.append(NavItem("Settings", "settings", "/admin/settings"))

@@ -3,9 +3,9 @@ newest first, which are new to this person, and the files behind them. Opening a
 towards its reach; staff previewing it do not."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 from adapters import media_store
 from domain import action
@@ -15,7 +15,6 @@ from domain.action import Action
 from domain.errors import NotFound
 from domain.marketing import items, rules
 from domain.vocabulary import MediaKind
-from storage.models import MarketingItem
 from storage.queries import marketing as queries
 
 Part = Literal["file", "poster", "captions"]
@@ -82,7 +81,21 @@ def file_of(actor: Actor, item_id: int, part: Part) -> tuple[Path, str] | None:
     return None if path is None or name is None else (path, media_store.content_type_of(name))
 
 
-def _card(act: Action, item: MarketingItem, *, opened: bool) -> NewsCard:
+class _Shown(Protocol):
+    """An item's row or record: the columns a card is made from (storage's CARD_COLUMNS)."""
+
+    id: int
+    title: str
+    description: str
+    media_kind: MediaKind
+    media_path: str | None
+    poster_path: str | None
+    captions_path: str | None
+    link_url: str | None
+    publish_from: datetime
+
+
+def _card(act: Action, item: _Shown, *, opened: bool) -> NewsCard:
     link = item.link_url if item.media_kind == MediaKind.WEB_LINK else None
     embed = rules.embed_url(item.link_url or "") if item.media_kind == MediaKind.VIDEO_LINK else None
     return NewsCard(

@@ -26,7 +26,9 @@ NOT_ACCEPTED = {
 
 
 class UploadRefused(DomainError):
-    pass
+    def __init__(self, message: str, *, too_large: bool) -> None:
+        super().__init__(message)
+        self.too_large = too_large
 
 
 def set_media_limit(megabytes: int) -> None:
@@ -53,4 +55,4 @@ async def receive(
             not_accepted=NOT_ACCEPTED[purpose],
         )
     except media_store.Refused as refused:
-        raise UploadRefused(str(refused)) from None
+        raise UploadRefused(str(refused), too_large=refused.too_large) from None

@@ -6,19 +6,21 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from domain import clock
+from domain.accounts.access import Actor
 from domain.errors import NotAllowed, NotFound
 from domain.marketing import feed, items
 from tests.marketing.support import client_number, leave_group, link_item, new_group
 from tests.support.personas import Personas
 
 
-def titles(personas_actor, client_id: int) -> list[str]:  # type: ignore[no-untyped-def]
-    return [card.title for card in feed.for_client(personas_actor, client_id)]
+def titles(actor: Actor, client_id: int) -> list[str]:
+    return [card.title for card in feed.for_client(actor, client_id)]
 
 
 def test_a_group_member_sees_an_item_and_a_non_member_does_not(personas: Personas) -> None:
     margaret, george = personas.client, personas.other_client
-    assert margaret.client_id and george.client_id
+    assert margaret.client_id
+    assert george.client_id
     group = new_group("Knitting circle", margaret.client_id)
     link_item(personas.admin, "Knitting morning", groups=(group,))
     assert titles(margaret, margaret.client_id) == ["Knitting morning"]
@@ -27,7 +29,8 @@ def test_a_group_member_sees_an_item_and_a_non_member_does_not(personas: Persona
 
 def test_a_named_client_sees_an_item_and_no_one_else_does(personas: Personas) -> None:
     margaret, george = personas.client, personas.other_client
-    assert margaret.client_id and george.client_id
+    assert margaret.client_id
+    assert george.client_id
     link_item(personas.admin, "For George", clients=(client_number(george.client_id),))
     assert titles(george, george.client_id) == ["For George"]
     assert titles(margaret, margaret.client_id) == []
@@ -98,7 +101,9 @@ def test_newest_first_new_until_opened_and_reach_counts_the_client_once(personas
     feed.open_item(margaret, margaret.client_id, older)
     assert [(c.title, c.opened) for c in feed.for_client(margaret, margaret.client_id)][1] == ("Older", True)
     reach = items.reach(personas.admin, older)
-    assert reach.opened == 1 and reach.openings[0].opens == 2 and reach.audience >= 2
+    assert reach.opened == 1
+    assert reach.openings[0].opens == 2
+    assert reach.audience >= 2
 
 
 def test_only_administrators_and_staff_with_the_communications_permission_publish(personas: Personas) -> None:
