@@ -23,7 +23,9 @@ async def test_the_profile_shows_the_agencys_news_newest_first_marked_new(
     await user.should_see("This link leaves the Care Portal")
 
 
-async def test_a_carer_sees_the_items_of_the_client_they_act_for(user: User, portal_personas: Personas) -> None:
+async def test_a_carer_sees_the_items_of_the_client_they_act_for(
+    user: User, portal_personas: Personas
+) -> None:
     await sign_in(user, "daniel@example.com")
     await user.open(f"/clients/{portal_personas.cared_for('Thanh')}/profile")
     await user.should_see("Welcome to your Care Portal")
@@ -45,7 +47,9 @@ async def test_roster_staff_without_the_communications_permission_cannot_open_th
 ) -> None:
     await sign_in(user, "rosa@example.com")
     await user.open("/admin/news")
-    await user.should_see("Only administrators and staff with the communications permission can publish news.")
+    await user.should_see(
+        "Only administrators and staff with the communications permission can publish news."
+    )
 
 
 def _item_id(admin: Actor, title: str) -> int:
