@@ -87,6 +87,7 @@ def start(settings: config.Settings) -> None:
         if demo.seed_if_empty(now=clock.now(), hash_password=passwords.hash_password):
             log.warning("Seeded the demo agency into %s", settings.database_url)
         print_demo_logins(settings)
+    demo.restore_media()  # a demo database started on a data folder without its news files
     if settings.run_jobs:
         jobs.startup.start()  # the scheduler (one leader among processes); the mail catcher in development
 

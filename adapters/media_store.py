@@ -133,10 +133,15 @@ async def receive(
 
 def keep_bytes(data: bytes, content_type: str) -> Stored:
     """Store generated content (the demo agency's poster and newsletter) as an upload would be."""
-    name = f"{hashlib.sha256(data).hexdigest()}{EXTENSIONS[content_type]}"
     with tempfile.NamedTemporaryFile(dir=root(), prefix=".incoming-", delete=False) as handle:
         handle.write(data)
-    return _keep(Path(handle.name), name, content_type, len(data))
+    return _keep(Path(handle.name), name_for(data, content_type).split("/")[1], content_type, len(data))
+
+
+def name_for(data: bytes, content_type: str) -> str:
+    """The stored name of this content."""
+    digest = hashlib.sha256(data).hexdigest()
+    return f"{digest[:2]}/{digest}{EXTENSIONS[content_type]}"
 
 
 def path_of(name: str) -> Path | None:

@@ -2,6 +2,7 @@
 PDF newsletter for the newsletter group and Margaret, and a web link for the over-80s. The poster
 and the newsletter are drawn here, at seed time; the video and its captions ship in assets/media."""
 
+import functools
 import io
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -20,14 +21,46 @@ MEDIA = Path(__file__).resolve().parent.parent / "assets" / "media"
 FONT = pdf_fonts.FONTS / "DejaVuSans-Bold.ttf"
 
 
+@functools.cache
+def _files() -> dict[str, tuple[bytes, str]]:
+    """The demo's media, made once per process (the same bytes every time, so the same names)."""
+    return {
+        "video": ((MEDIA / "welcome.webm").read_bytes(), media_store.WEBM),
+        "captions": ((MEDIA / "welcome.vtt").read_bytes(), media_store.VTT),
+        "poster": (_poster("Flu vaccinations", "are here", "#1d4f91"), media_store.PNG),
+        "cover": (_poster("Welcome", "to your Care Portal", "#00695c"), media_store.PNG),
+        "newsletter": (_newsletter(), media_store.PDF),
+    }
+
+
+def restore_media(session: Session) -> None:
+    """Put back the demo's files where the database names them and the media folder lacks them: a
+    copy of the demo database started on another data folder (the tests do this) shows its news."""
+    named = {
+        name
+        for row in session.execute(
+            select(MarketingItem.media_path, MarketingItem.poster_path, MarketingItem.captions_path)
+        )
+        for name in row
+        if name is not None
+    }
+    for data, content_type in _files().values():
+        if (
+            media_store.name_for(data, content_type) in named
+            and media_store.path_of(media_store.name_for(data, content_type)) is None
+        ):
+            media_store.keep_bytes(data, content_type)
+
+
 def seed_news(session: Session, *, now: datetime, admin_email: str, named_client_id: int) -> None:
     admin = session.scalar(select(Account.id).where(Account.email == admin_email))
     groups = {g.name: g.id for g in session.scalars(select(MarketingGroup))}
-    video = media_store.keep_bytes((MEDIA / "welcome.webm").read_bytes(), media_store.WEBM)
-    captions = media_store.keep_bytes((MEDIA / "welcome.vtt").read_bytes(), media_store.VTT)
-    poster = media_store.keep_bytes(_poster("Flu vaccinations", "are here", "#1d4f91"), media_store.PNG)
-    cover = media_store.keep_bytes(_poster("Welcome", "to your Care Portal", "#00695c"), media_store.PNG)
-    newsletter = media_store.keep_bytes(_newsletter(), media_store.PDF)
+    kept = {
+        what: media_store.keep_bytes(data, content_type) for what, (data, content_type) in _files().items()
+    }
+    video, captions, poster, cover, newsletter = (
+        kept[what] for what in ("video", "captions", "poster", "cover", "newsletter")
+    )
     plan = [
         _Plan(
             "Welcome to your Care Portal",

@@ -5,7 +5,6 @@ from nicegui.testing import User
 
 from domain.accounts.access import Actor
 from domain.marketing import items
-
 from tests.support.personas import Personas
 from tests.support.ui import sign_in
 
