@@ -1,7 +1,7 @@
 """Uploads are limited while they stream and kept only for what their content is: a refusal says
 why, and leaves nothing in the media folder."""
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -31,11 +31,10 @@ def stored_files(folder: Path) -> list[Path]:
 
 
 @pytest.fixture
-def media_folder(tmp_path: Path) -> Iterator[Path]:
-    before = media_store.root().parent
-    media_store.configure(tmp_path)
-    yield media_store.root()
-    media_store.configure(before)
+def media_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A media folder of the test's own (the folder the process had comes back afterwards)."""
+    monkeypatch.setattr(media_store, "_root", tmp_path / "media")
+    return media_store.root()
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
