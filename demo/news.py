@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from adapters import media_store, pdf_fonts
 from domain.vocabulary import MediaKind, NewsState
-from storage.models import Account, MarketingAudience, MarketingGroup, MarketingItem
+from storage.models import Account, MarketingAudience, MarketingGroup, MarketingItem, client_marketing_group
 
 MEDIA = Path(__file__).resolve().parent.parent / "assets" / "media"
 FONT = pdf_fonts.FONTS / "DejaVuSans-Bold.ttf"
@@ -165,3 +165,28 @@ def _newsletter() -> bytes:
         pdf.multi_cell(0, 8, paragraph, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(3)
     return bytes(pdf.output())
+
+
+def add_many(session: Session, *, count: int, now: datetime, named_client_id: int) -> None:
+    """`count` more items showing now (for the benchmarks): a third to everyone, a third to a group
+    the client is in, a third naming the client."""
+    group = MarketingGroup(name=f"Benchmark group {now:%Y%m%d%H%M%S}")
+    session.add(group)
+    session.flush()
+    session.execute(client_marketing_group.insert().values(client_id=named_client_id, group_id=group.id))
+    poster = media_store.keep_bytes(*_files()["poster"])
+    for number in range(count):
+        item = _Plan(
+            f"News item {number + 1}",
+            "A benchmark item.",
+            MediaKind.IMAGE,
+            1 + number % 30,
+            poster,
+            everyone=number % 3 == 0,
+        ).record(now - timedelta(minutes=number), None)
+        session.add(item)
+        session.flush()
+        if number % 3 == 1:
+            session.add(MarketingAudience(item_id=item.id, group_id=group.id))
+        elif number % 3 == 2:
+            session.add(MarketingAudience(item_id=item.id, client_id=named_client_id))
