@@ -6,8 +6,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from domain import clock
+from domain.accounts import auth, invitations
 from domain.accounts.access import Actor
-from domain.errors import NotAllowed, NotFound
+from domain.errors import DomainError, NotAllowed, NotFound
 from domain.marketing import feed, items
 from tests.marketing.support import client_number, leave_group, link_item, new_group
 from tests.support.personas import Personas
@@ -110,9 +111,15 @@ def test_only_administrators_and_staff_with_the_communications_permission_publis
     for outsider in (personas.roster, personas.case_manager, personas.client, personas.worker):
         with pytest.raises(NotAllowed):
             link_item(outsider, "Not mine to publish", everyone=True)
-    from dataclasses import replace
-
-    link_item(replace(personas.roster, communications=True), "Roster news", everyone=True)
+    with pytest.raises(DomainError):
+        invitations.set_communications(personas.admin, personas.client.account_id, True)
+    invitations.set_communications(personas.admin, personas.roster.account_id, True)
+    roster = auth.load_actor(personas.roster.account_id)
+    assert roster is not None
+    link_item(roster, "Roster news", everyone=True)
+    invitations.set_communications(personas.admin, personas.roster.account_id, False)
+    with pytest.raises(NotAllowed):
+        link_item(auth.load_actor(personas.roster.account_id) or roster, "No longer", everyone=True)
 
 
 def test_another_clients_feed_is_refused(personas: Personas) -> None:
