@@ -27,60 +27,68 @@ def media_url(item_id: int, part: str) -> str:
     return f"/media/news/{item_id}/{part}"
 
 
+class NewsList(ui.element, component="news_list.js"):
+    """The cards, as plain values drawn by the browser (news_list.js); the open card's player is
+    this element's child."""
+
+    def __init__(self, cards: tuple[NewsCard, ...]) -> None:
+        super().__init__()
+        self._props["items"] = [_as_value(card) for card in cards]
+        self._props["open"] = None
+
+    def _displayed_contents(self, *, only_visible: bool) -> list:
+        """What the simulated user of the tests reads on the cards."""
+        return [
+            text
+            for item in self._props["items"]
+            for text in (item["title"], item["date"], "New" if item["new"] else "")
+        ]
+
+    def show(self, item_id: int | None, seen: int | None = None) -> None:
+        for item in self._props["items"]:
+            if item["id"] == seen:
+                item["new"] = False
+        self._props["open"] = item_id
+        self.update()
+
+
 def create(cards: tuple[NewsCard, ...], agency_name: str, on_open: Opened) -> None:
     """The sidebar; `on_open` is told when a card is opened (to count it towards reach)."""
     ui.add_head_html('<link rel="stylesheet" href="/static/news.css">')
-    state: dict[str, int | None] = {"open": None}
-    seen: set[int] = set()
-
-    @ui.refreshable
-    def listing() -> None:
+    by_id = {card.item_id: card for card in cards}
+    with ui.element("aside").classes("card").props('aria-labelledby="news-heading"').mark("news"):
+        heading(f"News from {agency_name}").props('id="news-heading"')
         if not cards:
             paragraph("Nothing new from the agency at the moment.").classes("text-muted")
             return
-        with ui.element("ul").classes("news-list").mark("news-list"):
-            for card in cards:
-                with ui.element("li"):
-                    _card(
-                        card,
-                        expanded=state["open"] == card.item_id,
-                        new=not card.opened and card.item_id not in seen,
-                    )
-                    if state["open"] == card.item_id:
-                        viewer(card)
+        listing = NewsList(cards).mark("news-list")
 
-    def _card(card: NewsCard, *, expanded: bool, new: bool) -> None:
-        async def toggle() -> None:
-            state["open"] = None if expanded else card.item_id
-            listing.refresh()
-            if not expanded:
-                seen.add(card.item_id)
-                await on_open(card)
+    async def toggle(item_id: int) -> None:
+        card = by_id.get(item_id)
+        listing.clear()
+        if card is None or listing.props["open"] == item_id:
+            listing.show(None)
+            return
+        with listing:
+            viewer(card)
+        listing.show(item_id, seen=item_id)
+        await on_open(card)
 
-        button = ui.element("button").classes("news-card").on("click", toggle).mark(f"news-{card.item_id}")
-        button.props.update({"type": "button", "aria-expanded": "true" if expanded else "false"})
-        with button:
-            thumbnail(card)
-            with ui.element("span"):
-                Text(card.title, tag="span").classes("news-title")
-                Text(short_date(card.published_on), tag="span").classes("news-date")
-                if new:
-                    Text("New", tag="span").classes("news-new")
-
-    with ui.element("aside").classes("card").props('aria-labelledby="news-heading"').mark("news"):
-        heading(f"News from {agency_name}").props('id="news-heading"')
-        listing()
+    listing.on("toggle", lambda event: toggle(int(event.args)))
 
 
-def thumbnail(card: NewsCard) -> None:
+def _as_value(card: NewsCard) -> dict[str, object]:
+    thumb = None
     if card.has_poster or card.kind == MediaKind.IMAGE:
-        image = ui.element("img").classes("news-thumb")
-        image.props.update(
-            {"src": media_url(card.item_id, "poster" if card.has_poster else "file"), "alt": ""}
-        )
-    else:
-        with ui.element("span").classes("news-thumb").props('aria-hidden="true"'):
-            ui.icon(ICONS[card.kind], size="32px")
+        thumb = media_url(card.item_id, "poster" if card.has_poster else "file")
+    return {
+        "id": card.item_id,
+        "title": card.title,
+        "date": short_date(card.published_on),
+        "new": not card.opened,
+        "thumb": thumb,
+        "icon": ICONS[card.kind],
+    }
 
 
 def viewer(card: NewsCard) -> None:
