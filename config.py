@@ -26,6 +26,7 @@ class Settings:
     db_pool_size: int = 10
     db_pool_overflow: int = 20
     db_pool_timeout: float = 10.0
+    sign_ins_per_address: int = 30
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -89,6 +90,7 @@ def load() -> Settings:
         db_pool_size=int(os.environ.get("DB_POOL_SIZE") or 10),
         db_pool_overflow=int(os.environ.get("DB_POOL_OVERFLOW") or 20),
         db_pool_timeout=float(os.environ.get("DB_POOL_TIMEOUT") or 10),
+        sign_ins_per_address=int(os.environ.get("SIGN_INS_PER_ADDRESS") or 30),
     )
 
 

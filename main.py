@@ -11,7 +11,7 @@ import jobs.startup
 from adapters import collector, geocoding
 from components import session, theme
 from domain import clock, matching
-from domain.accounts import passwords
+from domain.accounts import passwords, rate_limits
 from pages import (
     admin_accounts,
     admin_home,
@@ -29,6 +29,7 @@ from pages import (
     profile,
     services,
     statements,
+    two_factor,
     welcome,
     worker_home,
     worker_messages,
@@ -60,6 +61,9 @@ def routes() -> None:
     ui.page("/clients/{client_id}/book")(book.create)
     ui.page("/workers/{worker_id}/reviews")(worker_reviews.create)
     ui.page("/admin/day")(day_manager.create)
+    ui.page("/account/two-factor")(two_factor.create)
+    app.get("/session/begin", include_in_schema=False)(session.begin)
+    app.get("/session/end", include_in_schema=False)(session.end)
     app.include_router(api.router)  # the worker JSON API, /api/v1, documented at /docs
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
     app.get("/media/workers/{worker_id}/photo", include_in_schema=False)(media.worker_photo)
@@ -74,6 +78,7 @@ def start(settings: config.Settings) -> None:
         matching.after_large_load(collector.collect_and_freeze)
     migrate.upgrade(db.configure(settings.database_url, config.pool(settings)))
     geocoding.configure(settings.geocoder, user_agent=settings.geocoder_user_agent)
+    rate_limits.configure(per_address=settings.sign_ins_per_address)
     if settings.seed_demo:
         if demo.seed_if_empty(now=clock.now(), hash_password=passwords.hash_password):
             log.warning("Seeded the demo agency into %s", settings.database_url)
@@ -85,11 +90,13 @@ def start(settings: config.Settings) -> None:
 def print_demo_logins(settings: config.Settings) -> None:
     lines = [f"Care Portal at {settings.public_url} — demo logins (password: {demo.DEMO_PASSWORD}):"]
     lines += [f"  {entry.role:<22} {entry.email:<24} {entry.who}" for entry in demo.DEMO_LOGINS]
+    lines.append("  The administrator sets up two-step sign-in (an authenticator app) at the first sign-in.")
     print("\n".join(lines), flush=True)
 
 
 if __name__ in {"__main__", "__mp_main__"}:
     settings = config.load()
+    session.configure(secure=session.is_https(settings.public_url))
     theme.install()
     routes()
     app.add_middleware(session.SignInRequired)
@@ -102,6 +109,8 @@ if __name__ in {"__main__", "__mp_main__"}:
             title="Care Portal",
             language=theme.LANGUAGE,
             storage_secret=settings.storage_secret,
+            # NiceGUI's browser-id cookie signs nobody in (components/session.py keeps its own).
+            session_middleware_kwargs={"https_only": session.is_https(settings.public_url), "max_age": None},
             show=False,
             reload=False,
             favicon="🏠",

@@ -19,12 +19,14 @@ from domain.errors import (
     NotFound,
     PortalBusy,
     SignInFailed,
+    TooManyAttempts,
 )
 
 # The documented answers a route may give besides success, as FastAPI's `responses=` takes them.
 Responses = dict[int | str, dict[str, Any]]
 
 STATUS = (  # the first match wins: subclasses before their parents
+    (TooManyAttempts, 429),
     (AccountLocked, 423),
     (SignInFailed, 401),
     (NotAllowed, 403),
@@ -49,6 +51,8 @@ def as_http(error: DomainError) -> HTTPException:
     headers = (
         {"WWW-Authenticate": "Bearer"} if status == 401 else {"Retry-After": "30"} if status == 503 else None
     )
+    if isinstance(error, TooManyAttempts):
+        headers = {"Retry-After": str(error.retry_after)}
     detail: Any = error.message
     if isinstance(error, InvalidInput):
         detail = {"message": error.message, "fields": error.fields}

@@ -43,10 +43,10 @@ CLIENT_RECORDS = access.CLIENT_SIDE_ROLES | access.STAFF_ROLES
 
 async def _current_actor() -> Actor | None:
     """The signed-in actor, or None (signed out, idle too long, or the account closed since)."""
-    account_id = session.signed_in_account()
-    if account_id is None:
+    live = await session.live()
+    if live is None or live.enrol_only:
         return None
-    return await run.io_bound(auth.load_actor, account_id)
+    return await run.io_bound(auth.load_actor, live.account_id)
 
 
 async def signed_in_or_401() -> Actor:
@@ -65,9 +65,18 @@ def page(
     def guard(build: Callable[Concatenate[SignedInViewer, P], Awaitable[Shown]]) -> Guarded[P]:
         @functools.wraps(build)
         async def guarded(*args: P.args, **kwargs: P.kwargs) -> Shown:
-            viewer = await _signed_in_viewer()
+            path = ui.context.client.request.url.path
+            live = await session.live()
+            if live is None:
+                expired = session.token() is not None and await session.ended_by_idling()
+                return RedirectResponse(session.sign_in_address(path, expired=expired))
+            if live.enrol_only and path != session.TWO_FACTOR_PAGE:
+                return RedirectResponse(
+                    session.TWO_FACTOR_PAGE
+                )  # an administrator must set up two-factor first
+            viewer = await _signed_in_viewer(live.account_id)
             if viewer is None:
-                return RedirectResponse(session.sign_in_address(ui.context.client.request.url.path))
+                return RedirectResponse(session.sign_in_address(path))
             if admits is not None and viewer.actor.role not in admits:
                 theme.not_allowed(viewer, NotAllowed().message)
                 return None
@@ -88,7 +97,9 @@ def public(build: Callable[Concatenate[Viewer, P], Awaitable[Shown]]) -> Guarded
 
     @functools.wraps(build)
     async def guarded(*args: P.args, **kwargs: P.kwargs) -> Shown:
-        loaded = await run.io_bound(_load, session.signed_in_account())
+        live = await session.live()
+        account_id = live.account_id if live is not None and not live.enrol_only else None
+        loaded = await run.io_bound(_load, account_id)
         if loaded is None:  # the app is shutting down
             return None
         actor, agency = loaded
@@ -97,10 +108,7 @@ def public(build: Callable[Concatenate[Viewer, P], Awaitable[Shown]]) -> Guarded
     return _without_viewer(guarded, build)
 
 
-async def _signed_in_viewer() -> SignedInViewer | None:
-    account_id = session.signed_in_account()
-    if account_id is None:
-        return None
+async def _signed_in_viewer(account_id: int) -> SignedInViewer | None:
     loaded = await run.io_bound(_load, account_id)
     if loaded is None:  # shutting down
         return None

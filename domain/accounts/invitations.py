@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain import action, validation
-from domain.accounts import access, auth, passwords
+from domain.accounts import access, auth, passwords, sessions
 from domain.accounts.access import Actor
 from domain.accounts.letters import Invitation
 from domain.action import Action
@@ -46,6 +46,7 @@ class AccountLine:
     email: str
     role: str
     state: str  # "Active", "Invited until …", "Locked until …", "No password yet", "Switched off"
+    two_factor: bool = False  # two-step sign-in set up
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,10 @@ def accounts(actor: Actor, search: str = "", page: int = 1) -> AccountPage:
             search, (page - 1) * PAGE_SIZE, PAGE_SIZE, session=act.session
         )
         lines = tuple(
-            AccountLine(a.id, a.display_name, a.email, ROLE_NAMES[a.role], _state(act, a)) for a in rows
+            AccountLine(
+                a.id, a.display_name, a.email, ROLE_NAMES[a.role], _state(act, a), a.totp_secret is not None
+            )
+            for a in rows
         )
     return AccountPage(lines, page, max(1, -(-total // PAGE_SIZE)), total)
 
@@ -102,6 +106,19 @@ def unlock(actor: Actor, account_id: int) -> None:
         account = _account(act, account_id)
         account.failed_logins, account.locked_until = 0, None
         act.audit("unlock", "account", account.id)
+
+
+def switch_off(actor: Actor, account_id: int) -> None:
+    """The account can no longer sign in; every session and API token it had ends at once."""
+    access.require_role(actor, Role.ADMIN)
+    if account_id == actor.account_id:
+        raise DomainError("You cannot switch off your own account. Ask another administrator.")
+    with action.writing(actor) as act:
+        account = _account(act, account_id)
+        account.active = False
+        account.invitation_token_hash, account.invitation_expires_at = None, None
+        sessions.end_everything(act, account.id, why="switched off")
+        act.audit("switch_off", "account", account.id)
 
 
 def _account(act: Action, account_id: int) -> Account:

@@ -32,6 +32,7 @@ from .people import (
     client_marketing_group,
 )
 from .requirements import Requirement
+from .security import RateCount, RecoveryCode, WebSession
 
 __all__ = [
     "Account",
@@ -63,6 +64,8 @@ __all__ = [
     "OutboxMessage",
     "PackageBudget",
     "Program",
+    "RateCount",
+    "RecoveryCode",
     "Requirement",
     "Review",
     "Service",
@@ -71,6 +74,7 @@ __all__ = [
     "ShiftQuery",
     "Statement",
     "UTCDateTime",
+    "WebSession",
     "Worker",
     "WorkerCharacteristic",
     "WorkerCompetency",

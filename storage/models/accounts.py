@@ -34,6 +34,8 @@ class Account(Base):
     invitation_token_hash: Mapped[str | None] = mapped_column(String(128), unique=True)
     invitation_expires_at: Mapped[datetime | None]
     large_text: Mapped[bool] = mapped_column(default=False)
+    totp_secret: Mapped[str | None] = mapped_column(String(64))  # base32; set once a code confirmed it
+    totp_last_step: Mapped[int | None]  # the last 30-second step a code was accepted for: no replays
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
 
 
