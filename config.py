@@ -23,6 +23,7 @@ class Settings:
     geocoder_user_agent: str
     public_url: str
     freeze_workforce: bool
+    api_docs: bool = True
     db_pool_size: int = 10
     db_pool_overflow: int = 20
     db_pool_timeout: float = 10.0
@@ -87,6 +88,7 @@ def load() -> Settings:
         geocoder_user_agent=os.environ.get("GEOCODER_USER_AGENT") or "care-portal",
         public_url=public_url(),
         freeze_workforce=freeze_workforce(),
+        api_docs=_flag("API_DOCS", True),  # /docs, /redoc and /openapi.json; API_DOCS=0 turns them off
         db_pool_size=int(os.environ.get("DB_POOL_SIZE") or 10),
         db_pool_overflow=int(os.environ.get("DB_POOL_OVERFLOW") or 20),
         db_pool_timeout=float(os.environ.get("DB_POOL_TIMEOUT") or 10),

@@ -9,7 +9,8 @@ import config
 import demo
 import jobs.startup
 from adapters import collector, geocoding
-from components import session, theme
+from api import docs as api_docs
+from components import headers, session, theme
 from domain import clock, matching
 from domain.accounts import passwords, rate_limits
 from pages import (
@@ -99,7 +100,9 @@ if __name__ in {"__main__", "__mp_main__"}:
     session.configure(secure=session.is_https(settings.public_url))
     theme.install()
     routes()
+    api_docs.install(enabled=settings.api_docs)
     app.add_middleware(session.SignInRequired)
+    headers.install(app, settings.public_url)  # outermost: every response, errors too
     app.on_startup(lambda: start(settings))
     app.on_shutdown(jobs.startup.stop)
     try:
@@ -115,7 +118,7 @@ if __name__ in {"__main__", "__mp_main__"}:
             reload=False,
             favicon="🏠",
             show_welcome_message=False,
-            fastapi_docs=True,
+            fastapi_docs=False,  # api.docs serves them, from the portal itself
             # Longer than a reverse proxy's or an app's idle limit (commonly 60 s): the client, not
             # the server, closes an idle connection, so a request never meets one closing under it.
             timeout_keep_alive=65,

@@ -18,16 +18,16 @@ def client_sections(client_id: int) -> list[NavItem]:
 
 
 def staff_sections(actor: Actor) -> list[NavItem]:
-    """The office's sections; the settings are for administrators only."""
+    """The office's sections; the caught mail, accounts and settings are for administrators only."""
     is_admin = actor.role == Role.ADMIN
     items = [
         NavItem("Office", "home", "/admin"),
         NavItem("Day Manager", "view_day", "/admin/day"),
         NavItem("Queries", "help", "/admin/queries"),
         NavItem("Outbox", "outbox", "/admin/outbox"),
-        NavItem("Caught mail", "mark_email_read", "/admin/mail"),
     ]
     if is_admin:
+        items.append(NavItem("Caught mail", "mark_email_read", "/admin/mail"))
         items.append(NavItem("Accounts", "manage_accounts", "/admin/accounts"))
         items.append(NavItem("Settings", "settings", "/admin/settings"))
     return items
