@@ -8,13 +8,14 @@ import api
 import config
 import demo
 import jobs.startup
-from adapters import collector, geocoding
+from adapters import collector, geocoding, uploads
 from api import docs as api_docs
 from components import headers, session, theme
 from domain import clock, matching
 from domain.accounts import passwords, rate_limits
 from pages import (
     admin_accounts,
+    admin_audit,
     admin_home,
     admin_mail,
     admin_outbox,
@@ -65,6 +66,7 @@ def routes() -> None:
     ui.page("/account/two-factor")(two_factor.create)
     app.get("/session/begin", include_in_schema=False)(session.begin)
     app.get("/session/end", include_in_schema=False)(session.end)
+    ui.page("/admin/audit")(admin_audit.create)
     app.include_router(api.router)  # the worker JSON API, /api/v1, documented at /docs
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
     app.get("/media/workers/{worker_id}/photo", include_in_schema=False)(media.worker_photo)
@@ -102,7 +104,8 @@ if __name__ in {"__main__", "__mp_main__"}:
     routes()
     api_docs.install(enabled=settings.api_docs)
     app.add_middleware(session.SignInRequired)
-    headers.install(app, settings.public_url)  # outermost: every response, errors too
+    app.add_middleware(uploads.Limits)  # upload bodies counted as they stream in
+    headers.install(app, settings.public_url)  # outermost: every response, errors and 413s too
     app.on_startup(lambda: start(settings))
     app.on_shutdown(jobs.startup.stop)
     try:

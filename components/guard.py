@@ -27,6 +27,7 @@ from domain.accounts.access import Actor
 from domain.agency import settings as agency_settings
 from domain.agency.settings import AgencySettings
 from domain.errors import DomainError, NotAllowed
+from domain.records import audit_log
 from domain.vocabulary import MAX_RECORD_ID, Role
 
 from . import session, theme
@@ -81,10 +82,15 @@ def page(
                 theme.not_allowed(viewer, NotAllowed().message)
                 return None
             try:
-                return await build(viewer, *args, **kwargs)
+                shown = await build(viewer, *args, **kwargs)
             except DomainError as error:
                 theme.not_allowed(viewer, error.message)
                 return None
+            client_id = kwargs.get("client_id")
+            if shown is None and isinstance(client_id, int):  # a client's record was drawn: audited
+                path = ui.context.client.request.url.path
+                await run.io_bound(audit_log.viewed, viewer.actor, client_id, f"page {path}")
+            return shown
 
         return _without_viewer(guarded, build)
 

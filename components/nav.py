@@ -30,6 +30,7 @@ def staff_sections(actor: Actor) -> list[NavItem]:
         items.append(NavItem("Caught mail", "mark_email_read", "/admin/mail"))
         items.append(NavItem("Accounts", "manage_accounts", "/admin/accounts"))
         items.append(NavItem("Settings", "settings", "/admin/settings"))
+        items.append(NavItem("Audit log", "policy", "/admin/audit"))
     return items
 
 

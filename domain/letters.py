@@ -24,6 +24,7 @@ from domain.booking.letters import (
 from domain.cancellation.letters import ShiftCancelled, ShiftCancelledToWorker
 from domain.messaging.letterhead import Letter
 from domain.messaging.reminders import ShiftReminderToClient, ShiftReminderToWorker
+from domain.records.letters import CorrectionRequested
 from domain.signoff.letters import QueryAnswered, ShiftQueried
 from domain.statements.letters import StatementReady
 
@@ -49,6 +50,7 @@ ALL: tuple[type[Letter], ...] = (
     ShiftQueried,
     QueryAnswered,
     StatementReady,
+    CorrectionRequested,
 )
 BY_NAME: dict[str, type[Letter]] = {letter.name: letter for letter in ALL}
 if len(BY_NAME) != len(ALL):

@@ -65,15 +65,25 @@ class ApiToken(Base):
 
 
 class AuditEvent(Base):
-    """Who did what to which record, and when."""
+    """Who viewed or changed which record, and when: append-only. Database triggers (migration 0008)
+    refuse every UPDATE and DELETE, so the rows carry no foreign keys (a closed account or a removed
+    client leaves its history as it was) and keep the person's name and role as they were then."""
 
     __tablename__ = "audit_event"
-    __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id", "at"),)
+    __table_args__ = (
+        Index("ix_audit_event_entity", "entity", "entity_id", "at"),
+        Index("ix_audit_event_client", "client_id", "at"),
+        Index("ix_audit_event_at", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]
-    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), index=True)
-    action: Mapped[str] = mapped_column(String(40))  # view, update, create, sign_in, ...
+    account_id: Mapped[int | None] = mapped_column(index=True)  # who: no foreign key, see above
+    actor_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    actor_role: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    channel: Mapped[str] = mapped_column(String(10), default="portal", server_default="portal")  # portal, api
+    client_id: Mapped[int | None]  # whose record it touched, when it is a client's
+    action: Mapped[str] = mapped_column(String(40))  # view, update, create, sign_in, export, ...
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[int | None]
     detail: Mapped[str] = mapped_column(Text, default="")
