@@ -16,11 +16,14 @@ from domain.accounts import passwords, rate_limits
 from pages import (
     admin_accounts,
     admin_audit,
+    admin_catalogue,
+    admin_clients,
     admin_home,
     admin_mail,
     admin_outbox,
     admin_queries,
     admin_settings,
+    admin_workers,
     book,
     calendar_view,
     day_manager,
@@ -67,6 +70,13 @@ def routes() -> None:
     app.get("/session/begin", include_in_schema=False)(session.begin)
     app.get("/session/end", include_in_schema=False)(session.end)
     ui.page("/admin/audit")(admin_audit.create)
+    ui.page("/admin/workers")(admin_workers.listing)
+    ui.page("/admin/clients")(admin_clients.listing)
+    ui.page("/admin/catalogue")(admin_catalogue.create)
+    ui.page("/admin/clients/new")(admin_clients.new)
+    ui.page("/admin/clients/{client_id}")(admin_clients.edit)
+    ui.page("/admin/workers/new")(admin_workers.new)
+    ui.page("/admin/workers/{worker_id}")(admin_workers.edit)
     app.include_router(api.router)  # the worker JSON API, /api/v1, documented at /docs
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
     app.get("/media/workers/{worker_id}/photo", include_in_schema=False)(media.worker_photo)

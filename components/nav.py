@@ -26,7 +26,12 @@ def staff_sections(actor: Actor) -> list[NavItem]:
         NavItem("Queries", "help", "/admin/queries"),
         NavItem("Outbox", "outbox", "/admin/outbox"),
     ]
+    if actor.role in (Role.ADMIN, Role.ROSTER):
+        items.append(NavItem("Workers", "badge", "/admin/workers"))
+    if actor.role in (Role.ADMIN, Role.CASE_MANAGER):
+        items.append(NavItem("Clients", "groups", "/admin/clients"))
     if is_admin:
+        items.append(NavItem("Catalogue", "category", "/admin/catalogue"))
         items.append(NavItem("Caught mail", "mark_email_read", "/admin/mail"))
         items.append(NavItem("Accounts", "manage_accounts", "/admin/accounts"))
         items.append(NavItem("Settings", "settings", "/admin/settings"))

@@ -200,6 +200,9 @@ class Review(Base):
     stars: Mapped[int]
     comment: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime]
+    # Hidden by an administrator (moderation): off the reviews page and the card's count.
+    hidden_at: Mapped[datetime | None]
+    hidden_reason: Mapped[str | None] = mapped_column(String(200))
 
 
 class ClientWorker(Base):
