@@ -19,6 +19,7 @@ from pages import (
     admin_catalogue,
     admin_clients,
     admin_home,
+    admin_import,
     admin_mail,
     admin_outbox,
     admin_queries,
@@ -77,6 +78,7 @@ def routes() -> None:
     ui.page("/admin/clients/{client_id}")(admin_clients.edit)
     ui.page("/admin/workers/new")(admin_workers.new)
     ui.page("/admin/workers/{worker_id}")(admin_workers.edit)
+    ui.page("/admin/import")(admin_import.create)
     app.include_router(api.router)  # the worker JSON API, /api/v1, documented at /docs
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
     app.get("/media/workers/{worker_id}/photo", include_in_schema=False)(media.worker_photo)

@@ -1,7 +1,7 @@
 """The client modules in the toolbar: one list, so every client screen shows the same sections."""
 
+from domain.accounts import access
 from domain.accounts.access import Actor
-from domain.vocabulary import Role
 
 from .theme import NavItem
 
@@ -17,26 +17,25 @@ def client_sections(client_id: int) -> list[NavItem]:
     ]
 
 
+STAFF_SECTIONS = (
+    NavItem("Office", "home", "/admin"),
+    NavItem("Day Manager", "view_day", "/admin/day"),
+    NavItem("Queries", "help", "/admin/queries"),
+    NavItem("Outbox", "outbox", "/admin/outbox"),
+    NavItem("Workers", "badge", "/admin/workers"),
+    NavItem("Clients", "groups", "/admin/clients"),
+    NavItem("Catalogue", "category", "/admin/catalogue"),
+    NavItem("Caught mail", "mark_email_read", "/admin/mail"),
+    NavItem("Import", "upload_file", "/admin/import"),
+    NavItem("Accounts", "manage_accounts", "/admin/accounts"),
+    NavItem("Settings", "settings", "/admin/settings"),
+    NavItem("Audit log", "policy", "/admin/audit"),
+)
+
+
 def staff_sections(actor: Actor) -> list[NavItem]:
-    """The office's sections; the caught mail, accounts and settings are for administrators only."""
-    is_admin = actor.role == Role.ADMIN
-    items = [
-        NavItem("Office", "home", "/admin"),
-        NavItem("Day Manager", "view_day", "/admin/day"),
-        NavItem("Queries", "help", "/admin/queries"),
-        NavItem("Outbox", "outbox", "/admin/outbox"),
-    ]
-    if actor.role in (Role.ADMIN, Role.ROSTER):
-        items.append(NavItem("Workers", "badge", "/admin/workers"))
-    if actor.role in (Role.ADMIN, Role.CASE_MANAGER):
-        items.append(NavItem("Clients", "groups", "/admin/clients"))
-    if is_admin:
-        items.append(NavItem("Catalogue", "category", "/admin/catalogue"))
-        items.append(NavItem("Caught mail", "mark_email_read", "/admin/mail"))
-        items.append(NavItem("Accounts", "manage_accounts", "/admin/accounts"))
-        items.append(NavItem("Settings", "settings", "/admin/settings"))
-        items.append(NavItem("Audit log", "policy", "/admin/audit"))
-    return items
+    """The office's sections this staff member may open: the page guards' own table decides."""
+    return [item for item in STAFF_SECTIONS if access.may_open(actor.role, item.path)]
 
 
 def worker_sections() -> list[NavItem]:

@@ -75,6 +75,7 @@ def frame(
                 button = ui.button(
                     item.label, icon=item.icon, on_click=lambda p=item.path: ui.navigate.to(p)
                 ).props("flat no-caps")
+                button.mark(f"nav-link nav:{item.path}")
                 if item.path == current:
                     button.props('aria-current="page"')
     if actor is not None:

@@ -13,7 +13,7 @@ from components.nav import staff_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame
 from components.viewer import SignedInViewer
-from domain.accounts import invitations, second_factor, sessions
+from domain.accounts import access, invitations, second_factor, sessions
 from domain.accounts.access import Actor
 from domain.accounts.invitations import ROLE_NAMES, AccountLine, NewAccount
 from domain.vocabulary import Role
@@ -27,7 +27,7 @@ class Listing:
     page: invitations.AccountPage
 
 
-@guard.page(admits={Role.ADMIN})
+@guard.page(admits=access.SCREENS["/admin/accounts"])
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
     first = await background.call(invitations.accounts, actor)

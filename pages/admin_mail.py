@@ -13,12 +13,12 @@ from components.text import Text, heading, paragraph
 from components.theme import frame
 from components.viewer import SignedInViewer
 from domain.messaging import caught_mail
-from domain.vocabulary import Role
+from domain.accounts import access
 
 PATH = "/admin/mail"
 
 
-@guard.page(admits={Role.ADMIN})
+@guard.page(admits=access.SCREENS[PATH])
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
     first = await background.call(caught_mail.caught, actor)

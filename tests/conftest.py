@@ -150,18 +150,6 @@ async def user(demo_portal: str, caplog: pytest.LogCaptureFixture) -> AsyncItera
             pytest.fail(f"There were unexpected ERROR logs: {errors}", pytrace=False)
 
 
-@pytest.fixture(autouse=True)
-def patient_screen(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The browser waits for the portal to start (migrations, the first page) as long as a busy
-    machine needs: NiceGUI's Screen gives it three seconds."""
-    opened = Screen.open
-
-    def patient_open(self: Screen, path: str, timeout: float = 60.0) -> None:
-        opened(self, path, timeout=timeout)
-
-    monkeypatch.setattr(Screen, "open", patient_open)
-
-
 @pytest.fixture(scope="session")
 def nicegui_chrome_options(nicegui_chrome_options: webdriver.ChromeOptions) -> webdriver.ChromeOptions:
     """Debian's Chromium, quiet on a machine with no outside network, at tablet size."""

@@ -200,3 +200,29 @@ def series_worker(booking: Booking, *, session: Session) -> tuple[int | None, Of
     )
     return latest, None
 
+
+def unallocated_from(booking_id: int, starts_at: datetime, *, session: Session) -> list[Shift]:
+    """The booking's visits from `starts_at` on that wait for a worker, earliest first, locked."""
+    query = (
+        select(Shift)
+        .where(
+            Shift.booking_id == booking_id,
+            Shift.status == ShiftStatus.UNALLOCATED,
+            Shift.starts_at >= starts_at,
+        )
+        .order_by(Shift.starts_at)
+    )
+    return list(session.scalars(locked(query)))
+
+
+def unallocated_count_from(booking_id: int, starts_at: datetime, *, session: Session) -> int:
+    return (
+        session.scalar(
+            select(func.count()).where(
+                Shift.booking_id == booking_id,
+                Shift.status == ShiftStatus.UNALLOCATED,
+                Shift.starts_at >= starts_at,
+            )
+        )
+        or 0
+    )

@@ -36,7 +36,9 @@ PAGES_BY_PERSONA = {
     "aisha@example.com": ["/worker"],
     "rosa@example.com": ["/admin", "/admin/day", "/admin/day?day=2026-12-07&show=unallocated"],
     "chris@example.com": ["/admin/queries"],
-    "admin@example.com": ["/admin/settings", "/admin/accounts", "/account/two-factor", "/admin/audit"],
+    "admin@example.com": [
+        "/admin/settings", "/admin/accounts", "/account/two-factor", "/admin/audit", "/admin/import"
+    ],
 }
 
 
