@@ -23,6 +23,7 @@ from pages import (
     admin_mail,
     admin_outbox,
     admin_queries,
+    admin_rates,
     admin_settings,
     admin_workers,
     book,
@@ -60,6 +61,7 @@ def routes() -> None:
     ui.page("/clients/{client_id}/services")(services.create)
     ui.page("/admin/queries")(admin_queries.create)
     ui.page("/admin/settings")(admin_settings.create)
+    ui.page("/admin/rates")(admin_rates.create)
     ui.page("/admin/accounts")(admin_accounts.create)
     ui.page("/worker/messages")(worker_messages.create)
     ui.page("/admin/outbox")(admin_outbox.create)

@@ -29,6 +29,7 @@ STAFF_SECTIONS = (
     NavItem("Import", "upload_file", "/admin/import"),
     NavItem("Accounts", "manage_accounts", "/admin/accounts"),
     NavItem("Settings", "settings", "/admin/settings"),
+    NavItem("Rates", "payments", "/admin/rates"),
     NavItem("Audit log", "policy", "/admin/audit"),
 )
 

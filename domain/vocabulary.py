@@ -75,6 +75,17 @@ class ManagementType(StrEnum):
     PLAN = "plan"
 
 
+class TimeBand(StrEnum):
+    """When a visit happens, as price guides price it (domain.pricing.bands decides it)."""
+
+    WEEKDAY = "weekday"
+    EVENING = "evening"
+    NIGHT = "night"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+    PUBLIC_HOLIDAY = "public_holiday"
+
+
 class BudgetPeriod(StrEnum):
     WEEK = "week"
     MONTH = "month"

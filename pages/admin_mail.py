@@ -12,8 +12,8 @@ from components.nav import staff_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame
 from components.viewer import SignedInViewer
-from domain.messaging import caught_mail
 from domain.accounts import access
+from domain.messaging import caught_mail
 
 PATH = "/admin/mail"
 

@@ -24,6 +24,7 @@ SCREENS: dict[str, frozenset[Role]] = {
     "/admin/mail": ADMIN_ROLES,  # one-time links pass through it
     "/admin/import": ADMIN_ROLES,
     "/admin/audit": ADMIN_ROLES,
+    "/admin/rates": ADMIN_ROLES,
     "/admin/accounts": ADMIN_ROLES,
     "/admin/settings": ADMIN_ROLES,
     "/worker": frozenset({Role.WORKER}),

@@ -184,6 +184,7 @@ def _tell(act: Action, shift: Shift, worker_id: int, *, shifts: int = 1) -> None
         service_id=shift.service_id,
         starts_at=shift.starts_at,
         shifts=shifts,
+        rates=[shift.bill_rate_cents],  # TODO(merge): a series' letter should carry each visit's rate
     )
     address = recipients.client_address(shift.client_id, session=act.session)
     facts = told.booking
