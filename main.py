@@ -1,6 +1,8 @@
 """Care Portal: configuration, the route table and start-up."""
 
+import contextlib
 import logging
+import os
 
 from nicegui import app, ui
 
@@ -8,11 +10,12 @@ import api
 import config
 import demo
 import jobs.startup
-from adapters import collector, geocoding, uploads
+from adapters import broadcast, collector, geocoding, logs, uploads
 from api import docs as api_docs
+from api import health
 from components import headers, session, theme
-from domain import clock, matching
-from domain.accounts import passwords, rate_limits
+from domain import clock, events, matching
+from domain.accounts import first_admin, passwords, rate_limits
 from pages import (
     admin_accounts,
     admin_audit,
@@ -82,6 +85,7 @@ def routes() -> None:
     ui.page("/admin/workers/{worker_id}")(admin_workers.edit)
     ui.page("/admin/import")(admin_import.create)
     app.include_router(api.router)  # the worker JSON API, /api/v1, documented at /docs
+    app.get("/healthz", include_in_schema=False)(health.healthz)
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
     app.get("/media/workers/{worker_id}/photo", include_in_schema=False)(media.worker_photo)
     app.get("/media/services/{service_id}/image", include_in_schema=False)(media.service_image)
@@ -90,18 +94,48 @@ def routes() -> None:
 
 def start(settings: config.Settings) -> None:
     """Tune the garbage collector (FREEZE_WORKFORCE), migrate (and on an empty database, seed the
-    demo agency) before the first request."""
+    demo agency or make the first administrator's link) before the first request."""
     if settings.freeze_workforce:
         matching.after_large_load(collector.collect_and_freeze)
     migrate.upgrade(db.configure(settings.database_url, config.pool(settings)))
+    announce_across_processes(settings)
     geocoding.configure(settings.geocoder, user_agent=settings.geocoder_user_agent)
     rate_limits.configure(per_address=settings.sign_ins_per_address)
     if settings.seed_demo:
         if demo.seed_if_empty(now=clock.now(), hash_password=passwords.hash_password):
             log.warning("Seeded the demo agency into %s", settings.database_url)
         print_demo_logins(settings)
+    else:
+        print_first_admin_link(settings)
     if settings.run_jobs:
         jobs.startup.start()  # the scheduler (one leader among processes); the mail catcher in development
+
+
+def announce_across_processes(settings: config.Settings) -> None:
+    """Several processes (PostgreSQL or Redis): a change announced in one reaches pages open on any."""
+    bridge = broadcast.start(
+        settings.database_url,
+        os.environ.get("NICEGUI_REDIS_URL") or None,
+        receive=lambda text: events.deliver(events.from_wire(text)),
+    )
+    if bridge is None:
+        events.bridge(None)
+        return
+
+    def send(event: events.Event) -> None:
+        for text in events.to_wire(event, bridge.limit):
+            bridge.send(text)
+
+    events.bridge(send)
+
+
+def stop() -> None:
+    """Ctrl-C or SIGTERM: the server has stopped taking requests; running jobs finish (the outbox
+    claims what it sends, so nothing is lost), the lease is handed over, announcements stop."""
+    log.info("stopping: running jobs finish, then the scheduler lease is handed over")
+    jobs.startup.stop()
+    events.bridge(None)
+    broadcast.stop()
 
 
 def print_demo_logins(settings: config.Settings) -> None:
@@ -111,8 +145,29 @@ def print_demo_logins(settings: config.Settings) -> None:
     print("\n".join(lines), flush=True)
 
 
-if __name__ in {"__main__", "__mp_main__"}:
-    settings = config.load()
+FIRST_ADMIN_FILE = "first-administrator-link.txt"
+
+
+def print_first_admin_link(settings: config.Settings) -> None:
+    """Until the first administrator has a password: a fresh one-time link on the console and in
+    the data folder (readable by this user only); the file goes once the link is used."""
+    path = settings.data_dir / FIRST_ADMIN_FILE
+    link = first_admin.first_administrator_link(settings.first_admin_email, settings.public_url)
+    if link is None:
+        path.unlink(missing_ok=True)
+        return
+    text = (
+        f"Care Portal at {settings.public_url} has no administrator with a password yet.\n"
+        f"Open this one-time link to choose the password of {settings.first_admin_email}:\n  {link}\n"
+    )
+    path.write_text(text)
+    path.chmod(0o600)
+    print(f"{text}(also written to {path})", flush=True)
+
+
+def serve(settings: config.Settings, *, show: bool = False) -> None:
+    """Serve until Ctrl-C or SIGTERM, then stop cleanly."""
+    log_config = logs.configure(settings.log_format, settings.log_level)
     session.configure(secure=session.is_https(settings.public_url))
     theme.install()
     routes()
@@ -121,8 +176,8 @@ if __name__ in {"__main__", "__mp_main__"}:
     app.add_middleware(uploads.Limits)  # upload bodies counted as they stream in
     headers.install(app, settings.public_url)  # outermost: every response, errors and 413s too
     app.on_startup(lambda: start(settings))
-    app.on_shutdown(jobs.startup.stop)
-    try:
+    app.on_shutdown(stop)
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C: the server has shut down cleanly by now
         ui.run(
             host=settings.host,
             port=settings.port,
@@ -131,7 +186,7 @@ if __name__ in {"__main__", "__mp_main__"}:
             storage_secret=settings.storage_secret,
             # NiceGUI's browser-id cookie signs nobody in (components/session.py keeps its own).
             session_middleware_kwargs={"https_only": session.is_https(settings.public_url), "max_age": None},
-            show=False,
+            show=show,
             reload=False,
             favicon="🏠",
             show_welcome_message=False,
@@ -139,6 +194,10 @@ if __name__ in {"__main__", "__mp_main__"}:
             # Longer than a reverse proxy's or an app's idle limit (commonly 60 s): the client, not
             # the server, closes an idle connection, so a request never meets one closing under it.
             timeout_keep_alive=65,
+            log_config=log_config,
         )
-    except KeyboardInterrupt:  # Ctrl-C: the server has shut down cleanly (jobs stopped) by now
-        print("Care Portal stopped.", flush=True)
+    print("Care Portal stopped.", flush=True)  # after stop(): no job half-run, the lease handed over
+
+
+if __name__ in {"__main__", "__mp_main__"}:
+    serve(config.load())

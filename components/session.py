@@ -24,7 +24,7 @@ from domain.errors import SignInFailed
 COOKIE = "care_session"
 TWO_FACTOR_PAGE = "/account/two-factor"
 PUBLIC_PAGES = frozenset(
-    {"/login", "/docs", "/openapi.json", "/favicon.ico", "/session/begin", "/session/end"}
+    {"/login", "/healthz", "/docs", "/openapi.json", "/favicon.ico", "/session/begin", "/session/end"}
 )
 PUBLIC_PREFIXES = ("/welcome/", "/static/", "/_nicegui/", "/api/", "/docs/")
 MAX_UPLOAD_BYTES = 6 * 1024 * 1024  # a little over the 5 MB photo limit, for the multipart envelope

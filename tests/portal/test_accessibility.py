@@ -37,7 +37,12 @@ PAGES_BY_PERSONA = {
     "rosa@example.com": ["/admin", "/admin/day", "/admin/day?day=2026-12-07&show=unallocated"],
     "chris@example.com": ["/admin/queries"],
     "admin@example.com": [
-        "/admin/settings", "/admin/accounts", "/account/two-factor", "/admin/audit", "/admin/import", "/admin/rates"
+        "/admin/settings",
+        "/admin/accounts",
+        "/account/two-factor",
+        "/admin/audit",
+        "/admin/import",
+        "/admin/rates",
     ],
 }
 
