@@ -86,6 +86,7 @@ class Settings:
     db_pool_overflow: int = 20
     db_pool_timeout: float = 10.0
     sign_ins_per_address: int = 30
+    media_max_mb: int = 200  # MEDIA_MAX_MB: the largest marketing video, picture or PDF
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -177,6 +178,7 @@ def load() -> Settings:
         db_pool_overflow=int(os.environ.get("DB_POOL_OVERFLOW") or 20),
         db_pool_timeout=float(os.environ.get("DB_POOL_TIMEOUT") or 10),
         sign_ins_per_address=int(os.environ.get("SIGN_INS_PER_ADDRESS") or 30),
+        media_max_mb=int(os.environ.get("MEDIA_MAX_MB") or 200),
     )
 
 

@@ -10,12 +10,13 @@ import api
 import config
 import demo
 import jobs.startup
-from adapters import broadcast, collector, geocoding, logs, uploads
+from adapters import broadcast, collector, geocoding, logs, media_store, uploads
 from api import docs as api_docs
 from api import health
 from components import headers, session, theme
 from domain import clock, events, matching
 from domain.accounts import first_admin, passwords, rate_limits
+from domain.marketing import uploads as news_uploads
 from pages import (
     admin_accounts,
     admin_audit,
@@ -24,6 +25,7 @@ from pages import (
     admin_home,
     admin_import,
     admin_mail,
+    admin_news,
     admin_outbox,
     admin_queries,
     admin_rates,
@@ -84,12 +86,17 @@ def routes() -> None:
     ui.page("/admin/workers/new")(admin_workers.new)
     ui.page("/admin/workers/{worker_id}")(admin_workers.edit)
     ui.page("/admin/import")(admin_import.create)
+    ui.page("/admin/news")(admin_news.create)
+    ui.page("/admin/news/new")(admin_news.new)
+    ui.page("/admin/news/{item_id}")(admin_news.edit)
     app.include_router(api.router)  # the worker JSON API, /api/v1, documented at /docs
     app.get("/healthz", include_in_schema=False)(health.healthz)
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
     app.get("/media/workers/{worker_id}/photo", include_in_schema=False)(media.worker_photo)
     app.get("/media/services/{service_id}/image", include_in_schema=False)(media.service_image)
     app.get("/clients/{client_id}/statements/pdf", include_in_schema=False)(statements.pdf)
+    app.get("/media/news/{item_id}/{part}", include_in_schema=False)(media.news_file)
+    app.post("/media/news/upload", include_in_schema=False)(media.news_upload)
 
 
 def start(settings: config.Settings) -> None:
@@ -99,6 +106,8 @@ def start(settings: config.Settings) -> None:
         matching.after_large_load(collector.collect_and_freeze)
     migrate.upgrade(db.configure(settings.database_url, config.pool(settings)))
     announce_across_processes(settings)
+    media_store.configure(settings.data_dir)  # marketing media live in DATA_DIR/media
+    news_uploads.set_media_limit(settings.media_max_mb)
     geocoding.configure(settings.geocoder, user_agent=settings.geocoder_user_agent)
     rate_limits.configure(per_address=settings.sign_ins_per_address)
     if settings.seed_demo:
@@ -107,6 +116,7 @@ def start(settings: config.Settings) -> None:
         print_demo_logins(settings)
     else:
         print_first_admin_link(settings)
+    demo.restore_media()  # a demo database started on a data folder without its news files
     if settings.run_jobs:
         jobs.startup.start()  # the scheduler (one leader among processes); the mail catcher in development
 

@@ -35,8 +35,12 @@ STAFF_SECTIONS = (
 
 
 def staff_sections(actor: Actor) -> list[NavItem]:
-    """The office's sections this staff member may open: the page guards' own table decides."""
-    return [item for item in STAFF_SECTIONS if access.may_open(actor.role, item.path)]
+    """The office's sections this staff member may open: the page guards' own table decides (and
+    News, for administrators and staff with the communications permission)."""
+    items = [item for item in STAFF_SECTIONS if access.may_open(actor.role, item.path)]
+    if access.may_publish(actor):
+        items.insert(4, NavItem("News", "campaign", "/admin/news"))
+    return items
 
 
 def worker_sections() -> list[NavItem]:

@@ -22,6 +22,7 @@ from domain.booking.letters import (
     ShiftAllocatedToWorker,
 )
 from domain.cancellation.letters import ShiftCancelled, ShiftCancelledToWorker
+from domain.marketing.letters import NewsFromAgency
 from domain.messaging.letterhead import Letter
 from domain.messaging.reminders import ShiftReminderToClient, ShiftReminderToWorker
 from domain.records.letters import CorrectionRequested
@@ -51,6 +52,7 @@ ALL: tuple[type[Letter], ...] = (
     QueryAnswered,
     StatementReady,
     CorrectionRequested,
+    NewsFromAgency,
 )
 BY_NAME: dict[str, type[Letter]] = {letter.name: letter for letter in ALL}
 if len(BY_NAME) != len(ALL):

@@ -191,6 +191,14 @@ class MediaKind(StrEnum):
     WEB_LINK = "web_link"
 
 
+class NewsState(StrEnum):
+    """A marketing item's life: written, then scheduled (shown within its window), or withdrawn."""
+
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    WITHDRAWN = "withdrawn"
+
+
 class Channel(StrEnum):
     EMAIL = "email"
     APP = "app"

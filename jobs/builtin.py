@@ -9,6 +9,7 @@ from domain.agency import mail_settings
 from domain.agency.mail_settings import agency_mail_settings
 from domain.booking import expiry, series
 from domain.errors import NotFound
+from domain.marketing import notices as news_notices
 from domain.messaging import delivery, reminders
 from domain.signoff import billing
 from domain.statements import monthly
@@ -62,3 +63,5 @@ def install(*, holder: str, dispatch_every: timedelta) -> None:
     registry.register("monthly_statements", monthly.generate_monthly, every=timedelta(hours=1))
     # The rolling horizon moves a day at a time; hourly catches up soon after a restart.
     registry.register("series_shifts", series.extend_series, every=timedelta(hours=1))
+    # An item's e-mail goes out within minutes of its window opening; once per person per item.
+    registry.register("news_notices", news_notices.send_due, every=timedelta(minutes=5))

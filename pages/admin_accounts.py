@@ -115,6 +115,15 @@ def _line(actor: Actor, line: AccountLine, refresh: Refresh) -> None:
             ui.button("Send a new link", icon="forward_to_inbox", on_click=new_link).props(
                 f'outline aria-label="Send a new link to {line.name}"'
             ).mark(f"new-link-{line.account_id}")
+            if line.communications is not None:
+                ui.switch(
+                    "May publish news to clients",
+                    value=line.communications,
+                    on_change=lambda e: submit(
+                        lambda: invitations.set_communications(actor, line.account_id, bool(e.value)),
+                        done="Saved.",
+                    ),
+                ).mark(f"communications-{line.account_id}")
             if line.state.startswith("Locked"):
                 ui.button("Unlock", icon="lock_open", on_click=unlock).props(
                     f'outline aria-label="Unlock {line.name}"'

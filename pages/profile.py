@@ -3,7 +3,7 @@
 from fastapi.responses import RedirectResponse
 from nicegui import events, ui
 
-from components import background, guard, profile_forms
+from components import background, guard, news_sidebar, profile_forms
 from components.formatting import short_date
 from components.forms import submit
 from components.guard import RecordId
@@ -13,6 +13,8 @@ from components.theme import frame
 from components.viewer import SignedInViewer
 from domain.accounts import access
 from domain.accounts.access import Actor
+from domain.marketing import feed
+from domain.marketing.feed import NewsCard
 from domain.profile import changes, reading
 from domain.profile.reading import ClientProfile
 from domain.records import correction, export
@@ -32,18 +34,25 @@ async def default(viewer: SignedInViewer) -> RedirectResponse:
 async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
     actor = viewer.actor
     details = await background.call(reading.get_profile, actor, client_id)
+    news = await background.call(feed.for_client, actor, client_id)
     path = f"/clients/{client_id}/profile"
     with frame("Profile", viewer, nav=client_sections(client_id), current=path):
         if actor.role == Role.CARER:
             _client_switcher(actor, client_id)
-        with ui.element("div").classes("stack"):
-            _summary(actor, details)
-            profile_forms.contact(actor, details)
-            profile_forms.home_address(actor, details)
-            profile_forms.postal_address(actor, details)
-            profile_forms.emergency_contacts(actor, details)
-            if actor.role in access.CLIENT_SIDE_ROLES:
-                _your_record(actor, details)
+        with ui.element("div").classes("profile-layout"):
+            with ui.element("div").classes("stack"):
+                _summary(actor, details)
+                profile_forms.contact(actor, details)
+                profile_forms.home_address(actor, details)
+                profile_forms.postal_address(actor, details)
+                profile_forms.emergency_contacts(actor, details)
+                if actor.role in access.CLIENT_SIDE_ROLES:
+                    _your_record(actor, details)
+
+            async def opened(card: NewsCard) -> None:
+                await submit(lambda: feed.open_item(actor, client_id, card.item_id))
+
+            news_sidebar.create(news, viewer.agency.name, opened)
 
 
 def _client_switcher(actor: Actor, client_id: int) -> None:

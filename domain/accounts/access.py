@@ -43,6 +43,7 @@ class Actor:
     worker_id: int | None = None
     linked_clients: tuple[tuple[int, str], ...] = ()  # (id, name) of everyone they act for
     large_text: bool = False
+    communications: bool = False  # staff who may publish news to clients (administrators always may)
 
     @property
     def is_staff(self) -> bool:
@@ -74,6 +75,11 @@ def require_role(actor: Actor, *roles: Role) -> None:
 def may_open(role: Role, path: str) -> bool:
     """May this role open the screen at `path` (one of SCREENS)?"""
     return role in SCREENS[path]
+
+
+def may_publish(actor: Actor) -> bool:
+    """Administrators, and other staff given the "communications" permission."""
+    return actor.role == Role.ADMIN or (actor.is_staff and actor.communications)
 
 
 def home_path(actor: Actor) -> str:

@@ -117,6 +117,7 @@ def actor_from(account: Account, act: Action) -> Actor:
         worker_id=account.worker_id,
         linked_clients=linked,
         large_text=account.large_text,
+        communications=account.communications,
     )
 
 

@@ -27,6 +27,9 @@ ROLE_NAMES = {
 }
 
 
+PERMITTED_STAFF = frozenset({Role.ROSTER, Role.CASE_MANAGER})
+
+
 @dataclass(frozen=True)
 class NewAccount:
     """What the invitation form asks for; the record number depends on the role."""
@@ -47,6 +50,7 @@ class AccountLine:
     role: str
     state: str  # "Active", "Invited until …", "Locked until …", "No password yet", "Switched off"
     two_factor: bool = False  # two-step sign-in set up
+    communications: bool | None = None  # roster staff and case managers: may they publish news?
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,13 @@ def accounts(actor: Actor, search: str = "", page: int = 1) -> AccountPage:
         )
         lines = tuple(
             AccountLine(
-                a.id, a.display_name, a.email, ROLE_NAMES[a.role], _state(act, a), a.totp_secret is not None
+                a.id,
+                a.display_name,
+                a.email,
+                ROLE_NAMES[a.role],
+                _state(act, a),
+                a.totp_secret is not None,
+                a.communications if a.role in PERMITTED_STAFF else None,
             )
             for a in rows
         )
@@ -98,6 +108,20 @@ def send_new_link(actor: Actor, account_id: int, link_base: str) -> None:
         if not account.active:
             raise DomainError("This account is switched off. Switch it on before sending a link.")
         _send_link(act, account, link_base, "send_new_link")
+
+
+def set_communications(actor: Actor, account_id: int, on: bool) -> None:
+    """Give roster staff or a case manager the "communications" permission (publishing news to
+    clients), or take it away; administrators always have it."""
+    access.require_role(actor, Role.ADMIN)
+    with action.writing(actor) as act:
+        account = _account(act, account_id)
+        if account.role not in PERMITTED_STAFF:
+            raise DomainError(
+                "Only roster staff and case managers can be given the communications permission."
+            )
+        account.communications = on
+        act.audit("communications_on" if on else "communications_off", "account", account.id)
 
 
 def unlock(actor: Actor, account_id: int) -> None:

@@ -14,7 +14,7 @@ from .agency import (
 from .base import Base, UTCDateTime
 from .bookings import Booking, Offer, Shift, ShiftQuery
 from .funding import ApprovedService, FundingPackage, LedgerEntry, PackageBudget, Statement
-from .marketing import MarketingAudience, MarketingItem
+from .marketing import MarketingAudience, MarketingItem, MarketingNotice, MarketingView
 from .media import MediaFile
 from .messaging import AppMessage, JobLease, OutboxMessage
 from .people import (
@@ -58,6 +58,8 @@ __all__ = [
     "MarketingAudience",
     "MarketingGroup",
     "MarketingItem",
+    "MarketingNotice",
+    "MarketingView",
     "Medal",
     "MediaFile",
     "Offer",

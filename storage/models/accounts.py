@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, false, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from domain.vocabulary import Role
@@ -36,6 +36,8 @@ class Account(Base):
     large_text: Mapped[bool] = mapped_column(default=False)
     totp_secret: Mapped[str | None] = mapped_column(String(64))  # base32; set once a code confirmed it
     totp_last_step: Mapped[int | None]  # the last 30-second step a code was accepted for: no replays
+    # Staff other than administrators may publish news to clients only with this permission.
+    communications: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
 
 

@@ -38,6 +38,7 @@ client_marketing_group = Table(
     Base.metadata,
     Column("client_id", ForeignKey("client.id", ondelete="CASCADE"), primary_key=True),
     Column("group_id", ForeignKey("marketing_group.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_client_marketing_group_group_id", "group_id"),  # a group's members, for reach and notices
 )
 
 

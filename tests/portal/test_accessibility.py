@@ -43,6 +43,9 @@ PAGES_BY_PERSONA = {
         "/admin/audit",
         "/admin/import",
         "/admin/rates",
+        "/admin/news",
+        "/admin/news/new",
+        "/admin/news/1",  # the demo's welcome video: its reach, preview and form
     ],
 }
 
