@@ -4,9 +4,9 @@ demo agency), through NiceGUI's simulated user.
 
 Prints the data size and the median and p95 build time of each page; the last line is JSON with
 calendar_p95_ms, history_p95_ms, services_p95_ms and profile_p95_ms. Target: under 100 ms each. Also
-the time the Day Manager's Allocate dialog takes to load what it shows (the ranked workers with every reason, the
-series count and the workers' suburbs and staff numbers) for the demo's unallocated visits, as
-allocate_dialog_p95_ms (target: well under a second).
+the time the Day Manager's Allocate dialog takes to load what it shows (the ranked workers with
+every reason, the series count and the workers' suburbs and staff numbers) for the demo's
+unallocated visits, as allocate_dialog_p95_ms (target: well under a second).
 
     make bench-pages            # or: .venv/bin/python bench/pages.py [runs]
 """
