@@ -62,6 +62,7 @@ ENVIRONMENT: tuple[tuple[str, str, str], ...] = (
     ("FREEZE_WORKFORCE", "1", "freeze a large workforce out of the garbage collector's way"),
     ("API_DOCS", "1", "serve the API's documentation at /docs (offline); 0 turns it off"),
     ("SIGN_INS_PER_ADDRESS", "30", "sign-in and token attempts from one address per 15 minutes"),
+    ("MEDIA_MAX_MB", "200", "the largest news video, picture or PDF staff may upload, in MB"),
 )
 
 

@@ -153,7 +153,7 @@ def page_routes() -> list[str]:
         for route in app.routes
         if isinstance(route, APIRoute)
         and "{" in route.path
-        and not route.path.startswith(("/_nicegui", "/static", "/api/"))
+        and not route.path.startswith(("/_nicegui", "/static", "/api/", "/docs/"))  # /docs/: Swagger's files
     )
 
 
