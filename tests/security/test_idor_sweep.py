@@ -28,7 +28,8 @@ from tests.support.ui import sign_in
 NOT_ALLOWED_TEXT = "You do not have access"
 # Id parameters that name no person: the agency's own catalogue pictures, and an invitation's
 # secret (its own tests: tests/accounts/test_invitations.py).
-NOT_PERSONAL = frozenset({"service_id", "token"})
+# Not a person's: a service, a one-time token, a news item's part (its audience is tested in tests/marketing).
+NOT_PERSONAL = frozenset({"service_id", "token", "part"})
 ROLES = ("client", "carer", "worker", "roster", "case_manager", "admin")
 
 
