@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
 AXE_VERSION := 4.14.1
 
-.PHONY: run test check-whole lint bench-concurrency bench-matching bench-outbox bench-booking bench-pages bench-statements clean
+.PHONY: run test check-whole check-dist dist cluster cluster-stop lint bench-concurrency bench-matching bench-outbox bench-booking bench-pages bench-statements bench-import clean
 
 run: $(VENV)/.app
 	$(BIN)/python main.py
@@ -17,7 +17,24 @@ test: $(VENV)/.test $(AXE)
 
 # Whole-program checks, slow, after `make test` in CI: the first start of a fresh portal.
 check-whole: $(VENV)/.test
-	$(BIN)/pytest -m whole tests/whole
+	$(BIN)/pytest -m 'whole or cluster' tests/whole tests/cluster
+
+# The single executable, dist/care-portal, from deploy/care-portal.spec (PyInstaller, `dist` extra).
+dist: $(VENV)/.dist
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller deploy/care-portal.spec
+	@ls -l dist/care-portal
+
+# Builds the executable, then starts it on an empty data folder as a newcomer would (slow).
+check-dist: dist $(VENV)/.test
+	$(BIN)/pytest -m dist tests/dist
+
+# N app processes (CLUSTER_PROCESSES, 2 by default) behind HAProxy, on PostgreSQL and Redis, on this
+# machine: http://127.0.0.1:8000 (HAProxy and Redis are installed from Debian's packages if missing).
+cluster: $(VENV)/.app
+	bash deploy/cluster.sh start
+
+cluster-stop:
+	bash deploy/cluster.sh stop
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
@@ -37,6 +54,10 @@ $(VENV)/.test: $(VENV)/.app pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+$(VENV)/.dist: $(VENV)/.app pyproject.toml
+	$(BIN)/pip install --quiet -e '.[dist]'
+	touch $@
+
 # axe-core, the accessibility rules the browser tests run; skipped (with a message) where npm is missing.
 $(AXE):
 	@if command -v npm >/dev/null 2>&1; then \
@@ -46,6 +67,11 @@ $(AXE):
 # Find provider at 5,000 workers / 250,000 shifts on SQLite and PostgreSQL; BENCH_REUSE=1 reuses the data.
 bench-matching: $(VENV)/.test
 	$(BIN)/python bench/matching.py
+
+# 5,000 workers (competencies, availability) imported from CSV into an empty agency on SQLite and
+# PostgreSQL; the last line is JSON with workers, sqlite_s, postgres_s and dry_run_s (each under 60 s).
+bench-import: $(VENV)/.app
+	$(BIN)/python bench/import.py
 
 bench-pages: $(VENV)/.test
 	$(BIN)/python bench/pages.py
@@ -69,4 +95,4 @@ bench-concurrency: $(VENV)/.test
 	$(BIN)/python bench/concurrency.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache build dist

@@ -9,12 +9,13 @@ them off the event loop), then one `include_router` line below. Domain errors be
 from fastapi import APIRouter
 
 from . import bookings, messages, offers, roster, shifts, tokens, visits
+from .errors import COMMON
 
 router = APIRouter(prefix="/api/v1")
-router.include_router(tokens.router)
-router.include_router(messages.router)
-router.include_router(offers.router)
-router.include_router(shifts.router)
-router.include_router(bookings.router)
-router.include_router(roster.router)
-router.include_router(visits.router)
+router.include_router(tokens.router, responses=COMMON)
+router.include_router(messages.router, responses=COMMON)
+router.include_router(offers.router, responses=COMMON)
+router.include_router(shifts.router, responses=COMMON)
+router.include_router(bookings.router, responses=COMMON)
+router.include_router(roster.router, responses=COMMON)
+router.include_router(visits.router, responses=COMMON)

@@ -28,7 +28,8 @@ class Service(BaseModel):
     name: str
     program: str
     unit: str
-    rate_cents: int | None
+    rate_cents: int | None = Field(description="the lowest rate a visit can be charged (the tile's 'from')")
+    price: str = Field(description="the price as the tile says it: '$65.00 an hour' or 'from $65.00 an hour'")
     default_duration_minutes: int
     approved_units: int = Field(description="hundredths of the unit per period (150 = 1.5 hours)")
     used_units: int
@@ -42,6 +43,7 @@ class Service(BaseModel):
             program=item.program,
             unit=item.unit.value,
             rate_cents=item.rate_cents,
+            price=item.price_words,
             default_duration_minutes=item.default_duration_minutes,
             approved_units=item.approved_units,
             used_units=item.used_units,
@@ -106,6 +108,9 @@ class Booked(BaseModel):
     status: str
     visits: int
     time_notes: list[str]
+    rates_cents: list[int] = Field(description="each visit's bill rate, as stored on it")
+    price: str
+    beyond_approved: str = Field(description="the warning when it goes past the approved amount left")
 
 
 @router.get("/catalogue", summary="The client's approved services", responses=REFUSALS)
@@ -131,4 +136,7 @@ def book(client_id: RecordId, body: Booking, who: SignedIn) -> Booked:
         status=booked.status.value,
         visits=booked.shift_count,
         time_notes=list(booked.time_notes),
+        rates_cents=list(booked.rates),
+        price=booked.price,
+        beyond_approved=booked.beyond,
     )

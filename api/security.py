@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from domain.accounts import access, api_tokens
@@ -20,8 +20,10 @@ def token_of(credentials: Credentials) -> str:
     return credentials.credentials
 
 
-def signed_in(token: Annotated[str, Depends(token_of)]) -> Actor:
-    return api_tokens.actor_for(token)
+def signed_in(token: Annotated[str, Depends(token_of)], request: Request) -> Actor:
+    actor = api_tokens.actor_for(token)
+    request.state.actor = actor  # for the audit of what the answer showed (api.errors.DomainRoute)
+    return actor
 
 
 def worker(actor: Annotated[Actor, Depends(signed_in)]) -> Actor:

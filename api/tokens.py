@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from domain.accounts import api_tokens
@@ -18,6 +18,9 @@ class SignIn(BaseModel):
     email: str = Field(max_length=254, examples=["aisha@example.com"])
     password: str = Field(max_length=200)
     device: str = Field("Worker app", max_length=80, description="shown to the office, e.g. 'Aisha's phone'")
+    code: str | None = Field(
+        None, max_length=20, description="the six-digit code, for an account with two-step sign-in"
+    )
 
 
 class IssuedToken(BaseModel):
@@ -30,11 +33,17 @@ class IssuedToken(BaseModel):
     "",
     status_code=201,
     summary="Sign in: a bearer token for a support worker",
-    responses={401: {"description": "wrong e-mail or password"}, 423: {"description": "account locked"}},
+    responses={
+        401: {"description": "wrong e-mail or password (or code)"},
+        423: {"description": "account locked"},
+        429: {"description": "too many attempts from this address or for this account; see Retry-After"},
+    },
 )
-def issue(body: SignIn) -> IssuedToken:
-    """Five wrong passwords lock the account for 15 minutes, as on the sign-in page."""
-    issued = api_tokens.issue(body.email, body.password, body.device)
+def issue(body: SignIn, request: Request) -> IssuedToken:
+    """Five wrong passwords lock the account for 15 minutes, as on the sign-in page; attempts are
+    limited per address and per account (429 with Retry-After)."""
+    address = request.client.host if request.client else None
+    issued = api_tokens.issue(body.email, body.password, body.device, code=body.code, address=address)
     return IssuedToken(token=issued.token, expires_at=issued.expires_at)
 
 

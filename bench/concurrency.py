@@ -146,6 +146,7 @@ def start_server(port: int, folder: Path) -> subprocess.Popen[bytes]:
         "DATA_DIR": str(folder),
         "STORAGE_SECRET": secrets.token_urlsafe(48),
         "MAIL_CATCHER_PORT": str(free_port()),
+        "SIGN_INS_PER_ADDRESS": "100000",  # every simulated person signs in from 127.0.0.1
     }
     log = (folder / "server.log").open("wb")
     return subprocess.Popen(

@@ -10,6 +10,7 @@ from domain import matching
 from domain.accounts.access import Actor
 from domain.booking import requests
 from domain.booking.catalogue import CatalogueItem
+from domain.pricing import words
 from domain.vocabulary import BookingStatus
 from domain.workers import reviews
 
@@ -30,6 +31,8 @@ class Chosen(Protocol):
     shown_providers: int
     booked: requests.Booked | None
     worker: str
+    prices: dict[int, str]
+    beyond: str
 
 
 def progress(steps: Sequence[str], current: int) -> None:
@@ -60,6 +63,11 @@ def summary(state: Chosen) -> None:
     with ui.element("div").classes("card q-mb-md").mark("booking-summary"):
         heading(state.item.name, 3)
         paragraph(when_picker.summary(state.when))
+        if state.visits:
+            rates = [visit.rate_cents for visit in state.visits]
+            paragraph(f"Price: {words.visits(rates, state.item.unit)}").mark("summary-price")
+        if state.beyond:
+            Text(state.beyond, tag="p").classes("notice").props('role="status"').mark("beyond")
         if len(state.visits) > 1:
             paragraph(
                 f"That is {len(state.visits)} visits for now, the last on "
@@ -115,6 +123,7 @@ def providers(
         provider_card.create(
             listed,
             len(state.visits),
+            state.prices.get(listed.provider.worker_id, ""),
             lambda p: _confirm(p, nominate, dialogs),
             lambda p: _reviews(actor, p, dialogs),
         )
@@ -184,6 +193,9 @@ def confirmation(state: Chosen, client_id: int, again: Callable[[], Any]) -> Non
     with ui.element("div").classes("notice notice-ok").props('role="status"').mark("booked"):
         heading("Your booking is sent", 2)
         paragraph(f"Booking number {booked.number}: {when_picker.summary(state.when)}.")
+        paragraph(f"Price: {booked.price}").mark("booked-price")
+        if booked.beyond:
+            paragraph(booked.beyond).mark("booked-beyond")
         if booked.status == BookingStatus.OFFERED:
             paragraph(f"We have asked {state.worker}. You will get an e-mail as soon as they accept.")
         else:

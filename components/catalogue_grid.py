@@ -5,7 +5,6 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from nicegui import ui
 
-from domain import money
 from domain.booking.catalogue import CatalogueItem
 from domain.vocabulary import ServiceUnit
 
@@ -27,10 +26,7 @@ def create(items: Sequence[CatalogueItem], choose: Choose) -> None:
 
 
 def price(item: CatalogueItem) -> str:
-    if item.rate_cents is None:
-        return "Price on request"
-    per = "an hour" if item.unit == ServiceUnit.HOUR else "each visit"
-    return f"{money.dollars(item.rate_cents)} {per}"
+    return item.price_words
 
 
 def amount(units: int, unit: ServiceUnit) -> str:

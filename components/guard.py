@@ -27,6 +27,7 @@ from domain.accounts.access import Actor
 from domain.agency import settings as agency_settings
 from domain.agency.settings import AgencySettings
 from domain.errors import DomainError, NotAllowed
+from domain.records import audit_log
 from domain.vocabulary import MAX_RECORD_ID, Role
 
 from . import session, theme
@@ -43,10 +44,10 @@ CLIENT_RECORDS = access.CLIENT_SIDE_ROLES | access.STAFF_ROLES
 
 async def _current_actor() -> Actor | None:
     """The signed-in actor, or None (signed out, idle too long, or the account closed since)."""
-    account_id = session.signed_in_account()
-    if account_id is None:
+    live = await session.live()
+    if live is None or live.enrol_only:
         return None
-    return await run.io_bound(auth.load_actor, account_id)
+    return await run.io_bound(auth.load_actor, live.account_id)
 
 
 async def signed_in_or_401() -> Actor:
@@ -65,17 +66,31 @@ def page(
     def guard(build: Callable[Concatenate[SignedInViewer, P], Awaitable[Shown]]) -> Guarded[P]:
         @functools.wraps(build)
         async def guarded(*args: P.args, **kwargs: P.kwargs) -> Shown:
-            viewer = await _signed_in_viewer()
+            path = ui.context.client.request.url.path
+            live = await session.live()
+            if live is None:
+                expired = session.token() is not None and await session.ended_by_idling()
+                return RedirectResponse(session.sign_in_address(path, expired=expired))
+            if live.enrol_only and path != session.TWO_FACTOR_PAGE:
+                return RedirectResponse(
+                    session.TWO_FACTOR_PAGE
+                )  # an administrator must set up two-factor first
+            viewer = await _signed_in_viewer(live.account_id)
             if viewer is None:
-                return RedirectResponse(session.sign_in_address(ui.context.client.request.url.path))
+                return RedirectResponse(session.sign_in_address(path))
             if admits is not None and viewer.actor.role not in admits:
                 theme.not_allowed(viewer, NotAllowed().message)
                 return None
             try:
-                return await build(viewer, *args, **kwargs)
+                shown = await build(viewer, *args, **kwargs)
             except DomainError as error:
                 theme.not_allowed(viewer, error.message)
                 return None
+            client_id = kwargs.get("client_id")
+            if shown is None and isinstance(client_id, int):  # a client's record was drawn: audited
+                path = ui.context.client.request.url.path
+                await run.io_bound(audit_log.viewed, viewer.actor, client_id, f"page {path}")
+            return shown
 
         return _without_viewer(guarded, build)
 
@@ -88,7 +103,9 @@ def public(build: Callable[Concatenate[Viewer, P], Awaitable[Shown]]) -> Guarded
 
     @functools.wraps(build)
     async def guarded(*args: P.args, **kwargs: P.kwargs) -> Shown:
-        loaded = await run.io_bound(_load, session.signed_in_account())
+        live = await session.live()
+        account_id = live.account_id if live is not None and not live.enrol_only else None
+        loaded = await run.io_bound(_load, account_id)
         if loaded is None:  # the app is shutting down
             return None
         actor, agency = loaded
@@ -97,10 +114,7 @@ def public(build: Callable[Concatenate[Viewer, P], Awaitable[Shown]]) -> Guarded
     return _without_viewer(guarded, build)
 
 
-async def _signed_in_viewer() -> SignedInViewer | None:
-    account_id = session.signed_in_account()
-    if account_id is None:
-        return None
+async def _signed_in_viewer(account_id: int) -> SignedInViewer | None:
     loaded = await run.io_bound(_load, account_id)
     if loaded is None:  # shutting down
         return None

@@ -1,7 +1,7 @@
 """The client modules in the toolbar: one list, so every client screen shows the same sections."""
 
+from domain.accounts import access
 from domain.accounts.access import Actor
-from domain.vocabulary import Role
 
 from .theme import NavItem
 
@@ -17,19 +17,29 @@ def client_sections(client_id: int) -> list[NavItem]:
     ]
 
 
+STAFF_SECTIONS = (
+    NavItem("Office", "home", "/admin"),
+    NavItem("Day Manager", "view_day", "/admin/day"),
+    NavItem("Queries", "help", "/admin/queries"),
+    NavItem("Outbox", "outbox", "/admin/outbox"),
+    NavItem("Workers", "badge", "/admin/workers"),
+    NavItem("Clients", "groups", "/admin/clients"),
+    NavItem("Catalogue", "category", "/admin/catalogue"),
+    NavItem("Caught mail", "mark_email_read", "/admin/mail"),
+    NavItem("Import", "upload_file", "/admin/import"),
+    NavItem("Accounts", "manage_accounts", "/admin/accounts"),
+    NavItem("Settings", "settings", "/admin/settings"),
+    NavItem("Rates", "payments", "/admin/rates"),
+    NavItem("Audit log", "policy", "/admin/audit"),
+)
+
+
 def staff_sections(actor: Actor) -> list[NavItem]:
-    """The office's sections; the settings are for administrators only."""
-    is_admin = actor.role == Role.ADMIN
-    items = [
-        NavItem("Office", "home", "/admin"),
-        NavItem("Day Manager", "view_day", "/admin/day"),
-        NavItem("Queries", "help", "/admin/queries"),
-        NavItem("Outbox", "outbox", "/admin/outbox"),
-        NavItem("Caught mail", "mark_email_read", "/admin/mail"),
-    ]
-    if is_admin:
-        items.append(NavItem("Accounts", "manage_accounts", "/admin/accounts"))
-        items.append(NavItem("Settings", "settings", "/admin/settings"))
+    """The office's sections this staff member may open: the page guards' own table decides (and
+    News, for administrators and staff with the communications permission)."""
+    items = [item for item in STAFF_SECTIONS if access.may_open(actor.role, item.path)]
+    if access.may_publish(actor):
+        items.insert(4, NavItem("News", "campaign", "/admin/news"))
     return items
 
 

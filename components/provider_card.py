@@ -1,4 +1,5 @@
-"""One worker the client can choose (DESIGN.md §3.1 point 6): photo, charge rate, gender and age,
+"""One worker the client can choose (DESIGN.md §3.1 point 6): photo, what this booking costs with
+them (domain.pricing: the rate the visits will be stored with), gender and age,
 their competencies as glyphs and as a list with expiry dates, stars, medal, reviews and distance,
 how many of the client's wishes they meet, and for a series the visits they cannot do."""
 
@@ -6,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from nicegui import ui
 
-from domain import matching, money
+from domain import matching
 
 from .formatting import long_date, short_date
 from .text import Text, paragraph
@@ -15,7 +16,7 @@ GENDERS = {"female": "Female", "male": "Male", "non_binary": "Non-binary", "not_
 Act = Callable[[matching.Provider], Awaitable[None] | None]
 
 
-def create(found: matching.SeriesProvider, visits: int, choose: Act, read_reviews: Act) -> None:
+def create(found: matching.SeriesProvider, visits: int, price: str, choose: Act, read_reviews: Act) -> None:
     provider = found.provider
     with ui.element("article").classes("card provider-card").mark(f"provider-{provider.worker_id}"):
         with ui.element("div").classes("provider-head"):
@@ -24,7 +25,9 @@ def create(found: matching.SeriesProvider, visits: int, choose: Act, read_review
                 Text(provider.name, tag="h3").classes("heading-3")
                 if provider.preferred:
                     Text("One of your preferred workers", tag="p").classes("badge-preferred")
-                paragraph(f"{money.dollars(provider.charge_rate_cents)} an hour")
+                if price:
+                    said = f"This booking with {provider.name}: {price}"
+                    paragraph(said).mark(f"price-{provider.worker_id}")
                 paragraph(f"{GENDERS.get(provider.gender, provider.gender)}, {provider.age} years old")
                 paragraph(f"{provider.distance_km:.1f} km away")
                 _stars_and_medal(provider)

@@ -75,6 +75,7 @@ def frame(
                 button = ui.button(
                     item.label, icon=item.icon, on_click=lambda p=item.path: ui.navigate.to(p)
                 ).props("flat no-caps")
+                button.mark(f"nav-link nav:{item.path}")
                 if item.path == current:
                     button.props('aria-current="page"')
     if actor is not None:
@@ -97,6 +98,10 @@ def _account_menu(actor: Actor) -> None:
                 value=actor.large_text,
                 on_change=lambda e: session.set_large_text(actor, bool(e.value)),
             ).mark("large-text")
+        if actor.is_staff:
+            ui.menu_item(
+                "Two-step sign-in", on_click=lambda: ui.navigate.to(session.TWO_FACTOR_PAGE)
+            ).mark("two-factor")
         ui.menu_item("Sign out", on_click=session.sign_out).mark("sign-out")
 
 

@@ -60,9 +60,9 @@ def create(chosen: When, first: date, last: date) -> dict[str, ValidationElement
             chosen, "start", forward=_time, backward=lambda t: t.strftime("%H:%M") if t else None
         )
         length = _select(lengths, "How long", "when-duration").bind_value(chosen, "duration_minutes")
-    ui.radio(dict(PATTERNS), value=chosen.recurrence).props(
-        'inline aria-label="How often"'
-    ).bind_value(chosen, "recurrence").mark("when-pattern")
+    ui.radio(dict(PATTERNS), value=chosen.recurrence).props('inline aria-label="How often"').bind_value(
+        chosen, "recurrence"
+    ).mark("when-pattern")
     ends = ui.input("Last visit on (optional)").props("outlined type=date clearable stack-label")
     ends.bind_value(chosen, "ends_on", forward=_date, backward=_iso).mark("when-ends")
     ends.bind_visibility_from(chosen, "recurrence", backward=lambda r: r != Recurrence.ONCE)

@@ -6,6 +6,7 @@ from datetime import datetime
 from storage import db
 from storage.queries import agency as agency_queries
 
+from . import news
 from .agency import AgencySpec, GeneratedAgency, generate
 from .personas import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
 
@@ -15,6 +16,7 @@ __all__ = [
     "AgencySpec",
     "GeneratedAgency",
     "generate",
+    "restore_media",
     "seed_demo",
     "seed_if_empty",
 ]
@@ -27,3 +29,9 @@ def seed_if_empty(*, now: datetime, hash_password: Callable[[str], str]) -> bool
             return False
         seed_demo(session, now=now, hash_password=hash_password)
     return True
+
+
+def restore_media() -> None:
+    """The demo news's files, where the database names them and the data folder lacks them."""
+    with db.read() as session:
+        news.restore_media(session)

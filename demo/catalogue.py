@@ -7,6 +7,8 @@ from typing import TypeVar
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from demo import prices
+from domain.pricing.rates import RateCard
 from domain.vocabulary import (
     CharacteristicKind,
     CompetencyKind,
@@ -194,8 +196,6 @@ SERVICES = (
     ),
 )
 
-# How each program's price compares with the base rate, in percent.
-PROGRAM_PRICE_PCT = {"HCP": 104, "SAH": 100, "NDIS": 100, "CHSP": 82, "PRIVATE": 112}
 
 # code, name, kind, glyph, expires
 COMPETENCIES = (
@@ -288,7 +288,7 @@ class Catalogue:
 
     programs: dict[str, int]
     services: dict[str, int]
-    rates: dict[tuple[str, str], int]  # (program code, service code) -> cents
+    rates: dict[tuple[str, str], RateCard]  # (program code, service code) -> its rates
     competencies: dict[str, int]
     languages: dict[str, int]
     flags: dict[str, int]
@@ -316,7 +316,7 @@ def seed_catalogue(
             roster_email="roster@example.com",
             website="https://example.com",
             timezone="Australia/Sydney",
-            state="NSW",
+            state=prices.DEMO_STATE,
             updated_at=now,
         )
     )
@@ -339,15 +339,22 @@ def seed_catalogue(
     )
     programs, services = _ids(session, Program), _ids(session, Service)
     rates = {
-        (program, code): round(rate * PROGRAM_PRICE_PCT[program] / 100)
-        for code, *_, rate, _description in SERVICES
+        (program, code): prices.card(program, unit, rate)
+        for code, _name, _glyph, unit, *_, rate, _description in SERVICES
         for program in programs
     }
     session.execute(
         insert(ServiceRate),
         [
-            {"service_id": services[s], "program_id": programs[p], "rate_cents": cents}
-            for (p, s), cents in rates.items()
+            {
+                "service_id": services[s],
+                "program_id": programs[p],
+                "time_band": rate.band,
+                "charge_level": rate.level,
+                "rate_cents": rate.cents,
+            }
+            for (p, s), card in rates.items()
+            for rate in card.rates
         ],
     )
     session.execute(

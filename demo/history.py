@@ -6,9 +6,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from domain.pricing import bands, rates
+from domain.pricing.rates import Rate, RateCard
 from domain.statements import ledger
 from domain.vocabulary import BookingStatus, Recurrence, ShiftStatus
-from storage.models import ApprovedService, Booking, FundingPackage, Service, ServiceRate, Shift
+from storage.models import ApprovedService, Booking, FundingPackage, Service, ServiceRate, Shift, Worker
+
+from .prices import DEMO_STATE
 
 ZONE = ZoneInfo("Australia/Sydney")
 SUNDAY_EVENING = time(19, 0)  # clear of every generated visit (Monday to Saturday, overnight from 21:00)
@@ -20,10 +24,11 @@ def add_weekly_history(
     """A weekly one-hour visit on Sunday evenings, from weeks_past ago to weeks_future ahead, with
     the client's usual worker; past visits are billed (with their ledger entry), approved or
     completed by age, as the generator does. Returns how many shifts were added."""
-    approved, package, rate, service = _first_approved_service(session, client_id)
+    approved, package, card, service = _first_approved_service(session, client_id)
     worker_id = session.scalar(
         select(Shift.worker_id).where(Shift.client_id == client_id, Shift.worker_id.is_not(None)).limit(1)
     )
+    level = session.scalar(select(Worker.charge_level).where(Worker.id == worker_id)) if worker_id else None
     today = now.astimezone(ZONE).date()
     first = today - timedelta(days=today.weekday() + 1) - timedelta(weeks=weeks_past)
     days = [first + timedelta(weeks=n) for n in range(weeks_past + weeks_future + 1)]
@@ -46,7 +51,10 @@ def add_weekly_history(
             }
         ],
     ).scalar_one()
-    rows = [_shift(booking_id, client_id, worker_id, service, package, rate, day, now) for day in days]
+    rows = [_shift(booking_id, client_id, worker_id, service, package, day, now) for day in days]
+    for row in rows:  # the rate the portal's pricing would store (Easter Sunday is a holiday in NSW)
+        band = bands.band_of_visit(row["starts_at"], row["ends_at"], ZONE, DEMO_STATE)
+        row["bill_rate_cents"] = rates.bill_rate(card, band, level) or 0
     ids = session.scalars(insert(Shift).returning(Shift.id, sort_by_parameter_order=True), rows)
     entries = [
         ledger.service_entry(
@@ -55,7 +63,7 @@ def add_weekly_history(
             day=row["occurrence_date"],
             description=service.name,
             units=100,
-            rate_cents=rate,
+            rate_cents=row["bill_rate_cents"],
             contribution_pct=package.contribution_pct,
             ndis_category=None,
             created_at=now,
@@ -70,7 +78,7 @@ def add_weekly_history(
 
 def _first_approved_service(
     session: Session, client_id: int
-) -> tuple[ApprovedService, FundingPackage, int, Service]:
+) -> tuple[ApprovedService, FundingPackage, RateCard, Service]:
     approved, package, service = session.execute(
         select(ApprovedService, FundingPackage, Service)
         .join(FundingPackage, FundingPackage.id == ApprovedService.package_id)
@@ -79,12 +87,14 @@ def _first_approved_service(
         .order_by(ApprovedService.id)
         .limit(1)
     ).one()
-    rate = approved.rate_cents or session.scalar(
-        select(ServiceRate.rate_cents).where(
+    if approved.rate_cents is not None:
+        return approved, package, RateCard((), approved.rate_cents), service
+    found = session.execute(
+        select(ServiceRate.time_band, ServiceRate.charge_level, ServiceRate.rate_cents).where(
             ServiceRate.service_id == service.id, ServiceRate.program_id == package.program_id
         )
     )
-    return approved, package, rate or 0, service
+    return approved, package, RateCard(tuple(Rate(*row) for row in found)), service
 
 
 def _shift(
@@ -93,7 +103,6 @@ def _shift(
     worker_id: int | None,
     service: Service,
     package: FundingPackage,
-    rate: int,
     day: date,
     now: datetime,
 ) -> dict:
@@ -123,7 +132,7 @@ def _shift(
         "ends_at": ends,
         "status": status,
         "bill_units": 100,
-        "bill_rate_cents": rate,
+        "bill_rate_cents": 0,  # priced by the caller
         "completed_at": ends if ends <= now else None,
         "approved_at": ends + timedelta(days=2)
         if status in (ShiftStatus.APPROVED, ShiftStatus.BILLED)

@@ -21,7 +21,7 @@ from storage.models import (
     WorkerCompetency,
 )
 
-from . import names
+from . import names, prices
 from .catalogue import LANGUAGES, Catalogue
 from .portraits import portrait_png
 
@@ -83,6 +83,7 @@ class WorkerSeed:
     languages: set[str]
     flags: set[str]
     leave: list[tuple[datetime, datetime]] = field(default_factory=list)
+    charge_level: int | None = None
 
 
 def sydney_places() -> list[Suburb]:
@@ -177,6 +178,7 @@ def seed_workers(
             "date_of_birth": today - timedelta(days=rng.randint(20 * 365, 64 * 365)),
             "mobile_phone": names.fictitious_mobile(rng),
             "charge_rate_cents": rng.randrange(3800, 6200, 25),
+            "charge_level": prices.level_of(years),
             "rating": rng.choices((1, 2, 3, 4, 5), weights=(1, 3, 20, 45, 31))[0],
             "medal_id": catalogue.medals.get(medal) if medal else None,
             "max_hours_per_week": rng.choice((20, 24, 30, 38, 38)),
@@ -245,6 +247,7 @@ def _worker_details(
         competencies=competencies,
         languages=languages,
         flags=flags,
+        charge_level=row["charge_level"],
     )
     if not given and rng.random() < 0.12:  # some leave in the coming four weeks
         first = today + timedelta(days=rng.randint(1, 24))

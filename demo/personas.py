@@ -11,6 +11,7 @@ from adapters import geocoding
 from domain.vocabulary import Gender, Role
 from storage.models import Account, CarerLink, ShiftQuery
 
+from . import news
 from .agency import AgencySpec, GeneratedAgency, generate, raise_query
 
 DEMO_PASSWORD = "care-portal-demo"
@@ -183,6 +184,7 @@ def seed_demo(session: Session, *, now: datetime, hash_password: Callable[[str],
             {"raised_by_account_id": margaret}
         )
     agency.accounts[CARER.email] = carer
+    news.seed_news(session, now=now, admin_email="admin@example.com", named_client_id=agency.clients[0].id)
     return agency
 
 

@@ -10,12 +10,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from domain.pricing import bands, rates
 from domain.vocabulary import BookingStatus, Recurrence, ServiceUnit, ShiftStatus
 from storage.models import Booking, Shift
 
 from .catalogue import SERVICES, Catalogue
 from .clients import ClientSeed
 from .people import WorkerSeed
+from .prices import DEMO_STATE
 
 START_TIMES = (8 * 60, 9 * 60, 10 * 60, 11 * 60, 13 * 60, 14 * 60, 15 * 60)
 GRID_DEGREES = 0.05  # about 5 km: workers are bucketed so the nearest are found without scanning them all
@@ -231,7 +233,7 @@ def _shifts(
                 "lat": client.lat,
                 "lon": client.lon,
                 "bill_units": units,
-                "bill_rate_cents": catalogue.rates[(client.program, service)],
+                "bill_rate_cents": _rate(catalogue, client.program, service, starts, ends, zone, assigned),
                 "bill_to": "package",
                 "notes": "",
                 "completed_at": ends if done else None,
@@ -243,6 +245,21 @@ def _shifts(
             }
         )
     return rows
+
+
+def _rate(
+    catalogue: Catalogue,
+    program: str,
+    service: str,
+    starts: datetime,
+    ends: datetime,
+    zone: ZoneInfo,
+    worker: WorkerSeed | None,
+) -> int:
+    """The rate the portal's pricing would store: the band of the visit, the worker's level."""
+    band = bands.band_of_visit(starts, ends, zone, DEMO_STATE)
+    level = worker.charge_level if worker else None
+    return rates.bill_rate(catalogue.rates[(program, service)], band, level) or 0
 
 
 def _status(ends: datetime, window: Window, allocated: bool) -> ShiftStatus:

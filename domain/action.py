@@ -71,9 +71,14 @@ class Action:
     def account_id(self) -> int | None:
         return self.actor.account_id if self.actor is not None else None
 
-    def audit(self, what: str, entity: str, entity_id: int | None, detail: str = "") -> None:
-        """Record who did what to which record, in this action's transaction."""
-        audit.record(self.session, self.account_id, what, entity, entity_id, detail, at=self.now)
+    def audit(
+        self, what: str, entity: str, entity_id: int | None, detail: str = "", *, client_id: int | None = None
+    ) -> None:
+        """Record who did what to which record, in this action's transaction (whose client record
+        it was is found from the record unless given)."""
+        audit.record(
+            self.session, self.actor, what, entity, entity_id, detail, at=self.now, client_id=client_id
+        )
 
     def announce(self, event: events.Event) -> None:
         """Tell open pages about the change once the transaction has committed."""

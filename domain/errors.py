@@ -36,6 +36,10 @@ class AccountLocked(SignInFailed):
     pass
 
 
+class SecondFactorNeeded(SignInFailed):
+    """The password was right; the account asks for its two-step code too."""
+
+
 class ChangedMeanwhile(DomainError):
     """Someone changed the same records at the same moment and the database undid this attempt;
     tried again a few times, it still collided. Nothing was changed."""
@@ -57,3 +61,11 @@ class PortalBusy(DomainError):
         "Please try again in a minute.",
     ) -> None:
         super().__init__(message)
+
+
+class TooManyAttempts(DomainError):
+    """Too many attempts from one address or for one account in a short time; `retry_after` is in seconds."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -22,8 +22,10 @@ from domain.booking.letters import (
     ShiftAllocatedToWorker,
 )
 from domain.cancellation.letters import ShiftCancelled, ShiftCancelledToWorker
+from domain.marketing.letters import NewsFromAgency
 from domain.messaging.letterhead import Letter
 from domain.messaging.reminders import ShiftReminderToClient, ShiftReminderToWorker
+from domain.records.letters import CorrectionRequested
 from domain.signoff.letters import QueryAnswered, ShiftQueried
 from domain.statements.letters import StatementReady
 
@@ -49,6 +51,8 @@ ALL: tuple[type[Letter], ...] = (
     ShiftQueried,
     QueryAnswered,
     StatementReady,
+    CorrectionRequested,
+    NewsFromAgency,
 )
 BY_NAME: dict[str, type[Letter]] = {letter.name: letter for letter in ALL}
 if len(BY_NAME) != len(ALL):

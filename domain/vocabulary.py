@@ -75,6 +75,17 @@ class ManagementType(StrEnum):
     PLAN = "plan"
 
 
+class TimeBand(StrEnum):
+    """When a visit happens, as price guides price it (domain.pricing.bands decides it)."""
+
+    WEEKDAY = "weekday"
+    EVENING = "evening"
+    NIGHT = "night"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+    PUBLIC_HOLIDAY = "public_holiday"
+
+
 class BudgetPeriod(StrEnum):
     WEEK = "week"
     MONTH = "month"
@@ -178,6 +189,14 @@ class MediaKind(StrEnum):
     VIDEO_LINK = "video_link"
     PDF = "pdf"
     WEB_LINK = "web_link"
+
+
+class NewsState(StrEnum):
+    """A marketing item's life: written, then scheduled (shown within its window), or withdrawn."""
+
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    WITHDRAWN = "withdrawn"
 
 
 class Channel(StrEnum):

@@ -10,6 +10,7 @@ from domain.agency.mail_settings import agency_mail_settings
 from domain.errors import NotFound
 from jobs import builtin, catcher, mailer, registry
 from jobs.scheduler import JobSettings, Scheduler
+from storage import caught_mail
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +21,7 @@ def start(*, catch_mail: bool = True) -> Scheduler:
     """Start the scheduler; with no SMTP server configured (and `catch_mail`), the mail catcher too."""
     global _running
     settings = JobSettings.from_env()
-    controller = _start_catcher() if catch_mail else None
+    controller = start_catcher() if catch_mail else None
     builtin.install(holder=settings.holder, dispatch_every=settings.dispatch_every)
     scheduler = Scheduler(settings, registry.registered())
     scheduler.start()
@@ -28,7 +29,8 @@ def start(*, catch_mail: bool = True) -> Scheduler:
     return scheduler
 
 
-def _start_catcher() -> Controller | None:
+def start_catcher() -> Controller | None:
+    """The mail catcher, unless an SMTP server is configured (then it never runs)."""
     try:
         agency = agency_mail_settings()
     except NotFound:
@@ -37,8 +39,15 @@ def _start_catcher() -> Controller | None:
     if mailer.configured_server(agency) is not None:
         return None
     controller, server = catcher.start(int(os.environ.get("MAIL_CATCHER_PORT") or 8025), agency.agency_name)
-    builtin.catch_mail_with(server)
+    builtin.catch_mail_with(server, stop=lambda: stop_catcher(controller))
     return controller
+
+
+def stop_catcher(controller: Controller) -> None:
+    """Stop catching and forget what was caught (it may hold one-time links)."""
+    if caught_mail.is_catching():
+        catcher.stop(controller)
+    caught_mail.forget()
 
 
 def stop() -> None:
@@ -49,5 +58,5 @@ def stop() -> None:
     _running = None
     scheduler.stop()
     if controller is not None:
-        catcher.stop(controller)
         builtin.catch_mail_with(None)
+        stop_catcher(controller)

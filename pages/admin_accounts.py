@@ -13,7 +13,7 @@ from components.nav import staff_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame
 from components.viewer import SignedInViewer
-from domain.accounts import invitations
+from domain.accounts import access, invitations, second_factor, sessions
 from domain.accounts.access import Actor
 from domain.accounts.invitations import ROLE_NAMES, AccountLine, NewAccount
 from domain.vocabulary import Role
@@ -27,7 +27,7 @@ class Listing:
     page: invitations.AccountPage
 
 
-@guard.page(admits={Role.ADMIN})
+@guard.page(admits=access.SCREENS["/admin/accounts"])
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
     first = await background.call(invitations.accounts, actor)
@@ -94,6 +94,19 @@ def _line(actor: Actor, line: AccountLine, refresh: Refresh) -> None:
         )
         await refresh()
 
+    async def sign_out_everywhere() -> None:
+        await submit(
+            lambda: sessions.sign_out_everywhere(actor, line.account_id),
+            done=f"{line.name} is signed out on every device and app.",
+        )
+
+    async def reset_two_factor() -> None:
+        await submit(
+            lambda: second_factor.reset(actor, line.account_id),
+            done=f"{line.name} sets up two-step sign-in again at their next sign-in.",
+        )
+        await refresh()
+
     with ui.element("li").classes("account-line"):
         Text(line.name, tag="p").classes("text-bold q-ma-none")
         Text(f"{line.role} · {line.email}", tag="p").classes("q-ma-none")
@@ -102,10 +115,26 @@ def _line(actor: Actor, line: AccountLine, refresh: Refresh) -> None:
             ui.button("Send a new link", icon="forward_to_inbox", on_click=new_link).props(
                 f'outline aria-label="Send a new link to {line.name}"'
             ).mark(f"new-link-{line.account_id}")
+            if line.communications is not None:
+                ui.switch(
+                    "May publish news to clients",
+                    value=line.communications,
+                    on_change=lambda e: submit(
+                        lambda: invitations.set_communications(actor, line.account_id, bool(e.value)),
+                        done="Saved.",
+                    ),
+                ).mark(f"communications-{line.account_id}")
             if line.state.startswith("Locked"):
                 ui.button("Unlock", icon="lock_open", on_click=unlock).props(
                     f'outline aria-label="Unlock {line.name}"'
                 ).mark(f"unlock-{line.account_id}")
+            ui.button("Sign out everywhere", icon="logout", on_click=sign_out_everywhere).props(
+                f'outline aria-label="Sign out everywhere: {line.name}"'
+            ).mark(f"sign-out-everywhere-{line.account_id}")
+            if line.two_factor and line.account_id != actor.account_id:
+                ui.button("Reset two-step sign-in", icon="phonelink_erase", on_click=reset_two_factor).props(
+                    f'outline aria-label="Reset two-step sign-in of {line.name} (a lost phone)"'
+                ).mark(f"reset-two-factor-{line.account_id}")
 
 
 def _invite_form(actor: Actor, refresh: Refresh) -> None:

@@ -19,7 +19,7 @@ TILES = (
 )
 
 
-@guard.page(admits=access.STAFF_ROLES)
+@guard.page(admits=access.SCREENS["/admin"])
 async def create(viewer: SignedInViewer) -> None:
     figures = await background.call(office.overview, viewer.actor)
     with frame("Office", viewer, nav=staff_sections(viewer.actor), current="/admin"):

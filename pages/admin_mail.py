@@ -1,5 +1,6 @@
 """Development mode: the e-mail the local mail catcher received (nothing left this computer), so a
-newcomer can read what a booking flow sends: sender, recipients, subject and both bodies."""
+newcomer can read what a booking flow sends: sender, recipients, subject and both bodies.
+Administrators only, with one-time links masked (domain.messaging.caught_mail)."""
 
 from zoneinfo import ZoneInfo
 
@@ -17,7 +18,7 @@ from domain.messaging import caught_mail
 PATH = "/admin/mail"
 
 
-@guard.page(admits=access.STAFF_ROLES)
+@guard.page(admits=access.SCREENS[PATH])
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
     first = await background.call(caught_mail.caught, actor)
@@ -25,7 +26,7 @@ async def create(viewer: SignedInViewer) -> None:
         if caught_mail.is_catching():
             paragraph(
                 "Development mode: no SMTP server is set up, so every e-mail the portal sends is caught "
-                "here and goes nowhere else."
+                "here and goes nowhere else. One-time links (invitations, new passwords) are masked."
             ).classes("notice")
         else:
             paragraph("E-mail goes to the agency's SMTP server; the mail catcher is not running.").classes(

@@ -31,7 +31,7 @@ class Actions:
     cancel: Act
 
 
-@guard.page(admits=access.STAFF_ROLES)
+@guard.page(admits=access.SCREENS["/admin/outbox"])
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
     first = await background.call(outbox_review.summary, actor)

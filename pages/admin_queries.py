@@ -12,12 +12,13 @@ from components.nav import staff_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame
 from components.viewer import SignedInViewer
+from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.signoff import approval
 from domain.signoff.approval import OpenQuery
 
 
-@guard.page(admits=approval.STAFF_WHO_ANSWER)
+@guard.page(admits=access.SCREENS["/admin/queries"])
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
     found = await background.call(approval.open_queries, actor)

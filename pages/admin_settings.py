@@ -9,13 +9,13 @@ from components.nav import staff_sections
 from components.text import heading, paragraph
 from components.theme import frame
 from components.viewer import SignedInViewer
+from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.agency import editing
 from domain.agency.editing import MEASURE_LABELS, RuleSettings, SettingsView
-from domain.vocabulary import Role
 
 
-@guard.page(admits={Role.ADMIN})
+@guard.page(admits=access.SCREENS["/admin/settings"])
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
     current = await background.call(editing.current, actor)

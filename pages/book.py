@@ -51,6 +51,8 @@ class Choices:
     shown_providers: int = PROVIDERS_AT_ONCE
     booked: requests.Booked | None = None
     worker: str = ""
+    prices: dict[int, str] = field(default_factory=dict)  # worker id -> this booking's price with them
+    beyond: str = ""  # the warning when the booking goes past the approved hours left
 
 
 @guard.page(admits=guard.CLIENT_RECORDS)
@@ -145,8 +147,11 @@ class _Flow:
         if wanted is None:
             return
         visits = await self.attempt(lambda: requests.check(self.actor, wanted))
-        if visits is not None:
-            self.state.visits = visits
+        if visits is None:
+            return
+        beyond = await self.attempt(lambda: requests.beyond(self.actor, wanted))
+        if beyond is not None:
+            self.state.visits, self.state.beyond = visits, beyond
             self.go(2)
 
     def wanted(self, wishes: tuple[matching.Wish, ...] | None = None) -> requests.Wanted | None:
@@ -210,8 +215,13 @@ class _Flow:
         if wanted is None:
             return
         found = await self.attempt(lambda: requests.providers(self.actor, wanted))
-        if found is not None:
+        if found is None:
+            return
+        ids = [listed.provider.worker_id for listed in found.providers]
+        prices = await self.attempt(lambda: requests.prices(self.actor, wanted, ids))
+        if prices is not None:
             self.state.found, self.state.shown_providers = found, PROVIDERS_AT_ONCE
+            self.state.prices = prices
             self.go(4)
 
     def more(self) -> None:

@@ -1,7 +1,11 @@
 """The Day Manager (roster department; kiosk-style, readable on a wall screen): one day at a time,
 its unallocated shifts, those waiting for a worker's answer and those allocated, filtered by status,
 service or name; "Allocate" opens the ranked list with the reasons for everyone left out. The page
-follows every booking, answer and allocation live."""
+follows every booking, answer and allocation live.
+
+`?wall=1` is the wall screen: large type across the whole width of a 1920-pixel screen, read from
+three metres; it also reloads itself every minute, and when it shows today it moves on to the new
+day at midnight."""
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
@@ -19,12 +23,15 @@ from components.nav import staff_sections
 from components.text import Text, heading
 from components.theme import frame
 from components.viewer import SignedInViewer
+from domain import clock
+from domain.accounts import access
 from domain.events import ShiftChanged
 from domain.roster import day as day_manager
 from domain.roster.day import Day, DayFilter, DayShift, Show
-from domain.vocabulary import Role, ShiftStatus
+from domain.vocabulary import ShiftStatus
 
 PATH = "/admin/day"
+WALL_REFRESH_SECONDS = 60.0  # besides the live updates: a screen nobody touches stays current
 Go = Callable[[date], Awaitable[None]]
 SHOW_LABELS = {
     Show.ALL: "All",
@@ -67,18 +74,23 @@ class Chosen:
 
     day: date
     filters: DayFilter
+    wall: bool = False
 
 
-@guard.page(admits={Role.ROSTER, Role.ADMIN})
+@guard.page(admits=access.SCREENS[PATH])
 async def create(viewer: SignedInViewer, request: Request) -> None:
     actor = viewer.actor
     chosen = _parse(request, viewer.today)
     first = await background.call(day_manager.day, actor, chosen.day, chosen.filters)
     ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
     ui.add_head_html('<link rel="stylesheet" href="/static/self_service.css">')
+    if chosen.wall:
+        ui.add_head_html('<link rel="stylesheet" href="/static/wall.css">')
+        ui.query("body").classes("wall-screen")
     with frame("Day Manager", viewer, nav=staff_sections(actor), current=PATH):
         ui.query("main").classes("kiosk")
-        state = Chosen(first.day, first.filters)
+        state = Chosen(first.day, first.filters, chosen.wall)
+        following = {"today": viewer.today}  # the day a wall screen showing "today" last knew
 
         async def reload(day: date | None = None, filters: DayFilter | None = None) -> None:
             state.day, state.filters = day or state.day, filters or state.filters
@@ -86,7 +98,14 @@ async def create(viewer: SignedInViewer, request: Request) -> None:
             fresh = await submit(lambda: day_manager.day(actor, *wanted))
             if fresh is not None and wanted == (state.day, state.filters):  # a later choice wins
                 content.refresh(fresh)
-                ui.navigate.history.replace(_address(*wanted))  # a wall screen reloaded keeps its day
+                # a wall screen reloaded keeps its day
+                ui.navigate.history.replace(_address(*wanted, wall=state.wall))
+
+        async def tick() -> None:
+            """The wall screen's minute: past midnight, a screen that showed today shows the new day."""
+            today, known = viewer.today, following["today"]
+            following["today"] = today
+            await reload(day=rolled_over(state.day, known, today))
 
         def refilter(**changes: Unpack[Refinement]) -> Awaitable[None]:
             changes.setdefault("page", 1)  # a changed filter shows its first page
@@ -100,6 +119,9 @@ async def create(viewer: SignedInViewer, request: Request) -> None:
 
         @ui.refreshable
         def content(shown: Day) -> None:
+            if state.wall:
+                updated = clock_time(viewer.local(clock.now()))
+                Text(f"Updated at {updated}", tag="p").classes("wall-updated").mark("wall-updated")
             _day_nav(shown.day, viewer, lambda d: reload(day=d, filters=replace(shown.filters, page=1)))
             _filters(shown, refilter)
             _table(shown, allocate)
@@ -113,10 +135,13 @@ async def create(viewer: SignedInViewer, request: Request) -> None:
 
         content(first)
         live.on(ShiftChanged, lambda _event: reload(), when=lambda _event: True)
+        if state.wall:
+            ui.timer(WALL_REFRESH_SECONDS, tick)
 
 
-def _address(shown: date, filters: DayFilter) -> str:
+def _address(shown: date, filters: DayFilter, *, wall: bool = False) -> str:
     query = {
+        "wall": "1" if wall else "",
         "day": shown.isoformat(),
         "show": filters.show.value,
         "service": filters.service_id or "",
@@ -138,7 +163,7 @@ def _parse(request: Request, today: date) -> Chosen:
         service_id=int(service) if service.isdigit() else None,
         search=params.get("q", ""),
     )
-    return Chosen(chosen_day, filters)
+    return Chosen(chosen_day, filters, wall=params.get("wall") == "1")
 
 
 def _day_nav(shown: date, viewer: SignedInViewer, go: Go) -> None:
@@ -225,7 +250,7 @@ def _row(shift: DayShift, names: list[str]) -> dict:
         f"{clock_time(shift.starts)} – {clock_time(shift.ends)}",
         f"{shift.client} ({shift.suburb})",
         shift.service,
-        shift.worker or "Nobody yet",
+        _worker(shift),
         status,
         shift.booking_number or "—",
     )
@@ -234,3 +259,18 @@ def _row(shift: DayShift, names: list[str]) -> dict:
         "can_allocate": shift.status == ShiftStatus.UNALLOCATED,
         **dict(zip(names, cells, strict=True)),
     }
+
+
+def _worker(shift: DayShift) -> str:
+    """The worker with their suburb and staff number: two of the same name are told apart."""
+    if shift.worker is None:
+        return "Nobody yet"
+    if shift.worker_staff_number is None:
+        return shift.worker
+    return f"{shift.worker} ({shift.worker_suburb}, {shift.worker_staff_number})"
+
+
+def rolled_over(shown: date, known_today: date, today: date) -> date | None:
+    """The day a wall screen moves to on its minute: the new day when it showed today and midnight
+    has passed since; otherwise None (it stays on the day it shows)."""
+    return today if shown == known_today != today else None

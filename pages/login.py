@@ -1,4 +1,5 @@
-"""Sign in: e-mail and password, with the lockout and idle messages in plain words."""
+"""Sign in: e-mail and password (and, for staff who set it up, the code from their authenticator
+app), with the lockout, rate-limit and idle messages in plain words."""
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse
@@ -9,21 +10,10 @@ from components.forms import text_input
 from components.text import Text, paragraph
 from components.theme import frame
 from components.viewer import Viewer
-from domain.accounts import access, auth
-from domain.errors import SignInFailed
+from domain.accounts import access, auth, sessions
+from domain.errors import SecondFactorNeeded, SignInFailed, TooManyAttempts
 
-
-def safe_next(path: str | None) -> str | None:
-    """Only a path on this site: never another host (an open redirect)."""
-    if (
-        not path
-        or not path.startswith("/")
-        or path.startswith("//")
-        or "\\" in path
-        or path.startswith("/login")
-    ):
-        return None
-    return path
+safe_next = session.safe_next
 
 
 @guard.public
@@ -31,6 +21,7 @@ async def create(viewer: Viewer, request: Request) -> RedirectResponse | None:
     if viewer.actor is not None:
         return RedirectResponse(access.home_path(viewer.actor))
     next_path = safe_next(request.query_params.get("next"))
+    address = request.client.host if request.client else None
     with frame("Sign in", viewer), ui.column().classes("card gap-4").style("max-width: 520px"):
         if request.query_params.get("expired"):
             paragraph("You were signed out after 30 minutes without activity. Please sign in again.").classes(
@@ -38,6 +29,12 @@ async def create(viewer: Viewer, request: Request) -> RedirectResponse | None:
             ).props('role="status"')
         email = text_input("E-mail address", kind="email", autocomplete="username", mark="email")
         password = text_input("Password", kind="password", autocomplete="current-password", mark="password")
+        code = text_input("Code from your authenticator app", autocomplete="one-time-code", mark="code")
+        code.props('inputmode="numeric"')
+        code.set_visibility(False)
+        keep = ui.checkbox("Keep me signed in on this tablet or computer (my own, not a shared one)").mark(
+            "keep"
+        )
         problem = Text("", tag="p").classes("notice notice-error").props('role="alert"')
         problem.set_visibility(False)
         button = (
@@ -47,22 +44,40 @@ async def create(viewer: Viewer, request: Request) -> RedirectResponse | None:
             .mark("sign-in")
         )
 
+        def show(message: str) -> None:
+            problem.text = message
+            problem.set_visibility(True)
+
         async def sign_in() -> None:
             button.disable()
+            problem.set_visibility(False)
             try:
-                actor = await background.call(auth.sign_in, email.value or "", password.value or "")
-            except SignInFailed as error:
-                problem.text = error.message
-                problem.set_visibility(True)
-                password.value = ""
+                actor = await background.call(
+                    auth.sign_in,
+                    email.value or "",
+                    password.value or "",
+                    code.value or None,
+                    address=address,
+                )
+                ticket = await background.call(sessions.open_for, actor, keep=bool(keep.value))
+            except SecondFactorNeeded as error:
+                code.set_visibility(True)
+                show(error.message)
+                code.run_method("focus")
+                return
+            except (SignInFailed, TooManyAttempts) as error:
+                show(error.message)
+                if not code.visible:
+                    password.value = ""
+                code.value = ""
                 return
             finally:
                 button.enable()
-            session.begin(actor)
-            ui.navigate.to(next_path or access.home_path(actor))
+            ui.navigate.to(session.begin_address(ticket, next_path or access.home_path(actor)))
 
         button.on_click(sign_in)
         password.on("keydown.enter", sign_in)
+        code.on("keydown.enter", sign_in)
         paragraph("Forgotten your password, or need an account? Please call the agency.").classes(
             "text-muted"
         )

@@ -1,15 +1,31 @@
-"""Photos served only to those who may see the person in them."""
+"""Photos served only to those who may see the person in them; marketing media only to an item's
+audience and staff; marketing uploads from staff who may publish."""
 
-from fastapi import HTTPException
-from fastapi.responses import Response
+from typing import Literal
+
+from fastapi import HTTPException, Request
+from fastapi.responses import FileResponse, JSONResponse, Response
 from nicegui import run
 
 from components import guard
 from components.guard import RecordId
 from domain.booking import catalogue
 from domain.errors import DomainError
+from domain.marketing import feed, uploads
 from domain.profile import reading
 from domain.workers import reviews
+
+NEWS_PARTS: dict[str, Literal["file", "poster", "captions"]] = {
+    "file": "file",
+    "poster": "poster",
+    "captions": "captions",
+}
+PURPOSES: dict[str, Literal["media", "poster", "captions"]] = {
+    "media": "media",
+    "poster": "poster",
+    "captions": "captions",
+}
+UPLOAD_HEADER = "X-Care-Portal-Upload"
 
 
 async def client_photo(client_id: RecordId) -> Response:
@@ -46,3 +62,47 @@ def _image(found: tuple[bytes, str] | None) -> Response:
         media_type=content_type,
         headers={"Cache-Control": "private, max-age=86400", "X-Content-Type-Options": "nosniff"},
     )
+
+
+async def news_file(item_id: RecordId, part: str) -> Response:
+    """A marketing item's video, picture, PDF, poster or captions, for its audience and staff, with
+    range requests (206, Accept-Ranges) so a tablet can seek in a video. The same 404 for no file and
+    no access."""
+    actor = await guard.signed_in_or_401()
+    if part not in NEWS_PARTS:
+        raise HTTPException(status_code=404, detail="No such file.")
+    found = await run.io_bound(feed.file_of, actor, item_id, NEWS_PARTS[part])
+    if found is None:
+        raise HTTPException(status_code=404, detail="No such file.")
+    path, content_type = found
+    return FileResponse(
+        path,
+        media_type=content_type,
+        content_disposition_type="inline",
+        headers={"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"},
+    )
+
+
+async def news_upload(request: Request, purpose: str) -> JSONResponse:
+    """Staff upload a marketing item's file as the raw request body (the page's script sends it):
+    read as it streams, refused past its limit or when its content is not what the item takes."""
+    actor = await guard.signed_in_or_401()
+    if purpose not in PURPOSES:
+        raise HTTPException(status_code=404, detail="No such upload.")
+    if request.headers.get(UPLOAD_HEADER) != "1":  # only our page's script sets it (no cross-site form posts)
+        return JSONResponse({"error": "Please upload from the news page."}, status_code=400)
+    declared = request.headers.get("content-length")
+    try:
+        stored = await uploads.receive(
+            actor,
+            PURPOSES[purpose],
+            request.stream(),
+            int(declared) if declared and declared.isdigit() else None,
+        )
+    except uploads.UploadRefused as refused:
+        return JSONResponse(
+            {"error": refused.message}, status_code=413 if refused.too_large else 415
+        )
+    except DomainError as error:
+        return JSONResponse({"error": error.message}, status_code=403)
+    return JSONResponse({"name": stored.name, "content_type": stored.content_type, "size": stored.size})

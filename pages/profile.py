@@ -3,7 +3,7 @@
 from fastapi.responses import RedirectResponse
 from nicegui import events, ui
 
-from components import background, guard, profile_forms
+from components import background, guard, news_sidebar, profile_forms
 from components.formatting import short_date
 from components.forms import submit
 from components.guard import RecordId
@@ -13,8 +13,11 @@ from components.theme import frame
 from components.viewer import SignedInViewer
 from domain.accounts import access
 from domain.accounts.access import Actor
+from domain.marketing import feed
+from domain.marketing.feed import NewsCard
 from domain.profile import changes, reading
 from domain.profile.reading import ClientProfile
+from domain.records import correction, export
 from domain.vocabulary import Role
 
 
@@ -31,16 +34,25 @@ async def default(viewer: SignedInViewer) -> RedirectResponse:
 async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
     actor = viewer.actor
     details = await background.call(reading.get_profile, actor, client_id)
+    news = await background.call(feed.for_client, actor, client_id)
     path = f"/clients/{client_id}/profile"
     with frame("Profile", viewer, nav=client_sections(client_id), current=path):
         if actor.role == Role.CARER:
             _client_switcher(actor, client_id)
-        with ui.element("div").classes("stack"):
-            _summary(actor, details)
-            profile_forms.contact(actor, details)
-            profile_forms.home_address(actor, details)
-            profile_forms.postal_address(actor, details)
-            profile_forms.emergency_contacts(actor, details)
+        with ui.element("div").classes("profile-layout"):
+            with ui.element("div").classes("stack"):
+                _summary(actor, details)
+                profile_forms.contact(actor, details)
+                profile_forms.home_address(actor, details)
+                profile_forms.postal_address(actor, details)
+                profile_forms.emergency_contacts(actor, details)
+                if actor.role in access.CLIENT_SIDE_ROLES:
+                    _your_record(actor, details)
+
+            async def opened(card: NewsCard) -> None:
+                await submit(lambda: feed.open_item(actor, client_id, card.item_id))
+
+            news_sidebar.create(news, viewer.agency.name, opened)
 
 
 def _client_switcher(actor: Actor, client_id: int) -> None:
@@ -126,3 +138,44 @@ def _photo(actor: Actor, details: ClientProfile) -> None:
             "Change photo", icon="photo_camera", on_click=lambda: uploader.run_method("pickFiles")
         ).props("outline")
         paragraph("A JPEG or PNG photo, up to 5 MB.").classes("text-muted text-sm")
+
+
+def _your_record(actor: Actor, details: ClientProfile) -> None:
+    """Australian Privacy Principles 12 and 13: a copy of the record, and asking for a correction."""
+    client_id = details.client_id
+    with ui.element("section").classes("card").props('aria-labelledby="record-heading"'):
+        heading("Your record", 2).props('id="record-heading"')
+        paragraph(
+            "Download everything we hold about you: your details, preferences, bookings, visits, "
+            "statements and messages, as spreadsheet (CSV) files and PDF statements in one zip file."
+        )
+
+        async def download() -> None:
+            found = await submit(lambda: export.client_record(actor, client_id))
+            if found is not None:
+                ui.download.content(found.content, found.filename, "application/zip")
+
+        ui.button("Download my record", icon="download", on_click=download).props("outline no-caps").mark(
+            "download-record"
+        )
+        ask = "Is something in your record wrong? Tell us what, and what it should say."
+        paragraph(ask).classes("q-mt-md")
+        request = (
+            ui.textarea("What should be corrected")
+            .props("outlined maxlength=2000 autogrow")
+            .classes("w-full")
+            .mark("correction")
+        )
+
+        async def send() -> None:
+            to = await submit(
+                lambda: correction.request_correction(actor, client_id, request.value or ""),
+                {"correction": request},
+            )
+            if to is not None:
+                request.value = ""
+                ui.notify(f"Your request was sent to {to}.", type="positive")
+
+        ui.button("Ask for a correction", icon="send", on_click=send).props("outline no-caps").mark(
+            "send-correction"
+        )

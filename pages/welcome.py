@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 
+from fastapi import Request
 from nicegui import ui
 
 from components import guard, session
@@ -9,18 +10,20 @@ from components.forms import submit, text_input
 from components.text import paragraph
 from components.theme import frame
 from components.viewer import Viewer
-from domain.accounts import access, auth
+from domain.accounts import access, auth, passwords, sessions
 
 
 @guard.public
-async def create(viewer: Viewer, token: str) -> None:
+async def create(viewer: Viewer, token: str, request: Request) -> None:
+    address = request.client.host if request.client else None
     # Shown as to someone signed out, whoever this browser was signed in as: the invitation is theirs.
     with (
         frame("Welcome to Care Portal", replace(viewer, actor=None)),
         ui.column().classes("card gap-4").style("max-width: 520px"),
     ):
         paragraph(
-            "Choose a password of at least 10 characters. A short sentence you will remember works well."
+            f"Choose a password of at least {passwords.MIN_PASSWORD_LENGTH} characters that is not a common"
+            " one. A short sentence you will remember works well."
         )
         fields = {
             "password": text_input(
@@ -34,12 +37,13 @@ async def create(viewer: Viewer, token: str) -> None:
         async def accept() -> None:
             actor = await submit(
                 lambda: auth.accept_invitation(
-                    token, fields["password"].value or "", fields["repeated"].value or ""
+                    token, fields["password"].value or "", fields["repeated"].value or "", address=address
                 ),
                 fields,
             )
             if actor is not None:
-                session.begin(actor)
-                ui.navigate.to(access.home_path(actor))
+                ticket = await submit(lambda: sessions.open_for(actor), {})
+                if ticket is not None:
+                    ui.navigate.to(session.begin_address(ticket, access.home_path(actor)))
 
         ui.button("Set my password", icon="key", on_click=accept).props("unelevated color=primary")

@@ -13,10 +13,10 @@ from components.nav import worker_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame
 from components.viewer import SignedInViewer
+from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.booking import answers, worker_shifts
 from domain.events import AppMessageArrived, ShiftChanged
-from domain.vocabulary import Role
 
 POLL_SECONDS = 30
 
@@ -27,7 +27,7 @@ def _load(
     return worker_shifts.pending_offers(actor), worker_shifts.upcoming(actor)
 
 
-@guard.page(admits={Role.WORKER})
+@guard.page(admits=access.SCREENS["/worker"])
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
     first = await background.call(_load, actor)

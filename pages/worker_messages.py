@@ -13,15 +13,15 @@ from components.nav import worker_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame
 from components.viewer import SignedInViewer
+from domain.accounts import access
 from domain.events import AppMessageArrived
 from domain.messaging import inbox
-from domain.vocabulary import Role
 
 PATH = "/worker/messages"
 POLL_SECONDS = 30
 
 
-@guard.page(admits={Role.WORKER})
+@guard.page(admits=access.SCREENS[PATH])
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
     first = await background.call(inbox.messages, actor)

@@ -103,6 +103,12 @@ def engine() -> Engine:
     return _engine
 
 
+def dispose() -> None:
+    """Close every pooled connection (before the database is replaced under them: a restore)."""
+    if _engine is not None:
+        _engine.dispose()
+
+
 def is_postgresql() -> bool:
     return engine().dialect.name == "postgresql"
 

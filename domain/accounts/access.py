@@ -7,6 +7,29 @@ from domain.vocabulary import Role
 
 STAFF_ROLES = frozenset({Role.ROSTER, Role.CASE_MANAGER, Role.ADMIN})
 CLIENT_SIDE_ROLES = frozenset({Role.CLIENT, Role.CARER})
+ROSTER_ROLES = frozenset({Role.ROSTER, Role.ADMIN})  # who allocates: the Day Manager
+QUERY_ROLES = frozenset({Role.CASE_MANAGER, Role.ADMIN})  # who answers a client's query
+ADMIN_ROLES = frozenset({Role.ADMIN})
+
+# Which roles may open each office and worker screen: the one table the page guards admit by and
+# the navigation is drawn from, so no role is shown a section it may not open.
+SCREENS: dict[str, frozenset[Role]] = {
+    "/admin": STAFF_ROLES,
+    "/admin/day": ROSTER_ROLES,
+    "/admin/queries": QUERY_ROLES,
+    "/admin/outbox": STAFF_ROLES,
+    "/admin/workers": ROSTER_ROLES,
+    "/admin/clients": QUERY_ROLES,  # administrators and case managers
+    "/admin/catalogue": ADMIN_ROLES,
+    "/admin/mail": ADMIN_ROLES,  # one-time links pass through it
+    "/admin/import": ADMIN_ROLES,
+    "/admin/audit": ADMIN_ROLES,
+    "/admin/rates": ADMIN_ROLES,
+    "/admin/accounts": ADMIN_ROLES,
+    "/admin/settings": ADMIN_ROLES,
+    "/worker": frozenset({Role.WORKER}),
+    "/worker/messages": frozenset({Role.WORKER}),
+}
 
 
 @dataclass(frozen=True)
@@ -20,6 +43,7 @@ class Actor:
     worker_id: int | None = None
     linked_clients: tuple[tuple[int, str], ...] = ()  # (id, name) of everyone they act for
     large_text: bool = False
+    communications: bool = False  # staff who may publish news to clients (administrators always may)
 
     @property
     def is_staff(self) -> bool:
@@ -46,6 +70,16 @@ def require_client(actor: Actor, client_id: int) -> None:
 def require_role(actor: Actor, *roles: Role) -> None:
     if actor.role not in roles:
         raise NotAllowed()
+
+
+def may_open(role: Role, path: str) -> bool:
+    """May this role open the screen at `path` (one of SCREENS)?"""
+    return role in SCREENS[path]
+
+
+def may_publish(actor: Actor) -> bool:
+    """Administrators, and other staff given the "communications" permission."""
+    return actor.role == Role.ADMIN or (actor.is_staff and actor.communications)
 
 
 def home_path(actor: Actor) -> str:

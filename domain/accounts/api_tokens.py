@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain import action
-from domain.accounts import access, auth, passwords
+from domain.accounts import auth, passwords, rate_limits
 from domain.accounts.access import Actor
 from domain.errors import SignInFailed
 from domain.vocabulary import Role
@@ -28,14 +28,21 @@ class IssuedToken:
 API_ROLES = frozenset(Role) - {Role.ADMIN}
 
 
-def issue(email: str, password: str, name: str = "Worker app") -> IssuedToken:
+def issue(
+    email: str,
+    password: str,
+    name: str = "Worker app",
+    *,
+    code: str | None = None,
+    address: str | None = None,
+) -> IssuedToken:
     """A new token for the worker app (or a client's, a carer's or the roster's app); raises
     SignInFailed, AccountLocked or NotAllowed (an administrator's account).
 
     Signing in is its own use case (its password check stays outside any transaction); the token is
     then written in one action of the worker's."""
-    actor = auth.sign_in(email, password)
-    access.require_role(actor, *API_ROLES)
+    rate_limits.check((rate_limits.TOKEN_PER_ADDRESS, address), (rate_limits.TOKEN_PER_ACCOUNT, email))
+    actor = auth.sign_in(email, password, code, admits=API_ROLES)
     token = secrets.token_urlsafe(32)
     with action.writing(actor) as act:
         act.session.add(

@@ -6,19 +6,21 @@ Hashing costs about 20 ms by design; callers on the event loop run these functio
 """
 
 import secrets
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
 from domain import action
-from domain.accounts import passwords
+from domain.accounts import access, passwords, rate_limits, second_factor, sessions
 from domain.accounts.access import Actor
 from domain.action import Action
-from domain.errors import AccountLocked, InvalidInput, NotFound, SignInFailed
+from domain.errors import AccountLocked, InvalidInput, NotFound, SecondFactorNeeded, SignInFailed
 from domain.vocabulary import Role
 from storage.models import Account
 from storage.queries import accounts as account_queries
 
 WRONG_CREDENTIALS = "That e-mail address and password do not match. Please try again."
+CODE_NEEDED = "Please type the six-digit code from your authenticator app (or one of your recovery codes)."
 LINK_ENDED = "This invitation link has expired or was already used. Please ask the agency for a new one."
 
 
@@ -28,12 +30,23 @@ class _Stored:
     password_hash: str | None  # None: no account, switched off, or no password chosen yet
 
 
-def sign_in(email: str, password: str) -> Actor:
-    """The actor for these credentials; raises SignInFailed or AccountLocked with the reason.
+def sign_in(
+    email: str,
+    password: str,
+    code: str | None = None,
+    *,
+    address: str | None = None,
+    admits: Collection[Role] | None = None,
+) -> Actor:
+    """The actor for these credentials; raises SignInFailed or AccountLocked with the reason, or
+    SecondFactorNeeded when the password was right and the account asks for a code too (a wrong code
+    counts towards the lockout like a wrong password). Attempts are rate-limited per address and per
+    e-mail address (TooManyAttempts).
 
     The password is checked between two short transactions, never inside one: the hash takes tens
     of milliseconds, and on SQLite a write transaction holds the database's only write lock.
     """
+    rate_limits.check((rate_limits.SIGN_IN_PER_ADDRESS, address), (rate_limits.SIGN_IN_PER_ACCOUNT, email))
     stored = _stored(email)
     password_ok = passwords.matches(password, stored.password_hash)
     if stored.account_id is None:
@@ -43,16 +56,24 @@ def sign_in(email: str, password: str) -> Actor:
         assert account is not None
         _refuse_if_locked(account, act.now)  # another attempt may have locked it meanwhile
         actor = _as(act, account)
+        wrong = WRONG_CREDENTIALS
+        if password_ok and admits is not None:
+            access.require_role(actor, *admits)
+        if password_ok and account.totp_secret is not None:
+            if not code or not code.strip():
+                raise SecondFactorNeeded(CODE_NEEDED)
+            password_ok = second_factor.check(account, code, act)
+            wrong = second_factor.WRONG_CODE
         if password_ok:
             _signed_in(act, account, password)
             return actor
         account.failed_logins, account.locked_until = passwords.after_failure(account.failed_logins, act.now)
-        act.audit("sign_in_failed", "account", account.id)
+        act.audit("sign_in_failed", "account", account.id, "code" if wrong != WRONG_CREDENTIALS else "")
         locked_until = account.locked_until
     # Raised once the failure is written: raising inside the action would undo the count.
     if locked_until is not None:
         raise AccountLocked(passwords.locked_message(locked_until, act.now))
-    raise SignInFailed(WRONG_CREDENTIALS)
+    raise SignInFailed(wrong)
 
 
 def _stored(email: str) -> _Stored:
@@ -96,6 +117,7 @@ def actor_from(account: Account, act: Action) -> Actor:
         worker_id=account.worker_id,
         linked_clients=linked,
         large_text=account.large_text,
+        communications=account.communications,
     )
 
 
@@ -139,8 +161,10 @@ def issue_invitation(account: Account, now: datetime) -> str:
     return token
 
 
-def accept_invitation(token: str, password: str, repeated: str) -> Actor:
-    """Set the password from an invitation link; the link then stops working."""
+def accept_invitation(token: str, password: str, repeated: str, *, address: str | None = None) -> Actor:
+    """Set the password from an invitation link; the link then stops working, and so does every
+    session and API token the account had (whoever knew the old password is signed out)."""
+    rate_limits.check((rate_limits.INVITATION_PER_ADDRESS, address))
     problems = passwords.password_problems(password, repeated)
     if problems:
         raise InvalidInput(problems)
@@ -158,5 +182,6 @@ def accept_invitation(token: str, password: str, repeated: str) -> Actor:
         account.invitation_expires_at = None
         account.failed_logins, account.locked_until = 0, None
         actor = _as(act, account)
+        sessions.end_everything(act, account.id, why="new password")
         act.audit("accept_invitation", "account", account.id)
         return actor

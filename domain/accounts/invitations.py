@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain import action, validation
-from domain.accounts import access, auth, passwords
+from domain.accounts import access, auth, passwords, sessions
 from domain.accounts.access import Actor
 from domain.accounts.letters import Invitation
 from domain.action import Action
@@ -25,6 +25,9 @@ ROLE_NAMES = {
     Role.CASE_MANAGER: "Case manager",
     Role.ADMIN: "Administrator",
 }
+
+
+PERMITTED_STAFF = frozenset({Role.ROSTER, Role.CASE_MANAGER})
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class AccountLine:
     email: str
     role: str
     state: str  # "Active", "Invited until …", "Locked until …", "No password yet", "Switched off"
+    two_factor: bool = False  # two-step sign-in set up
+    communications: bool | None = None  # roster staff and case managers: may they publish news?
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,16 @@ def accounts(actor: Actor, search: str = "", page: int = 1) -> AccountPage:
             search, (page - 1) * PAGE_SIZE, PAGE_SIZE, session=act.session
         )
         lines = tuple(
-            AccountLine(a.id, a.display_name, a.email, ROLE_NAMES[a.role], _state(act, a)) for a in rows
+            AccountLine(
+                a.id,
+                a.display_name,
+                a.email,
+                ROLE_NAMES[a.role],
+                _state(act, a),
+                a.totp_secret is not None,
+                a.communications if a.role in PERMITTED_STAFF else None,
+            )
+            for a in rows
         )
     return AccountPage(lines, page, max(1, -(-total // PAGE_SIZE)), total)
 
@@ -96,12 +110,39 @@ def send_new_link(actor: Actor, account_id: int, link_base: str) -> None:
         _send_link(act, account, link_base, "send_new_link")
 
 
+def set_communications(actor: Actor, account_id: int, on: bool) -> None:
+    """Give roster staff or a case manager the "communications" permission (publishing news to
+    clients), or take it away; administrators always have it."""
+    access.require_role(actor, Role.ADMIN)
+    with action.writing(actor) as act:
+        account = _account(act, account_id)
+        if account.role not in PERMITTED_STAFF:
+            raise DomainError(
+                "Only roster staff and case managers can be given the communications permission."
+            )
+        account.communications = on
+        act.audit("communications_on" if on else "communications_off", "account", account.id)
+
+
 def unlock(actor: Actor, account_id: int) -> None:
     access.require_role(actor, Role.ADMIN)
     with action.writing(actor) as act:
         account = _account(act, account_id)
         account.failed_logins, account.locked_until = 0, None
         act.audit("unlock", "account", account.id)
+
+
+def switch_off(actor: Actor, account_id: int) -> None:
+    """The account can no longer sign in; every session and API token it had ends at once."""
+    access.require_role(actor, Role.ADMIN)
+    if account_id == actor.account_id:
+        raise DomainError("You cannot switch off your own account. Ask another administrator.")
+    with action.writing(actor) as act:
+        account = _account(act, account_id)
+        account.active = False
+        account.invitation_token_hash, account.invitation_expires_at = None, None
+        sessions.end_everything(act, account.id, why="switched off")
+        act.audit("switch_off", "account", account.id)
 
 
 def _account(act: Action, account_id: int) -> Account:

@@ -4,9 +4,11 @@ choose, lockout after repeated failures, idle expiry, and the hash kept of one-t
 Hashing costs about 20 ms by design; callers on the event loop run it through `run.io_bound`.
 """
 
+import functools
 import hashlib
 import secrets
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from passlib.context import CryptContext
 
@@ -14,7 +16,9 @@ MAX_FAILED_SIGN_INS = 5
 LOCKOUT = timedelta(minutes=15)
 IDLE_LIMIT = timedelta(minutes=30)
 INVITATION_VALID = timedelta(days=7)
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 128
+COMMON_PASSWORDS = Path(__file__).resolve().parents[2] / "assets" / "passwords" / "common.txt"
 
 # OWASP's argon2id minimum: 19 MiB, two passes, one lane.
 hashing = CryptContext(
@@ -42,10 +46,29 @@ def needs_rehash(stored_hash: str) -> bool:
     return hashing.needs_update(stored_hash)
 
 
+@functools.cache
+def _common() -> frozenset[str]:
+    """The 20,000 common and breached passwords shipped in assets/passwords (read once, no network)."""
+    return frozenset(
+        line.strip().lower() for line in COMMON_PASSWORDS.read_text(encoding="utf-8").splitlines()
+    )
+
+
+def is_common(password: str) -> bool:
+    return password.strip().lower() in _common()
+
+
 def password_problems(password: str, repeated: str) -> dict[str, str]:
     problems: dict[str, str] = {}
     if len(password) < MIN_PASSWORD_LENGTH:
         problems["password"] = f"Please choose a password of at least {MIN_PASSWORD_LENGTH} characters."
+    elif len(password) > MAX_PASSWORD_LENGTH:
+        problems["password"] = f"Please choose a password of at most {MAX_PASSWORD_LENGTH} characters."
+    elif is_common(password):
+        problems["password"] = (
+            "That password is one of the most common ones, which others try first. "
+            "Please choose another: a short sentence you will remember works well."
+        )
     elif password != repeated:
         problems["repeated"] = "The two passwords are not the same."
     return problems

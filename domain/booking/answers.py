@@ -117,6 +117,7 @@ def _parties(act: Action, offer: Offer, booking: Booking, shifts: list[Shift]) -
         service_id=booking.service_id,
         starts_at=shifts[0].starts_at if shifts else offer.sent_at,
         shifts=len(shifts),
+        rates=[shift.bill_rate_cents for shift in shifts],
     )
 
 

@@ -9,6 +9,8 @@ from domain import action
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.errors import NotAllowed
+from domain.pricing import quoting, rates, words
+from domain.pricing.rates import PriceRange, RateCard
 from domain.vocabulary import BudgetPeriod, Role, ServiceUnit
 from storage.queries import NamedRow
 from storage.queries import catalogue as queries
@@ -37,7 +39,7 @@ class CatalogueItem:
     unit: ServiceUnit
     default_duration_minutes: int
     program: str
-    rate_cents: int | None  # None: the agency has no price for it under this program
+    prices: PriceRange | None  # None: the agency has no price for it under this program
     period: BudgetPeriod
     period_first: date
     period_last: date
@@ -48,6 +50,15 @@ class CatalogueItem:
     @property
     def left_units(self) -> int:
         return max(self.approved_units - self.used_units, 0)
+
+    @property
+    def rate_cents(self) -> int | None:
+        """The lowest rate a visit can be charged (the tile's "from")."""
+        return self.prices.lowest if self.prices else None
+
+    @property
+    def price_words(self) -> str:
+        return words.price_range(self.prices, self.unit)
 
     @property
     def period_words(self) -> str:
@@ -64,7 +75,15 @@ def catalogue(actor: Actor, client_id: int) -> tuple[CatalogueItem, ...]:
         rows = queries.approved_services(client_id, today, session=act.session)
         windows = [_window(row, today) for row in rows]
         used = queries.units_used(client_id, windows, session=act.session)
-    return tuple(_item(row, window, used[window.key]) for row, window in zip(rows, windows, strict=True))
+        found = quoting.cards(act, [(row.service_id, row.program_id) for row in rows])
+    return tuple(
+        _item(row, window, used[window.key], _card(found[(row.service_id, row.program_id)], row))
+        for row, window in zip(rows, windows, strict=True)
+    )
+
+
+def _card(card: RateCard, row: NamedRow) -> RateCard:
+    return RateCard((), row.approved_rate_cents) if row.approved_rate_cents is not None else card
 
 
 def item(actor: Actor, client_id: int, approved_service_id: int) -> CatalogueItem:
@@ -106,8 +125,7 @@ def _window(row: NamedRow, today: date) -> UsageWindow:
     return UsageWindow(row.id, row.package_id, row.service_id, first, last)
 
 
-def _item(row: NamedRow, window: UsageWindow, used: int) -> CatalogueItem:
-    rate = row.approved_rate_cents if row.approved_rate_cents is not None else row.program_rate_cents
+def _item(row: NamedRow, window: UsageWindow, used: int, card: RateCard) -> CatalogueItem:
     return CatalogueItem(
         approved_service_id=row.id,
         service_id=row.service_id,
@@ -119,7 +137,7 @@ def _item(row: NamedRow, window: UsageWindow, used: int) -> CatalogueItem:
         unit=row.unit,
         default_duration_minutes=row.default_duration_minutes,
         program=row.program,
-        rate_cents=rate,
+        prices=rates.price_range(card),
         period=row.period,
         period_first=window.first,
         period_last=window.last,

@@ -20,6 +20,7 @@ class BookingFacts:
     starts_at: datetime  # the first visit
     shifts: int  # how many visits the letter is about
     worker: str = ""
+    price: str = ""  # the visits' bill rate in words (domain.pricing.words), as stored on the shifts
 
     def details(self, agency: AgencySettings) -> list[tuple[str, str]]:
         rows = [
@@ -31,6 +32,8 @@ class BookingFacts:
         ]
         if self.worker:
             rows.append(("Support worker", self.worker))
+        if self.price:
+            rows.append(("Price", self.price))
         return rows
 
 

@@ -9,11 +9,13 @@ from datetime import date, datetime, timedelta
 from domain import matching
 from domain.accounts import access
 from domain.action import Action
-from domain.booking import recurrence
+from domain.booking import catalogue, recurrence
 from domain.booking.wanted import Wanted
 from domain.cancellation import rules
 from domain.cancellation.rules import LeadTimeTooShort
 from domain.errors import DomainError, InvalidInput, NotAllowed
+from domain.pricing import allowance, quoting
+from domain.pricing.rates import RateCard
 from domain.vocabulary import (
     BookingSource,
     BookingStatus,
@@ -25,6 +27,8 @@ from domain.vocabulary import (
 )
 from storage.models import Booking, Requirement, Shift
 from storage.queries import booking as queries
+from storage.queries import catalogue as catalogue_queries
+from storage.queries.catalogue import UsageWindow
 
 MAX_NOTES = 2000
 
@@ -38,6 +42,7 @@ class Plan:
     place: queries.Place
     visits: tuple[recurrence.Span, ...]
     generated_until: date
+    card: RateCard  # the service's rates under the client's program (domain.pricing)
 
 
 def plan(act: Action, wanted: Wanted) -> Plan:
@@ -47,7 +52,8 @@ def plan(act: Action, wanted: Wanted) -> Plan:
     approved = queries.approved_service(wanted.client_id, wanted.approved_service_id, session=act.session)
     if approved is None:
         raise NotAllowed("That service is not one of the services approved for this client.")
-    if approved.rate_cents is None:
+    card = quoting.card(act, approved.service_id, approved.program_id, approved.rate_cents)
+    if not card.priced:
         raise DomainError(f"{approved.service_name} has no price yet: please call the agency to book it.")
     _check_fields(act, wanted)
     until = _until(act, wanted)
@@ -58,7 +64,40 @@ def plan(act: Action, wanted: Wanted) -> Plan:
     if not actor.is_staff:
         _check_lead_time(act, visits[0].starts_at)
     place = queries.client_place(wanted.client_id, session=act.session)
-    return Plan(wanted, approved, place, visits, until)
+    return Plan(wanted, approved, place, visits, until, card)
+
+
+def beyond_approved(act: Action, chosen: Plan) -> allowance.Beyond | None:
+    """The first budget period in which the booking's visits go past what is left, if any: the client
+    is warned (hours left, extra cost) before booking, and the confirmation repeats it."""
+    approved, unit = chosen.approved, chosen.approved.unit
+    plan_dates = (approved.package_starts_on, approved.package_ends_on)
+    by_period: dict[tuple[date, date], list[tuple[int, int]]] = {}
+    for visit, rate in zip(chosen.visits, visit_rates(act, chosen), strict=True):
+        bounds = catalogue.period_bounds(approved.period, visit.local_date, plan_dates)
+        by_period.setdefault(bounds, []).append((bill_units(unit, chosen.wanted.duration_minutes), rate))
+    windows = [
+        UsageWindow(n, approved.package_id, approved.service_id, first, last)
+        for n, (first, last) in enumerate(by_period)
+    ]
+    used = catalogue_queries.units_used(chosen.wanted.client_id, windows, session=act.session)
+    for window, visits in zip(windows, by_period.values(), strict=True):
+        left, extra_units, extra_cents = allowance.beyond(approved.units_per_period, used[window.key], visits)
+        if extra_units:
+            period = f"the {approved.period.value} {_day(window.first)} to {_day(window.last)}"
+            return allowance.Beyond(period, left, extra_units, extra_cents, unit)
+    return None
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def visit_rates(act: Action, chosen: Plan, worker_level: int | None = None) -> tuple[int, ...]:
+    """The bill rate of each visit of the plan, with a worker of that level (None: not chosen yet)."""
+    return tuple(
+        quoting.visit_rate(act, chosen.card, v.starts_at, v.ends_at, worker_level) or 0 for v in chosen.visits
+    )
 
 
 def _until(act: Action, wanted: Wanted) -> date:
@@ -176,7 +215,10 @@ def write_shifts(
     held: Sequence[recurrence.Span],
     worker_id: int | None,
 ) -> list[Shift]:
-    """The booking's visits: those in `held` OFFERED to the worker, the others UNALLOCATED."""
+    """The booking's visits: those in `held` OFFERED to the worker, the others UNALLOCATED; each
+    at the rate decided now (the worker's level for the held ones), kept whatever happens later."""
+    level = quoting.worker_levels(act, [worker_id]).get(worker_id) if worker_id is not None else None
+    with_worker, without = visit_rates(act, chosen, level), visit_rates(act, chosen)
     return [
         write_shift(
             act,
@@ -186,8 +228,9 @@ def write_shifts(
             visit,
             worker_id if visit in held else None,
             ShiftStatus.OFFERED if visit in held else ShiftStatus.UNALLOCATED,
+            with_worker[n] if visit in held else without[n],
         )
-        for visit in chosen.visits
+        for n, visit in enumerate(chosen.visits)
     ]
 
 
@@ -199,6 +242,7 @@ def write_shift(
     visit: recurrence.Span,
     worker_id: int | None,
     status: ShiftStatus,
+    rate_cents: int,
 ) -> Shift:
     shift = Shift(
         booking_id=booking.id,
@@ -215,7 +259,7 @@ def write_shift(
         lat=place.lat,
         lon=place.lon,
         bill_units=bill_units(approved.unit, booking.duration_minutes),
-        bill_rate_cents=approved.rate_cents or 0,
+        bill_rate_cents=rate_cents,
         notes=booking.notes,
         created_at=act.now,
     )

@@ -1,11 +1,13 @@
 """The people a booking's letters go to, and what every letter says about the booking, read once
 per use case from what is stored (answers, expiry, allocation, the rolling horizon)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from domain.action import Action
 from domain.booking.letters import BookingFacts
+from domain.pricing import words
 from storage.queries import recipients
 from storage.queries.recipients import Recipient
 
@@ -26,11 +28,13 @@ def of(
     service_id: int,
     starts_at: datetime,
     shifts: int,
+    rates: Sequence[int] = (),
 ) -> Parties:
     """The client and the worker, and the booking as the letters about these `shifts` describe it
-    (starting with the visit at `starts_at`)."""
+    (starting with the visit at `starts_at`), with the rates stored on those shifts."""
     client = recipients.client(client_id, session=act.session)
     worker = recipients.worker(worker_id, session=act.session)
     service = recipients.service_name(service_id, session=act.session)
-    facts = BookingFacts(booking_number, client.name, service, starts_at, shifts, worker.name)
+    price = words.visits(rates, recipients.service_unit(service_id, session=act.session)) if rates else ""
+    facts = BookingFacts(booking_number, client.name, service, starts_at, shifts, worker.name, price)
     return Parties(client, worker, facts)

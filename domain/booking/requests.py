@@ -5,6 +5,7 @@ Every use case checks the actor may act for the client and that the service is o
 client's approved services, whoever calls it (page, API or test).
 """
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from domain import action, events, matching
@@ -14,11 +15,22 @@ from domain.booking import fit, making
 from domain.booking.letters import BookingFacts, BookingOfferedToRoster, BookingRequestedToRoster, OfferMade
 from domain.booking.wanted import Booked, Occurrence, Wanted
 from domain.messaging import outbox
+from domain.pricing import quoting, words
 from domain.vocabulary import BookingStatus, OfferStatus
 from storage.models import Booking, Offer, Shift
 from storage.queries import recipients
 
-__all__ = ["Booked", "Occurrence", "Wanted", "check", "let_agency_choose", "nominate", "providers"]
+__all__ = [
+    "Booked",
+    "Occurrence",
+    "Wanted",
+    "beyond",
+    "check",
+    "let_agency_choose",
+    "nominate",
+    "prices",
+    "providers",
+]
 
 
 def check(actor: Actor, wanted: Wanted) -> tuple[Occurrence, ...]:
@@ -29,7 +41,31 @@ def check(actor: Actor, wanted: Wanted) -> tuple[Occurrence, ...]:
     cancellation.LeadTimeTooShort (with the agency's phone number)."""
     with action.reading(actor) as act:
         chosen = making.plan(act, wanted)
-    return tuple(Occurrence(v.local_date, v.starts_at, v.ends_at, v.time_note) for v in chosen.visits)
+        rates = making.visit_rates(act, chosen)
+    return tuple(
+        Occurrence(v.local_date, v.starts_at, v.ends_at, v.time_note, rate)
+        for v, rate in zip(chosen.visits, rates, strict=True)
+    )
+
+
+def beyond(actor: Actor, wanted: Wanted) -> str:
+    """The warning for a booking that goes past the approved amount left in its period (the hours
+    left and what the extra costs), or "" when it fits. Changes nothing."""
+    with action.reading(actor) as act:
+        chosen = making.plan(act, wanted)
+        found = making.beyond_approved(act, chosen)
+        return found.message(act.settings.phone) if found else ""
+
+
+def prices(actor: Actor, wanted: Wanted, worker_ids: Sequence[int]) -> dict[int, str]:
+    """What this booking costs with each of these workers, in words ("$71.66 an hour"): the rate
+    every visit will be stored with if the client chooses them (their charge level may change it)."""
+    with action.reading(actor) as act:
+        chosen = making.plan(act, wanted)
+        levels = quoting.worker_levels(act, worker_ids)
+        by_level = {level: making.visit_rates(act, chosen, level) for level in set(levels.values())}
+    unit = chosen.approved.unit
+    return {worker_id: words.visits(by_level[levels[worker_id]], unit) for worker_id in levels}
 
 
 def providers(actor: Actor, wanted: Wanted) -> matching.SeriesMatch:
@@ -52,6 +88,7 @@ def nominate(actor: Actor, wanted: Wanted, worker_id: int) -> Booked:
     series the worker cannot do are made unallocated for the roster department."""
     with fit.overlap_refused(), action.writing(actor) as act:
         chosen = making.plan(act, wanted)
+        warning = _beyond(act, chosen)
         # Only this worker is checked again: their answer is the full search's, filtered.
         found = matching.find_providers_for_series(
             making.to_fill(chosen), session=act.session, only=(worker_id,)
@@ -67,7 +104,7 @@ def nominate(actor: Actor, wanted: Wanted, worker_id: int) -> Booked:
         _tell_offered(act, chosen, booking, offer, len(held), len(chosen.visits) - len(held))
         act.audit("nominate", "booking", booking.id, f"worker {worker_id}")
         _announce(act, shifts, booking.client_id, worker_id)
-        return _booked(booking, chosen)
+        return _booked(booking, chosen, shifts, warning)
 
 
 @action.retried
@@ -75,6 +112,7 @@ def let_agency_choose(actor: Actor, wanted: Wanted) -> Booked:
     """Book without a worker: booking REQUESTED, its shifts UNALLOCATED, the roster department e-mailed."""
     with action.writing(actor) as act:
         chosen = making.plan(act, wanted)
+        warning = _beyond(act, chosen)
         booking = making.write_booking(act, chosen, BookingStatus.REQUESTED, None)
         shifts = making.write_shifts(act, booking, chosen, (), None)
         act.session.flush()
@@ -85,7 +123,7 @@ def let_agency_choose(actor: Actor, wanted: Wanted) -> Booked:
         )
         act.audit("request", "booking", booking.id, "agency chooses")
         _announce(act, shifts, booking.client_id, None)
-        return _booked(booking, chosen)
+        return _booked(booking, chosen, shifts, warning)
 
 
 def _offer(act: Action, booking: Booking, worker_id: int, first_start: datetime) -> Offer:
@@ -107,7 +145,7 @@ def _facts(chosen: making.Plan, booking: Booking, shifts: int, worker: str = "")
     first = chosen.visits[0].starts_at
     return BookingFacts(
         booking.number, chosen.place.name, chosen.approved.service_name, first, shifts, worker
-    )
+    )  # NOTE: letters to the roster department and workers carry no client price
 
 
 def _tell_offered(
@@ -134,9 +172,21 @@ def _tell_offered(
     )
 
 
-def _booked(booking: Booking, chosen: making.Plan) -> Booked:
+def _booked(booking: Booking, chosen: making.Plan, shifts: Sequence[Shift], warning: str) -> Booked:
     notes = tuple(v.time_note for v in chosen.visits if v.time_note)
-    return Booked(booking.id, booking.number, booking.status, len(chosen.visits), notes)
+    rates = tuple(shift.bill_rate_cents for shift in shifts)
+    price = words.visits(rates, chosen.approved.unit)
+    return Booked(
+        booking.id, booking.number, booking.status, len(chosen.visits), notes, rates, price, warning
+    )
+
+
+def _beyond(act: Action, chosen: making.Plan) -> str:
+    """Read before the booking's own shifts are written (they would count as used)."""
+    found = making.beyond_approved(act, chosen)
+    if found is not None:
+        act.audit("beyond_approved", "approved_service", chosen.approved.approved_service_id, found.period)
+    return found.message(act.settings.phone) if found else ""
 
 
 def _announce(act: Action, shifts: list[Shift], client_id: int, worker_id: int | None) -> None:

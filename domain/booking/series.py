@@ -14,6 +14,7 @@ from domain.booking import allocation, fit, making, parties, recurrence
 from domain.booking.errors import NotSuitable, SlotTaken
 from domain.booking.letters import SeriesUnallocatedToRoster
 from domain.messaging import outbox
+from domain.pricing import quoting
 from domain.vocabulary import Recurrence, ShiftStatus
 from storage.models import Booking, Shift
 from storage.queries import booking as queries
@@ -60,6 +61,8 @@ def _extend(act: Action, booking_id: int, until: date) -> Made:
         return made
     place = queries.client_place(booking.client_id, session=act.session)
     worker_id, offer = queries.series_worker(booking, session=act.session)
+    card = quoting.card(act, approved.service_id, approved.program_id, approved.rate_cents)
+    level = quoting.worker_levels(act, [worker_id]).get(worker_id) if worker_id is not None else None
     for day in recurrence.dates(
         booking.first_date,
         booking.recurrence,
@@ -68,7 +71,8 @@ def _extend(act: Action, booking_id: int, until: date) -> Made:
         after=booking.generated_until,
     ):
         visit = recurrence.span(day, booking.start_time, booking.duration_minutes, act.zone)
-        shift = making.write_shift(act, booking, approved, place, visit, None, ShiftStatus.UNALLOCATED)
+        rate = quoting.visit_rate(act, card, visit.starts_at, visit.ends_at, level) or 0
+        shift = making.write_shift(act, booking, approved, place, visit, None, ShiftStatus.UNALLOCATED, rate)
         act.session.flush()
         wanted = ShiftStatus.OFFERED if offer is not None else ShiftStatus.ALLOCATED
         if worker_id is not None and not _give(act, shift, worker_id, wanted):

@@ -32,6 +32,7 @@ class Occurrence:
     starts_at: datetime
     ends_at: datetime
     time_note: str | None
+    rate_cents: int = 0  # the bill rate with no worker chosen yet (domain.pricing)
 
 
 @dataclass(frozen=True)
@@ -41,3 +42,6 @@ class Booked:
     status: BookingStatus
     shift_count: int
     time_notes: tuple[str, ...]
+    rates: tuple[int, ...] = ()  # each visit's bill rate, as stored on its shift
+    price: str = ""  # the rates in words, as every surface says them
+    beyond: str = ""  # the warning when it goes past the approved amount left (domain.pricing.allowance)

@@ -21,10 +21,9 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from domain import money
 from domain.errors import DomainError
+from domain.pricing import bands
 from domain.vocabulary import CancelBand, NoticeMeasure
 
 
@@ -73,8 +72,8 @@ def rule_for(rules: Iterable[Rule], service_category: str) -> Rule:
 
 @cache
 def public_holidays(state: str, year: int) -> frozenset[date]:
-    """The state's public holidays in a year, from the `holidays` package."""
-    return frozenset(holidays.country_holidays("AU", subdiv=state, years=year).keys())
+    """The state's public holidays in a year: the same ones pricing charges at the holiday rate."""
+    return bands.public_holidays(state, year)
 
 
 def is_business_day(day: date, state: str) -> bool:

@@ -2,6 +2,7 @@
 shifts, those held by a pending offer, and those allocated, filtered by what the roster officer looks
 for. Roster officers and administrators only. A constant number of statements per day shown."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -12,7 +13,7 @@ from domain.accounts.access import Actor
 from domain.action import Action
 from domain.errors import InvalidInput
 from domain.people import known_as
-from domain.vocabulary import Role, ShiftStatus
+from domain.vocabulary import ShiftStatus
 from storage.queries import NamedRow
 from storage.queries import day_manager as queries
 
@@ -66,6 +67,8 @@ class DayShift:
     offer_expires: datetime | None  # agency-local, while a pending offer holds the shift
     time_note: str | None
     notes: str
+    worker_staff_number: str | None = None  # with the suburb, tells two workers of one name apart
+    worker_suburb: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ class Day:
 
 
 def day(actor: Actor, local_date: date, filters: DayFilter = DayFilter()) -> Day:
-    access.require_role(actor, Role.ROSTER, Role.ADMIN)
+    access.require_role(actor, *access.ROSTER_ROLES)
     search = _search(filters.search)
     with action.reading(actor) as act:
         start, end = act.day_bounds(local_date)
@@ -136,4 +139,25 @@ def _shift(act: Action, row: NamedRow) -> DayShift:
         offer_expires=act.local(row.offer_expires_at) if row.offer_expires_at else None,
         time_note=row.time_note,
         notes=row.notes,
+        worker_staff_number=row.worker_staff_number,
+        worker_suburb=row.worker_suburb,
     )
+
+
+@dataclass(frozen=True)
+class WorkerIdentity:
+    """What tells two workers of the same name apart on the Day Manager."""
+
+    staff_number: str
+    suburb: str
+
+    def __str__(self) -> str:
+        return f"{self.suburb}, {self.staff_number}"
+
+
+def identities(actor: Actor, worker_ids: Sequence[int]) -> dict[int, WorkerIdentity]:
+    """Roster/admin: each worker's staff number and home suburb."""
+    access.require_role(actor, *access.ROSTER_ROLES)
+    with action.reading(actor) as act:
+        found = queries.worker_identities(worker_ids, session=act.session)
+    return {id_: WorkerIdentity(number, suburb) for id_, (number, suburb) in found.items()}

@@ -17,14 +17,14 @@ from domain.messaging.letterhead import short_when
 from domain.people import known_as
 from domain.signoff.letters import QueryAnswered, ShiftQueried
 from domain.visits.lines import PAGE_SIZE
-from domain.vocabulary import Role, ShiftStatus
+from domain.vocabulary import ShiftStatus
 from storage.models import Shift, ShiftQuery
 from storage.queries import shift_changes as changes
 from storage.queries import signoff as signoff_queries
 
 MAX_MESSAGE = 2000
 _CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
-STAFF_WHO_ANSWER = (Role.CASE_MANAGER, Role.ADMIN)
+STAFF_WHO_ANSWER = access.QUERY_ROLES
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from domain import money
 from domain.people import known_as
+from domain.pricing import words as price_words
 from domain.vocabulary import (
     BillTo,
     CancelBand,
@@ -100,8 +101,8 @@ class ShiftLine:
 
     @property
     def rate(self) -> str:
-        per = "/h" if self.unit == ServiceUnit.HOUR else " each"
-        return f"{money.dollars(self.bill_rate_cents)}{per}"
+        """The rate stored on the shift when it was booked (domain.pricing), said as everywhere."""
+        return price_words.rate(self.bill_rate_cents, self.unit)
 
     @property
     def bill_to_label(self) -> str:

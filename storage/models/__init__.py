@@ -14,7 +14,7 @@ from .agency import (
 from .base import Base, UTCDateTime
 from .bookings import Booking, Offer, Shift, ShiftQuery
 from .funding import ApprovedService, FundingPackage, LedgerEntry, PackageBudget, Statement
-from .marketing import MarketingAudience, MarketingItem
+from .marketing import MarketingAudience, MarketingItem, MarketingNotice, MarketingView
 from .media import MediaFile
 from .messaging import AppMessage, JobLease, OutboxMessage
 from .people import (
@@ -32,6 +32,7 @@ from .people import (
     client_marketing_group,
 )
 from .requirements import Requirement
+from .security import RateCount, RecoveryCode, WebSession
 
 __all__ = [
     "Account",
@@ -57,12 +58,16 @@ __all__ = [
     "MarketingAudience",
     "MarketingGroup",
     "MarketingItem",
+    "MarketingNotice",
+    "MarketingView",
     "Medal",
     "MediaFile",
     "Offer",
     "OutboxMessage",
     "PackageBudget",
     "Program",
+    "RateCount",
+    "RecoveryCode",
     "Requirement",
     "Review",
     "Service",
@@ -71,6 +76,7 @@ __all__ = [
     "ShiftQuery",
     "Statement",
     "UTCDateTime",
+    "WebSession",
     "Worker",
     "WorkerCharacteristic",
     "WorkerCompetency",

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, false, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from domain.vocabulary import Role
@@ -34,6 +34,10 @@ class Account(Base):
     invitation_token_hash: Mapped[str | None] = mapped_column(String(128), unique=True)
     invitation_expires_at: Mapped[datetime | None]
     large_text: Mapped[bool] = mapped_column(default=False)
+    totp_secret: Mapped[str | None] = mapped_column(String(64))  # base32; set once a code confirmed it
+    totp_last_step: Mapped[int | None]  # the last 30-second step a code was accepted for: no replays
+    # Staff other than administrators may publish news to clients only with this permission.
+    communications: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
 
 
@@ -63,15 +67,25 @@ class ApiToken(Base):
 
 
 class AuditEvent(Base):
-    """Who did what to which record, and when."""
+    """Who viewed or changed which record, and when: append-only. Database triggers (migration 0008)
+    refuse every UPDATE and DELETE, so the rows carry no foreign keys (a closed account or a removed
+    client leaves its history as it was) and keep the person's name and role as they were then."""
 
     __tablename__ = "audit_event"
-    __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id", "at"),)
+    __table_args__ = (
+        Index("ix_audit_event_entity", "entity", "entity_id", "at"),
+        Index("ix_audit_event_client", "client_id", "at"),
+        Index("ix_audit_event_at", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]
-    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), index=True)
-    action: Mapped[str] = mapped_column(String(40))  # view, update, create, sign_in, ...
+    account_id: Mapped[int | None] = mapped_column(index=True)  # who: no foreign key, see above
+    actor_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    actor_role: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    channel: Mapped[str] = mapped_column(String(10), default="portal", server_default="portal")  # portal, api
+    client_id: Mapped[int | None]  # whose record it touched, when it is a client's
+    action: Mapped[str] = mapped_column(String(40))  # view, update, create, sign_in, export, ...
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[int | None]
     detail: Mapped[str] = mapped_column(Text, default="")

@@ -12,6 +12,7 @@ from domain.vocabulary import (
     NoticeMeasure,
     ProgramKind,
     ServiceUnit,
+    TimeBand,
 )
 
 from .base import Base
@@ -84,17 +85,24 @@ class Service(Base):
 
 
 class ServiceRate(Base):
-    """The price of one unit of a service under a program, in cents."""
+    """The price of one unit of a service under a program in one time band, in cents.
+
+    charge_level 0 is the rate for any worker; a row with a level (1 and up) prices the workers of
+    that level, where the agency prices by level (domain.pricing.rates).
+    """
 
     __tablename__ = "service_rate"
     __table_args__ = (
-        UniqueConstraint("service_id", "program_id"),
+        UniqueConstraint("service_id", "program_id", "time_band", "charge_level"),
         CheckConstraint("rate_cents >= 0", name="rate_not_negative"),
+        CheckConstraint("charge_level BETWEEN 0 AND 9", name="charge_level_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     service_id: Mapped[int] = mapped_column(ForeignKey("service.id", ondelete="CASCADE"))
     program_id: Mapped[int] = mapped_column(ForeignKey("program.id", ondelete="CASCADE"))
+    time_band: Mapped[TimeBand] = mapped_column(default=TimeBand.WEEKDAY)
+    charge_level: Mapped[int] = mapped_column(default=0)
     rate_cents: Mapped[int]
 
     service: Mapped[Service] = relationship(back_populates="rates")

@@ -38,6 +38,7 @@ client_marketing_group = Table(
     Base.metadata,
     Column("client_id", ForeignKey("client.id", ondelete="CASCADE"), primary_key=True),
     Column("group_id", ForeignKey("marketing_group.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_client_marketing_group_group_id", "group_id"),  # a group's members, for reach and notices
 )
 
 
@@ -109,6 +110,7 @@ class Worker(HomeAddress, Base):
         CheckConstraint("rating BETWEEN 1 AND 5", name="rating_range"),
         CheckConstraint("max_hours_per_week BETWEEN 0 AND 80", name="max_hours_range"),
         CheckConstraint("charge_rate_cents >= 0", name="charge_rate_not_negative"),
+        CheckConstraint("charge_level BETWEEN 1 AND 9", name="charge_level_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -122,7 +124,8 @@ class Worker(HomeAddress, Base):
     mobile_phone: Mapped[str | None] = mapped_column(String(20))
     email: Mapped[str | None] = mapped_column(String(254))
     bio: Mapped[str] = mapped_column(Text, default="")
-    charge_rate_cents: Mapped[int]  # per hour
+    charge_rate_cents: Mapped[int]  # per hour: what the worker costs the agency, never a client's price
+    charge_level: Mapped[int | None]  # 1 and up where the agency prices by level (domain.pricing)
     rating: Mapped[int] = mapped_column(default=3)
     medal_id: Mapped[int | None] = mapped_column(ForeignKey("medal.id"))
     max_hours_per_week: Mapped[int] = mapped_column(default=38)
@@ -200,6 +203,9 @@ class Review(Base):
     stars: Mapped[int]
     comment: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime]
+    # Hidden by an administrator (moderation): off the reviews page and the card's count.
+    hidden_at: Mapped[datetime | None]
+    hidden_reason: Mapped[str | None] = mapped_column(String(200))
 
 
 class ClientWorker(Base):

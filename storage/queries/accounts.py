@@ -3,6 +3,7 @@
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from domain.vocabulary import Role
 from storage.models import Account, CarerLink, Client, Worker
 
 
@@ -64,3 +65,10 @@ def account_for(
     if client_id is not None:
         return session.scalar(select(Account).where(Account.client_id == client_id))
     return session.scalar(select(Account).where(Account.worker_id == worker_id))
+
+
+def admins_and_others(*, session: Session) -> tuple[list[Account], int]:
+    """Every administrator, oldest first, and how many accounts of other roles there are."""
+    admins = list(session.scalars(select(Account).where(Account.role == Role.ADMIN).order_by(Account.id)))
+    others = session.scalar(select(func.count()).select_from(Account).where(Account.role != Role.ADMIN))
+    return admins, int(others or 0)

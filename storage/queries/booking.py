@@ -5,12 +5,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from domain.vocabulary import (
     BUSY_SHIFT_STATUSES,
     BookingStatus,
+    BudgetPeriod,
     OfferStatus,
     Recurrence,
     RequirementLevel,
@@ -26,7 +27,6 @@ from storage.models import (
     Offer,
     Requirement,
     Service,
-    ServiceRate,
     Shift,
 )
 from storage.queries.locking import locked
@@ -49,9 +49,11 @@ class ApprovedRow:
     service_id: int
     service_name: str
     unit: ServiceUnit
-    rate_cents: int | None  # the approved rate, else the program's; None: no price set
+    rate_cents: int | None  # the approved service's own rate; None: the program's rates apply
     package_starts_on: date
     package_ends_on: date
+    units_per_period: int  # hundredths of a unit approved each period
+    period: BudgetPeriod
 
 
 @dataclass(frozen=True)
@@ -74,16 +76,14 @@ def approved_service(client_id: int, approved_service_id: int, *, session: Sessi
             Service.id,
             Service.name,
             Service.unit,
-            func.coalesce(ApprovedService.rate_cents, ServiceRate.rate_cents),
+            ApprovedService.rate_cents,
             FundingPackage.starts_on,
             FundingPackage.ends_on,
+            ApprovedService.units_per_period,
+            ApprovedService.period,
         )
         .join(FundingPackage, FundingPackage.id == ApprovedService.package_id)
         .join(Service, Service.id == ApprovedService.service_id)
-        .outerjoin(
-            ServiceRate,
-            and_(ServiceRate.service_id == Service.id, ServiceRate.program_id == FundingPackage.program_id),
-        )
         .where(
             ApprovedService.id == approved_service_id,
             FundingPackage.client_id == client_id,
@@ -200,3 +200,29 @@ def series_worker(booking: Booking, *, session: Session) -> tuple[int | None, Of
     )
     return latest, None
 
+
+def unallocated_from(booking_id: int, starts_at: datetime, *, session: Session) -> list[Shift]:
+    """The booking's visits from `starts_at` on that wait for a worker, earliest first, locked."""
+    query = (
+        select(Shift)
+        .where(
+            Shift.booking_id == booking_id,
+            Shift.status == ShiftStatus.UNALLOCATED,
+            Shift.starts_at >= starts_at,
+        )
+        .order_by(Shift.starts_at)
+    )
+    return list(session.scalars(locked(query)))
+
+
+def unallocated_count_from(booking_id: int, starts_at: datetime, *, session: Session) -> int:
+    return (
+        session.scalar(
+            select(func.count()).where(
+                Shift.booking_id == booking_id,
+                Shift.status == ShiftStatus.UNALLOCATED,
+                Shift.starts_at >= starts_at,
+            )
+        )
+        or 0
+    )

@@ -9,12 +9,12 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from domain.vocabulary import BUSY_SHIFT_STATUSES
-from storage.models import ApprovedService, FundingPackage, Program, Service, ServiceRate, Shift
+from storage.models import ApprovedService, FundingPackage, Program, Service, Shift
 from storage.queries import NamedRow
 
 
 def approved_services(client_id: int, today: date, *, session: Session) -> list[NamedRow]:
-    """The client's approved services under their packages current today, with the program's rate."""
+    """The client's approved services under their packages current today, (their prices: domain.pricing)."""
     return list(
         session.execute(
             select(
@@ -35,15 +35,10 @@ def approved_services(client_id: int, today: date, *, session: Session) -> list[
                 Service.image_media_id,
                 Service.unit,
                 Service.default_duration_minutes,
-                ServiceRate.rate_cents.label("program_rate_cents"),
             )
             .join(FundingPackage, FundingPackage.id == ApprovedService.package_id)
             .join(Program, Program.id == FundingPackage.program_id)
             .join(Service, Service.id == ApprovedService.service_id)
-            .outerjoin(
-                ServiceRate,
-                and_(ServiceRate.service_id == Service.id, ServiceRate.program_id == Program.id),
-            )
             .where(
                 FundingPackage.client_id == client_id,
                 FundingPackage.active.is_(True),

@@ -31,3 +31,10 @@ def account_name(account_id: int | None, *, session: Session) -> str | None:
     if account_id is None:
         return None
     return session.scalar(select(Account.display_name).where(Account.id == account_id))
+
+
+def active_account_email(account_id: int | None, *, session: Session) -> str | None:
+    """The e-mail address of an account that is still open (a case manager's), or None."""
+    if account_id is None:
+        return None
+    return session.scalar(select(Account.email).where(Account.id == account_id, Account.active.is_(True)))

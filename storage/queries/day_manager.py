@@ -78,6 +78,8 @@ def shifts(
         Worker.first_name.label("worker_first_name"),
         Worker.preferred_name.label("worker_preferred_name"),
         Worker.last_name.label("worker_last_name"),
+        Worker.staff_number.label("worker_staff_number"),
+        Worker.home_suburb.label("worker_suburb"),
         Service.name.label("service"),
         Booking.number.label("booking_number"),
         offer_expiry.label("offer_expires_at"),
@@ -104,3 +106,13 @@ def services(*, session: Session) -> list[Row[int, str]]:
             select(Service.id, Service.name).where(Service.active.is_(True)).order_by(Service.name)
         )
     )
+
+
+def worker_identities(worker_ids: Sequence[int], *, session: Session) -> dict[int, tuple[str, str]]:
+    """(staff number, home suburb) of each worker: how two of the same name are told apart."""
+    if not worker_ids:
+        return {}
+    rows = session.execute(
+        select(Worker.id, Worker.staff_number, Worker.home_suburb).where(Worker.id.in_(list(worker_ids)))
+    )
+    return {id_: (number, suburb) for id_, number, suburb in rows}

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain.vocabulary import Role
+from domain.vocabulary import Role, ServiceUnit
 from storage.models import Account, Client, Service, Worker
 
 
@@ -46,6 +46,10 @@ def worker(worker_id: int, *, session: Session) -> Recipient:
 
 def service_name(service_id: int, *, session: Session) -> str:
     return session.scalar(select(Service.name).where(Service.id == service_id)) or "Service"
+
+
+def service_unit(service_id: int, *, session: Session) -> ServiceUnit:
+    return session.scalar(select(Service.unit).where(Service.id == service_id)) or ServiceUnit.HOUR
 
 
 def client_address(client_id: int, *, session: Session) -> str:

@@ -19,11 +19,11 @@ def worker_summary(worker_id: int, *, session: Session) -> NamedRow | None:
             Worker.bio,
             Medal.name.label("medal"),
             select(func.count(Review.id))
-            .where(Review.worker_id == worker_id)
+            .where(Review.worker_id == worker_id, Review.hidden_at.is_(None))
             .scalar_subquery()
             .label("review_count"),  # not "count": a row is a tuple, and tuple.count is a method
             select(func.avg(Review.stars))
-            .where(Review.worker_id == worker_id)
+            .where(Review.worker_id == worker_id, Review.hidden_at.is_(None))
             .scalar_subquery()
             .label("avg"),
         )
@@ -44,7 +44,7 @@ def page(worker_id: int, *, offset: int, limit: int, session: Session) -> list[N
                 Client.preferred_name,
             )
             .outerjoin(Client, Client.id == Review.client_id)
-            .where(Review.worker_id == worker_id)
+            .where(Review.worker_id == worker_id, Review.hidden_at.is_(None))
             .order_by(Review.created_at.desc(), Review.id.desc())
             .offset(offset)
             .limit(limit)

@@ -74,7 +74,9 @@ def windows(*, session: Session) -> list[Row]:
 
 
 def review_counts(*, session: Session) -> dict[int, int]:
-    rows = session.execute(select(Review.worker_id, func.count()).group_by(Review.worker_id))
+    rows = session.execute(
+        select(Review.worker_id, func.count()).where(Review.hidden_at.is_(None)).group_by(Review.worker_id)
+    )
     return {worker_id: count for worker_id, count in rows}
 
 

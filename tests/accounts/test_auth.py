@@ -114,7 +114,7 @@ def test_an_invitation_sets_the_password_once(demo_db: str) -> None:
     with db.read() as session:
         priya = session.scalar(select(Account).where(Account.email == "priya@example.com"))
     token = auth.invite(priya.id)
-    with pytest.raises(InvalidInput, match="at least 10 characters"):
+    with pytest.raises(InvalidInput, match="at least 8 characters"):
         auth.accept_invitation(token, "short", "short")
     with pytest.raises(InvalidInput, match="not the same"):
         auth.accept_invitation(token, "a long enough one", "a different one!")

@@ -28,6 +28,7 @@ PURE_RULES = (
     "domain.validation",
     "domain.vocabulary",
     "domain.people",
+    "domain.backoffice.fields",
 )
 MAX_DOMAIN_MODULES = 10
 

@@ -18,18 +18,23 @@ from tests.support.personas import Personas
 from tests.support.records import approved_ids
 
 
-def test_the_client_sees_exactly_her_approved_services_with_the_programs_price(personas: Personas) -> None:
+def test_the_client_sees_exactly_her_approved_services_from_the_programs_lowest_rate(
+    personas: Personas,
+) -> None:
     margaret = personas.client.client_id
     items = catalogue.catalogue(personas.client, margaret)
     assert sorted(item.approved_service_id for item in items) == approved_ids(margaret)
     with db.read() as session:
         for item in items:
-            rate = (
-                session.query(ServiceRate)
-                .filter_by(service_id=item.service_id, program_id=item.program_id)
-                .one()
-            )
-            assert item.rate_cents == rate.rate_cents
+            rates = [
+                rate.rate_cents
+                for rate in session.query(ServiceRate).filter_by(
+                    service_id=item.service_id, program_id=item.program_id
+                )
+            ]
+            assert item.rate_cents == min(rates)
+            assert item.prices is not None
+            assert item.prices.highest == max(rates)
             assert item.name == session.get(Service, item.service_id).name
 
 

@@ -99,8 +99,10 @@ def catching() -> Iterator[mailer.MailServer]:
     caught_mail.forget()
 
 
-async def test_staff_read_the_mail_the_catcher_caught(user: User, catching: mailer.MailServer) -> None:
-    await sign_in(user, "rosa@example.com")
+async def test_an_administrator_reads_the_mail_the_catcher_caught(
+    user: User, catching: mailer.MailServer
+) -> None:
+    await sign_in(user, "admin@example.com")
     with action.writing() as act:
         outbox.email(
             act,

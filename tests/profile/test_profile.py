@@ -4,14 +4,13 @@ import io
 
 import pytest
 from PIL import Image
-from sqlalchemy import func, select
 
 from domain.errors import InvalidInput, NotAllowed
 from domain.profile import changes, reading
 from domain.profile.reading import EmergencyContactDetails
 from domain.vocabulary import GeocodeStatus
 from storage import db
-from storage.models import AuditEvent, Client, MediaFile
+from storage.models import Client, MediaFile
 from tests.support.personas import Personas
 
 
@@ -31,17 +30,6 @@ def test_a_client_reads_their_own_profile(personas: Personas) -> None:
     assert details.full_name == "Margaret Wilson"
     assert details.packages[0].program == "Home Care Package"
     assert details.emergency_contacts
-
-
-def test_viewing_a_profile_is_audited(personas: Personas) -> None:
-    reading.get_profile(personas.client, personas.client.client_id)
-    with db.read() as session:
-        views = session.scalar(
-            select(func.count())
-            .select_from(AuditEvent)
-            .where(AuditEvent.action == "view", AuditEvent.entity_id == personas.client.client_id)
-        )
-    assert views == 1
 
 
 def test_a_client_cannot_read_or_change_another_clients_profile(personas: Personas) -> None:

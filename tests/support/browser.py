@@ -7,6 +7,7 @@ from nicegui.testing import Screen
 from selenium.webdriver.common.by import By
 
 from demo import DEMO_PASSWORD
+from tests.support import second_factor
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -24,11 +25,26 @@ def tablet(screen: Screen) -> None:
 
 
 def sign_in(screen: Screen, email: str, password: str = DEMO_PASSWORD) -> None:
+    """Sign in through the login page; the test administrator types their authenticator app's code."""
     screen.open("/login")
     screen.find_by_css('input[type="email"]').send_keys(email)
     screen.find_by_css('input[type="password"]').send_keys(password)
     screen.find_by_css("button.q-btn[class*='bg-primary']").click()
+    if password == DEMO_PASSWORD and second_factor.needs_code(email):
+        type_code(screen, second_factor.code(email=email))
     screen.wait_for(lambda: "/login" not in screen.selenium.current_url)
+
+
+def type_code(screen: Screen, code: str) -> None:
+    """Type the two-step code once the login page asks for it, and sign in."""
+    found = 'input[autocomplete="one-time-code"]'
+    screen.wait_for(
+        lambda: any(e.is_displayed() for e in screen.selenium.find_elements(By.CSS_SELECTOR, found))
+    )
+    field = screen.find_by_css(found)
+    field.clear()
+    field.send_keys(code)
+    screen.find_by_css("button.q-btn[class*='bg-primary']").click()
 
 
 def horizontal_overflow(screen: Screen) -> int:

@@ -18,6 +18,7 @@ from sqlalchemy import text
 from demo import DEMO_PASSWORD, seed_demo
 from domain.accounts import passwords
 from storage import db, migrate
+from tests.support.second_factor import give_admin_second_factor
 
 DEMO_NOW = datetime(2026, 11, 27, 0, 0, tzinfo=UTC)  # 11:00 on Friday 27 November 2026 in Sydney
 POSTGRES_ADMIN_URL = os.environ.get(
@@ -42,6 +43,7 @@ def build(url: str, kind: str) -> None:
     if kind == "demo":
         with db.write() as session:
             seed_demo(session, now=DEMO_NOW, hash_password=demo_password_hash)
+            give_admin_second_factor(session)
     engine.dispose()
 
 

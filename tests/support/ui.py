@@ -8,6 +8,8 @@ from nicegui import ElementFilter
 from nicegui.testing import User
 
 from demo import DEMO_PASSWORD
+from domain.accounts import auth
+from tests.support import second_factor
 
 POLLS = 200  # a 20 ms poll: up to four seconds for a background task (argon2, a database write)
 PATIENCE_SECONDS = 60.0  # a search over the demo agency runs off the event loop; never a timing assertion
@@ -23,11 +25,16 @@ async def eventually(condition: Callable[[], bool], what: str) -> None:
 
 
 async def sign_in(user: User, email: str, password: str = DEMO_PASSWORD) -> None:
-    """Fill in the login form and wait until the portal has either moved on or said why not."""
+    """Fill in the login form (with the authenticator app's code for an account that has two-step
+    sign-in, the test administrator's) and wait until the portal has moved on or said why not."""
     await user.open("/login")
     user.find(marker="email").type(email)
     user.find(marker="password").type(password)
     before = len(user.back_history)
+    if password == DEMO_PASSWORD and await asyncio.to_thread(second_factor.needs_code, email):
+        user.find(marker="sign-in").click()
+        await eventually(lambda: _code_asked(user), f"the code asked of {email}")
+        user.find(marker="code").type(await asyncio.to_thread(second_factor.code, email=email))
     user.find(marker="sign-in").click()
 
     def answered() -> bool:
@@ -37,11 +44,16 @@ async def sign_in(user: User, email: str, password: str = DEMO_PASSWORD) -> None
             return any(
                 getattr(element, "visible", False)
                 and element.props.get("role") == "alert"
-                and getattr(element, "text", "")
+                and getattr(element, "text", "") not in ("", auth.CODE_NEEDED)  # the code step's prompt
                 for element in user.client.layout.descendants()
             )
 
     await eventually(answered, f"signing in as {email}")
+
+
+def _code_asked(user: User) -> bool:
+    with user:
+        return any(True for _ in ElementFilter(marker="code", only_visible=True))
 
 
 async def shown(user: User, text: str) -> None:

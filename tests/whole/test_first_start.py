@@ -1,6 +1,7 @@
 """A newcomer's first `make run`: on an empty data folder the portal migrates, seeds the demo agency,
 starts the jobs and the mail catcher, and serves — and its log in the first two minutes has no
-traceback and no error. Once a first start printed about ten "database is locked" tracebacks
+traceback and no error; its /login carries the security headers, for HEAD (`curl -sI`) as for GET.
+Once a first start printed about ten "database is locked" tracebacks
 (every job starting at once on SQLite) and e-mailed one message twice."""
 
 import os
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from components.headers import CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY
 
 ROOT = Path(__file__).resolve().parents[2]
 WATCHED_SECONDS = 120.0
@@ -31,7 +34,10 @@ def test_a_first_start_serves_and_logs_no_traceback_in_two_minutes(tmp_path: Pat
         key: value
         for key, value in os.environ.items()
         if not key.startswith(
-            ("DATABASE_URL", "SEED_DEMO", "RUN_JOBS", "SMTP_", "STORAGE_SECRET", "PYTEST", "NICEGUI")
+            (
+                *("DATABASE_URL", "SEED_DEMO", "RUN_JOBS", "SMTP_", "STORAGE_SECRET"),
+                *("PYTEST", "NICEGUI", "PUBLIC_URL", "API_DOCS"),
+            )
         )
     }
     env.update({"DATA_DIR": str(tmp_path / "data"), "PORT": str(port), "MAIL_CATCHER_PORT": str(free_port())})
@@ -40,6 +46,7 @@ def test_a_first_start_serves_and_logs_no_traceback_in_two_minutes(tmp_path: Pat
         portal = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env, stdout=out, stderr=out)
         try:
             served = _serves(f"http://127.0.0.1:{port}/login", portal)
+            headers = _login_headers(port) if served else {}
             with pytest.raises(subprocess.TimeoutExpired):  # it keeps serving the whole time
                 portal.wait(timeout=WATCHED_SECONDS)
             text = log.read_text(errors="replace")
@@ -47,6 +54,7 @@ def test_a_first_start_serves_and_logs_no_traceback_in_two_minutes(tmp_path: Pat
             portal.send_signal(signal.SIGINT)  # Ctrl-C, as a person stops it
             stopped = portal.wait(timeout=60)
     assert served, text[-3000:]
+    assert headers == SECURITY_HEADERS, headers
     assert "Traceback" not in text, text
     assert " ERROR " not in text, text
     assert "ERROR:" not in text, text
@@ -54,6 +62,29 @@ def test_a_first_start_serves_and_logs_no_traceback_in_two_minutes(tmp_path: Pat
     stopping = log.read_text(errors="replace")[len(text) :]
     assert stopped == 0, stopping
     assert "Traceback" not in stopping, stopping
+
+
+# What `curl -sI http://127.0.0.1:8080/login` shows on a fresh `make run` (PUBLIC_URL is http, so no HSTS).
+SECURITY_HEADERS = {
+    "content-security-policy": CONTENT_SECURITY_POLICY,
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "permissions-policy": PERMISSIONS_POLICY,
+    "cross-origin-opener-policy": "same-origin",
+    "strict-transport-security": None,
+}
+
+
+def _login_headers(port: int) -> dict[str, str | None]:
+    """The security headers of /login on the real process, asked for with HEAD (as curl -sI) and GET."""
+    head = httpx.head(f"http://127.0.0.1:{port}/login", timeout=60)
+    get = httpx.get(f"http://127.0.0.1:{port}/login", timeout=60)
+    assert head.status_code == get.status_code == 200
+    assert head.content == b""
+    for name in SECURITY_HEADERS:
+        assert head.headers.get(name) == get.headers.get(name), name
+    return {name: get.headers.get(name) for name in SECURITY_HEADERS}
 
 
 def _serves(url: str, portal: subprocess.Popen[bytes]) -> bool:

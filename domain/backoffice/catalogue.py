@@ -1,0 +1,417 @@
+"""The agency's catalogue and rules, for administrators: programs, services (glyph, description,
+unit, default duration), competencies and characteristics with their glyphs, Global and Program
+requirements, marketing groups, and moderation of clients' reviews (hide with a reason: a hidden
+review leaves the worker's reviews page and the provider card's count). Prices are set elsewhere.
+
+Every change is checked for the role, validated field by field (nothing written on any problem)
+and audited. Matching sees competencies, characteristics and reviews at once through the workforce
+stamp (database triggers), and reads requirements on every search.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from domain import action, people, validation
+from domain.accounts import access
+from domain.accounts.access import Actor
+from domain.action import Action
+from domain.backoffice import fields
+from domain.errors import InvalidInput, NotFound
+from domain.vocabulary import (
+    CharacteristicKind,
+    CompetencyKind,
+    ProgramKind,
+    RequirementLevel,
+    Role,
+    ServiceUnit,
+)
+from storage.models import Characteristic, Competency, MarketingGroup, Program, Requirement, Service
+from storage.queries import catalogue_records as queries
+
+T = TypeVar("T")
+REVIEWS_SHOWN = 50
+_GLYPH = re.compile(r"[a-z][a-z0-9_]{1,59}")
+_CODE = re.compile(r"[A-Za-z0-9_]{2,40}")
+
+
+@dataclass(frozen=True)
+class ProgramLine:
+    program_id: int
+    code: str
+    name: str
+    kind: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class ServiceLine:
+    service_id: int
+    name: str
+    glyph: str
+    description: str
+    unit: str
+    default_duration_minutes: int
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    """A competency or characteristic."""
+
+    item_id: int
+    name: str
+    glyph: str
+    kind: str
+    expires: bool = False
+
+
+@dataclass(frozen=True)
+class RuleLine:
+    requirement_id: int
+    scope: str  # "Every visit" or the program's name
+    what: str
+    mandatory: bool
+    weight: int
+
+
+@dataclass(frozen=True)
+class GroupLine:
+    group_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    review_id: int
+    worker: str
+    client: str
+    stars: int
+    comment: str
+    hidden_reason: str | None
+
+
+@dataclass(frozen=True)
+class CatalogueView:
+    programs: tuple[ProgramLine, ...]
+    services: tuple[ServiceLine, ...]
+    competencies: tuple[ItemLine, ...]
+    characteristics: tuple[ItemLine, ...]
+    rules: tuple[RuleLine, ...]
+    groups: tuple[GroupLine, ...]
+    reviews: tuple[ReviewLine, ...]
+
+
+def view(actor: Actor) -> CatalogueView:
+    access.require_role(actor, Role.ADMIN)
+    with action.reading(actor) as act:
+        return _view(act)
+
+
+def add_program(actor: Actor, *, code: str, name: str, kind: str) -> CatalogueView:
+    access.require_role(actor, Role.ADMIN)
+    problems: dict[str, str] = {}
+    clean_code = _check(problems, "program_code", _code, code)
+    clean_name = _check(
+        problems, "program_name", lambda v: validation.text(v, "the name", max_length=120), name
+    )
+    chosen = _check(problems, "program_kind", lambda v: ProgramKind(v), kind)
+    if "program_kind" in problems:
+        problems["program_kind"] = "Please choose the kind of funding."
+    _stop(problems)
+    with action.writing(actor) as act:
+        if queries.code_taken(Program, clean_code, session=act.session):
+            raise InvalidInput({"program_code": f"Code {clean_code} is already taken."})
+        row = Program(code=clean_code, name=clean_name, kind=chosen)
+        act.session.add(row)
+        act.session.flush()
+        act.audit("create", "program", row.id, clean_name)
+        return _view(act)
+
+
+def update_service(
+    actor: Actor,
+    service_id: int,
+    *,
+    name: str,
+    glyph: str,
+    description: str,
+    unit: str,
+    default_duration_minutes: object,
+) -> CatalogueView:
+    access.require_role(actor, Role.ADMIN)
+    problems: dict[str, str] = {}
+    clean = {
+        "name": _check(problems, "name", lambda v: validation.text(v, "the name", max_length=120), name),
+        "glyph": _check(problems, "glyph", _glyph, glyph),
+        "description": _check(
+            problems,
+            "description",
+            lambda v: validation.text(v, "the description", max_length=2000, required=False),
+            description,
+        ),
+        "unit": _check(problems, "unit", _unit, unit),
+        "default_duration_minutes": _check(
+            problems,
+            "default_duration_minutes",
+            lambda v: fields.whole(v, "the usual length in minutes", 15, 24 * 60),
+            default_duration_minutes,
+        ),
+    }
+    _stop(problems)
+    with action.writing(actor) as act:
+        row = act.session.get(Service, service_id, with_for_update=True)
+        if row is None:
+            raise NotFound("That service no longer exists.")
+        changed = [key for key, value in clean.items() if getattr(row, key) != value]
+        for key, value in clean.items():
+            setattr(row, key, value)
+        act.audit("update", "service", service_id, ", ".join(changed))
+        act.session.flush()
+        return _view(act)
+
+
+def add_competency(
+    actor: Actor, *, code: str, name: str, kind: str, glyph: str, expires: bool
+) -> CatalogueView:
+    access.require_role(actor, Role.ADMIN)
+    problems: dict[str, str] = {}
+    clean_code = _check(problems, "competency_code", _code, code)
+    clean_name = _check(
+        problems, "competency_name", lambda v: validation.text(v, "the name", max_length=120), name
+    )
+    clean_glyph = _check(problems, "competency_glyph", _glyph, glyph)
+    try:
+        chosen = CompetencyKind(kind)
+    except ValueError:
+        problems["competency_kind"] = "Please choose: a clearance, a qualification or a skill."
+    _stop(problems)
+    with action.writing(actor) as act:
+        if queries.code_taken(Competency, clean_code, session=act.session):
+            raise InvalidInput({"competency_code": f"Code {clean_code} is already taken."})
+        row = Competency(
+            code=clean_code, name=clean_name, kind=chosen, glyph=clean_glyph, expires=bool(expires)
+        )
+        act.session.add(row)
+        act.session.flush()
+        act.audit("create", "competency", row.id, clean_name)
+        return _view(act)
+
+
+def update_item_glyph(actor: Actor, *, item: str, name: str, glyph: str) -> CatalogueView:
+    """Rename a competency or characteristic, or change its glyph; `item` is "competency:ID" or
+    "characteristic:ID"."""
+    access.require_role(actor, Role.ADMIN)
+    problems: dict[str, str] = {}
+    clean_name = _check(problems, "item_name", lambda v: validation.text(v, "the name", max_length=120), name)
+    clean_glyph = _check(problems, "item_glyph", _glyph, glyph)
+    _stop(problems)
+    kind, _, number = (item or "").partition(":")
+    if kind not in ("competency", "characteristic") or not number.isdigit():
+        raise InvalidInput({"item": "Please choose a competency or characteristic."})
+    with action.writing(actor) as act:
+        row: Competency | Characteristic | None = (
+            act.session.get(Competency, int(number), with_for_update=True)
+            if kind == "competency"
+            else act.session.get(Characteristic, int(number), with_for_update=True)
+        )
+        if row is None:
+            raise InvalidInput({"item": "That is no longer in the catalogue."})
+        row.name, row.glyph = clean_name, clean_glyph
+        act.audit("update", kind, row.id, f"{clean_name}, {clean_glyph}")
+        act.session.flush()
+        return _view(act)
+
+
+def add_characteristic(actor: Actor, *, name: str, kind: str, glyph: str) -> CatalogueView:
+    """A language spoken or a yes/no trait (gender and age bands come with the agency)."""
+    access.require_role(actor, Role.ADMIN)
+    problems: dict[str, str] = {}
+    clean_name = _check(
+        problems, "characteristic_name", lambda v: validation.text(v, "the name", max_length=120), name
+    )
+    clean_glyph = _check(problems, "characteristic_glyph", _glyph, glyph)
+    if kind not in (CharacteristicKind.LANGUAGE, CharacteristicKind.FLAG):
+        problems["characteristic_kind"] = "Please choose: a language or another trait."
+    _stop(problems)
+    code = re.sub(r"[^a-z0-9]+", "_", clean_name.lower()).strip("_")[:40] or "item"
+    with action.writing(actor) as act:
+        if any(c.kind == kind and c.code == code for c in queries.characteristics(session=act.session)):
+            raise InvalidInput({"characteristic_name": f"{clean_name} is already in the catalogue."})
+        row = Characteristic(kind=CharacteristicKind(kind), code=code, name=clean_name, glyph=clean_glyph)
+        act.session.add(row)
+        act.session.flush()
+        act.audit("create", "characteristic", row.id, clean_name)
+        return _view(act)
+
+
+def add_rule(
+    actor: Actor, *, item: str, mandatory: bool, program_id: int | None = None, weight: object = 1
+) -> CatalogueView:
+    """A Global requirement (every visit) or, given a program, a Program requirement."""
+    access.require_role(actor, Role.ADMIN)
+    problems: dict[str, str] = {}
+    kind, _, number = (item or "").partition(":")
+    if kind not in ("competency", "characteristic") or not number.isdigit():
+        problems["rule_item"] = "Please choose a competency or characteristic."
+    clean_weight = _check(problems, "rule_weight", lambda v: fields.whole(v, "the weight", 1, 10), weight)
+    _stop(problems)
+    with action.writing(actor) as act:
+        model = Competency if kind == "competency" else Characteristic
+        if act.session.get(model, int(number)) is None:
+            raise InvalidInput({"rule_item": "That is no longer in the catalogue."})
+        if program_id is not None and act.session.get(Program, program_id) is None:
+            raise InvalidInput({"rule_program": "That program no longer exists."})
+        row = Requirement(
+            level=RequirementLevel.GLOBAL if program_id is None else RequirementLevel.PROGRAM,
+            program_id=program_id,
+            competency_id=int(number) if kind == "competency" else None,
+            characteristic_id=int(number) if kind == "characteristic" else None,
+            mandatory=bool(mandatory),
+            weight=clean_weight,
+        )
+        act.session.add(row)
+        act.session.flush()
+        act.audit("create", "requirement", row.id, f"{row.level.value} {item}")
+        return _view(act)
+
+
+def remove_rule(actor: Actor, requirement_id: int) -> CatalogueView:
+    access.require_role(actor, Role.ADMIN)
+    with action.writing(actor) as act:
+        row = queries.agency_requirement(requirement_id, session=act.session)
+        if row is None:
+            raise NotFound("That requirement has already been removed.")
+        act.session.delete(row)
+        act.audit("delete", "requirement", requirement_id)
+        act.session.flush()
+        return _view(act)
+
+
+def add_group(actor: Actor, name: str) -> CatalogueView:
+    access.require_role(actor, Role.ADMIN)
+    problems: dict[str, str] = {}
+    clean = _check(
+        problems, "group_name", lambda v: validation.text(v, "the group's name", max_length=80), name
+    )
+    _stop(problems)
+    with action.writing(actor) as act:
+        if queries.group_taken(clean, session=act.session):
+            raise InvalidInput({"group_name": f"There is already a group called {clean}."})
+        row = MarketingGroup(name=clean)
+        act.session.add(row)
+        act.session.flush()
+        act.audit("create", "marketing_group", row.id, clean)
+        return _view(act)
+
+
+def hide_review(actor: Actor, review_id: int, reason: str) -> CatalogueView:
+    """Hide a review from clients, with the reason (kept, and audited)."""
+    access.require_role(actor, Role.ADMIN)
+    problems: dict[str, str] = {}
+    why = _check(
+        problems, f"reason_{review_id}", lambda v: validation.text(v, "the reason", max_length=200), reason
+    )
+    _stop(problems)
+    with action.writing(actor) as act:
+        row = queries.review(review_id, session=act.session)
+        if row is None:
+            raise NotFound("That review no longer exists.")
+        row.hidden_at, row.hidden_reason = act.now, why
+        act.audit("hide", "review", review_id, why)
+        act.session.flush()
+        return _view(act)
+
+
+def show_review(actor: Actor, review_id: int) -> CatalogueView:
+    access.require_role(actor, Role.ADMIN)
+    with action.writing(actor) as act:
+        row = queries.review(review_id, session=act.session)
+        if row is None:
+            raise NotFound("That review no longer exists.")
+        row.hidden_at, row.hidden_reason = None, None
+        act.audit("show", "review", review_id)
+        act.session.flush()
+        return _view(act)
+
+
+# ---- inside ---------------------------------------------------------------------------------
+
+
+def _stop(problems: dict[str, str]) -> None:
+    if problems:
+        raise InvalidInput(problems)
+
+
+def _check(problems: dict[str, str], name: str, check: Callable[[Any], T], value: Any) -> T:
+    try:
+        return check(value)
+    except ValueError as error:
+        problems[name] = str(error)
+        return None  # type: ignore[return-value]
+
+
+def _glyph(value: object) -> str:
+    text = str(value or "").strip()
+    if not _GLYPH.fullmatch(text):
+        raise ValueError(
+            "Please give a Material icon name in lower case, like local_police or medical_information."
+        )
+    return text
+
+
+def _code(value: object) -> str:
+    text = str(value or "").strip()
+    if not _CODE.fullmatch(text):
+        raise ValueError("Please give a short code of letters, digits or _, like first_aid (2 to 40).")
+    return text
+
+
+def _unit(value: object) -> ServiceUnit:
+    try:
+        return ServiceUnit(str(value))
+    except ValueError:
+        raise ValueError("Please choose: by the hour or each visit.") from None
+
+
+def _view(act: Action) -> CatalogueView:
+    session = act.session
+    return CatalogueView(
+        programs=tuple(
+            ProgramLine(p.id, p.code, p.name, p.kind.value, p.active)
+            for p in queries.programs(session=session)
+        ),
+        services=tuple(
+            ServiceLine(s.id, s.name, s.glyph, s.description, s.unit.value, s.default_duration_minutes)
+            for s in queries.services(session=session)
+        ),
+        competencies=tuple(
+            ItemLine(c.id, c.name, c.glyph, c.kind.value, c.expires)
+            for c in queries.competencies(session=session)
+        ),
+        characteristics=tuple(
+            ItemLine(c.id, c.name, c.glyph, c.kind.value) for c in queries.characteristics(session=session)
+        ),
+        rules=tuple(
+            RuleLine(
+                r.id,
+                r.program or "Every visit",
+                r.competency or r.characteristic or "",
+                bool(r.mandatory),
+                r.weight,
+            )
+            for r in queries.agency_requirements(session=session)
+        ),
+        groups=tuple(GroupLine(g.id, g.name) for g in queries.groups(session=session)),
+        reviews=tuple(
+            ReviewLine(
+                r.id,
+                people.known_as(r.worker_preferred, r.worker_first, r.worker_last),
+                f"{r.client_first} {r.client_last}" if r.client_first else "A former client",
+                r.stars,
+                r.comment,
+                r.hidden_reason,
+            )
+            for r in queries.reviews(limit=REVIEWS_SHOWN, session=session)
+        ),
+    )

@@ -1,0 +1,1 @@
+"""News, videos and documents the agency publishes to its clients, to marketing groups or to everyone."""

@@ -1,0 +1,28 @@
+"""The letter marketing sends: "There is news from your agency"."""
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from domain.agency.settings import AgencySettings
+from domain.messaging.letterhead import Letter, Rendered, letter
+
+
+@dataclass(frozen=True)
+class NewsFromAgency(Letter):
+    """A client or carer: the agency has published something for them (once per person per item)."""
+
+    name: ClassVar[str] = "news_from_agency"
+    person: str
+    title: str
+
+    def render(self, agency: AgencySettings) -> Rendered:
+        return letter(
+            agency,
+            subject=f"There is news from {agency.name}",
+            greeting=f"Dear {self.person},",
+            paragraphs=[
+                f"There is news from {agency.name} for you: “{self.title}”.",
+                "Sign in to the Care Portal and look at the News beside your profile to see it.",
+                f"If you have any questions, please call us on {agency.phone}.",
+            ],
+        )

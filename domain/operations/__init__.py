@@ -1,0 +1,1 @@
+"""Running the portal: its health as a reverse proxy or monitoring asks for it."""

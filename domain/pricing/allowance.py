@@ -1,0 +1,55 @@
+"""Booking past the approved amount: how much of a booking's period is left, and what the part
+beyond it costs. Plain values, no database.
+
+The visits use up what is left in their order; the part of a visit beyond it is extra, priced at
+that visit's own rate (a Sunday hour beyond costs the Sunday rate).
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from domain import money
+from domain.vocabulary import ServiceUnit
+
+
+@dataclass(frozen=True)
+class Beyond:
+    """A booking that goes past what is left of the approved amount in one period."""
+
+    period: str  # "the week of Monday 7 December"
+    left_units: int  # hundredths of a unit left before this booking
+    extra_units: int  # hundredths of a unit beyond it
+    extra_cents: int  # what the part beyond costs
+    unit: ServiceUnit
+
+    def message(self, phone: str) -> str:
+        left, extra = amount(self.left_units, self.unit), amount(self.extra_units, self.unit)
+        return (
+            f"This booking goes past your approved {self.unit_words} for {self.period}: {left} left, "
+            f"so {extra} more than approved, costing {money.dollars(self.extra_cents)} more. "
+            "You can still book it: the agency decides whether to allow it and tells you "
+            f"(or call us on {phone})."
+        )
+
+    @property
+    def unit_words(self) -> str:
+        return "hours" if self.unit == ServiceUnit.HOUR else "visits"
+
+
+def amount(units: int, unit: ServiceUnit) -> str:
+    number = f"{units / 100:g}"
+    if unit == ServiceUnit.HOUR:
+        return f"{number} hour" + ("" if units == 100 else "s")
+    return f"{number} visit" + ("" if units == 100 else "s")
+
+
+def beyond(approved_units: int, used_units: int, visits: Sequence[tuple[int, int]]) -> tuple[int, int, int]:
+    """(units left before, units beyond, cost beyond in cents) of visits given as (units, rate)."""
+    left = max(approved_units - used_units, 0)
+    remaining, extra_units, extra_cents = left, 0, 0
+    for units, rate in visits:
+        covered = min(units, remaining)
+        remaining -= covered
+        extra_units += units - covered
+        extra_cents += money.price_cents(units - covered, rate)
+    return left, extra_units, extra_cents

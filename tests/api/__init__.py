@@ -1,0 +1,1 @@
+"""The JSON API as a whole: fuzzed against the schema it publishes."""

@@ -1,0 +1,179 @@
+"""The catalogue and rules in the back office, on both databases: an administrator changes a
+service, adds competencies, characteristics, requirements and groups, and hides a review (it leaves
+the reviews page and the provider card's count at once); bad input is named at its field and writes
+nothing; nobody else may."""
+
+from collections.abc import Callable
+from datetime import date, time
+
+import pytest
+from sqlalchemy import func, select
+
+from domain.accounts.access import Actor
+from domain.backoffice import catalogue
+from domain.booking import catalogue as booking_catalogue
+from domain.booking import requests
+from domain.booking.wanted import Wanted
+from domain.errors import InvalidInput, NotAllowed
+from domain.workers import reviews
+from storage import db
+from storage.models import (
+    AuditEvent,
+    Characteristic,
+    Competency,
+    MarketingGroup,
+    Program,
+    Requirement,
+    Review,
+    Service,
+)
+from tests.support.personas import Personas
+
+
+def counts() -> tuple[int, ...]:
+    tables = (Program, Service, Competency, Characteristic, Requirement, MarketingGroup, AuditEvent)
+    with db.read() as session:
+        rows = [session.scalar(select(func.count()).select_from(table)) or 0 for table in tables]
+        hidden = select(func.count()).select_from(Review).where(Review.hidden_at.is_not(None))
+        return (*rows, session.scalar(hidden) or 0)
+
+
+def card_of(personas: Personas, worker_id: int) -> int:
+    """The review count on the worker's provider card for Margaret's Monday visit."""
+    margaret = personas.client
+    item = next(
+        i for i in booking_catalogue.catalogue(margaret, margaret.client_id) if i.name == "Personal care"
+    )
+    wanted = Wanted(margaret.client_id, item.approved_service_id, date(2026, 12, 7), time(9, 0), 60)
+    found = requests.providers(margaret, wanted)
+    return next(p.provider.review_count for p in found.providers if p.provider.worker_id == worker_id)
+
+
+def test_a_hidden_review_leaves_the_reviews_page_and_the_card(personas: Personas) -> None:
+    admin, aisha = personas.admin, personas.worker.worker_id
+    before_card = card_of(personas, aisha)
+    before = reviews.reviews(personas.client, aisha)
+    assert before_card >= 1
+    review_id = next(r.review_id for r in catalogue.view(admin).reviews if r.worker == "Aisha Rahman")
+    shown = catalogue.hide_review(admin, review_id, "Names another client")
+    assert next(r.hidden_reason for r in shown.reviews if r.review_id == review_id) == "Names another client"
+    assert card_of(personas, aisha) == before_card - 1
+    assert reviews.reviews(personas.client, aisha).review_count == before.review_count - 1
+    catalogue.show_review(admin, review_id)
+    assert card_of(personas, aisha) == before_card
+
+
+def test_a_global_must_have_narrows_the_workers_and_its_removal_restores_them(personas: Personas) -> None:
+    admin = personas.admin
+    everyone = card_count(personas)
+    view = catalogue.add_competency(
+        admin, code="spinal_care", name="Spinal cord care", kind="skill", glyph="accessible", expires=False
+    )
+    added = next(c for c in view.competencies if c.name == "Spinal cord care")
+    view = catalogue.add_rule(admin, item=f"competency:{added.item_id}", mandatory=True)
+    assert card_count(personas) == 0  # nobody holds it yet
+    rule = next(r for r in view.rules if r.what == "Spinal cord care")
+    assert rule.scope == "Every visit"
+    catalogue.remove_rule(admin, rule.requirement_id)
+    assert card_count(personas) == everyone
+
+
+def card_count(personas: Personas) -> int:
+    margaret = personas.client
+    item = next(
+        i for i in booking_catalogue.catalogue(margaret, margaret.client_id) if i.name == "Personal care"
+    )
+    wanted = Wanted(margaret.client_id, item.approved_service_id, date(2026, 12, 7), time(9, 0), 60)
+    return len(requests.providers(margaret, wanted).providers)
+
+
+def test_a_service_characteristic_group_and_program_are_saved(personas: Personas) -> None:
+    admin = personas.admin
+    service = next(s for s in catalogue.view(admin).services if s.name == "Personal care")
+    view = catalogue.update_service(
+        admin,
+        service.service_id,
+        name="Personal care",
+        glyph="shower",
+        description="Help with showering and dressing.",
+        unit="hour",
+        default_duration_minutes="90",
+    )
+    changed = next(s for s in view.services if s.service_id == service.service_id)
+    assert (changed.glyph, changed.default_duration_minutes) == ("shower", 90)
+    view = catalogue.add_characteristic(admin, name="Auslan", kind="language", glyph="sign_language")
+    assert any(c.name == "Auslan" for c in view.characteristics)
+    view = catalogue.add_group(admin, "Seniors' newsletter")
+    assert any(g.name == "Seniors' newsletter" for g in view.groups)
+    view = catalogue.add_program(admin, code="DVA", name="Veterans' Home Care", kind="private")
+    assert any(p.code == "DVA" for p in view.programs)
+
+
+def test_bad_input_is_named_at_its_field_and_writes_nothing(personas: Personas) -> None:
+    admin = personas.admin
+    service = catalogue.view(admin).services[0]
+    before = counts()
+    with pytest.raises(InvalidInput) as refused:
+        catalogue.update_service(
+            admin,
+            service.service_id,
+            name="",
+            glyph="Not An Icon",
+            description="",
+            unit="day",
+            default_duration_minutes="5",
+        )
+    assert set(refused.value.fields) == {"name", "glyph", "unit", "default_duration_minutes"}
+    with pytest.raises(InvalidInput) as refused:
+        catalogue.add_competency(
+            admin, code="police_check", name="Again", kind="clearance", glyph="badge", expires=True
+        )
+    assert refused.value.fields == {"competency_code": "Code police_check is already taken."}
+    with pytest.raises(InvalidInput) as refused:
+        catalogue.add_competency(admin, code="a b", name="", kind="", glyph="", expires=True)
+    assert set(refused.value.fields) == {
+        "competency_code",
+        "competency_name",
+        "competency_kind",
+        "competency_glyph",
+    }
+    with pytest.raises(InvalidInput) as refused:
+        catalogue.add_characteristic(admin, name="", kind="gender", glyph="x")
+    assert set(refused.value.fields) == {"characteristic_name", "characteristic_kind", "characteristic_glyph"}
+    with pytest.raises(InvalidInput) as refused:
+        catalogue.add_rule(admin, item="", mandatory=False, weight="11")
+    assert set(refused.value.fields) == {"rule_item", "rule_weight"}
+    with pytest.raises(InvalidInput) as refused:
+        catalogue.add_group(admin, "   ")
+    assert refused.value.fields == {"group_name": "Please enter the group's name."}
+    review_id = catalogue.view(admin).reviews[0].review_id
+    with pytest.raises(InvalidInput) as refused:
+        catalogue.hide_review(admin, review_id, "")
+    assert refused.value.fields == {f"reason_{review_id}": "Please enter the reason."}
+    with pytest.raises(InvalidInput) as refused:
+        catalogue.add_program(admin, code="HCP", name="Again", kind="hcp")
+    assert refused.value.fields == {"program_code": "Code HCP is already taken."}
+    assert counts() == before
+
+
+def test_only_administrators_may_change_the_catalogue(personas: Personas) -> None:
+    review_id = catalogue.view(personas.admin).reviews[0].review_id
+    before = counts()
+    attempts: list[Callable[[Actor], object]] = [
+        catalogue.view,
+        lambda who: catalogue.add_group(who, "Sneaky"),
+        lambda who: catalogue.hide_review(who, review_id, "I do not like it"),
+        lambda who: catalogue.add_rule(who, item="competency:1", mandatory=True),
+        lambda who: catalogue.add_program(who, code="X1", name="X", kind="private"),
+    ]
+    for outsider in (
+        personas.client,
+        personas.carer,
+        personas.worker,
+        personas.roster,
+        personas.case_manager,
+    ):
+        for attempt in attempts:
+            with pytest.raises(NotAllowed):
+                attempt(outsider)
+    assert counts() == before

@@ -1,0 +1,106 @@
+"""The client pages through NiceGUI's simulated User against main.py: bad input is shown at the field
+and writes nothing; a new client is added and offered an invitation; other roles are refused."""
+
+import asyncio
+from typing import Any
+
+import pytest
+from nicegui import ui
+from nicegui.testing import User
+from sqlalchemy import func, select
+
+from storage import db
+from storage.models import Account, ApprovedService, Client, FundingPackage, OutboxMessage, Requirement
+from tests.support.personas import Personas
+from tests.support.ui import sign_in
+
+PATIENCE = 600  # polls of 0.1 s: a minute for work off the event loop on a busy machine
+
+
+def counts() -> tuple[int, ...]:
+    with db.read() as session:
+        return tuple(
+            session.scalar(select(func.count()).select_from(table)) or 0
+            for table in (Client, FundingPackage, ApprovedService, Requirement, Account, OutboxMessage)
+        )
+
+
+def element(user: User, marker: str) -> Any:
+    return user.find(marker=marker).elements.pop()
+
+
+def error_of(user: User, marker: str) -> str:
+    found = element(user, marker)
+    assert isinstance(found, ui.input | ui.select)
+    return str(found.error or "")
+
+
+async def shown_at(user: User, marker: str, message: str) -> None:
+    """Wait (for the work off the event loop, up to a minute) until the field shows the message."""
+    for _ in range(3000):
+        if message in error_of(user, marker):
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"{marker} never showed {message!r}; it shows {error_of(user, marker)!r}")
+
+
+async def test_a_new_client_is_added_and_invited(user: User) -> None:
+    await sign_in(user, "admin@example.com")
+    await user.open("/admin/clients/new")
+    await user.should_see("Add a client", retries=PATIENCE)
+    before = counts()
+    for marker, text in {
+        "first_name": "Joan",
+        "client_number": "C90001",
+        "date_of_birth": "3/5/1941",
+        "street": "5 Marrickville Road",
+        "suburb": "Marrickville",
+        "postcode": "2204",
+        "email": "joan@example.com",
+    }.items():
+        user.find(marker=marker).type(text)
+    element(user, "gender").value = "female"
+    element(user, "state").value = "NSW"
+    user.find(marker="create-client").click()
+    await shown_at(user, "last_name", "Please enter the last name.")
+    assert counts() == before
+    user.find(marker="last_name").type("Baker")
+    user.find(marker="create-client").click()
+    await user.should_see("Invite to the portal", retries=PATIENCE)
+    await user.should_see("Joan Baker", retries=PATIENCE)
+    user.find(marker="invite-send").click()
+    await user.should_see("Invitation sent to joan@example.com.", retries=PATIENCE)
+    with db.read() as session:
+        account = session.scalar(select(Account).where(Account.email == "joan@example.com"))
+        assert account is not None
+        assert account.client_id is not None
+
+
+async def test_bad_package_input_is_shown_at_the_field(user: User, portal_personas: Personas) -> None:
+    await sign_in(user, "chris@example.com")
+    await user.open(f"/admin/clients/{portal_personas.client.client_id}")
+    await user.should_see("Funding and approved services", retries=PATIENCE)
+    before = counts()
+    user.find(marker="starts_on").type("1/7/2027")
+    user.find(marker="ends_on").type("1/6/2027")
+    user.find(marker="budget").type("lots")
+    user.find(marker="add-package").click()
+    await shown_at(user, "ends_on", "The package ends before it starts.")
+    assert "Please enter the level." in error_of(user, "level")
+    assert "in dollars" in error_of(user, "budget")
+    assert "Please choose the program." in error_of(user, "program")
+    assert counts() == before
+
+
+@pytest.mark.parametrize("email", ["margaret@example.com", "aisha@example.com", "rosa@example.com"])
+async def test_clients_workers_and_roster_staff_may_not_open_the_client_pages(
+    user: User, portal_personas: Personas, email: str
+) -> None:
+    await sign_in(user, email)
+    for path in (
+        "/admin/clients",
+        "/admin/clients/new",
+        f"/admin/clients/{portal_personas.client.client_id}",
+    ):
+        await user.open(path)
+        await user.should_see("You do not have access", retries=PATIENCE)
