@@ -7,8 +7,9 @@ a chunked body that never says is stopped at the limit). What is kept is decided
 A refused upload leaves nothing behind. The files are served by the web server with range requests
 (pages/media.py), so a tablet can seek in a video.
 
-NOTE: the security work brings a streamed-limit middleware of its own (adapters/uploads.py); `receive`
-is the one function to swap for it.
+The portal-wide streamed limit (adapters/uploads.py) guards NiceGUI's upload elements; news uploads
+count their own stream here because the limit depends on what the file is for (video, poster,
+captions) and the refusal names that limit.
 """
 
 import asyncio
