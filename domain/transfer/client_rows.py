@@ -1,7 +1,7 @@
 """The clients file: its columns, each row read into a client or into every problem it has, and a
 client written back as a row. Pure."""
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,6 +10,7 @@ from domain.vocabulary import Gender
 
 from . import cells
 from .problems import Problem
+from .row_reader import RowReader
 from .sheets import Sheet
 
 COLUMNS = (
@@ -72,43 +73,23 @@ def read(sheet: Sheet) -> tuple[list[ClientRecord], list[Problem]]:
 
 
 def _record(number: int, row: Mapping[str, str]) -> tuple[ClientRecord | None, list[Problem]]:
-    problems: list[Problem] = []
-
-    def cell(column: str, read_it: Callable[[str], object]) -> object:
-        try:
-            return read_it(row.get(column, ""))
-        except ValueError as error:
-            problems.append(Problem(number, column, str(error)))
-            return None
-
-    def optional_text(label: str, length: int) -> Callable[[str], object]:
-        return lambda v: validation.text(v, label, max_length=length, required=False) or None
-
-    client_number = cell("client_number", lambda v: validation.text(v, "the client number", max_length=20))
-    state = cell("state", validation.state)
+    read = RowReader(number, row)
+    client_number = read.text("client_number", "the client number", 20)
     fields = {
-        "title": cell("title", optional_text("the title", 20)),
-        "first_name": cell("first_name", lambda v: validation.text(v, "the first name", max_length=80)),
-        "last_name": cell("last_name", lambda v: validation.text(v, "the last name", max_length=80)),
-        "preferred_name": cell("preferred_name", optional_text("the preferred name", 80)),
-        "gender": cell("gender", cells.gender),
-        "date_of_birth": cell("date_of_birth", _birth),
-        "home_phone": cell("home_phone", validation.optional_phone),
-        "mobile_phone": cell("mobile_phone", validation.optional_phone),
-        "email": cell("email", validation.optional_email),
-        "home_street": cell("street", lambda v: validation.text(v, "the street address", max_length=200)),
-        "home_suburb": cell("suburb", lambda v: validation.text(v, "the suburb", max_length=80)),
-        "home_state": state,
-        "home_postcode": cell(
-            "postcode", lambda v: validation.postcode(cells.postcode_text(v), str(state)) if state else v
-        ),
-        "language": cell(
+        "title": read.text("title", "the title", 20, required=False),
+        **read.person(_birth),
+        "home_phone": read.cell("home_phone", validation.optional_phone),
+        "mobile_phone": read.cell("mobile_phone", validation.optional_phone),
+        "email": read.cell("email", validation.optional_email),
+        **read.home(),
+        "language": read.cell(
             "language",
             lambda v: validation.text(v, "the language", max_length=60, required=False) or "English",
         ),
-        "interpreter_needed": cell("interpreter_needed", lambda v: cells.yes_no(v, default=False)),
-        "active": cell("active", lambda v: cells.yes_no(v, default=True)),
+        "interpreter_needed": read.cell("interpreter_needed", lambda v: cells.yes_no(v, default=False)),
+        "active": read.cell("active", lambda v: cells.yes_no(v, default=True)),
     }
+    problems = read.problems
     if problems:
         return None, problems
     return ClientRecord(number, str(client_number), fields), []

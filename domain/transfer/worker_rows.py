@@ -1,7 +1,7 @@
 """The workers file: its columns, each row read into a worker (with the competencies they hold and
 their weekly availability) or into every problem it has, and a worker written back as a row. Pure."""
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,6 +10,7 @@ from domain.vocabulary import Gender
 
 from . import cells
 from .problems import Problem
+from .row_reader import RowReader
 from .sheets import Sheet
 
 COLUMNS = (
@@ -100,34 +101,14 @@ def read(sheet: Sheet, competency_codes: frozenset[str]) -> tuple[list[WorkerRec
 def _record(
     number: int, row: Mapping[str, str], competency_codes: frozenset[str]
 ) -> tuple[WorkerRecord | None, list[Problem]]:
-    problems: list[Problem] = []
-
-    def cell(column: str, read_it: Callable[[str], object]) -> object:
-        try:
-            return read_it(row.get(column, ""))
-        except ValueError as error:
-            problems.append(Problem(number, column, str(error)))
-            return None
-
-    staff_number = cell("staff_number", lambda v: validation.text(v, "the staff number", max_length=20))
-    state = cell("state", validation.state)
+    read = RowReader(number, row)
+    cell = read.cell
+    staff_number = read.text("staff_number", "the staff number", 20)
     fields = {
-        "first_name": cell("first_name", lambda v: validation.text(v, "the first name", max_length=80)),
-        "last_name": cell("last_name", lambda v: validation.text(v, "the last name", max_length=80)),
-        "preferred_name": cell(
-            "preferred_name",
-            lambda v: validation.text(v, "the preferred name", max_length=80, required=False) or None,
-        ),
-        "gender": cell("gender", cells.gender),
-        "date_of_birth": cell("date_of_birth", _birth),
+        **read.person(_birth),
         "mobile_phone": cell("mobile_phone", validation.optional_phone),
         "email": cell("email", validation.optional_email),
-        "home_street": cell("street", lambda v: validation.text(v, "the street address", max_length=200)),
-        "home_suburb": cell("suburb", lambda v: validation.text(v, "the suburb", max_length=80)),
-        "home_state": state,
-        "home_postcode": cell(
-            "postcode", lambda v: validation.postcode(cells.postcode_text(v), str(state)) if state else v
-        ),
+        **read.home(),
         "charge_rate_cents": cell("charge_rate", cells.dollars),
         "max_hours_per_week": cell(
             "max_hours_per_week", lambda v: cells.whole(v, low=0, high=80, default=38)
@@ -138,6 +119,7 @@ def _record(
     }
     held = cell("competencies", lambda v: cells.held(v, competency_codes))
     windows = cell("availability", cells.windows)
+    problems = read.problems
     if problems:
         return None, problems
     return WorkerRecord(number, str(staff_number), fields, held, windows), []  # type: ignore[arg-type]
