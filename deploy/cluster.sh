@@ -50,13 +50,16 @@ start() {
     || psql "$PG_ADMIN" -qc "CREATE DATABASE $DATABASE"
   [ -s "$STATE/storage_secret" ] || .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(48))' > "$STATE/storage_secret"
   chmod 600 "$STATE/storage_secret"
+  # Every process signs sessions with the same key, read once from the file (never written here).
+  read -r STORAGE_SECRET < "$STATE/storage_secret"
+  export STORAGE_SECRET
 
   sed -e '/^    server app/d' -e "s/bind 127.0.0.1:8000/bind 127.0.0.1:$PROXY_PORT/" deploy/haproxy.cfg > "$STATE/haproxy.cfg"
   for n in $(seq 1 "$PROCESSES"); do
     port=$((8100 + n))
     echo "    server app$n 127.0.0.1:$port check cookie app$n" >> "$STATE/haproxy.cfg"
     DATABASE_URL="${PG_ADMIN%/*}/$DATABASE" NICEGUI_REDIS_URL="$REDIS_URL" \
-      STORAGE_SECRET="$(cat "$STATE/storage_secret")" HOST=127.0.0.1 PORT=$port \
+      HOST=127.0.0.1 PORT=$port \
       PUBLIC_URL="http://127.0.0.1:$PROXY_PORT" DATA_DIR="$STATE/app$n" MAIL_CATCHER_PORT=$((8200 + n)) \
       SEED_DEMO=$([ "$n" = 1 ] && echo 1 || echo 0) OPEN_BROWSER=0 LOG_LEVEL=INFO \
       nohup .venv/bin/python main.py > "$STATE/app$n.log" 2>&1 &
