@@ -26,17 +26,12 @@ from sqlalchemy import create_engine, text
 
 from demo import DEMO_PASSWORD
 from tests.conftest import missing
+from tests.support.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN_URL = os.environ.get("TEST_POSTGRES_URL") or "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 START_LIMIT = 300.0  # seconds; a busy machine is slow, never wrong
 T = TypeVar("T")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def wait_for(condition: Callable[[], T], limit: float, what: str) -> T:

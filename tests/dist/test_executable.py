@@ -6,7 +6,6 @@ headless Chromium sets the password and signs in; Ctrl-C then stops it cleanly."
 import os
 import re
 import signal
-import socket
 import subprocess
 import time
 from collections.abc import Callable
@@ -18,6 +17,8 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 
+from tests.support.ports import free_port
+
 pytestmark = pytest.mark.dist
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,12 +26,6 @@ EXECUTABLE = ROOT / "dist" / "care-portal"
 START_SECONDS = 300.0  # a one-file executable unpacks itself first; a busy machine is slow, never wrong
 LINK = re.compile(r"http://127\.0\.0\.1:\d+/welcome/[A-Za-z0-9_\-]+")
 PASSWORD = "a long first password for the agency"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def until(

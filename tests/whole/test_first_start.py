@@ -6,7 +6,6 @@ Once a first start printed about ten "database is locked" tracebacks
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,15 +15,10 @@ import httpx
 import pytest
 
 from components.headers import CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY
+from tests.support.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 WATCHED_SECONDS = 120.0
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.mark.whole
