@@ -1,5 +1,6 @@
-"""A table of text as real HTML (<table>, <th scope>), so screen readers can read it cell by cell; it
-scrolls sideways inside its own focusable region rather than making the whole page scroll."""
+"""A table of text as real HTML (<table>, <th scope>), so screen readers can read it cell by cell; on a
+wide screen it scrolls sideways inside its own focusable region rather than making the whole page
+scroll, and below 1024 px each row is a card whose cells name their column (assets/static/tables.css)."""
 
 from nicegui import ui
 
@@ -15,7 +16,7 @@ def create(table: Table, *, level: int = 3) -> None:
         if not table.rows:
             Text(table.empty, tag="p")
             return
-        region = ui.element("div").classes("table-scroll")
+        region = ui.element("div").classes("table-scroll data-cards")
         region.props(f'role="region" tabindex="0" aria-labelledby="{heading_id}"')
         with region, ui.element("table").classes("data-table"):
             _head(table)
@@ -34,5 +35,5 @@ def _body(table: Table) -> None:
             with ui.element("tr").classes("total" if row.strong else ""):
                 first, *rest = row.cells
                 Text(first, tag="th").props('scope="row"')
-                for text, numeric in zip(rest, table.numeric[1:], strict=True):
-                    Text(text, tag="td").classes("num" if numeric else "")
+                for text, numeric, title in zip(rest, table.numeric[1:], table.headings[1:], strict=True):
+                    Text(text, tag="td").classes("num" if numeric else "").props.update({"data-label": title})

@@ -1,9 +1,6 @@
-"""A table of shifts that fits a tablet: it scrolls sideways inside its own labelled region (with a
-visible hint), never the whole page.
-
-One Quasar table whose rows are data: Vue renders every cell as text (never HTML), and a page
-of 50 rows costs one element on the server instead of hundreds. The Action column's buttons
-emit an "act" event with the shift id and the action; the page decides what happens.
+"""A table of shifts (components/card_table.py): a table on a wide screen, cards on a tablet or
+at 200 % zoom, so the Action column is always on screen. The Action column's buttons emit an "act"
+event with the shift id and the action; the page decides what happens.
 """
 
 from collections.abc import Callable, Sequence
@@ -13,26 +10,25 @@ from nicegui import ui
 
 from domain.visits.lines import ShiftLine
 
+from . import card_table
 from .text import Text
 
 ACTIONS = """
-<q-td :props="props">
-  <div class="row no-wrap q-gutter-xs items-center">
-    <q-btn v-if="props.row.can_cancel" outline no-caps color="negative" icon="event_busy" label="Cancel"
-           :aria-label="'Cancel visit ' + props.row.number"
-           @click="() => $parent.$emit('act', {id: props.row.id, action: 'cancel'})" />
-    <q-btn v-if="props.row.can_approve" unelevated no-caps color="positive" icon="thumb_up" label="Approve"
-           :aria-label="'Approve visit ' + props.row.number"
-           @click="() => $parent.$emit('act', {id: props.row.id, action: 'approve'})" />
-    <q-btn v-if="props.row.can_approve" outline no-caps color="primary" icon="help" label="Query"
-           :aria-label="'Query visit ' + props.row.number"
-           @click="() => $parent.$emit('act', {id: props.row.id, action: 'query'})" />
-    <span v-if="props.row.waiting">Waiting for your case manager</span>
-    <q-btn flat no-caps color="primary" icon="info" label="Details"
-           :aria-label="'Details of visit ' + props.row.number"
-           @click="() => $parent.$emit('act', {id: props.row.id, action: 'details'})" />
-  </div>
-</q-td>
+<div class="row q-gutter-xs items-center">
+  <q-btn v-if="props.row.can_cancel" outline no-caps color="negative" icon="event_busy" label="Cancel"
+         :aria-label="'Cancel visit ' + props.row.number"
+         @click="() => $parent.$emit('act', {id: props.row.id, action: 'cancel'})" />
+  <q-btn v-if="props.row.can_approve" unelevated no-caps color="positive" icon="thumb_up" label="Approve"
+         :aria-label="'Approve visit ' + props.row.number"
+         @click="() => $parent.$emit('act', {id: props.row.id, action: 'approve'})" />
+  <q-btn v-if="props.row.can_approve" outline no-caps color="primary" icon="help" label="Query"
+         :aria-label="'Query visit ' + props.row.number"
+         @click="() => $parent.$emit('act', {id: props.row.id, action: 'query'})" />
+  <span v-if="props.row.waiting">Waiting for your case manager</span>
+  <q-btn flat no-caps color="primary" icon="info" label="Details"
+         :aria-label="'Details of visit ' + props.row.number"
+         @click="() => $parent.$emit('act', {id: props.row.id, action: 'details'})" />
+</div>
 """
 
 
@@ -48,21 +44,11 @@ def create(
     if not lines:
         Text(empty, tag="p").classes("text-muted")
         return None
-    Text("Swipe or scroll sideways to see every column.", tag="p").classes("scroll-hint")
     names = [f"c{index}" for index in range(len(headers))]
-    columns = [
-        {"name": name, "label": header, "field": name, "align": "left"}
-        for name, header in zip(names, headers, strict=True)
-    ]
     rows = [_row(line, names, cells(line)) for line in lines]
-    if on_action is not None:
-        columns.append({"name": "action", "label": "Action", "field": "id", "align": "left"})
-    table = ui.table(columns=columns, rows=rows, row_key="id", title=caption).classes("table-region w-full")
-    table.props('flat bordered wrap-cells separator="cell" hide-bottom')
-    table.props.update({"table-attrs": {"aria-label": caption}})
+    table = card_table.create(caption, headers, rows, actions=ACTIONS if on_action is not None else "")
     if on_action is not None:
         by_id = {line.shift_id: line for line in lines}
-        table.add_slot("body-cell-action", ACTIONS)
         table.on("act", lambda e: _act(e.args, by_id, on_action))
     return table.mark("shift-table")
 

@@ -42,6 +42,7 @@ def install() -> None:
     app.colors(**COLOURS)
     app.add_static_files("/static", STATIC)
     ui.add_head_html('<link rel="stylesheet" href="/static/theme.css">', shared=True)
+    ui.add_head_html('<link rel="stylesheet" href="/static/tables.css">', shared=True)
     ui.add_body_html(session.ACTIVITY_SCRIPT, shared=True)
 
 

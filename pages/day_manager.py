@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from fastapi import Request
 from nicegui import ui
 
-from components import allocate_dialog, background, guard, live, pager
+from components import allocate_dialog, background, card_table, guard, live, pager
 from components.formatting import clock_time, long_date
 from components.forms import submit
 from components.nav import staff_sections
@@ -51,11 +51,9 @@ STATUS_LABELS = {
 }
 COLUMNS = ("Time", "Client", "Service", "Worker", "Status", "Booking")
 ACTION = """
-<q-td :props="props">
-  <q-btn v-if="props.row.can_allocate" unelevated no-caps color="primary" icon="person_add" label="Allocate"
-         :aria-label="'Allocate ' + props.row.c2 + ' for ' + props.row.c1"
-         @click="() => $parent.$emit('allocate', props.row.id)" />
-</q-td>
+<q-btn v-if="props.row.can_allocate" unelevated no-caps color="primary" icon="person_add" label="Allocate"
+       :aria-label="'Allocate ' + props.row.c2 + ' for ' + props.row.c1"
+       @click="() => $parent.$emit('allocate', props.row.id)" />
 """
 
 
@@ -220,23 +218,11 @@ def _table(shown: Day, allocate: Callable[[DayShift], Awaitable[None]]) -> None:
         Text("No shifts match on this day.", tag="p").classes("notice").mark("no-shifts")
         return
     names = [f"c{index}" for index in range(len(COLUMNS))]
-    columns = [
-        {"name": n, "label": t, "field": n, "align": "left"} for n, t in zip(names, COLUMNS, strict=True)
-    ]
-    columns.append({"name": "action", "label": "Action", "field": "id", "align": "left"})
     rows = [_row(shift, names) for shift in shown.shifts]
-    caption = f"Shifts on {long_date(shown.day)}"
-    # The table scrolls sideways inside a labelled region a keyboard can reach, never the page.
-    region = (
-        ui.element("div")
-        .classes("day-table-scroll")
-        .props(f'role="region" tabindex="0" aria-label="{caption}"')
+    # A table on a wide screen, cards on a tablet: Allocate is always on screen.
+    table = card_table.create(
+        f"Shifts on {long_date(shown.day)}", COLUMNS, rows, actions=ACTION, classes="day-table"
     )
-    with region:
-        table = ui.table(columns=columns, rows=rows, row_key="id", title=caption).classes("day-table w-full")
-        table.props('flat bordered wrap-cells separator="cell" hide-bottom')
-        table.props.update({"table-attrs": {"aria-label": caption}})
-        table.add_slot("body-cell-action", ACTION)
     by_id = {shift.shift_id: shift for shift in shown.shifts}
     table.on("allocate", lambda e: allocate(by_id[e.args]) if e.args in by_id else None)
     table.mark("day-table")
