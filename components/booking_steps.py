@@ -45,6 +45,24 @@ def progress(steps: Sequence[str], current: int) -> None:
                 item.classes("step-done")
 
 
+def step_heading(text: str) -> Text:
+    """The heading of a step: focus moves to it when the step opens (so a screen reader reads it
+    out), which is why a mouse or keyboard can focus it only by script (tabindex -1)."""
+    return heading(text, 2).classes("step-heading").props('tabindex="-1"')
+
+
+def focus_step(drawn: ui.element) -> None:
+    """Move focus to the step heading drawn inside `drawn`, once Vue has put it on the page."""
+    found = [e for e in drawn.descendants() if "step-heading" in e.classes]
+    if not found:
+        return
+    ui.run_javascript(
+        "(() => { let tries = 0; const go = () => {"
+        f" const h = document.getElementById('c{found[0].id}');"
+        " if (h) { h.focus(); } else if (tries++ < 100) { setTimeout(go, 50); } }; go(); })()"
+    )
+
+
 def nav_buttons(label: str, forward: Callable[[], Any], back: Callable[[], Any], *, mark: str) -> None:
     with ui.row().classes("gap-3 q-mt-md"):
         ui.button("Back", icon="arrow_back", on_click=back).props("outline no-caps").mark("back")
@@ -54,7 +72,7 @@ def nav_buttons(label: str, forward: Callable[[], Any], back: Callable[[], Any],
 
 
 def chosen_service(item: CatalogueItem) -> None:
-    heading(f"When would you like {item.name}?", 2)
+    step_heading(f"When would you like {item.name}?")
     paragraph(f"{catalogue_grid.price(item)}. {catalogue_grid.allowance(item)}").classes("text-muted")
 
 
@@ -80,7 +98,7 @@ def summary(state: Chosen) -> None:
 
 def who(state: Chosen, choose: Callable[[bool], None], back: Callable[[], None]) -> None:
     summary(state)
-    heading("Who should do it?", 2)
+    step_heading("Who should do it?")
     with ui.element("div").classes("choice-grid"):
         ui.button("Choose my worker", icon="person_search", on_click=lambda: choose(False)).props(
             "unelevated color=primary no-caps"
@@ -95,7 +113,7 @@ def who(state: Chosen, choose: Callable[[bool], None], back: Callable[[], None])
 
 def preferences_intro(state: Chosen) -> None:
     summary(state)
-    heading("What matters to you in a worker?", 2)
+    step_heading("What matters to you in a worker?")
     paragraph(
         "A must have leaves out every worker without it. A nice to have puts the workers with it first. "
         "Change them for this booking, or save them for every booking."
@@ -116,7 +134,7 @@ def providers(
     if not found:
         _none_found(agency_instead)
     else:
-        heading(f"{len(found)} worker{'s' if len(found) != 1 else ''} can do it", 2)
+        step_heading(f"{len(found)} worker{'s' if len(found) != 1 else ''} can do it")
         paragraph("Best suited first. Choose one and we will ask them; you get an e-mail when they accept.")
     dialogs = ui.element("div")
     for listed in found[: state.shown_providers]:
@@ -144,7 +162,7 @@ def providers(
 
 def _none_found(agency_instead: Callable[[], Awaitable[None]]) -> None:
     with ui.element("div").classes("notice").props('role="status"').mark("no-providers"):
-        heading("No worker is free for all of this", 2)
+        step_heading("No worker is free for all of this")
         paragraph(
             "No worker who has everything you must have is free at that time, close enough to you. "
             "You could try another day or time, make some must haves nice to haves, "
@@ -191,7 +209,7 @@ def confirmation(state: Chosen, client_id: int, again: Callable[[], Any]) -> Non
     booked = state.booked
     assert booked is not None
     with ui.element("div").classes("notice notice-ok").props('role="status"').mark("booked"):
-        heading("Your booking is sent", 2)
+        step_heading("Your booking is sent")
         paragraph(f"Booking number {booked.number}: {when_picker.summary(state.when)}.")
         paragraph(f"Price: {booked.price}").mark("booked-price")
         if booked.beyond:

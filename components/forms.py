@@ -8,6 +8,8 @@ from nicegui.elements.mixins.validation_element import ValidationElement
 
 from domain.errors import DomainError, InvalidInput
 
+from . import toast
+
 T = TypeVar("T")
 
 
@@ -42,7 +44,7 @@ async def submit(
         tell(error.message)
         return None
     if done:
-        ui.notify(done, type="positive")
+        toast.show(done)
     return result
 
 
@@ -63,7 +65,7 @@ async def succeeded(
 
 
 def _notify(problem: str) -> None:
-    ui.notify(problem, type="negative", multi_line=True)
+    toast.show(problem, "negative")
 
 
 def text_input(

@@ -8,6 +8,7 @@ from domain.profile import changes, reading
 from domain.profile.reading import ClientProfile, EmergencyContactDetails
 from domain.vocabulary import GeocodeStatus
 
+from . import toast
 from .forms import submit, text_input
 from .text import Text, heading, paragraph
 
@@ -176,8 +177,8 @@ def emergency_contacts(actor: Actor, details: ClientProfile) -> None:
 
         def add() -> None:
             if len(contacts) >= reading.MAX_EMERGENCY_CONTACTS:
-                ui.notify(
-                    f"You can list up to {reading.MAX_EMERGENCY_CONTACTS} emergency contacts.", type="warning"
+                toast.show(
+                    f"You can list up to {reading.MAX_EMERGENCY_CONTACTS} emergency contacts.", "warning"
                 )
                 return
             contacts.append({"name": "", "relationship": "", "phone": "", "email": ""})

@@ -78,10 +78,15 @@ def _stars_and_medal(provider: matching.Provider) -> None:
 def _competencies(provider: matching.Provider) -> None:
     if not provider.competencies:
         return
-    with ui.row().classes("gap-1 items-center").props('role="list" aria-label="Competencies at a glance"'):
+    # each glyph with its name in words: a glyph alone is a puzzle (one element each, a chip)
+    with (
+        ui.row()
+        .classes("gap-1 items-center glyph-list")
+        .props('role="list" aria-label="Competencies at a glance"')
+    ):
         for held in provider.competencies:
-            ui.icon(held.glyph, size="32px").classes("text-secondary").props(
-                f'role="listitem" aria-label="{held.name}"'
+            ui.chip(held.name, icon=held.glyph, color=None).classes("glyph-chip").props(
+                'role="listitem" square'
             )
     title = f"Qualifications and checks ({len(provider.competencies)})"
     with ui.expansion(title).classes("w-full"), ui.element("ul").classes("competency-list"):

@@ -10,7 +10,7 @@ from nicegui.language import Language
 
 from domain.accounts.access import Actor
 
-from . import session
+from . import session, toast
 from .text import Text
 from .viewer import Viewer
 
@@ -62,11 +62,13 @@ def frame(
     ui.page_title(f"{title} · {viewer.agency.name}")
     if actor is not None and actor.large_text:
         ui.query("body").classes("large-text")
-    ui.link("Skip to main content", "#main").classes("skip-link")
     with ui.header(elevated=False).classes("app-header items-center justify-between px-4 py-2"):
+        # first in the header, which comes first in the page: the first Tab stop
+        ui.link("Skip to main content", "#main").classes("skip-link")
         Text(viewer.agency.name, tag="p").classes("agency-name")
         if actor is not None:
             _account_menu(actor)
+        toast.strip()
     if nav:
         with (
             ui.element("nav").props('aria-label="Sections"').classes("app-toolbar w-full"),
@@ -100,9 +102,9 @@ def _account_menu(actor: Actor) -> None:
                 on_change=lambda e: session.set_large_text(actor, bool(e.value)),
             ).mark("large-text")
         if actor.is_staff:
-            ui.menu_item(
-                "Two-step sign-in", on_click=lambda: ui.navigate.to(session.TWO_FACTOR_PAGE)
-            ).mark("two-factor")
+            ui.menu_item("Two-step sign-in", on_click=lambda: ui.navigate.to(session.TWO_FACTOR_PAGE)).mark(
+                "two-factor"
+            )
         ui.menu_item("Sign out", on_click=session.sign_out).mark("sign-out")
 
 

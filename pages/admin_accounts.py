@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from nicegui import ui
 
 import config
-from components import background, guard, pager
+from components import background, guard, pager, toast
 from components.forms import submit, text_input
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
@@ -170,7 +170,7 @@ def _invite_form(actor: Actor, refresh: Refresh) -> None:
             link_base = config.public_url()
             made = await submit(lambda: invitations.invite(actor, new, link_base), fields)
             if made is not None:
-                ui.notify(f"Invitation sent to {new.email.strip()}.", type="positive")
+                toast.show(f"Invitation sent to {new.email.strip()}.")
                 for field in fields.values():
                     field.value = ""
                 await refresh()

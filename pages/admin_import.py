@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from nicegui import events, ui
 
-from components import guard
+from components import guard, toast
 from components.forms import submit
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
@@ -137,7 +137,7 @@ def _section(actor: Actor, kind: Kind) -> None:
                 auto_upload=True,
                 max_file_size=sheets.MAX_BYTES,
                 on_upload=picked,
-                on_rejected=lambda: ui.notify("That file is larger than 20 MB.", type="negative"),
+                on_rejected=lambda: toast.show("That file is larger than 20 MB.", "negative"),
             )
             .props('accept=".csv,.xlsx,text/csv"')
             .classes("hidden")

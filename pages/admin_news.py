@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 
 from nicegui import ui
 
-from components import background, guard, news_sidebar
+from components import background, guard, news_sidebar, toast
 from components.formatting import clock_time, short_date
 from components.forms import submit, succeeded, text_input
 from components.guard import RecordId
@@ -227,7 +227,7 @@ def _form(actor: Actor, item_id: int | None, draft: ItemDraft, choices: Choices)
             )
             saved = await submit(lambda: items.save(actor, item_id, changed), fields, say=say)
             if saved is not None:
-                ui.notify("Saved.", type="positive")
+                toast.show("Saved.")
                 ui.navigate.to(f"{PATH}/{saved}")
 
         ui.button("Save", icon="save", on_click=save).props("unelevated color=primary").mark("news-save")

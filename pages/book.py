@@ -18,6 +18,7 @@ from components import (
     client_switcher,
     guard,
     preferences_editor,
+    toast,
     when_picker,
 )
 from components.forms import submit
@@ -84,6 +85,7 @@ class _Flow:
         self.saved, self.options = saved, options
         self.state = Choices(editing=preferences_editor.editing(saved))
         self.fields: dict[str, ValidationElement] = {}
+        self.moved = False  # whether the next drawing is a new step, whose heading takes focus
 
     def show(self) -> None:
         self.progress = ui.element("div")
@@ -97,24 +99,31 @@ class _Flow:
         with self.progress:
             booking_steps.progress(STEPS, self.state.step)
         step = self.state.step
-        if step == 0:
-            catalogue_grid.create(self.items, self.choose_service)
-        elif step == 1:
-            self._when()
-        elif step == 2:
-            booking_steps.who(self.state, self.choose_who, self.back)
-        elif step == 3:
-            self._preferences()
-        elif step == 4:
-            booking_steps.providers(
-                self.state, self.actor, self.nominate, self.agency_instead, self.back, self.more
-            )
-        else:
-            booking_steps.confirmation(self.state, self.client_id, self.again)
+        with ui.element("div").classes("w-full") as drawn:
+            if step == 0:
+                booking_steps.step_heading("Which service would you like?")
+                catalogue_grid.create(self.items, self.choose_service)
+            elif step == 1:
+                self._when()
+            elif step == 2:
+                booking_steps.who(self.state, self.choose_who, self.back)
+            elif step == 3:
+                self._preferences()
+            elif step == 4:
+                booking_steps.providers(
+                    self.state, self.actor, self.nominate, self.agency_instead, self.back, self.more
+                )
+            else:
+                booking_steps.confirmation(self.state, self.client_id, self.again)
+        if self.moved:  # a new step, not the page's first drawing nor "show more workers"
+            self.moved = False
+            booking_steps.focus_step(drawn)
 
     def go(self, step: int, problem: str = "") -> None:
+        """Show a step; focus moves to its heading, so a screen reader says where the person is."""
         self.state.step = step
         self.say(problem)
+        self.moved = True
         self.content.refresh()
 
     def say(self, problem: str) -> None:
@@ -200,7 +209,7 @@ class _Flow:
             if saved is None:
                 return
             self.saved, self.state.editing = saved, preferences_editor.editing(saved)
-            ui.notify("Your preferences are saved for every booking.", type="positive")
+            toast.show("Your preferences are saved for every booking.")
         elif editing.changed:
             wishes = await self.attempt(
                 lambda: preferences.for_this_booking(self.actor, self.client_id, editing.wishes)

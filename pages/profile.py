@@ -3,7 +3,7 @@
 from fastapi.responses import RedirectResponse
 from nicegui import events, ui
 
-from components import background, guard, news_sidebar, profile_forms
+from components import background, guard, news_sidebar, profile_forms, toast
 from components.formatting import short_date
 from components.forms import submit
 from components.guard import RecordId
@@ -128,7 +128,7 @@ def _photo(actor: Actor, details: ClientProfile) -> None:
                 auto_upload=True,
                 max_file_size=5 * 1024 * 1024,
                 on_upload=upload,
-                on_rejected=lambda: ui.notify("That photo is larger than 5 MB.", type="negative"),
+                on_rejected=lambda: toast.show("That photo is larger than 5 MB.", "negative"),
             )
             .props('accept=".jpg,.jpeg,.png,image/jpeg,image/png"')
             .classes("hidden")
@@ -174,7 +174,7 @@ def _your_record(actor: Actor, details: ClientProfile) -> None:
             )
             if to is not None:
                 request.value = ""
-                ui.notify(f"Your request was sent to {to}.", type="positive")
+                toast.show(f"Your request was sent to {to}.")
 
         ui.button("Ask for a correction", icon="send", on_click=send).props("outline no-caps").mark(
             "send-correction"
