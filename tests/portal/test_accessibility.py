@@ -1,10 +1,11 @@
 """Every page passes axe-core's WCAG 2.2 AA rules (no serious or critical violation) at tablet
-size, without sideways scrolling."""
+size, without sideways scrolling; the clients' pages also at 200 % zoom (a 384×512 viewport)."""
 
 import pytest
 from nicegui.testing import Screen
 
 from tests.support.browser import AXE, axe_violations, describe, horizontal_overflow, sign_in, tablet
+from tests.support.layout import settled, sized
 from tests.support.personas import Personas
 
 pytestmark = pytest.mark.browser
@@ -65,6 +66,8 @@ BACK_OFFICE_BY_PERSONA = {
     "rosa@example.com": ["/admin/workers?q=Rahman"],
 }
 SIZES = [(768, 1024), (1920, 1080)]
+ZOOMED = (384, 512)  # a 768×1024 tablet at 200 % zoom
+CLIENT_PERSONAS = (None, "margaret@example.com", "daniel@example.com")
 
 
 def ids_of(personas: Personas) -> dict[str, int | None]:
@@ -103,6 +106,28 @@ def test_pages_pass_axe_at_tablet_size(
         overflow = horizontal_overflow(screen)
         if overflow > 0:
             failures.append(f"{path}: {overflow}px of sideways scrolling at 768×1024")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("email", CLIENT_PERSONAS)
+def test_client_pages_pass_axe_at_200_percent_zoom(
+    axe_ready: None, demo_portal: str, screen: Screen, email: str | None, portal_personas: Personas
+) -> None:
+    sized(screen, ZOOMED)
+    if email:
+        sign_in(screen, email)
+    failures = []
+    ids = ids_of(portal_personas)
+    for path in (page.format(**ids) for page in PAGES_BY_PERSONA[email]):
+        screen.open(path)
+        sized(screen, ZOOMED)
+        settled(screen)
+        found = axe_violations(screen)
+        if found:
+            failures.append(f"{path}:\n{describe(found)}")
+        overflow = horizontal_overflow(screen)
+        if overflow > 0:
+            failures.append(f"{path}: {overflow}px of sideways scrolling at 384×512")
     assert not failures, "\n".join(failures)
 
 
