@@ -19,6 +19,7 @@ def problems(path: str, found: Layout) -> list[str]:
     if found.page_overflow > 0:
         said.append(f"{path}: the page scrolls {found.page_overflow}px sideways")
     said += [f"{path}: {where} scrolls sideways" for where in found.scrolled]
+    said += [f"{path}: the tab {tab} is squeezed over its neighbours" for tab in found.squeezed_tabs]
     return said
 
 

@@ -18,7 +18,12 @@ const scrolled = [...document.querySelectorAll('main *')].filter(e => {
   const style = getComputedStyle(e);
   return ['auto', 'scroll'].includes(style.overflowX) && e.scrollWidth > e.clientWidth + 1;
 }).map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.'));
+// a tab whose label is wider than its own box spills its words over its neighbours
+const crowded = [...document.querySelectorAll('main .q-tab')].filter(t =>
+  [t, ...t.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1)
+).map(t => t.innerText.trim());
 return {
+  squeezed_tabs: crowded,
   actions: buttons.length,
   labels: buttons.map(b => b.getAttribute('aria-label') || b.textContent.trim()),
   off_screen: off,
@@ -30,6 +35,7 @@ return {
 
 @dataclass(frozen=True)
 class Layout:
+    squeezed_tabs: list[str]
     actions: int
     labels: list[str]
     off_screen: list[str]
