@@ -5,16 +5,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from adapters import geocoding
 from domain.vocabulary import Gender, Role
-from storage.models import Account, CarerLink, ShiftQuery
+from storage.models import Account, CarerLink, Client, ShiftQuery
 
 from . import news
 from .agency import AgencySpec, GeneratedAgency, generate, raise_query
 
 DEMO_PASSWORD = "care-portal-demo"
+DEMO_CASE_MANAGER = "chris@example.com"  # the README's case manager looks after every persona client
 
 
 def _place(name: str) -> geocoding.Suburb:
@@ -171,6 +173,7 @@ DEMO_SPEC = AgencySpec(
 
 def seed_demo(session: Session, *, now: datetime, hash_password: Callable[[str], str]) -> GeneratedAgency:
     agency = generate(session, DEMO_SPEC, now=now, hash_password=hash_password)
+    _persona_clients_to_the_demo_case_manager(session, agency)
     carer = _carer(session, agency, hash_password, now)
     margaret = agency.accounts["margaret@example.com"]
     shift_id = raise_query(
@@ -186,6 +189,17 @@ def seed_demo(session: Session, *, now: datetime, hash_password: Callable[[str],
     agency.accounts[CARER.email] = carer
     news.seed_news(session, now=now, admin_email="admin@example.com", named_client_id=agency.clients[0].id)
     return agency
+
+
+def _persona_clients_to_the_demo_case_manager(session: Session, agency: GeneratedAgency) -> None:
+    """The persona clients' queries go to a case manager who can sign in and answer them (the other
+    generated clients keep their randomly drawn case managers)."""
+    persona_ids = [client.id for client in agency.clients[: len(CLIENTS)]]
+    session.execute(
+        update(Client)
+        .where(Client.id.in_(persona_ids))
+        .values(case_manager_account_id=agency.accounts[DEMO_CASE_MANAGER])
+    )
 
 
 def _carer(

@@ -12,7 +12,7 @@ from tests.support.personas import Personas
 from tests.support.records import actor, count, first_shift, outbox, shift
 from tests.support.smtp import SmtpServer
 
-MARGARETS_CASE_MANAGER = "tom@example.com"  # the demo agency gives Margaret Tom O'Brien
+MARGARETS_CASE_MANAGER = "chris@example.com"  # the demo case manager looks after the persona clients
 
 
 def test_a_client_approves_a_completed_shift_once(personas: Personas) -> None:
