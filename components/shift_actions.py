@@ -36,11 +36,15 @@ def buttons(actor: Actor, line: ShiftLine, changed: Changed, *, details: bool = 
             ).mark(f"cancel-{line.shift_id}")
         if line.awaiting_approval:
             ui.button(
-                "Approve", icon="thumb_up", on_click=lambda: approve(actor, line.shift_id, changed)
+                "Approve", icon="thumb_up", on_click=lambda: confirm_approve(actor, line, changed)
             ).props("unelevated color=positive").mark(f"approve-{line.shift_id}")
             ui.button("Query", icon="help", on_click=lambda: open_query(actor, line, changed)).props(
                 "outline"
             ).mark(f"query-{line.shift_id}")
+        elif line.status == ShiftStatus.APPROVED:
+            ui.button(
+                "Undo approval", icon="undo", on_click=lambda: undo(actor, line.shift_id, changed)
+            ).props("outline").mark(f"undo-{line.shift_id}")
         elif line.status == ShiftStatus.QUERIED:
             Text("Waiting for your case manager", tag="span").classes("text-muted")
         if details:
@@ -54,7 +58,7 @@ async def act(actor: Actor, line: ShiftLine, action: str, changed: Changed) -> N
     if action == "cancel":
         await open_cancel(actor, line, changed)
     elif action == "approve":
-        await approve(actor, line.shift_id, changed)
+        confirm_approve(actor, line, changed)
     elif action == "query":
         open_query(actor, line, changed)
     else:
@@ -109,9 +113,59 @@ def _queries(notes: tuple[QueryNote, ...]) -> None:
             )
 
 
-async def approve(actor: Actor, shift_id: int, changed: Changed) -> None:
+def confirm_approve(actor: Actor, line: ShiftLine, changed: Changed) -> None:
+    """Approving asks once (Approve sits next to Query), then offers to undo it at once; the undo
+    stays in the visit's details until the visit is billed."""
+    with ui.dialog() as dialog, ui.card().classes("dialog-card gap-3").mark("approve-dialog"):
+        heading(f"Approve the visit of {long_date(line.starts.date())}?")
+        paragraph(f"{line.service}, {when(line)}, with {line.worker or 'no worker recorded'}.")
+        paragraph("Approving tells the agency the visit took place as shown, so it can be billed.")
+        after = ui.element("div").classes("w-full")
+
+        def dismiss() -> None:  # gone, not hidden: the next Approve asks afresh
+            dialog.close()
+            dialog.delete()
+
+        async def yes() -> None:
+            if not await approve(actor, line.shift_id, changed):
+                dismiss()
+                return
+            buttons_row.delete()
+            with after:
+                paragraph(
+                    "Approved. Changed your mind? You can undo this until the visit is billed."
+                ).classes("notice notice-ok").props('role="status"')
+                with ui.row().classes("gap-2"):
+
+                    async def take_back() -> None:
+                        await undo(actor, line.shift_id, changed)  # its message needs the dialog alive
+                        dismiss()
+
+                    ui.button("Undo approval", icon="undo", on_click=take_back).props("outline").mark(
+                        "undo-approval"
+                    )
+                    ui.button("Close", on_click=dismiss).props("flat").mark("close-approve")
+
+        with ui.row().classes("gap-2") as buttons_row:
+            ui.button("Approve", icon="thumb_up", on_click=yes).props("unelevated color=positive").mark(
+                "confirm-approve"
+            )
+            ui.button("Not now", on_click=dismiss).props("flat").mark("not-now")
+    dialog.open()
+
+
+async def approve(actor: Actor, shift_id: int, changed: Changed) -> bool:
     if await submit(lambda: approval.approve(actor, shift_id), done="Thank you: the visit is approved."):
         await changed()
+        return True
+    return False
+
+
+async def undo(actor: Actor, shift_id: int, changed: Changed) -> bool:
+    if await submit(lambda: approval.undo_approval(actor, shift_id), done="The approval is undone."):
+        await changed()
+        return True
+    return False
 
 
 def open_query(actor: Actor, line: ShiftLine, changed: Changed) -> None:

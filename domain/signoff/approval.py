@@ -55,6 +55,26 @@ def approve(actor: Actor, shift_id: int) -> int:
 
 
 @action.retried
+def undo_approval(actor: Actor, shift_id: int) -> int:
+    """Take back an approval until the billing job has billed the visit: it waits for approval again,
+    in the stage it was approved from (queried, if it had a query), and nothing was charged yet."""
+    with action.writing(actor) as act:
+        shift = _clients_shift(act, shift_id)
+        if shift.status == ShiftStatus.BILLED:
+            raise DomainError(
+                "This visit has been billed, so its approval can no longer be undone. "
+                f"Please call the agency on {act.settings.phone} if something is wrong."
+            )
+        if shift.status != ShiftStatus.APPROVED:
+            raise DomainError("Only an approved visit that is not yet billed can have its approval undone.")
+        queried = changes.any_query(shift.id, session=act.session)
+        shift.status, shift.approved_at = (ShiftStatus.QUERIED if queried else ShiftStatus.COMPLETED), None
+        act.audit("undo_approve", "shift", shift.id)
+        act.announce(_changed(shift))
+    return shift.id
+
+
+@action.retried
 def lodge_query(actor: Actor, shift_id: int, message: str) -> int:
     """Query a completed shift; the client's case manager (else the agency's office) is e-mailed."""
     text = _message(message)

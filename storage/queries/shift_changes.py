@@ -128,6 +128,11 @@ def open_query(shift_id: int, *, session: Session) -> ShiftQuery | None:
     )
 
 
+def any_query(shift_id: int, *, session: Session) -> bool:
+    """Whether the shift was ever queried (resolved or not)."""
+    return session.scalar(select(ShiftQuery.id).where(ShiftQuery.shift_id == shift_id).limit(1)) is not None
+
+
 def worker_name(worker_id: int | None, *, session: Session) -> str | None:
     if worker_id is None:
         return None
@@ -135,4 +140,3 @@ def worker_name(worker_id: int | None, *, session: Session) -> str | None:
         select(Worker.first_name, Worker.preferred_name, Worker.last_name).where(Worker.id == worker_id)
     ).first()
     return f"{row.preferred_name or row.first_name} {row.last_name}" if row else None
-

@@ -30,9 +30,31 @@ async def test_approving_and_querying_from_the_completed_tab(user: User, portal_
     await user.open(f"/clients/{margaret}/services?tab=completed")
     first, second = shift_ids(margaret, ShiftStatus.COMPLETED)[:2]
     act(user, first, "approve")
+    await shown(user, "Approving tells the agency the visit took place as shown")
+    assert shift(first).status == ShiftStatus.COMPLETED  # one tap only asks
+    user.find(marker="confirm-approve").click()
     await eventually(lambda: shift(first).status == ShiftStatus.APPROVED, "approval")
     act(user, second, "query")
     await shown(user, "Tell us what was not right.")
     user.find(marker="query-message").type("The worker left early.")
     user.find(marker="send-query").click()
     await eventually(lambda: shift(second).status == ShiftStatus.QUERIED, "the query")
+
+
+async def test_approve_asks_first_and_can_be_undone(user: User, portal_personas: Personas) -> None:
+    margaret = portal_personas.client.client_id
+    await sign_in(user, "margaret@example.com")
+    await user.open(f"/clients/{margaret}/services?tab=completed")
+    first = shift_ids(margaret, ShiftStatus.COMPLETED)[0]
+    act(user, first, "approve")
+    await shown(user, "Approving tells the agency the visit took place as shown")
+    user.find(marker="not-now").click()
+    act(user, first, "approve")
+    await shown(user, "Approving tells the agency the visit took place as shown")
+    assert shift(first).status == ShiftStatus.COMPLETED
+    user.find(marker="confirm-approve").click()
+    await eventually(lambda: shift(first).status == ShiftStatus.APPROVED, "approval")
+    await shown(user, "You can undo this until the visit is billed.")
+    user.find(marker="undo-approval").click()
+    await eventually(lambda: shift(first).status == ShiftStatus.COMPLETED, "the undo")
+    await user.should_see("The approval is undone.")
