@@ -38,6 +38,7 @@ from pages import (
     home,
     login,
     media,
+    preferences,
     profile,
     services,
     statements,
@@ -64,6 +65,7 @@ def routes() -> None:
     ui.page("/clients/{client_id}/calendar")(calendar_view.create)
     ui.page("/clients/{client_id}/history")(history.create)
     ui.page("/clients/{client_id}/services")(services.create)
+    ui.page("/clients/{client_id}/preferences")(preferences.create)
     ui.page("/admin/queries")(admin_queries.create)
     ui.page("/admin/settings")(admin_settings.create)
     ui.page("/admin/rates")(admin_rates.create)

@@ -14,7 +14,7 @@ from domain.pricing import words
 from domain.vocabulary import BookingStatus
 from domain.workers import reviews
 
-from . import allocate_dialog, catalogue_grid, provider_card, review_list, when_picker
+from . import allocate_dialog, block_dialog, catalogue_grid, provider_card, review_list, when_picker
 from .formatting import long_date
 from .forms import submit
 from .text import Text, heading, paragraph
@@ -127,6 +127,7 @@ def providers(
     agency_instead: Callable[[], Awaitable[None]],
     back: Callable[[], None],
     more: Callable[[], None],
+    block: Callable[[matching.Provider], Awaitable[None]] | None = None,
 ) -> None:
     """The best-suited workers first, a few at a time (a large agency may list thousands)."""
     summary(state)
@@ -144,6 +145,7 @@ def providers(
             state.prices.get(listed.provider.worker_id, ""),
             lambda p: _confirm(p, nominate, dialogs),
             lambda p: _reviews(actor, p, dialogs),
+            (lambda p: block_dialog.open_block(p.name, lambda: block(p), dialogs)) if block else None,
         )
     if state.found and state.found.left_out:  # staff booking for a client see why
         allocate_dialog.left_out(state.found.left_out, open_first=not found)

@@ -10,6 +10,7 @@ def client_sections(client_id: int) -> list[NavItem]:
     return [
         NavItem("Profile", "person", f"/clients/{client_id}/profile"),
         NavItem("Book", "add_circle", f"/clients/{client_id}/book"),
+        NavItem("Preferences", "tune", f"/clients/{client_id}/preferences"),
         NavItem("Calendar", "calendar_month", f"/clients/{client_id}/calendar"),
         NavItem("History", "history", f"/clients/{client_id}/history"),
         NavItem("Services", "fact_check", f"/clients/{client_id}/services"),

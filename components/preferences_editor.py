@@ -40,23 +40,29 @@ def editing(saved: Preferences) -> Editing:
     return Editing([Item(named.key, named.name, named.group, named.wish) for named in saved.wishes])
 
 
-def create(state: Editing, saved: Preferences, options: tuple[Option, ...]) -> None:
+def create(state: Editing, saved: Preferences, options: tuple[Option, ...], *, booking: bool = True) -> None:
+    """`booking`: offer to keep changes for this booking only, and list the preferred and blocked
+    workers (the Preferences page manages those itself)."""
+
     @ui.refreshable
     def editor() -> None:
         _chosen(state, editor.refresh)
         _adder(state, options, editor.refresh)
-        if state.changed:
+        if booking and state.changed:
             ui.radio(KEEP, value=state.keep).props('aria-label="Keep these preferences"').bind_value(
                 state, "keep"
             ).mark("keep-preferences")
 
     editor()
-    _people(saved)
+    if booking:
+        _people(saved)
 
 
 def _chosen(state: Editing, refresh: Refresh) -> None:
     if not state.items:
-        paragraph("You have no preferences for the worker. Any suitable worker can be chosen.")
+        paragraph(
+            "You have no wishes of your own for the worker. What the agency always requires still applies."
+        )
     with ui.element("ul").classes("preference-list"):
         for item in state.items:
             with ui.element("li").classes("preference-row"):

@@ -9,6 +9,7 @@ from nicegui import ui
 
 from domain import matching
 
+from . import requirements_view
 from .formatting import long_date, short_date
 from .text import Text, paragraph
 
@@ -16,7 +17,14 @@ GENDERS = {"female": "Female", "male": "Male", "non_binary": "Non-binary", "not_
 Act = Callable[[matching.Provider], Awaitable[None] | None]
 
 
-def create(found: matching.SeriesProvider, visits: int, price: str, choose: Act, read_reviews: Act) -> None:
+def create(
+    found: matching.SeriesProvider,
+    visits: int,
+    price: str,
+    choose: Act,
+    read_reviews: Act,
+    block: Act | None = None,  # the client may block this worker (asked first)
+) -> None:
     provider = found.provider
     with ui.element("article").classes("card provider-card").mark(f"provider-{provider.worker_id}"):
         with ui.element("div").classes("provider-head"):
@@ -33,7 +41,7 @@ def create(found: matching.SeriesProvider, visits: int, price: str, choose: Act,
                 _stars_and_medal(provider)
                 if provider.desirables_total:
                     met, total = provider.desirables_met, provider.desirables_total
-                    paragraph(f"Matches your wishes: {met} out of {total}")
+                    paragraph(requirements_view.nice_to_haves_met(met, total))
         _competencies(provider)
         _cannot_do(found, visits)
         with ui.row().classes("gap-2 q-mt-sm"):
@@ -44,6 +52,10 @@ def create(found: matching.SeriesProvider, visits: int, price: str, choose: Act,
             ui.button(label, icon="reviews", on_click=lambda: read_reviews(provider)).props(
                 f'outline no-caps aria-label="Read {label} of {provider.name}"'
             ).mark(f"reviews-{provider.worker_id}")
+            if block is not None:
+                ui.button("Block this worker", icon="block", on_click=lambda: block(provider)).props(
+                    f'flat no-caps color=negative aria-label="Block {provider.name}"'
+                ).mark(f"block-{provider.worker_id}")
 
 
 def stars(rating: int) -> Text:

@@ -18,6 +18,7 @@ from components import (
     client_switcher,
     guard,
     preferences_editor,
+    requirements_view,
     toast,
     when_picker,
 )
@@ -28,7 +29,7 @@ from components.text import Text
 from components.theme import frame
 from components.viewer import SignedInViewer
 from domain import matching
-from domain.booking import catalogue, preferences, requests
+from domain.booking import agency_requirements, blocking, catalogue, preferences, requests
 from domain.booking.catalogue import CatalogueItem
 
 STEPS = ("Service", "When", "Who", "Preferences", "Worker")
@@ -62,11 +63,12 @@ async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
     items = await background.call(catalogue.catalogue, actor, client_id)
     saved = await background.call(preferences.saved, actor, client_id)
     options = await background.call(preferences.options, actor)
+    required = await background.call(agency_requirements.agency_requirements, actor, client_id)
     ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
     path = f"/clients/{client_id}/book"
     with frame("Book a service", viewer, nav=client_sections(client_id), current=path):
         client_switcher.create(actor, client_id, "book")
-        _Flow(viewer, client_id, items, saved, options).show()
+        _Flow(viewer, client_id, items, saved, options, required).show()
 
 
 class _Flow:
@@ -79,8 +81,10 @@ class _Flow:
         items: tuple[CatalogueItem, ...],
         saved: preferences.Preferences,
         options: tuple[preferences.Option, ...],
+        required: agency_requirements.AgencyRequirements,
     ) -> None:
         self.viewer, self.actor = viewer, viewer.actor
+        self.required = required
         self.client_id, self.items = client_id, items
         self.saved, self.options = saved, options
         self.state = Choices(editing=preferences_editor.editing(saved))
@@ -111,7 +115,7 @@ class _Flow:
                 self._preferences()
             elif step == 4:
                 booking_steps.providers(
-                    self.state, self.actor, self.nominate, self.agency_instead, self.back, self.more
+                    self.state, self.actor, self.nominate, self.agency_instead, self.back, self.more, self.block
                 )
             else:
                 booking_steps.confirmation(self.state, self.client_id, self.again)
@@ -195,6 +199,8 @@ class _Flow:
     def _preferences(self) -> None:
         booking_steps.preferences_intro(self.state)
         preferences_editor.create(self.state.editing, self.saved, self.options)
+        service_id = self.state.item.service_id if self.state.item else None
+        requirements_view.create(self.required, service_id=service_id, level=3)
         label = "Send my request" if self.state.agency_chooses else "Find a worker"
         booking_steps.nav_buttons(label, self.after_preferences, self.back, mark="find-provider")
 
@@ -249,6 +255,13 @@ class _Flow:
             problem = self.problem.text
             await self.find()  # the list may have changed: show it as it is now
             self.say(problem)
+
+    async def block(self, provider: matching.Provider) -> None:
+        """Blocked from a provider card (asked first): the list is searched again without them."""
+        name = await self.attempt(lambda: blocking.block(self.actor, self.client_id, provider.worker_id))
+        if name is not None:
+            ui.notify(f"{name} is blocked: they will not be offered to you again.", type="positive")
+            await self.find()
 
     async def agency_instead(self) -> None:
         self.state.agency_chooses = True

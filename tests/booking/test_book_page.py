@@ -105,7 +105,7 @@ async def test_the_client_books_a_weekly_visit_with_a_worker_she_chooses(
     await user.should_see("Aisha Rahman")  # her preferred worker
     user.find(marker="find-provider").click()
     await seen(user, "can do it")
-    await user.should_see("Matches your wishes")
+    await user.should_see("Nice to haves met")
     assert provider_cards(user) == PROVIDERS_AT_ONCE  # the demo agency lists more: a few at a time
     user.find(marker="more-providers").click()
     await until(lambda: provider_cards(user) == 2 * PROVIDERS_AT_ONCE, "ten more workers")
