@@ -140,3 +140,4 @@ def worker_name(worker_id: int | None, *, session: Session) -> str | None:
         select(Worker.first_name, Worker.preferred_name, Worker.last_name).where(Worker.id == worker_id)
     ).first()
     return f"{row.preferred_name or row.first_name} {row.last_name}" if row else None
+
