@@ -26,6 +26,7 @@ PAGES_BY_PERSONA = {
         "/clients/{george}/statements",  # someone else's
         "/clients/{margaret}/book",  # the booking flow's other steps are checked in tests/booking
         "/clients/{george}/book",  # someone else's
+        "/clients/{margaret}/preferences",
         "/workers/{aisha}/reviews",
     ],
     "daniel@example.com": [
@@ -33,6 +34,7 @@ PAGES_BY_PERSONA = {
         "/clients/{thanh}/calendar",
         "/clients/{bich}/statements?start=2026-09-01&end=2026-11-20",
         "/clients/{thanh}/book",
+        "/clients/{bich}/preferences",
     ],
     "aisha@example.com": ["/worker"],
     "rosa@example.com": ["/admin", "/admin/day", "/admin/day?day=2026-12-07&show=unallocated"],
