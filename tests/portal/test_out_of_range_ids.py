@@ -20,6 +20,7 @@ PAGES = (
     "/clients/{id}/statements",
     "/clients/{id}/statements/pdf",
     "/clients/{id}/book",
+    "/clients/{id}/preferences",
     "/workers/{id}/reviews",
     "/media/clients/{id}/photo",
     "/media/workers/{id}/photo",
