@@ -8,10 +8,11 @@ from sqlalchemy import select
 from domain.vocabulary import ClientWorkerRelation
 from storage import db
 from storage.models import ClientWorker
+from tests.booking.test_book_page import MONDAY, open_booking, pick_when
 from tests.portal.test_navigation import nav_paths
 from tests.support.personas import Personas
 from tests.support.records import preference_rows
-from tests.support.ui import appears, eventually, seen, sign_in
+from tests.support.ui import appears, eventually, has, seen, sign_in
 
 
 def relation(client_id: int, worker_id: int) -> ClientWorkerRelation | None:
@@ -105,3 +106,23 @@ async def test_wishes_are_saved_and_an_empty_choice_is_refused(user: User, porta
         lambda: (None, non_smoker, True, 1) in preference_rows(margaret), "the non-smoker wish saved"
     )
     await user.should_see("Your wishes are saved for every booking.")
+
+
+async def test_a_worker_is_blocked_from_their_provider_card_and_leaves_the_list(
+    user: User, portal_personas: Personas
+) -> None:
+    margaret, aisha = portal_personas.client.client_id, portal_personas.worker.worker_id
+    await open_booking(user, margaret)
+    await pick_when(user, MONDAY, "09:00")
+    await seen(user, "Who should do it?")
+    user.find(marker="choose-my-worker").click()
+    await seen(user, "What the agency always requires")  # the same view as the Preferences page
+    user.find(marker="find-provider").click()
+    await seen(user, "can do it")
+    await appears(user, f"provider-{aisha}")
+    user.find(marker=f"block-{aisha}").click()
+    await seen(user, "Block Aisha Rahman?")
+    user.find(marker="confirm-block").click()
+    await eventually(lambda: relation(margaret, aisha) == ClientWorkerRelation.BLOCKED, "the block")
+    await eventually(lambda: not has(user, f"provider-{aisha}"), "the list without her")
+    await user.should_see("can do it")

@@ -58,3 +58,18 @@ async def test_approve_asks_first_and_can_be_undone(user: User, portal_personas:
     user.find(marker="undo-approval").click()
     await eventually(lambda: shift(first).status == ShiftStatus.COMPLETED, "the undo")
     await user.should_see("The approval is undone.")
+
+
+async def test_an_approved_visit_can_be_undone_from_its_details(
+    user: User, portal_personas: Personas
+) -> None:
+    margaret = portal_personas.client.client_id
+    approved = shift_ids(margaret, ShiftStatus.APPROVED)[0]
+    await sign_in(user, "margaret@example.com")
+    await user.open(f"/clients/{margaret}/services?tab=approved")
+    act(user, approved, "details")
+    await shown(user, "Undo approval")
+    user.find(marker=f"undo-{approved}").click()
+    await eventually(lambda: shift(approved).status != ShiftStatus.APPROVED, "the undo")
+    assert shift(approved).status in (ShiftStatus.COMPLETED, ShiftStatus.QUERIED)
+    await user.should_see("The approval is undone.")
