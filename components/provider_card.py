@@ -54,7 +54,7 @@ def create(
             ).mark(f"reviews-{provider.worker_id}")
             if block is not None:
                 ui.button("Block this worker", icon="block", on_click=lambda: block(provider)).props(
-                    f'flat no-caps color=negative aria-label="Block {provider.name}"'
+                    f'flat no-caps color=negative aria-label="Block this worker: {provider.name}"'
                 ).mark(f"block-{provider.worker_id}")
 
 
