@@ -13,6 +13,7 @@ from domain.accounts.access import Actor
 from domain.booking import allocation
 from domain.roster import day as day_manager
 from domain.roster.day import DayShift, WorkerIdentity
+from domain.vocabulary import count
 
 from .formatting import clock_time, long_date
 from .forms import submit
@@ -120,7 +121,7 @@ def _providers(
 
 def _series_result(name: str, done: allocation.SeriesAllocated) -> None:
     Text(
-        f"{len(done.allocated)} visits allocated to {name}; the client and the worker are told.",
+        f"{count(len(done.allocated), 'visit')} allocated to {name}; the client and the worker are told.",
         tag="p",
     ).classes("notice").props('role="status"').mark("series-allocated")
     if not done.left:

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from nicegui import ui
 
 from domain.booking.catalogue import CatalogueItem
+from domain.pricing import allowance as allowances
 from domain.vocabulary import ServiceUnit
 
 from .text import Text
@@ -30,11 +31,8 @@ def price(item: CatalogueItem) -> str:
 
 
 def amount(units: int, unit: ServiceUnit) -> str:
-    """Hundredths of a unit in words: 150 hours -> "1.5 hours", 100 each -> "1 visit"."""
-    number = f"{units / 100:g}"
-    if unit == ServiceUnit.HOUR:
-        return f"{number} hour" + ("" if units == 100 else "s")
-    return f"{number} visit" + ("" if units == 100 else "s")
+    """Hundredths of a unit in words, said as the domain says them."""
+    return allowances.amount(units, unit)
 
 
 def allowance(item: CatalogueItem) -> str:

@@ -2,6 +2,8 @@
 
 from datetime import date, datetime, time
 
+from domain import vocabulary
+
 
 def long_date(day: date) -> str:
     """Friday 27 November 2026."""
@@ -20,7 +22,5 @@ def clock_time(moment: datetime | time) -> str:
 
 
 def duration(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
+    """2 hours; 1 hour 30 minutes (said the same way as in e-mails and PDFs)."""
+    return vocabulary.duration(minutes)

@@ -215,3 +215,36 @@ class GeocodeStatus(StrEnum):
     GEOCODED = "geocoded"  # the agency's geocoder found the street address
     SUBURB = "suburb"  # placed at the suburb's centre from the shipped table
     NOT_FOUND = "not_found"  # saved without a position; staff must look at it
+
+
+# How counts and lengths of time are said, everywhere (pages, e-mails, PDFs): numbers in digits,
+# words written out and plural when they should be ("1 visit", "2 visits", "2 hours").
+PLURALS = {"is": "are", "was": "were", "needs": "need", "this": "these"}
+
+
+def plural(amount: int | float, word: str, many: str | None = None) -> str:
+    """The word as said after `amount`: visit -> visits, hour -> hours; `many` for irregular ones."""
+    if amount == 1:
+        return word
+    return many or PLURALS.get(word) or f"{word}s"
+
+
+def count(amount: int, word: str, many: str | None = None) -> str:
+    """1 -> "1 visit", 3 -> "3 visits"."""
+    return f"{amount} {plural(amount, word, many)}"
+
+
+def duration(minutes: int) -> str:
+    """90 -> "1 hour 30 minutes", 120 -> "2 hours", 45 -> "45 minutes"."""
+    hours, rest = divmod(minutes, 60)
+    said = [count(hours, "hour")] if hours else []
+    if rest or not hours:
+        said.append(count(rest, "minute"))
+    return " ".join(said)
+
+
+def hours(hundredths: int) -> str:
+    """A quantity in hundredths of an hour: 150 -> "1.5 hours", 100 -> "1 hour"."""
+    whole, part = divmod(hundredths, 100)
+    amount = f"{whole}" if not part else f"{whole}.{part:02d}".rstrip("0")
+    return f"{amount} {plural(hundredths / 100, 'hour')}"

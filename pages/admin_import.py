@@ -17,6 +17,7 @@ from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.transfer import approved, approved_rows, client_rows, clients, sheets, worker_rows, workers
 from domain.transfer.workers import Report
+from domain.vocabulary import count
 
 PATH = "/admin/import"
 SHOWN_PROBLEMS = 1000  # all of them in the table's pages; a larger file is usually the wrong file
@@ -197,7 +198,8 @@ def _report(kind: Kind, found: Report) -> None:
     with ui.element("div").classes("import-report").mark(f"{kind.key}-report"):
         if found.problems:
             Text(
-                f"{len(found.problems)} problems in {found.rows} rows; nothing was written. "
+                f"{count(len(found.problems), 'problem')} in {count(found.rows, 'row')}; "
+                "nothing was written. "
                 "Correct them in the file and check it again.",
                 tag="p",
             ).classes("notice notice-error").props('role="alert"')

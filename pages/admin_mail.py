@@ -14,6 +14,7 @@ from components.theme import frame
 from components.viewer import SignedInViewer
 from domain.accounts import access
 from domain.messaging import caught_mail
+from domain.vocabulary import count
 
 PATH = "/admin/mail"
 
@@ -36,7 +37,7 @@ async def create(viewer: SignedInViewer) -> None:
 
         @ui.refreshable
         def mail_list() -> None:
-            paragraph(f"{len(shown['mail'])} e-mail(s), newest first.").mark("caught-count")
+            paragraph(f"{count(len(shown['mail']), 'e-mail')}, newest first.").mark("caught-count")
             for index, mail in enumerate(shown["mail"]):
                 _mail_card(mail, index, viewer.zone)
 

@@ -23,7 +23,7 @@ from domain.accounts.access import Actor
 from domain.errors import InvalidInput
 from domain.marketing import feed, items, rules
 from domain.marketing.items import Choices, ItemDraft, ItemLine
-from domain.vocabulary import MediaKind, NewsState
+from domain.vocabulary import MediaKind, NewsState, count
 
 PATH = "/admin/news"
 ACCEPT = {
@@ -130,7 +130,8 @@ def _reach(reach: items.Reach) -> None:
         )
         with ui.element("ul").classes("plain-list"):
             for opening in reach.openings:
-                when = f"first {_when(opening.first)}, last {_when(opening.last)}, {opening.opens} time(s)"
+                opens = count(opening.opens, "time")
+                when = f"first {_when(opening.first)}, last {_when(opening.last)}, {opens}"
                 by = "" if opening.by == opening.client else f" (by {opening.by})"
                 Text(f"{opening.client}{by}: {when}", tag="li")
 

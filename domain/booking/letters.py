@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from domain.agency.settings import AgencySettings
 from domain.messaging.letterhead import Letter, Rendered, letter, note, when
+from domain.vocabulary import count, duration, plural
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,8 @@ class OfferMade(Letter):
         b = self.booking
         return note(
             f"New offer: {b.service} for {self.client_first_name} in {self.suburb}",
-            f"First visit {when(b.starts_at, agency)}, {self.minutes} minutes; "
-            f"{b.shifts} visit(s) held for you (booking {b.booking_number}).",
+            f"First visit {when(b.starts_at, agency)}, {duration(self.minutes)}; "
+            f"{count(b.shifts, 'visit')} held for you (booking {b.booking_number}).",
             f"Please accept or reject it before {when(self.expires_at, agency)}.",
             self.notes,
         )
@@ -77,7 +78,8 @@ class BookingOfferedToRoster(Letter):
         ]
         if self.unallocated:
             paragraphs.append(
-                f"{self.unallocated} visit(s) the worker cannot do are unallocated in the Day Manager."
+                f"{count(self.unallocated, 'visit')} the worker cannot do {plural(self.unallocated, 'is')} "
+                "unallocated in the Day Manager."
             )
         return letter(
             agency,
@@ -103,7 +105,8 @@ class BookingRequestedToRoster(Letter):
             greeting="Hello roster team,",
             paragraphs=[
                 f"{b.client} booked {b.service} and asked the agency to choose the "
-                f"support worker. Its {b.shifts} visit(s) are unallocated in the Day Manager.",
+                f"support worker. Its {count(b.shifts, 'visit')} {plural(b.shifts, 'is')} "
+                "unallocated in the Day Manager.",
             ],
             details=b.details(agency),
         )
@@ -145,7 +148,8 @@ class OfferAcceptedToRoster(Letter):
             greeting="Hello roster team,",
             paragraphs=[
                 f"{b.worker} accepted booking {b.booking_number}: its "
-                f"{b.shifts} visit(s) are allocated. The client has been sent a confirmation.",
+                f"{count(b.shifts, 'visit')} {plural(b.shifts, 'is')} allocated. "
+                "The client has been sent a confirmation.",
             ],
             details=b.details(agency),
         )
@@ -204,7 +208,7 @@ class OfferRejectedToRoster(Letter):
             greeting="Hello roster team,",
             paragraphs=[
                 f"{b.worker} rejected booking {b.booking_number}. Its "
-                f"{b.shifts} visit(s) are now unallocated in the Day Manager.",
+                f"{count(b.shifts, 'visit')} {plural(b.shifts, 'is')} now unallocated in the Day Manager.",
                 *([f"Their note: {self.note}"] if self.note else []),
                 "The client has been told that we are finding another support worker.",
             ],
@@ -263,7 +267,10 @@ class SeriesUnallocatedToRoster(Letter):
         b = self.booking
         return letter(
             agency,
-            subject=f"Booking {b.booking_number}: {b.shifts} new visit(s) need a worker",
+            subject=(
+                f"Booking {b.booking_number}: {count(b.shifts, 'new visit')} "
+                f"{plural(b.shifts, 'needs')} a worker"
+            ),
             greeting="Hello roster team,",
             paragraphs=[
                 f"The next visits of {b.client}'s {b.service} series were added, but "
@@ -311,7 +318,8 @@ class OfferExpiredToRoster(Letter):
             greeting="Hello roster team,",
             paragraphs=[
                 f"{b.worker} did not answer the offer of booking {b.booking_number} "
-                f"before it expired. Its {b.shifts} shift(s) are now unallocated in the Day Manager.",
+                f"before it expired. Its {count(b.shifts, 'visit')} {plural(b.shifts, 'is')} "
+                "now unallocated in the Day Manager.",
                 "The client has been told that we are finding another support worker.",
             ],
             details=[

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain import money
-from domain.vocabulary import ServiceUnit
+from domain.vocabulary import ServiceUnit, plural
 
 
 @dataclass(frozen=True)
@@ -37,10 +37,9 @@ class Beyond:
 
 
 def amount(units: int, unit: ServiceUnit) -> str:
-    number = f"{units / 100:g}"
-    if unit == ServiceUnit.HOUR:
-        return f"{number} hour" + ("" if units == 100 else "s")
-    return f"{number} visit" + ("" if units == 100 else "s")
+    """Hundredths of a unit in words: 150 hours -> "1.5 hours", 100 each -> "1 visit"."""
+    word = "hour" if unit == ServiceUnit.HOUR else "visit"
+    return f"{units / 100:g} {plural(units / 100, word)}"
 
 
 def beyond(approved_units: int, used_units: int, visits: Sequence[tuple[int, int]]) -> tuple[int, int, int]:

@@ -4,6 +4,7 @@ show the very same figures."""
 from dataclasses import dataclass
 from datetime import date
 
+from domain import vocabulary
 from domain.money import dollars
 from domain.statements.model import LedgerLine, Movement, PackageStatement
 from domain.statements.periods import day_label, month_label
@@ -57,10 +58,9 @@ def hundredths(units: int) -> str:
 def quantity(line: LedgerLine) -> str:
     if line.units is None:
         return ""
-    amount = hundredths(line.units)
     if line.unit == ServiceUnit.HOUR:
-        return f"{amount} hour" + ("" if line.units == 100 else "s")
-    return f"{amount} unit" + ("" if line.units == 100 else "s")
+        return vocabulary.hours(line.units)
+    return f"{hundredths(line.units)} {vocabulary.plural(line.units / 100, 'unit')}"
 
 
 def what_happened(line: LedgerLine) -> str:

@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from domain import money
+from domain import money, vocabulary
 from domain.people import known_as
 from domain.pricing import words as price_words
 from domain.vocabulary import (
@@ -94,10 +94,11 @@ class ShiftLine:
 
     @property
     def quantity(self) -> str:
-        """150 hundredths of an hour -> "1.5 h"; 100 of "each" -> "1"."""
+        """150 hundredths of an hour -> "1.5 hours"; 100 of "each" -> "1"."""
+        if self.unit == ServiceUnit.HOUR:
+            return vocabulary.hours(self.bill_units)
         whole, part = divmod(self.bill_units, 100)
-        amount = f"{whole}" if part == 0 else f"{whole}.{part:02d}".rstrip("0")
-        return f"{amount} h" if self.unit == ServiceUnit.HOUR else amount
+        return f"{whole}" if part == 0 else f"{whole}.{part:02d}".rstrip("0")
 
     @property
     def rate(self) -> str:

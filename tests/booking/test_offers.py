@@ -200,7 +200,8 @@ def test_visits_of_a_series_the_worker_cannot_do_wait_for_the_roster_department(
     assert by_date.pop(third.local_date) == (ShiftStatus.UNALLOCATED, None)
     assert set(by_date.values()) == {(ShiftStatus.OFFERED, worker_id)}
     [email] = outbox("booking_offered_roster")
-    assert "1 visit(s) the worker cannot do" in email.body_text
+    assert "1 visit the worker cannot do is unallocated" in email.body_text
+    assert "(s)" not in email.body_text
     answers.accept(worker_actor(worker_id), offer_of(booked.booking_id).id)
     assert booking(booked.booking_id).status == BookingStatus.UNALLOCATED  # one visit still waits
 
