@@ -11,7 +11,7 @@ from components.text import Text, paragraph
 from components.theme import frame
 from components.viewer import Viewer
 from domain.accounts import access, auth, sessions
-from domain.errors import SecondFactorNeeded, SignInFailed, TooManyAttempts
+from domain.errors import InvalidInput, SecondFactorNeeded, SignInFailed, TooManyAttempts
 
 safe_next = session.safe_next
 
@@ -51,6 +51,7 @@ async def create(viewer: Viewer, request: Request) -> RedirectResponse | None:
         async def sign_in() -> None:
             button.disable()
             problem.set_visibility(False)
+            email.error = password.error = None
             try:
                 actor = await background.call(
                     auth.sign_in,
@@ -64,6 +65,11 @@ async def create(viewer: Viewer, request: Request) -> RedirectResponse | None:
                 code.set_visibility(True)
                 show(error.message)
                 code.run_method("focus")
+                return
+            except InvalidInput as error:  # a field left empty: say which, next to it
+                for name, field in (("email", email), ("password", password)):
+                    field.error = error.fields.get(name)
+                show(error.message)
                 return
             except (SignInFailed, TooManyAttempts) as error:
                 show(error.message)

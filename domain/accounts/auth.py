@@ -20,6 +20,8 @@ from storage.models import Account
 from storage.queries import accounts as account_queries
 
 WRONG_CREDENTIALS = "That e-mail address and password do not match. Please try again."
+ENTER_EMAIL = "Enter your e-mail address."
+ENTER_PASSWORD = "Enter your password."
 CODE_NEEDED = "Please type the six-digit code from your authenticator app (or one of your recovery codes)."
 LINK_ENDED = "This invitation link has expired or was already used. Please ask the agency for a new one."
 
@@ -46,6 +48,7 @@ def sign_in(
     The password is checked between two short transactions, never inside one: the hash takes tens
     of milliseconds, and on SQLite a write transaction holds the database's only write lock.
     """
+    _require_both(email, password)
     rate_limits.check((rate_limits.SIGN_IN_PER_ADDRESS, address), (rate_limits.SIGN_IN_PER_ACCOUNT, email))
     stored = _stored(email)
     password_ok = passwords.matches(password, stored.password_hash)
@@ -74,6 +77,17 @@ def sign_in(
     if locked_until is not None:
         raise AccountLocked(passwords.locked_message(locked_until, act.now))
     raise SignInFailed(wrong)
+
+
+def _require_both(email: str, password: str) -> None:
+    """A field left empty is said as what to do next, not as a mismatch (and is no attempt)."""
+    missing = {}
+    if not email.strip():
+        missing["email"] = ENTER_EMAIL
+    if not password:
+        missing["password"] = ENTER_PASSWORD
+    if missing:
+        raise InvalidInput(missing)
 
 
 def _stored(email: str) -> _Stored:
