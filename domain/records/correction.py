@@ -10,6 +10,7 @@ from domain.errors import InvalidInput, NotAllowed
 from domain.messaging import outbox
 from domain.people import known_as
 from domain.profile import reading
+from domain.vocabulary import Role
 from storage.queries import clients as client_queries
 
 from .letters import CorrectionRequested
@@ -36,6 +37,7 @@ def request_correction(actor: Actor, client_id: int, message: str) -> str:
             client_number=client.client_number,
             raised_by=actor.display_name,
             message=text,
+            by_client=actor.role == Role.CLIENT,
         )
         outbox.email(act, to=[manager_email or act.settings.email], letter=letter)
         act.audit("correction_request", "client", client_id, text[:200])

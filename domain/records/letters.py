@@ -16,12 +16,14 @@ class CorrectionRequested(Letter):
     client_number: str
     raised_by: str
     message: str
+    by_client: bool = False  # the client asked: "their record", not "<their name>'s record"
 
     def render(self, agency: AgencySettings) -> Rendered:
+        whose = "their" if self.by_client else f"{self.client}'s"
         return signed(
             agency,
             f"Correction requested: {self.client} ({self.client_number})",
-            f"{self.raised_by} asks for {self.client}'s record to be corrected:",
+            f"{self.raised_by} asks for {whose} record to be corrected:",
             f"“{self.message}”",
             "Please correct the record, or explain why not, within 30 days "
             "(Australian Privacy Principle 13), and reply to the client.",

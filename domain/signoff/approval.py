@@ -17,7 +17,7 @@ from domain.messaging.letterhead import short_when
 from domain.people import known_as
 from domain.signoff.letters import QueryAnswered, ShiftQueried
 from domain.visits.lines import PAGE_SIZE
-from domain.vocabulary import ShiftStatus
+from domain.vocabulary import Role, ShiftStatus
 from storage.models import Shift, ShiftQuery
 from storage.queries import shift_changes as changes
 from storage.queries import signoff as signoff_queries
@@ -187,6 +187,7 @@ def _tell_case_manager(act: Action, shift: Shift, text: str) -> None:
         when=short_when(act.local(shift.starts_at)),
         worker=worker,
         message=text,
+        by_client=act.actor is not None and act.actor.role == Role.CLIENT,
     )
     to = context.case_manager_email or act.settings.email
     outbox.email(act, to=[to], letter=letter, shift_id=shift.id)

@@ -18,12 +18,14 @@ class ShiftQueried(Letter):
     when: str
     worker: str
     message: str
+    by_client: bool = False  # the client asked: "about their visit", not "about <their name>'s"
 
     def render(self, agency: AgencySettings) -> Rendered:
+        whose = "their" if self.by_client else f"{self.client}'s"
         return signed(
             agency,
             f"Query on a completed visit: {self.client}, {self.when}",
-            f"{self.raised_by} has a question about {self.client}'s {self.service} "
+            f"{self.raised_by} has a question about {whose} {self.service} "
             f"visit on {self.when} with {self.worker}:",
             f"“{self.message}”",
             "Please reply on the Queries page of Care Portal (Office → Queries). "
