@@ -79,11 +79,22 @@ def parse_day(text: str, field: str) -> date:
         raise InvalidInput({field: "Please give a date like 2026-11-27."}) from None
 
 
-def choose(month: str | None, start: str | None, end: str | None, today: date) -> Period:
-    """The period someone asked for: a range when both dates are given, else a month (default: this one)."""
+def opening_month(today: date, first_day: date | None) -> date:
+    """The month a statement opens on when none was asked for: the last full month, so a client
+    reads a whole month rather than "so far — no services"; this month when the package (first
+    day `first_day`) started in it."""
+    last_full = previous_month(today)
+    return last_full if first_day is None or first_day < month_start(today) else month_start(today)
+
+
+def choose(
+    month: str | None, start: str | None, end: str | None, today: date, first_day: date | None = None
+) -> Period:
+    """The period someone asked for: a range when both dates are given, else a month (by default the
+    last full one: `opening_month`)."""
     if start or end:
         if not (start and end):
             field = "end" if start else "start"
             raise InvalidInput({field: "Please give both a start date and an end date."})
         return for_range(parse_day(start, "start"), parse_day(end, "end"), today)
-    return for_month(parse_month(month) if month else today, today)
+    return for_month(parse_month(month) if month else opening_month(today, first_day), today)

@@ -30,6 +30,7 @@ class PackageChoice:
     package_id: int
     label: str
     months: tuple[MonthChoice, ...]  # newest first
+    first_day: date | None = None  # the package's first day (or its earliest ledger entry)
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def statement_pdf(actor: Actor, client_id: int, request: StatementRequest) -> St
 
 def _read(act: Action, client_id: int, request: StatementRequest, *, what: str) -> StatementView:
     """The statement asked for; its reading ("view", "download") is audited."""
-    period = periods.choose(request.month, request.start, request.end, act.today)
+    periods.choose(request.month, request.start, request.end, act.today)  # bad input first: nothing read
     client = client_queries.by_id(client_id, session=act.session)
     if client is None:
         raise NotFound("We could not find that client.")
@@ -84,6 +85,8 @@ def _read(act: Action, client_id: int, request: StatementRequest, *, what: str) 
     if not choices:
         return StatementView(client_id, client.full_name, (), None)
     package_id = _chosen_package(request.package, choices)
+    chosen = next(choice for choice in choices if choice.package_id == package_id)
+    period = periods.choose(request.month, request.start, request.end, act.today, chosen.first_day)
     statement = _as_issued(act, package_id, period) or _as_now(act, package_id, period)
     act.audit(what, "package", package_id, f"statement {period.first} to {period.last}")
     return StatementView(client_id, client.full_name, choices, statement)
@@ -124,7 +127,7 @@ def package_choices(client_id: int, today: date, *, session: Session) -> tuple[P
         last = min(today, max(package.ends_on, last_entry or package.ends_on))
         months = tuple(_month_choice(month, today) for month in reversed(periods.months_between(first, last)))
         label = f"{row.program} · {package.level} · {package.reference}"
-        choices.append(PackageChoice(package.id, label, months))
+        choices.append(PackageChoice(package.id, label, months, first))
     return tuple(choices)
 
 

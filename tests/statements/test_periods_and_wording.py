@@ -24,8 +24,13 @@ def test_a_past_month_runs_from_its_first_to_its_last_day() -> None:
     )
 
 
-def test_no_choice_means_this_month_so_far() -> None:
-    november = periods.choose(None, None, None, TODAY)
+def test_no_choice_means_the_last_full_month() -> None:
+    october = periods.choose(None, None, None, TODAY)
+    assert (october.first, october.last, october.so_far) == (date(2026, 10, 1), date(2026, 10, 31), False)
+
+
+def test_this_month_runs_so_far() -> None:
+    november = periods.choose("2026-11", None, None, TODAY)
     assert (november.first, november.last, november.so_far) == (date(2026, 11, 1), TODAY, True)
     assert november.label == "November 2026, so far (1 to 27 November 2026)"
 

@@ -34,12 +34,20 @@ async def test_a_carer_reads_a_past_month_in_plain_words(user: User, portal_pers
     await user.should_see("No-show or no notice (other reason)")
 
 
-async def test_the_current_month_so_far_is_shown_first(user: User, portal_personas: Personas) -> None:
+async def test_the_last_full_month_is_shown_first(user: User, portal_personas: Personas) -> None:
     margaret = portal_personas.client.client_id
     await sign_in(user, "margaret@example.com")
     await user.open(f"/clients/{margaret}/statements")
-    await user.should_see("Statement for November 2026, so far (1 to 27 November 2026)")
+    await user.should_see("Statement for October 2026")
+    await user.should_not_see("so far (1 to")
     await user.should_see("Budget used and left, month by month")
+
+
+async def test_this_month_so_far_is_one_choice_away(user: User, portal_personas: Personas) -> None:
+    margaret = portal_personas.client.client_id
+    await sign_in(user, "margaret@example.com")
+    await user.open(f"/clients/{margaret}/statements?month=2026-11")
+    await user.should_see("Statement for November 2026, so far (1 to 27 November 2026)")
 
 
 async def test_choosing_a_month_shows_its_statement(user: User, portal_personas: Personas) -> None:
@@ -67,7 +75,7 @@ async def test_dates_the_wrong_way_round_are_explained(user: User, portal_person
     await sign_in(user, "margaret@example.com")
     await user.open(f"/clients/{margaret}/statements?start=2026-10-20&end=2026-09-15")
     await user.should_see("The end date must be on or after the start date.")
-    await user.should_see("Statement for November 2026, so far")
+    await user.should_see("Statement for October 2026")
 
 
 async def test_print_downloads_the_pdf_with_the_same_closing_balance(
