@@ -11,11 +11,11 @@ from nicegui import ui
 
 from domain import money
 from domain.accounts.access import Actor
-from domain.cancellation import cancel
+from domain.cancellation import cancel, rules
 from domain.cancellation.cancel import CancellationPlan, Scope
 from domain.signoff import approval
 from domain.visits import views
-from domain.visits.lines import BAND_LABELS, REASON_LABELS, ShiftLine
+from domain.visits.lines import BAND_LABELS, ShiftLine
 from domain.visits.views import QueryNote
 from domain.vocabulary import ShiftStatus
 
@@ -228,7 +228,7 @@ async def open_cancel(actor: Actor, line: ShiftLine, changed: Changed) -> None:
                 "cancel-scope"
             )
         reason = (
-            ui.select({code: label for code, label in REASON_LABELS.items()}, label="Why are you cancelling?")
+            ui.select(dict(rules.reason_choices(line.program_kind)), label="Why are you cancelling?")
             .props("outlined")
             .classes("w-full")
             .mark("cancel-reason")

@@ -21,7 +21,7 @@ from domain.errors import DomainError, NotAllowed
 from domain.messaging import outbox
 from domain.messaging.letterhead import short_day, short_when
 from domain.statements import ledger
-from domain.visits.lines import BAND_LABELS, CANCELLABLE, PENDING, REASON_LABELS
+from domain.visits.lines import BAND_LABELS, CANCELLABLE, PENDING
 from domain.vocabulary import (
     BillTo,
     BookingStatus,
@@ -254,7 +254,7 @@ def _tell(act: Action, worked: _Worked, reason: CancelReason, booking: Booking |
         booking=booking.number if booking else "none",
         when=short_when(first.starts),
         count=len(plan.occurrences),
-        reason=REASON_LABELS[reason],
+        reason=rules.reason_label(reason, context.program_kind),
         band=BAND_LABELS[first.quote.band] if first.quote else "request not yet rostered",
         fee=money.dollars(plan.fee_cents),
         series=series,

@@ -24,7 +24,31 @@ from zoneinfo import ZoneInfo
 from domain import money
 from domain.errors import DomainError
 from domain.pricing import bands
-from domain.vocabulary import CancelBand, NoticeMeasure
+from domain.vocabulary import CancelBand, CancelReason, NoticeMeasure, ProgramKind
+
+# Why a client cancels, in their words. The NDIS claims a short-notice cancellation with a reason
+# code (NSDH…); other programs have no such codes, so their clients never see them.
+REASON_WORDS = {
+    CancelReason.HEALTH: "Health",
+    CancelReason.FAMILY: "Family",
+    CancelReason.TRANSPORT: "Transport",
+    CancelReason.OTHER: "Other",
+}
+PROGRAMS_WITH_REASON_CODES = frozenset({ProgramKind.NDIS})
+
+
+def uses_reason_codes(program: ProgramKind) -> bool:
+    return program in PROGRAMS_WITH_REASON_CODES
+
+
+def reason_label(reason: CancelReason, program: ProgramKind) -> str:
+    """"Health (NSDH)" for an NDIS participant; "Health" for everyone else."""
+    words = REASON_WORDS[reason]
+    return f"{words} ({reason.value})" if uses_reason_codes(program) else words
+
+
+def reason_choices(program: ProgramKind) -> dict[CancelReason, str]:
+    return {reason: reason_label(reason, program) for reason in REASON_WORDS}
 
 
 class LeadTimeTooShort(DomainError):

@@ -6,12 +6,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from domain import money, vocabulary
+from domain.cancellation import rules
 from domain.people import known_as
 from domain.pricing import words as price_words
 from domain.vocabulary import (
     BillTo,
     CancelBand,
     CancelReason,
+    ProgramKind,
     Recurrence,
     ServiceUnit,
     ShiftStatus,
@@ -34,12 +36,6 @@ BAND_LABELS = {
     CancelBand.SHORT_NOTICE: "short notice",
     CancelBand.WITH_NOTICE: "with notice",
 }
-REASON_LABELS = {
-    CancelReason.HEALTH: "Health (NSDH)",
-    CancelReason.FAMILY: "Family (NSDF)",
-    CancelReason.TRANSPORT: "Transport (NSDT)",
-    CancelReason.OTHER: "Other (NSDO)",
-}
 BILL_TO_LABELS = {BillTo.PACKAGE: "Package", BillTo.CLIENT: "Client", BillTo.PRIVATE: "Private"}
 CANCELLABLE = (ShiftStatus.UNALLOCATED, ShiftStatus.OFFERED, ShiftStatus.ALLOCATED)
 PENDING = (ShiftStatus.UNALLOCATED, ShiftStatus.OFFERED)
@@ -57,6 +53,7 @@ class ShiftLine:
     service: str
     glyph: str
     program: str
+    program_kind: ProgramKind
     worker: str | None
     unit: ServiceUnit
     bill_units: int  # hundredths of the unit
@@ -122,14 +119,14 @@ class ShiftLine:
 
     @property
     def cancellation(self) -> str:
-        """Cancelled with notice · Cancelled at short notice: fee $148.46 (Health (NSDH))."""
+        """Cancelled, short notice: fee $148.46 (Health) -- "(Health (NSDH))" for an NDIS participant."""
         if self.status != ShiftStatus.CANCELLED:
             return ""
         words = f"Cancelled, {BAND_LABELS[self.cancel_band]}" if self.cancel_band else "Cancelled"
         if self.cancel_fee_cents:
             words += f": fee {money.dollars(self.cancel_fee_cents)}"
         if self.cancel_reason:
-            words += f" ({REASON_LABELS[self.cancel_reason]})"
+            words += f" ({rules.reason_label(self.cancel_reason, self.program_kind)})"
         return words
 
 
@@ -149,6 +146,7 @@ def from_row(row: Any, zone: ZoneInfo) -> ShiftLine:
         service=row.service,
         glyph=row.glyph,
         program=row.program,
+        program_kind=row.program_kind,
         worker=worker,
         unit=row.unit,
         bill_units=row.bill_units,

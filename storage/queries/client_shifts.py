@@ -36,6 +36,7 @@ def _lines() -> Select:
             Service.glyph,
             Service.unit,
             Program.name.label("program"),
+            Program.kind.label("program_kind"),
             Worker.first_name.label("worker_first_name"),
             Worker.preferred_name.label("worker_preferred_name"),
             Worker.last_name.label("worker_last_name"),

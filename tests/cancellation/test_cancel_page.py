@@ -26,10 +26,13 @@ async def test_the_client_sees_the_fee_confirms_it_and_finds_it_on_the_billed_ta
     act(user, shift_id, "cancel")
     await shown(user, "short notice cancellation. A fee of")
     assert count(LedgerEntry) == fees_before  # shown, not yet billed
-    user.find(marker="cancel-reason").elements.pop().value = "NSDH"
+    [reasons] = user.find(marker="cancel-reason").elements
+    assert set(reasons.options.values()) == {"Health", "Family", "Transport", "Other"}  # no NDIS codes (HCP)
+    reasons.value = "NSDH"
     user.find(marker="confirm-cancel").click()
     await eventually(lambda: shift(shift_id).status == ShiftStatus.CANCELLED, "the cancellation")
     [fee] = ledger_entries(shift_id, LedgerKind.CANCELLATION_FEE)
     user.find(marker="tabs").elements.pop().value = "billed"
     charged = f"fee {money.dollars(fee.subsidy_cents + fee.contribution_cents)}"
     await eventually(lambda: any(charged in cell for cell in table_cells(user)), "the fee on the billed tab")
+    assert not any("NSDH" in cell for cell in table_cells(user))

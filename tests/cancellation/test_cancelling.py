@@ -180,7 +180,8 @@ def test_rostering_is_emailed_and_the_worker_told_of_a_cancelled_shift(personas:
     assert email.shift_id == shift_id
     assert "short notice" in email.body_text
     assert money.dollars(fee) in email.body_text
-    assert "Health (NSDH)" in email.body_text
+    assert "Health" in email.body_text
+    assert "NSDH" not in email.body_text  # Margaret's Home Care Package has no NDIS reason codes
     assert "Harbourside Community Care" in email.body_text
     [app_message] = outbox("shift_cancelled_worker")
     assert app_message.to_account_id == personas.worker.account_id  # Aisha is Margaret's worker
