@@ -56,8 +56,9 @@ def frame(
     header_extra: object = None,
 ) -> Iterator[None]:
     """The page around a screen: skip link, header with the agency and the account menu, the
-    module toolbar, and a <main> region with the screen's one h1. The viewer comes from the guard,
-    which loaded the agency's settings off the event loop."""
+    module toolbar, and the main region (inside Quasar's page, the page's one <main>) with the
+    screen's one h1. The viewer comes from the guard, which loaded the agency's settings off the
+    event loop."""
     actor = viewer.actor
     ui.page_title(f"{title} · {viewer.agency.name}")
     if actor is not None and actor.large_text:
@@ -83,7 +84,8 @@ def frame(
                     button.props('aria-current="page"')
     if actor is not None:
         session.watch_activity()
-    with ui.element("main").props('id="main" tabindex="-1"').classes("page-main"):
+    # Quasar's page is the one <main> landmark; this region inside it is where the skip link lands.
+    with ui.element("div").props('id="main" tabindex="-1"').classes("page-main"):
         Text(title, tag="h1").classes("heading-1")
         yield
 

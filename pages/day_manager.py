@@ -86,7 +86,7 @@ async def create(viewer: SignedInViewer, request: Request) -> None:
         ui.add_head_html('<link rel="stylesheet" href="/static/wall.css">')
         ui.query("body").classes("wall-screen")
     with frame("Day Manager", viewer, nav=staff_sections(actor), current=PATH):
-        ui.query("main").classes("kiosk")
+        ui.query("#main").classes("kiosk")
         state = Chosen(first.day, first.filters, chosen.wall)
         following = {"today": viewer.today}  # the day a wall screen showing "today" last knew
 
