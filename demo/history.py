@@ -3,9 +3,10 @@
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from domain.booking import making
 from domain.pricing import bands, rates
 from domain.pricing.rates import Rate, RateCard
 from domain.statements import ledger
@@ -36,7 +37,7 @@ def add_weekly_history(
         insert(Booking).returning(Booking.id),
         [
             {
-                "number": f"H{client_id:06d}",
+                "number": f"history-{client_id}",  # numbered from its id just below
                 "client_id": client_id,
                 "approved_service_id": approved.id,
                 "service_id": service.id,
@@ -51,6 +52,7 @@ def add_weekly_history(
             }
         ],
     ).scalar_one()
+    session.execute(update(Booking).where(Booking.id == booking_id).values(number=making.number(booking_id)))
     rows = [_shift(booking_id, client_id, worker_id, service, package, day, now) for day in days]
     for row in rows:  # the rate the portal's pricing would store (Easter Sunday is a holiday in NSW)
         band = bands.band_of_visit(row["starts_at"], row["ends_at"], ZONE, DEMO_STATE)

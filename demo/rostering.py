@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert
+from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
+from domain.booking import making
 from domain.pricing import bands, rates
 from domain.vocabulary import BookingStatus, Recurrence, ServiceUnit, ShiftStatus
 from storage.models import Booking, Shift
@@ -151,7 +152,7 @@ def plan_bookings(
                 dates = [d for d in dates if d > window.today] or dates[-1:]
             bookings.append(
                 {
-                    "number": f"B{len(bookings) + 1:06d}",
+                    "number": f"planned-{len(bookings) + 1}",  # numbered from its id once inserted
                     "client_id": client.id,
                     "approved_service_id": approved_id,
                     "service_id": catalogue.services[service],
@@ -277,6 +278,8 @@ def insert_bookings(
 ) -> list[dict]:
     """Insert bookings then their shifts; returns every shift row with its id and booking id."""
     ids = list(session.scalars(insert(Booking).returning(Booking.id, sort_by_parameter_order=True), bookings))
+    # Numbered as the portal numbers a booking (from its id), so the demo's read like the rest.
+    session.execute(update(Booking), [{"id": i, "number": making.number(i)} for i in ids])
     shifts = [
         row | {"booking_id": booking_id}
         for booking_id, rows in zip(ids, shift_lists, strict=True)
