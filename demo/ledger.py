@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from domain import money
 from domain.statements import ledger
-from domain.vocabulary import CancelBand, LedgerKind, NdisCategory, ShiftStatus
+from domain.vocabulary import LedgerKind, NdisCategory, ShiftStatus
 from storage.models import LedgerEntry
 
 from .catalogue import SERVICES
@@ -178,13 +178,12 @@ def seed_ledger(
 
 def fee_entry(client: ClientSeed, shift: dict, service_code: str, service_name: str) -> dict:
     cost = ledger.fee_charge(shift["cancel_fee_cents"], client.package.contribution_pct)
-    what = "No-show" if shift["cancel_band"] == CancelBand.NO_NOTICE else "Short-notice cancellation"
     return entry(
         client.package.id,
         shift["occurrence_date"],
         LedgerKind.CANCELLATION_FEE,
         cost.amount,
-        f"{what}: {service_name}",
+        service_name,  # the band and reason are kept in their own columns
         shift_id=shift["id"],
         subsidy_cents=cost.subsidy,
         contribution_cents=cost.contribution,

@@ -213,7 +213,7 @@ def _charge_fee(
         day=day,
         refers_to_month=late_for,
         service_day=shift.occurrence_date,
-        description=f"Cancellation, {BAND_LABELS[quote.band]}: {context.service_name}",
+        description=context.service_name,  # the band and reason are kept in their own columns
         fee_cents=quote.fee_cents,
         contribution_pct=context.contribution_pct,
         reason=reason,

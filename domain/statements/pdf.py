@@ -22,21 +22,22 @@ log = logging.getLogger(__name__)
 PRIMARY = (29, 79, 145)  # the theme's primary colour
 TEXT = (28, 28, 28)
 MUTED = (74, 74, 74)
-# Column widths in mm for each table (the printable width is 180 mm).
+# Column widths in mm for each table (the printable width is 180 mm), sized for 11 pt text
+# (pdf_tables.SIZE): a date or an amount fits on one line; words wrap.
 WIDTHS = {
     "summary": (140, 40),
     "categories": (56, 31, 31, 31, 31),
-    "services": (24, 50, 24, 20, 20, 22, 20),
-    "cancellations": (24, 42, 48, 22, 24, 20),
-    "management": (24, 86, 20, 25, 25),
-    "money_in": (24, 126, 30),
-    "adjustments": (24, 96, 30, 30),
+    "services": (28, 32, 22, 18, 26, 28, 26),
+    "cancellations": (28, 34, 44, 24, 26, 24),
+    "management": (28, 77, 20, 27, 28),
+    "money_in": (28, 122, 30),
+    "adjustments": (28, 92, 30, 30),
     "by_month": (60, 40, 40, 40),
 }
 # The same tables when a late charge adds its "For" column (wording.FOR): the service gives way.
 WIDTHS_WITH_FOR = {
-    "services": (22, 30, 34, 20, 18, 20, 18, 18),
-    "cancellations": (22, 30, 34, 34, 20, 22, 18),
+    "services": (28, 24, 23, 16, 17, 24, 24, 24),
+    "cancellations": (28, 24, 26, 30, 24, 24, 24),
 }
 
 
@@ -148,9 +149,9 @@ def _addressee(doc: FPDF, statement: PackageStatement) -> None:
         ("Dates", f"{day_label(period.first)} to {day_label(period.last)}"),
     )
     for term, value in facts:
-        doc.set_font(FAMILY, "B", 10)
+        doc.set_font(FAMILY, "B", 11)
         doc.cell(24, 6, term)
-        doc.set_font(FAMILY, "", 10)
+        doc.set_font(FAMILY, "", 11)
         doc.cell(0, 6, value, new_x="LMARGIN", new_y="NEXT")
     doc.ln(3)
 
@@ -160,7 +161,7 @@ def _sentences(doc: FPDF, statement: PackageStatement) -> None:
     doc.set_text_color(*PRIMARY)
     doc.cell(0, 7, "In plain words", new_x="LMARGIN", new_y="NEXT")
     doc.set_text_color(*TEXT)
-    doc.set_font(FAMILY, "", 10)
+    doc.set_font(FAMILY, "", 11)
     for sentence in wording.summary_sentences(statement):
-        doc.multi_cell(0, 5.2, sentence, align="L", new_x="LMARGIN", new_y="NEXT")
+        doc.multi_cell(0, 5.6, sentence, align="L", new_x="LMARGIN", new_y="NEXT")
     doc.ln(4)

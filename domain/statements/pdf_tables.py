@@ -11,8 +11,8 @@ from fpdf import FPDF
 from adapters.pdf_fonts import FAMILY
 from domain.statements.wording import Row, Table
 
-SIZE = 9  # points
-LINE = 4.6  # mm per line of text in a cell
+SIZE = 11  # points: the smallest a reader with low vision can be asked to read
+LINE = 5.4  # mm per line of text in a cell
 PAD = 1.2  # mm inside each cell, left and right
 HEADING_FILL = (219, 231, 245)
 TEXT = (28, 28, 28)
@@ -37,9 +37,13 @@ def draw(pdf: FPDF, table: Table, widths: Sequence[float]) -> None:
         pdf.ln(4)
         return
     _headings(pdf, table, widths)
-    for row in table.rows:
+    total = table.rows[-1] if table.rows[-1].strong else None
+    for number, row in enumerate(table.rows):
         lines = _lines(pdf, row.cells, widths, row.strong)
-        if pdf.get_y() + _height(lines) > pdf.page_break_trigger:
+        needed = _height(lines)
+        if total is not None and number == len(table.rows) - 2:  # the total never stands alone on a page
+            needed += _height(_lines(pdf, total.cells, widths, strong=True))
+        if pdf.get_y() + needed > pdf.page_break_trigger:
             pdf.add_page()
             _title(pdf, f"{table.title} (continued)")
             _headings(pdf, table, widths)
@@ -82,7 +86,7 @@ def _row(
     top, x = pdf.get_y(), pdf.l_margin
     for texts, width, right in zip(lines, widths, numeric, strict=True):
         for number, text in enumerate(texts):
-            baseline = top + LINE * number + LINE - 1.1
+            baseline = top + LINE * number + LINE - 1.4
             if text:
                 left = x + width - PAD - text_width(pdf, text) if right else x + PAD
                 pdf.text(left, baseline, text)

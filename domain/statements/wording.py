@@ -63,6 +63,16 @@ def quantity(line: LedgerLine) -> str:
     return f"{hundredths(line.units)} {vocabulary.plural(line.units / 100, 'unit')}"
 
 
+# How fees were described before the "What happened" column said it ("Short-notice cancellation:
+# Personal care"); the column names the service only, so each cancellation is labelled once.
+_LABELLED = ("Cancellation", "Short-notice cancellation", "No-show")
+
+
+def cancelled_service(line: LedgerLine) -> str:
+    head, colon, service = line.description.partition(": ")
+    return service if colon and head.startswith(_LABELLED) else line.description
+
+
 def what_happened(line: LedgerLine) -> str:
     band = BAND_NAMES.get(line.cancel_band, "Cancellation") if line.cancel_band else "Cancellation"
     reason = REASON_NAMES.get(line.cancel_reason) if line.cancel_reason else None
@@ -161,7 +171,8 @@ def cancellations(statement: PackageStatement) -> Table:
     lines = statement.cancellations
     late = any(x.late for x in lines)
     rows = [
-        Row((short_day(x.day), *_for(x, late), x.description, what_happened(x), *_sums([x]))) for x in lines
+        Row((short_day(x.day), *_for(x, late), cancelled_service(x), what_happened(x), *_sums([x])))
+        for x in lines
     ]
     if lines:
         rows.append(Row(("Total", *_for(None, late), "", "", *_sums(lines)), strong=True))
