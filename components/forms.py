@@ -1,11 +1,14 @@
 """Submitting a form to the domain off the event loop, and showing what was wrong next to each field."""
 
 from collections.abc import Callable, Mapping
+from contextlib import suppress
+from datetime import date
 from typing import Any, TypeVar
 
 from nicegui import run, ui
 from nicegui.elements.mixins.validation_element import ValidationElement
 
+from domain import validation
 from domain.errors import DomainError, InvalidInput
 
 from . import toast
@@ -86,3 +89,16 @@ def text_input(
     if mark:
         field.mark(mark)
     return field.classes("w-full")
+
+
+def date_input(label: str, value: date | str | None = None, *, mark: str = "") -> ui.input:
+    """A date typed the Australian way, dd/mm/yyyy, whatever the browser's language: a text field
+    (a browser's own date field follows its locale, mm/dd/yyyy in a US-English browser). The domain
+    reads what is typed with domain.validation.day; a date given as text (from an address) is shown
+    dd/mm/yyyy when it is one, else as it was typed, for the domain to explain."""
+    shown = validation.day_as_typed(value) if isinstance(value, date) else value or ""
+    with suppress(ValueError):
+        shown = validation.day_as_typed(validation.day(shown)) if shown else ""
+    field = text_input(label, shown, mark=mark)
+    hint = validation.DATE_HINT
+    return field.props(f'placeholder="{hint}" hint="{hint}" inputmode=numeric stack-label')

@@ -8,6 +8,8 @@ from datetime import date, time, timedelta
 from nicegui import ui
 from nicegui.elements.mixins.validation_element import ValidationElement
 
+from domain import validation
+from domain.validation import DATE_HINT
 from domain.vocabulary import Recurrence
 
 from .formatting import clock_time, duration, long_date
@@ -63,8 +65,10 @@ def create(chosen: When, first: date, last: date) -> dict[str, ValidationElement
     ui.radio(dict(PATTERNS), value=chosen.recurrence).props('inline aria-label="How often"').bind_value(
         chosen, "recurrence"
     ).mark("when-pattern")
-    ends = ui.input("Last visit on (optional)").props("outlined type=date clearable stack-label")
-    ends.bind_value(chosen, "ends_on", forward=_date, backward=_iso).mark("when-ends")
+    ends = ui.input("Last visit on (optional)").props(
+        f'outlined clearable stack-label placeholder="{DATE_HINT}" hint="{DATE_HINT}" inputmode=numeric'
+    )
+    ends.bind_value(chosen, "ends_on", forward=_date, backward=_typed).mark("when-ends")
     ends.bind_visibility_from(chosen, "recurrence", backward=lambda r: r != Recurrence.ONCE)
     return {"first_date": day, "start_time": start, "duration_minutes": length, "ends_on": ends}
 
@@ -87,14 +91,19 @@ def _select(options: dict, label: str, mark: str) -> ui.select:
 
 
 def _date(value: str | None) -> date | None:
+    """The chosen or typed date (27/11/2026, or the date list's 2026-11-27)."""
     try:
-        return date.fromisoformat(value) if value else None
+        return validation.day(value) if value else None
     except ValueError:
         return None
 
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _typed(value: date | None) -> str | None:
+    return validation.day_as_typed(value) if value else None
 
 
 def _time(value: str | None) -> time | None:

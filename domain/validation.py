@@ -4,6 +4,7 @@ Each check returns the tidy value to store, or raises ValueError with a sentence
 """
 
 import re
+from datetime import date
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -54,6 +55,29 @@ def phone_for_display(e164: str | None) -> str:
     except phonenumbers.NumberParseException:
         return e164
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+DATE_HINT = "dd/mm/yyyy"
+_AUSTRALIAN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def day(value: str) -> date:
+    """A date as Australians type it, 27/11/2026 (day first); 2026-11-27 too, as addresses and the
+    API carry it. ValueError says how to write one."""
+    text = value.strip()
+    found = _AUSTRALIAN_DATE.fullmatch(text)
+    try:
+        if found:
+            return date(int(found[3]), int(found[2]), int(found[1]))
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise ValueError(f"Please enter a date as {DATE_HINT}, like 27/11/2026.")
+
+
+def day_as_typed(value: date) -> str:
+    """27/11/2026: how a date reads in a date field."""
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"
 
 
 def state(value: str) -> str:

@@ -7,7 +7,7 @@ from nicegui import ui
 
 from components import background, guard
 from components.formatting import clock_time, short_date
-from components.forms import submit, text_input
+from components.forms import date_input, submit, text_input
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame
@@ -47,8 +47,8 @@ async def create(viewer: SignedInViewer) -> None:
             fields = {
                 "client": text_input("Client (name, number or id)", mark="audit-client"),
                 "person": text_input("Person (name or e-mail)", mark="audit-person"),
-                "first": text_input("From", kind="date", mark="audit-from"),
-                "last": text_input("To", kind="date", mark="audit-to"),
+                "first": date_input("From", mark="audit-from"),
+                "last": date_input("To", mark="audit-to"),
             }
 
         @ui.refreshable

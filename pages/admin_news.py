@@ -5,19 +5,19 @@ withdraw, and its reach (who opened it, when)."""
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from nicegui import ui
 
 from components import background, guard, news_sidebar, toast
 from components.formatting import clock_time, short_date
-from components.forms import submit, succeeded, text_input
+from components.forms import date_input, submit, succeeded, text_input
 from components.guard import RecordId
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
 from components.theme import frame
 from components.viewer import SignedInViewer
-from domain import clock
+from domain import clock, validation
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.errors import InvalidInput
@@ -270,17 +270,12 @@ def _window_fields(draft: ItemDraft) -> dict[str, ui.input]:
     heading("When it shows (agency time)", 3)
     with ui.element("div").classes("form-grid"):
         return {
-            "starts_on": text_input(
-                "Shows from (date)", draft.starts.date().isoformat(), kind="date", mark="news-starts-on"
-            ),
+            "starts_on": date_input("Shows from (date)", draft.starts.date(), mark="news-starts-on"),
             "starts_at": text_input(
                 "Shows from (time)", draft.starts.strftime("%H:%M"), kind="time", mark="news-starts-at"
             ),
-            "ends_on": text_input(
-                "Shows until (date, optional)",
-                draft.ends.date().isoformat() if draft.ends else "",
-                kind="date",
-                mark="news-ends-on",
+            "ends_on": date_input(
+                "Shows until (date, optional)", draft.ends.date() if draft.ends else None, mark="news-ends-on"
             ),
             "ends": text_input(
                 "Shows until (time)",
@@ -307,7 +302,7 @@ def _moment(day: str | None, at: str | None, name: str, *, required: bool) -> da
             raise InvalidInput({name: "Please give the date it starts showing."})
         return None
     try:
-        return datetime.combine(date.fromisoformat(day), time.fromisoformat(at) if at else time(0))
+        return datetime.combine(validation.day(day), time.fromisoformat(at) if at else time(0))
     except ValueError:
         raise InvalidInput({name: "Please give a date like 27/11/2026 and a time like 9:00 am."}) from None
 

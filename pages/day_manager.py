@@ -18,12 +18,12 @@ from nicegui import ui
 
 from components import allocate_dialog, background, card_table, guard, live, pager
 from components.formatting import clock_time, long_date
-from components.forms import submit
+from components.forms import date_input, submit
 from components.nav import staff_sections
 from components.text import Text, heading
 from components.theme import frame
 from components.viewer import SignedInViewer
-from domain import clock
+from domain import clock, validation
 from domain.accounts import access
 from domain.events import ShiftChanged
 from domain.roster import day as day_manager
@@ -173,14 +173,14 @@ def _day_nav(shown: date, viewer: SignedInViewer, go: Go) -> None:
         ui.button("Next day", on_click=lambda: go(shown + timedelta(days=1))).props(
             "outline no-caps icon-right=chevron_right"
         ).mark("next-day")
-        picker = ui.input("Go to date", value=shown.isoformat()).props("outlined type=date stack-label")
+        picker = date_input("Go to date", shown).classes(remove="w-full")
         picker.mark("go-to-date").on_value_change(lambda e: _go_to(e.value, shown, go))
     heading(long_date(shown), 2).props('aria-live="polite"').mark("day-heading")
 
 
 def _go_to(value: object, shown: date, go: Go) -> Awaitable[None] | None:
     try:
-        wanted = date.fromisoformat(str(value))
+        wanted = validation.day(str(value))
     except ValueError:
         return None  # a date still being typed
     return go(wanted) if wanted != shown else None

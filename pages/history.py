@@ -9,12 +9,12 @@ from nicegui import ui
 
 from components import background, client_switcher, guard, pager, shift_status, shift_table
 from components.formatting import clock_time, short_date
-from components.forms import submit, text_input
+from components.forms import date_input, submit
 from components.guard import RecordId
 from components.nav import client_sections
 from components.theme import frame
 from components.viewer import SignedInViewer
-from domain import money
+from domain import money, validation
 from domain.accounts.access import Actor
 from domain.errors import InvalidInput
 from domain.visits import export, views
@@ -98,8 +98,8 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
 def _range_form(state: Shown) -> dict[str, ui.input]:
     with ui.element("div").classes("form-grid q-mb-sm").style("max-width: 520px"):
         return {
-            "first": text_input("From", state.first.isoformat(), kind="date", mark="from"),
-            "last": text_input("To", state.last.isoformat(), kind="date", mark="to"),
+            "first": date_input("From", state.first, mark="from"),
+            "last": date_input("To", state.last, mark="to"),
         }
 
 
@@ -109,9 +109,9 @@ def _parsed(chosen: dict[str, str | None]) -> tuple[date, date]:
     parsed: dict[str, date] = {}
     for name, value in chosen.items():
         try:
-            parsed[name] = date.fromisoformat(value or "")
-        except ValueError:
-            problems[name] = "Please enter a date, like 2026-11-27."
+            parsed[name] = validation.day(value or "")
+        except ValueError as error:
+            problems[name] = str(error)
     if problems:
         raise InvalidInput(problems)
     return parsed["first"], parsed["last"]

@@ -8,7 +8,7 @@ from fastapi.responses import Response
 from nicegui import ui
 
 from components import background, guard, statement_view
-from components.forms import text_input
+from components.forms import date_input
 from components.guard import RecordId
 from components.nav import client_sections
 from components.text import Text, heading
@@ -88,10 +88,8 @@ def _chooser(view: StatementView, request: StatementRequest) -> None:
                 ),
             ).mark("show-month")
         with ui.element("div").classes("chooser q-mt-md"):
-            start = text_input("From (any date)", request.start or "", kind="date", mark="start")
-            end = text_input("To", request.end or "", kind="date", mark="end")
-            for field in (start, end):
-                field.props("stack-label")
+            start = date_input("From (any date)", request.start, mark="start")
+            end = date_input("To", request.end, mark="end")
             ui.button(
                 "Show these dates",
                 on_click=lambda: ui.navigate.to(

@@ -4,7 +4,7 @@ answer), and the administrator's search by client, person and date."""
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from domain import action
+from domain import action, validation
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.errors import InvalidInput
@@ -110,7 +110,7 @@ def _day(value: str | None, field: str, problems: dict[str, str]) -> date | None
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        problems[field] = "Please enter a date, like 2026-11-27."
+        return validation.day(text)
+    except ValueError as error:
+        problems[field] = str(error)
         return None

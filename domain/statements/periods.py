@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from domain import validation
 from domain.errors import InvalidInput
 from domain.statements.model import Period
 
@@ -74,9 +75,9 @@ def parse_month(text: str) -> date:
 
 def parse_day(text: str, field: str) -> date:
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidInput({field: "Please give a date like 2026-11-27."}) from None
+        return validation.day(text)
+    except ValueError as error:
+        raise InvalidInput({field: str(error)}) from None
 
 
 def opening_month(today: date, first_day: date | None) -> date:

@@ -49,7 +49,7 @@ def test_a_range_of_dates_is_its_own_period() -> None:
         (None, "2026-10-20", "2026-09-15", "end", "on or after the start date"),
         (None, "2026-10-20", "2026-12-01", "end", "cannot be after today"),
         (None, "2026-10-20", None, "end", "both a start date and an end date"),
-        (None, "20/10/2026", "2026-11-01", "start", "like 2026-11-27"),
+        (None, "10/20/2026", "2026-11-01", "start", "as dd/mm/yyyy, like 27/11/2026"),  # US order
         (None, "2020-01-01", "2026-11-01", "start", "at most three years"),
     ],
 )
