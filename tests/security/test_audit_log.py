@@ -76,7 +76,7 @@ def test_only_an_administrator_searches_and_bad_dates_are_explained(personas: Pe
         with pytest.raises(NotAllowed):
             audit_log.search(someone)
     with pytest.raises(InvalidInput) as refused:
-        audit_log.search(personas.admin, first="27/11/2026", last="2026-11-01")
+        audit_log.search(personas.admin, first="11/27/2026", last="2026-11-01")
     assert "first" in refused.value.fields
 
 
