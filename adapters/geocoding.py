@@ -57,6 +57,13 @@ def suburbs() -> tuple[Suburb, ...]:
         )
 
 
+def postcodes_of(suburb: str, state: str) -> frozenset[str]:
+    """The postcodes the shipped table knows for this suburb in this state; none when it does not
+    know the suburb (then nothing can be said about its postcode)."""
+    name = suburb.strip().casefold()
+    return frozenset(s.postcode for s in suburbs() if s.name.casefold() == name and s.state == state)
+
+
 def suburb_position(suburb: str, state: str, postcode: str) -> Suburb | None:
     """The suburb's centre: by name and postcode, else by name and state, else by postcode."""
     name = suburb.strip().casefold()

@@ -1,5 +1,8 @@
 """The profile's editable sections: contact details, home and postal address, emergency contacts."""
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from nicegui import ui
 
 from domain import validation
@@ -12,10 +15,25 @@ from . import toast
 from .forms import submit, text_input
 from .text import Text, heading, paragraph
 
+T = TypeVar("T")
 ADDRESS_NOT_FOUND = (
     "We could not find this address on the map. It is saved, and the office will check it "
     "before your next visit."
 )
+
+
+class Warned:
+    """The postcode a form was warned about (changes.PostcodeUnusual): saving it again keeps it."""
+
+    def __init__(self) -> None:
+        self.postcode = ""
+
+    def attempt(self, save: Callable[[str], T]) -> T:
+        try:
+            return save(self.postcode)
+        except changes.PostcodeUnusual as unusual:
+            self.postcode = unusual.postcode
+            raise
 
 
 def _section(title: str, anchor: str) -> ui.element:
@@ -84,15 +102,20 @@ def home_address(actor: Actor, details: ClientProfile) -> None:
         flag = paragraph(ADDRESS_NOT_FOUND).classes("notice").props('role="status"')
         flag.set_visibility(details.home_located == GeocodeStatus.NOT_FOUND)
 
+        warned = Warned()
+
         async def save() -> None:
             saved = await submit(
-                lambda: changes.update_home_address(
-                    actor,
-                    details.client_id,
-                    street=fields["street"].value or "",
-                    suburb=fields["suburb"].value or "",
-                    state=fields["state"].value or "",
-                    postcode=fields["postcode"].value or "",
+                lambda: warned.attempt(
+                    lambda keep: changes.update_home_address(
+                        actor,
+                        details.client_id,
+                        street=fields["street"].value or "",
+                        suburb=fields["suburb"].value or "",
+                        state=fields["state"].value or "",
+                        postcode=fields["postcode"].value or "",
+                        keep_postcode=keep,
+                    )
                 ),
                 fields,
                 done="Home address saved.",
@@ -117,16 +140,21 @@ def postal_address(actor: Actor, details: ClientProfile) -> None:
             )
         wrapper.bind_visibility_from(same, "value", backward=lambda v: not v)
 
+        warned = Warned()
+
         async def save() -> None:
             await submit(
-                lambda: changes.update_postal_address(
-                    actor,
-                    details.client_id,
-                    same_as_home=bool(same.value),
-                    street=fields["street"].value or "",
-                    suburb=fields["suburb"].value or "",
-                    state=fields["state"].value or "",
-                    postcode=fields["postcode"].value or "",
+                lambda: warned.attempt(
+                    lambda keep: changes.update_postal_address(
+                        actor,
+                        details.client_id,
+                        same_as_home=bool(same.value),
+                        street=fields["street"].value or "",
+                        suburb=fields["suburb"].value or "",
+                        state=fields["state"].value or "",
+                        postcode=fields["postcode"].value or "",
+                        keep_postcode=keep,
+                    )
                 ),
                 fields,
                 done="Postal address saved.",

@@ -55,11 +55,34 @@ def _deliverable(address: str) -> bool:
     return mail_settings.takes_international_addresses() is not False
 
 
+class PostcodeUnusual(InvalidInput):
+    """The suburb is known with another postcode (Marrickville is 2204, not 2000). Nothing is saved;
+    saving again with `keep_postcode` set to this postcode keeps it (the table may be out of date)."""
+
+    def __init__(self, suburb: str, state: str, postcode: str, known: frozenset[str]) -> None:
+        self.postcode = postcode
+        usual = " or ".join(sorted(known))
+        super().__init__(
+            {
+                "postcode": f"{suburb} {state} has the postcode {usual}, not {postcode}. Please check the "
+                f"postcode and the suburb; if {postcode} is right, save again to keep it."
+            }
+        )
+
+
 def update_home_address(
-    actor: Actor, client_id: int, *, street: str, suburb: str, state: str, postcode: str
+    actor: Actor,
+    client_id: int,
+    *,
+    street: str,
+    suburb: str,
+    state: str,
+    postcode: str,
+    keep_postcode: str = "",
 ) -> ClientProfile:
+    """`keep_postcode`: a postcode the person confirmed after PostcodeUnusual warned them about it."""
     access.require_client(actor, client_id)
-    address = _clean_address(street, suburb, state, postcode)
+    address = _clean_address(street, suburb, state, postcode, keep_postcode)
     position = geocoding.locate(address.street, address.suburb, address.state, address.postcode)
     return _update(
         actor,
@@ -85,6 +108,7 @@ def update_postal_address(
     suburb: str = "",
     state: str = "",
     postcode: str = "",
+    keep_postcode: str = "",
 ) -> ClientProfile:
     access.require_client(actor, client_id)
     if same_as_home:
@@ -96,7 +120,7 @@ def update_postal_address(
             "postal_postcode": None,
         }
     else:
-        address = _clean_address(street, suburb, state, postcode)
+        address = _clean_address(street, suburb, state, postcode, keep_postcode)
         fields = {
             "postal_same_as_home": False,
             "postal_street": address.street,
@@ -182,7 +206,7 @@ def _relationship(value: str) -> str:
     return validation.text(value, "how they are related to you", max_length=60)
 
 
-def _clean_address(street: str, suburb: str, state: str, postcode: str) -> Address:
+def _clean_address(street: str, suburb: str, state: str, postcode: str, keep_postcode: str = "") -> Address:
     problems: dict[str, str] = {}
     clean_street = _check(
         problems, "street", lambda v: validation.text(v, "the street address", max_length=200), street
@@ -198,6 +222,11 @@ def _clean_address(street: str, suburb: str, state: str, postcode: str) -> Addre
         raise InvalidInput(problems)
     # People often type suburbs in lower case; the table and letters use "Surry Hills".
     suburb_name = clean_suburb.title() if clean_suburb.islower() else clean_suburb
+    # Postcodes by state are checked above (validation.postcode's ranges); the suburb's own
+    # postcode only where the shipped suburb table (adapters.geocoding) knows the suburb.
+    known = geocoding.postcodes_of(suburb_name, clean_state)
+    if known and clean_postcode not in known and clean_postcode != keep_postcode.strip():
+        raise PostcodeUnusual(suburb_name, clean_state, clean_postcode, known)
     return Address(clean_street, suburb_name, clean_state, clean_postcode)
 
 
