@@ -95,6 +95,9 @@ def routes() -> None:
     app.get("/healthz", include_in_schema=False)(health.healthz)
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
     app.get("/media/workers/{worker_id}/photo", include_in_schema=False)(media.worker_photo)
+    app.get("/media/workers/{worker_id}/evidence/{competency_id}", include_in_schema=False)(
+        media.worker_evidence
+    )
     app.get("/media/services/{service_id}/image", include_in_schema=False)(media.service_image)
     app.get("/clients/{client_id}/statements/pdf", include_in_schema=False)(statements.pdf)
     app.get("/media/news/{item_id}/{part}", include_in_schema=False)(media.news_file)

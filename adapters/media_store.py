@@ -139,6 +139,24 @@ def keep_bytes(data: bytes, content_type: str) -> Stored:
     return _keep(Path(handle.name), name_for(data, content_type).split("/")[1], content_type, len(data))
 
 
+def keep_upload(data: bytes, *, accept: frozenset[str], not_accepted: str) -> Stored:
+    """Keep an upload already read into memory under its route's streamed limit (a NiceGUI
+    `ui.upload`, see adapters.uploads): judged by its first bytes, images re-encoded (no EXIF),
+    Refused with nothing kept when its content is not one of `accept`."""
+    content_type = sniff(data[:HEAD])
+    if content_type is None or content_type not in accept:
+        raise Refused(not_accepted)
+    if content_type in (PNG, JPEG):
+        with tempfile.NamedTemporaryFile(dir=root(), prefix=".incoming-", delete=False) as handle:
+            handle.write(data)
+        try:
+            return _keep_image(Path(handle.name), not_accepted)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(handle.name)
+    return keep_bytes(data, content_type)
+
+
 def name_for(data: bytes, content_type: str) -> str:
     """The stored name of this content."""
     digest = hashlib.sha256(data).hexdigest()

@@ -7,8 +7,10 @@ nothing."""
 from collections.abc import Callable
 
 from fastapi.responses import RedirectResponse
-from nicegui import ui
+from nicegui import events, ui
+from nicegui.elements.mixins.text_element import TextElement
 
+from adapters import photos
 from components import background, guard
 from components.formatting import long_date
 from components.forms import submit, text_input
@@ -20,7 +22,16 @@ from domain import validation
 from domain.accounts.access import Actor
 from domain.backoffice import workers
 from domain.backoffice.fields import WEEKDAYS
-from domain.backoffice.workers import CompetencyEntry, FormChoices, WorkerForm, WorkerRecord
+from domain.backoffice.workers import (
+    CompetencyEntry,
+    FormChoices,
+    HeldCompetency,
+    WorkerForm,
+    WorkerRecord,
+)
+from domain.errors import DomainError, InvalidInput
+from domain.pricing.rates import ANY_LEVEL
+from domain.pricing.sheet import LEVELS, level_name
 from domain.vocabulary import GeocodeStatus
 
 ADMITS = set(workers.MAY_EDIT)
@@ -119,6 +130,7 @@ async def edit(viewer: SignedInViewer, worker_id: guard.RecordId) -> RedirectRes
     ):
         ui.link("All workers", "/admin/workers")
         _details(actor, current, options)
+        _photo(actor, current)
         _competencies(actor, current)
         _characteristics(actor, current)
         _week(actor, current)
@@ -172,8 +184,16 @@ def _detail_fields(form: WorkerForm, options: FormChoices) -> dict:
     with ui.element("div").classes("form-grid"):
         fields |= {
             "charge_rate": text_input(
-                "Charge rate ($ an hour)", str(form.charge_rate), mark="charge_rate"
-            ).props("inputmode=decimal"),
+                "Cost to the agency ($ an hour)", str(form.charge_rate), mark="charge_rate"
+            ).props('inputmode=decimal hint="What the worker costs; clients never see it"'),
+            "charge_level": ui.select(
+                {0: "Any-worker rate"} | {n: level_name(n) for n in LEVELS if n != ANY_LEVEL},
+                value=int(str(form.charge_level or 0)),
+                label="Charge level (the rate clients are charged)",
+            )
+            .props("outlined")
+            .classes("w-full")
+            .mark("charge_level"),
             "max_hours_per_week": text_input(
                 "Most hours a week", str(form.max_hours_per_week), mark="max_hours_per_week"
             ).props("inputmode=numeric"),
@@ -216,6 +236,7 @@ def _form_of(fields: dict) -> WorkerForm:
         state=value("state"),
         postcode=value("postcode"),
         charge_rate=value("charge_rate"),
+        charge_level=fields["charge_level"].value or "",
         max_hours_per_week=value("max_hours_per_week"),
         rating=fields["rating"].value,
         medal_id=fields["medal_id"].value or None,
@@ -244,6 +265,109 @@ def _details(actor: Actor, current: WorkerRecord, options: FormChoices) -> None:
         )
 
 
+def _photo(actor: Actor, current: WorkerRecord) -> None:
+    with _section("Photo", "photo-heading"):
+
+        @ui.refreshable
+        def picture(photo_id: int | None) -> None:
+            # The name goes in as a value, not through the props string, so an apostrophe cannot break it.
+            if photo_id is None:
+                icon = ui.icon("account_box", size="160px").classes("text-grey-8")
+                icon.props.update({"role": "img", "aria-label": f"No photo of {current.name} yet"})
+            else:
+                image = ui.element("img").classes("portrait")
+                image.props.update(
+                    {
+                        "src": f"/media/workers/{current.worker_id}/photo?v={photo_id}",
+                        "alt": f"Photo of {current.name}",
+                    }
+                )
+
+        picture(current.photo_id)
+        problem = paragraph("").classes("text-negative").props('role="alert"').mark("photo-problem")
+
+        async def upload(event: events.UploadEventArguments) -> None:
+            data = await event.file.read()
+            problem.text = ""
+            try:
+                saved = await background.call(workers.set_photo, actor, current.worker_id, data)
+            except InvalidInput as refused:
+                problem.text = refused.fields.get("photo", refused.message)
+                saved = None
+            except DomainError as error:
+                problem.text, saved = error.message, None
+            uploader.reset()
+            if saved is not None:
+                ui.notify("Photo saved.", type="positive")
+                picture.refresh(saved.photo_id)
+
+        uploader = (
+            ui.upload(
+                auto_upload=True,
+                max_file_size=photos.MAX_BYTES,
+                on_upload=upload,
+                on_rejected=lambda: _refused(problem, photos.TOO_LARGE),
+            )
+            .props('accept=".jpg,.jpeg,.png,image/jpeg,image/png"')
+            .classes("hidden")
+            .mark("worker-photo-upload")
+        )
+        ui.button(
+            "Change photo", icon="photo_camera", on_click=lambda: uploader.run_method("pickFiles")
+        ).props("outline").mark("change-photo")
+        paragraph("A JPEG or PNG photo, up to 5 MB. Clients see it on the worker's card.").classes(
+            "text-muted text-sm"
+        )
+
+
+def _refused(problem: TextElement, message: str) -> None:
+    problem.text = message
+
+
+def _evidence(actor: Actor, worker_id: int, item: HeldCompetency) -> None:
+    """The evidence file of one held competency: a link to it, and an upload to replace it."""
+    with ui.element("div").classes("row items-center gap-2"):
+        link = ui.link(
+            f"{item.name}: evidence",
+            f"/media/workers/{worker_id}/evidence/{item.competency_id}",
+            new_tab=True,
+        ).mark(f"evidence-link-{item.competency_id}")
+        link.set_visibility(item.evidence)
+        problem = Text("", tag="span").classes("text-negative").props('role="alert"')
+        problem.mark(f"evidence-problem-{item.competency_id}")
+
+        async def upload(event: events.UploadEventArguments) -> None:
+            data = await event.file.read()
+            problem.text = ""
+            try:
+                await background.call(workers.set_evidence, actor, worker_id, item.competency_id, data)
+            except InvalidInput as refused:
+                problem.text = next(iter(refused.fields.values()), refused.message)
+            except DomainError as error:
+                problem.text = error.message
+            else:
+                ui.notify("Evidence saved.", type="positive")
+                link.set_visibility(True)
+            uploader.reset()
+
+        uploader = (
+            ui.upload(
+                auto_upload=True,
+                max_file_size=workers.EVIDENCE_MAX_BYTES,
+                on_upload=upload,
+                on_rejected=lambda: _refused(problem, workers.EVIDENCE_TOO_LARGE),
+            )
+            .props('accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"')
+            .classes("hidden")
+            .mark(f"evidence-upload-{item.competency_id}")
+        )
+        ui.button(
+            "Upload evidence", icon="upload_file", on_click=lambda: uploader.run_method("pickFiles")
+        ).props(f'outline no-caps aria-label="Upload evidence for {item.name}"').mark(
+            f"evidence-{item.competency_id}"
+        )
+
+
 def _competencies(actor: Actor, current: WorkerRecord) -> None:
     with _section("Competencies", "competencies-heading"):
         paragraph(
@@ -261,6 +385,8 @@ def _competencies(actor: Actor, current: WorkerRecord) -> None:
                         _date_text(item.expires_on),
                         mark=f"expires-{item.competency_id}",
                     )
+                if item.held:
+                    _evidence(actor, current.worker_id, item)
                 rows.append((item.competency_id, held, until))
                 fields[f"competency_{item.competency_id}"] = until
 

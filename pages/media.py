@@ -9,6 +9,7 @@ from nicegui import run
 
 from components import guard
 from components.guard import RecordId
+from domain.backoffice import workers as backoffice_workers
 from domain.booking import catalogue
 from domain.errors import DomainError
 from domain.marketing import feed, uploads
@@ -45,6 +46,25 @@ async def worker_photo(worker_id: RecordId) -> Response:
     except DomainError:
         found = None
     return _image(found)
+
+
+async def worker_evidence(worker_id: RecordId, competency_id: RecordId) -> Response:
+    """A competency's evidence file, for staff who may see the worker (each reading audited); the
+    same 404 for no file and no access."""
+    actor = await guard.signed_in_or_401()
+    try:
+        found = await run.io_bound(backoffice_workers.evidence, actor, worker_id, competency_id)
+    except DomainError:
+        found = None
+    if found is None:
+        raise HTTPException(status_code=404, detail="No such file.")
+    path, content_type = found
+    return FileResponse(
+        path,
+        media_type=content_type,
+        content_disposition_type="inline",
+        headers={"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"},
+    )
 
 
 async def service_image(service_id: RecordId) -> Response:
@@ -100,9 +120,7 @@ async def news_upload(request: Request, purpose: str) -> JSONResponse:
             int(declared) if declared and declared.isdigit() else None,
         )
     except uploads.UploadRefused as refused:
-        return JSONResponse(
-            {"error": refused.message}, status_code=413 if refused.too_large else 415
-        )
+        return JSONResponse({"error": refused.message}, status_code=413 if refused.too_large else 415)
     except DomainError as error:
         return JSONResponse({"error": error.message}, status_code=403)
     return JSONResponse({"name": stored.name, "content_type": stored.content_type, "size": stored.size})

@@ -11,9 +11,10 @@ database's triggers move the workforce stamp on any write to the tables it keeps
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any, TypeVar
 
-from adapters import geocoding
+from adapters import geocoding, media_store, photos
 from domain import action, clock, people, validation
 from domain.accounts import access
 from domain.accounts.access import Actor
@@ -21,14 +22,23 @@ from domain.action import Action
 from domain.backoffice import fields
 from domain.backoffice.fields import Choice
 from domain.errors import InvalidInput, NotFound
+from domain.pricing.rates import ANY_LEVEL
+from domain.pricing.sheet import LEVELS
 from domain.vocabulary import Gender, GeocodeStatus, Role
 from storage.models import Leave, Worker, WorkerCompetency
+from storage.queries import media as media_queries
 from storage.queries import staff_records as queries
 
 T = TypeVar("T")
 MAY_EDIT = (Role.ADMIN, Role.ROSTER)
 LIST_LIMIT = 200
 EXPIRING_DAYS = 30
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024  # a scanned certificate; the upload route stops a longer body
+EVIDENCE_TYPES = frozenset({media_store.PDF, media_store.JPEG, media_store.PNG})
+EVIDENCE_TOO_LARGE = "That file is larger than 10 MB. Please choose a smaller file or scan."
+EVIDENCE_NOT_ACCEPTED = (
+    "That file is not a PDF, JPEG or PNG. Please choose a scan or photo of the certificate."
+)
 GENDER_NAMES = {
     Gender.FEMALE: "Female",
     Gender.MALE: "Male",
@@ -74,7 +84,8 @@ class WorkerForm:
     suburb: str = ""
     state: str = ""
     postcode: str = ""
-    charge_rate: object = ""  # dollars an hour
+    charge_rate: object = ""  # dollars an hour: what the worker costs the agency, never a price
+    charge_level: object = ""  # the level pricing charges clients at (blank: the any-worker rate)
     max_hours_per_week: object = 38
     rating: object = 3
     medal_id: int | None = None
@@ -89,6 +100,7 @@ class HeldCompetency:
     expires_on: date | None
     reference: str
     expires: bool  # the catalogue says this one has an expiry date
+    evidence: bool = False  # an evidence file is kept for it
 
 
 @dataclass(frozen=True)
@@ -120,6 +132,7 @@ class WorkerRecord:
     has: frozenset[int]
     week: tuple[str, ...]  # Monday..Sunday, each as "7:00-15:00, 18:00-24:00" or ""
     leave: tuple[LeaveLine, ...]
+    photo_id: int | None = None  # changes whenever the photo does, so browsers refetch it
 
 
 @dataclass(frozen=True)
@@ -367,7 +380,75 @@ def remove_leave(actor: Actor, worker_id: int, leave_id: int) -> WorkerRecord:
         return _record(act, worker)
 
 
+def set_photo(actor: Actor, worker_id: int, data: bytes) -> WorkerRecord:
+    """The worker's portrait, through the photo pipeline (content checked, pixels limited,
+    metadata dropped); a refused photo changes nothing."""
+    access.require_role(actor, *MAY_EDIT)
+    try:
+        portrait = photos.reencode_portrait(data)
+    except ValueError as error:
+        raise InvalidInput({"photo": str(error)}) from None
+    with action.writing(actor) as act:
+        worker = _worker(act, worker_id, for_update=True)
+        old_photo = worker.photo_media_id
+        worker.photo_media_id = media_queries.add(
+            portrait, "image/jpeg", created_at=act.now, session=act.session
+        ).id
+        if old_photo is not None:
+            act.session.flush()
+            media_queries.delete(old_photo, session=act.session)
+        act.audit("update", "worker", worker_id, "photo")
+        act.session.flush()
+        return _record(act, worker)
+
+
+def set_evidence(actor: Actor, worker_id: int, competency_id: int, data: bytes) -> WorkerRecord:
+    """The evidence file of a competency the worker holds: a PDF, JPEG or PNG judged by its content,
+    kept under the data folder like media; a refused file keeps nothing."""
+    access.require_role(actor, *MAY_EDIT)
+    key = f"evidence_{competency_id}"
+    if len(data) > EVIDENCE_MAX_BYTES:
+        raise InvalidInput({key: EVIDENCE_TOO_LARGE})
+    with action.reading(actor) as act:
+        _worker(act, worker_id)
+        if _held(act, worker_id, competency_id) is None:
+            raise InvalidInput({key: "Please tick and save this competency before adding its evidence."})
+    try:
+        stored = media_store.keep_upload(data, accept=EVIDENCE_TYPES, not_accepted=EVIDENCE_NOT_ACCEPTED)
+    except media_store.Refused as refused:
+        raise InvalidInput({key: str(refused)}) from None
+    with action.writing(actor) as act:
+        worker = _worker(act, worker_id, for_update=True)
+        row = _held(act, worker_id, competency_id)
+        if row is None:
+            raise InvalidInput({key: "Please tick and save this competency before adding its evidence."})
+        row.evidence_path, row.evidence_type = stored.name, stored.content_type
+        act.audit("update", "worker", worker_id, f"evidence for competency {competency_id}")
+        act.session.flush()
+        return _record(act, worker)
+
+
+def evidence(actor: Actor, worker_id: int, competency_id: int) -> tuple[Path, str] | None:
+    """A competency's evidence file for staff who may see the worker (each reading audited);
+    None when there is none."""
+    access.require_role(actor, *MAY_EDIT)
+    with action.writing(actor) as act:
+        row = _held(act, worker_id, competency_id)
+        path = media_store.path_of(row.evidence_path) if row is not None and row.evidence_path else None
+        if row is None or path is None:
+            return None
+        act.audit("view", "worker", worker_id, f"evidence for competency {competency_id}")
+        return path, row.evidence_type or media_store.content_type_of(row.evidence_path or "")
+
+
 # ---- inside ---------------------------------------------------------------------------------
+
+
+def _held(act: Action, worker_id: int, competency_id: int) -> WorkerCompetency | None:
+    return next(
+        (row for row in queries.held(worker_id, session=act.session) if row.competency_id == competency_id),
+        None,
+    )
 
 
 def _worker(act: Action, worker_id: int, *, for_update: bool = False) -> Worker:
@@ -390,6 +471,17 @@ def _gender(value: object) -> Gender:
         return Gender(str(value))
     except ValueError:
         raise ValueError("Please choose a gender (or “Not stated”).") from None
+
+
+def _charge_level(value: object) -> int | None:
+    """The one charge level domain.pricing reads (`Worker.charge_level`): blank or 0 is none."""
+    text = str(value if value is not None else "").strip()
+    if text in ("", "0"):
+        return None
+    levels = [level for level in LEVELS if level != ANY_LEVEL]
+    if text not in {str(level) for level in levels}:
+        raise ValueError(f"Please choose the charge level: none, or {levels[0]} to {levels[-1]}.")
+    return int(text)
 
 
 def _checked(form: WorkerForm) -> tuple[dict[str, Any], dict[str, str]]:
@@ -425,6 +517,7 @@ def _checked(form: WorkerForm) -> tuple[dict[str, Any], dict[str, str]]:
             lambda v: fields.cents(v, "the charge rate", high_dollars=1000),
             form.charge_rate,
         ),
+        "charge_level": _check(problems, "charge_level", _charge_level, form.charge_level),
         "max_hours_per_week": _check(
             problems,
             "max_hours_per_week",
@@ -493,6 +586,7 @@ def _record(act: Action, worker: Worker) -> WorkerRecord:
         state=worker.home_state,
         postcode=worker.home_postcode,
         charge_rate=f"{worker.charge_rate_cents / 100:.2f}",
+        charge_level=worker.charge_level or 0,
         max_hours_per_week=worker.max_hours_per_week,
         rating=worker.rating,
         medal_id=worker.medal_id,
@@ -511,6 +605,7 @@ def _record(act: Action, worker: Worker) -> WorkerRecord:
                 held[row.id].expires_on if row.id in held else None,
                 (held[row.id].reference or "") if row.id in held else "",
                 row.expires,
+                row.id in held and held[row.id].evidence_path is not None,
             )
             for row in catalogue
         ),
@@ -518,4 +613,5 @@ def _record(act: Action, worker: Worker) -> WorkerRecord:
         has=frozenset(queries.characteristic_ids(worker.id, session=session)),
         week=tuple(fields.day_text(day) for day in spans),
         leave=leave,
+        photo_id=worker.photo_media_id,
     )

@@ -148,6 +148,9 @@ class WorkerCompetency(Base):
     obtained_on: Mapped[date | None]
     expires_on: Mapped[date | None]  # the last day it is valid
     reference: Mapped[str | None] = mapped_column(String(80))
+    # The evidence file under the data folder (adapters.media_store), served to staff only.
+    evidence_path: Mapped[str | None] = mapped_column(String(120))
+    evidence_type: Mapped[str | None] = mapped_column(String(80))
 
 
 class WorkerCharacteristic(Base):

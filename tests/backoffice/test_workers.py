@@ -9,12 +9,14 @@ from datetime import date, time
 import pytest
 from sqlalchemy import func, select
 
+from domain import action
 from domain.accounts.access import Actor
 from domain.backoffice import workers
 from domain.backoffice.workers import CompetencyEntry, WorkerForm
 from domain.booking import catalogue, requests
 from domain.booking.wanted import Wanted
 from domain.errors import InvalidInput, NotAllowed, NotFound
+from domain.pricing import quoting
 from domain.vocabulary import GeocodeStatus
 from storage import db
 from storage.models import (
@@ -195,6 +197,8 @@ BAD_DETAILS = [
     ("charge_rate", "-5", "from 0 to"),
     ("charge_rate", "45.555", "to the cent"),
     ("charge_rate", "lots", "in dollars"),
+    ("charge_level", "4", "Please choose the charge level"),
+    ("charge_level", "two", "Please choose the charge level"),
     ("max_hours_per_week", "81", "from 0 to 80"),
     ("max_hours_per_week", "7.5", "whole number"),
     ("rating", 6, "from 1 to 5"),
@@ -315,3 +319,18 @@ def test_only_administrators_and_roster_staff_may_see_or_change_workers(personas
     assert counts() == before
     with pytest.raises(NotFound):
         workers.record(personas.admin, 10**9)
+
+
+def test_the_charge_level_on_the_form_is_the_one_pricing_reads(personas: Personas) -> None:
+    """One source of truth: the form edits `Worker.charge_level`, which the visit's price is read from."""
+    admin = personas.admin
+    worker_id = workers.create(admin, replace(NEW_WORKER, charge_level="2"))
+    assert workers.record(admin, worker_id).form.charge_level == 2
+    with action.reading(admin) as act:
+        assert quoting.worker_levels(act, [worker_id]) == {worker_id: 2}
+    before = stamp()
+    workers.update(admin, worker_id, replace(NEW_WORKER, charge_level=""))
+    assert stamp() > before  # matching and pricing see the change at once
+    with action.reading(admin) as act:
+        assert quoting.worker_levels(act, [worker_id]) == {worker_id: None}
+    assert workers.record(admin, worker_id).form.charge_level == 0

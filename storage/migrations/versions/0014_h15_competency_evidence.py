@@ -1,0 +1,53 @@
+"""competency evidence: a worker competency's evidence file (PDF, JPEG or PNG) under the data folder;
+the workforce stamp's SQLite triggers on the worker table restored
+
+On SQLite, 0011's check constraint made Alembic rebuild the worker table, and a rebuilt table loses
+its triggers: worker edits stopped moving the workforce stamp, so matching kept an old copy of the
+worker. They are created again here wherever they are missing (PostgreSQL keeps them).
+
+Revision ID: 0014_h15
+Revises: 0013
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0014_h15"
+down_revision: str | None = "0013"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+# The tables 0003 put a workforce trigger on, and its SQLite events.
+WORKFORCE_TABLES = (
+    "worker",
+    "worker_competency",
+    "worker_characteristic",
+    "availability_window",
+    "review",
+    "competency",
+    "characteristic",
+    "medal",
+)
+EVENTS = ("INSERT", "UPDATE", "DELETE")
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("worker_competency") as table:
+        table.add_column(sa.Column("evidence_path", sa.String(length=120), nullable=True))
+        table.add_column(sa.Column("evidence_type", sa.String(length=80), nullable=True))
+    if op.get_context().dialect.name == "sqlite":
+        for name in WORKFORCE_TABLES:
+            for event in EVENTS:
+                op.execute(
+                    f"CREATE TRIGGER IF NOT EXISTS trg_{name}_{event.lower()}_workforce_version "
+                    f"AFTER {event} ON {name} BEGIN UPDATE workforce_version SET stamp = stamp + 1; END"
+                )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("worker_competency") as table:
+        table.drop_column("evidence_type")
+        table.drop_column("evidence_path")
