@@ -385,8 +385,8 @@ def _competencies(actor: Actor, current: WorkerRecord) -> None:
                         _date_text(item.expires_on),
                         mark=f"expires-{item.competency_id}",
                     )
-                if item.held:
-                    _evidence(actor, current.worker_id, item)
+                    if item.held:
+                        _evidence(actor, current.worker_id, item)
                 rows.append((item.competency_id, held, until))
                 fields[f"competency_{item.competency_id}"] = until
 
