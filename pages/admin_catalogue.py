@@ -42,6 +42,23 @@ def _select(options: dict, value: object, label: str, mark: str) -> ui.select:
     return ui.select(options, value=value, label=label).props("outlined").classes("w-full").mark(mark)
 
 
+def _offer_button(actor: Actor, item: str, name: str, active: bool, saved: "Saved") -> None:
+    """Retire an item (kept on past visits, no longer offered), or offer a retired one again."""
+
+    async def toggle() -> None:
+        saved(
+            await submit(
+                lambda: catalogue.set_offered(actor, item=item, offered=not active),
+                done="Offered again." if not active else "Retired: kept on past visits, no longer offered.",
+            )
+        )
+
+    label, icon = ("Offer again", "undo") if not active else ("Retire", "archive")
+    button = ui.button(label, icon=icon, on_click=toggle).props("outline no-caps")
+    button.props.update({"aria-label": f"{label}: {name}"})  # a value, so an apostrophe cannot break it
+    button.mark(f"offer-{item.replace(':', '-')}")
+
+
 def _button(label: str, icon: str, action: Callable, mark: str) -> None:
     ui.button(label, icon=icon, on_click=action).props("unelevated color=primary").mark(mark)
 
@@ -81,7 +98,50 @@ def _programs(actor: Actor, shown: CatalogueView, saved: Saved) -> None:
     with _section("Programs", "programs-heading"):
         with ui.element("ul").classes("plain-list").props('aria-label="Programs"'):
             for program in shown.programs:
-                Text(f"{program.name} ({program.code}) · {KINDS.get(program.kind, program.kind)}", tag="li")
+                with ui.element("li").classes("row items-center gap-2"):
+                    retired = "" if program.active else " · retired"
+                    Text(
+                        f"{program.name} ({program.code}) · {KINDS.get(program.kind, program.kind)}{retired}",
+                        tag="span",
+                    )
+                    _offer_button(actor, f"program:{program.program_id}", program.name, program.active, saved)
+        heading("Change a program", 3)
+        by_id = {p.program_id: p for p in shown.programs}
+        chosen = _select({p.program_id: p.name for p in shown.programs}, None, "Program", "program-choice")
+        with ui.element("div").classes("form-grid"):
+            edit: dict[str, Any] = {
+                "edit_program_name": text_input("Name", mark="edit-program-name"),
+                "edit_program_kind": _select(KINDS, None, "Kind of funding", "edit-program-kind"),
+            }
+
+        def fill() -> None:
+            program = by_id.get(chosen.value)
+            if program is not None:
+                edit["edit_program_name"].value = program.name
+                edit["edit_program_kind"].value = program.kind
+
+        chosen.on_value_change(fill)
+
+        async def change() -> None:
+            if chosen.value is None:
+                chosen.error = "Please choose the program to change."
+                return
+            chosen.error = None
+            program_id = int(chosen.value)
+            saved(
+                await submit(
+                    lambda: catalogue.update_program(
+                        actor,
+                        program_id,
+                        name=str(edit["edit_program_name"].value or ""),
+                        kind=str(edit["edit_program_kind"].value or ""),
+                    ),
+                    edit,
+                    done="Program saved.",
+                )
+            )
+
+        _button("Save program", "save", change, "save-program")
         heading("Add a program", 3)
         with ui.element("div").classes("form-grid"):
             fields: dict[str, Any] = {
@@ -116,9 +176,11 @@ def _services(actor: Actor, shown: CatalogueView, saved: Saved) -> None:
                     ui.icon(service.glyph).props('aria-hidden="true"')
                     Text(
                         f"{service.name} · {UNITS.get(service.unit, service.unit).lower()} · "
-                        f"usually {service.default_duration_minutes} minutes",
+                        f"usually {service.default_duration_minutes} minutes"
+                        + ("" if service.active else " · retired"),
                         tag="span",
                     )
+                    _offer_button(actor, f"service:{service.service_id}", service.name, service.active, saved)
         heading("Change a service", 3)
         chosen = _select({s.service_id: s.name for s in shown.services}, None, "Service", "service-choice")
         with ui.element("div").classes("form-grid"):
@@ -324,6 +386,30 @@ def _groups(actor: Actor, shown: CatalogueView, saved: Saved) -> None:
         with ui.element("ul").classes("plain-list").props('aria-label="Marketing groups"'):
             for group in shown.groups:
                 Text(group.name, tag="li")
+        if shown.groups:
+            heading("Rename a group", 3)
+            with ui.element("div").classes("form-grid"):
+                chosen = _select({g.group_id: g.name for g in shown.groups}, None, "Group", "group-choice")
+                rename: dict[str, Any] = {"edit_group_name": text_input("New name", mark="edit-group-name")}
+
+            async def renamed() -> None:
+                if chosen.value is None:
+                    chosen.error = "Please choose the group to rename."
+                    return
+                chosen.error = None
+                group_id = int(chosen.value)
+                saved(
+                    await submit(
+                        lambda: catalogue.rename_group(
+                            actor, group_id, str(rename["edit_group_name"].value or "")
+                        ),
+                        rename,
+                        done="Group renamed.",
+                    )
+                )
+
+            _button("Rename group", "edit", renamed, "rename-group")
+            heading("Add a group", 3)
         fields: dict[str, Any] = {"group_name": text_input("New group's name", mark="group-name")}
 
         async def add() -> None:

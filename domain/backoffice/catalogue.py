@@ -53,6 +53,7 @@ class ServiceLine:
     description: str
     unit: str
     default_duration_minutes: int
+    active: bool = True  # a retired service stays on past visits and statements, no longer offered
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,55 @@ def add_program(actor: Actor, *, code: str, name: str, kind: str) -> CatalogueVi
         act.session.add(row)
         act.session.flush()
         act.audit("create", "program", row.id, clean_name)
+        return _view(act)
+
+
+def update_program(actor: Actor, program_id: int, *, name: str, kind: str) -> CatalogueView:
+    """Rename a program or change its kind of funding (its code, which imports use, stays)."""
+    access.require_role(actor, Role.ADMIN)
+    problems: dict[str, str] = {}
+    clean_name = _check(
+        problems, "edit_program_name", lambda v: validation.text(v, "the name", max_length=120), name
+    )
+    try:
+        chosen = ProgramKind(kind)
+    except ValueError:
+        problems["edit_program_kind"] = "Please choose the kind of funding."
+    _stop(problems)
+    with action.writing(actor) as act:
+        row = act.session.get(Program, program_id, with_for_update=True)
+        if row is None:
+            raise NotFound("That program no longer exists.")
+        changed = [
+            key for key, value in (("name", clean_name), ("kind", chosen)) if getattr(row, key) != value
+        ]
+        row.name, row.kind = clean_name, chosen
+        act.audit("update", "program", program_id, ", ".join(changed))
+        act.session.flush()
+        return _view(act)
+
+
+def set_offered(actor: Actor, *, item: str, offered: bool) -> CatalogueView:
+    """Retire a program or service, or offer it again; `item` is "program:ID" or "service:ID".
+
+    A retired one is kept (past visits, statements and existing funding still name it) but is no
+    longer offered: not on the clients' service tiles, not for new approvals, rates or bookings."""
+    access.require_role(actor, Role.ADMIN)
+    kind, _, number = (item or "").partition(":")
+    if kind not in ("program", "service") or not number.isdigit():
+        raise InvalidInput({"item": "Please choose a program or service."})
+    with action.writing(actor) as act:
+        row: Program | Service | None = (
+            act.session.get(Program, int(number), with_for_update=True)
+            if kind == "program"
+            else act.session.get(Service, int(number), with_for_update=True)
+        )
+        if row is None:
+            raise NotFound(f"That {kind} no longer exists.")
+        if row.active != offered:
+            row.active = offered
+            act.audit("update", kind, row.id, "offered again" if offered else "retired")
+        act.session.flush()
         return _view(act)
 
 
@@ -305,6 +355,25 @@ def add_group(actor: Actor, name: str) -> CatalogueView:
         return _view(act)
 
 
+def rename_group(actor: Actor, group_id: int, name: str) -> CatalogueView:
+    access.require_role(actor, Role.ADMIN)
+    problems: dict[str, str] = {}
+    clean = _check(
+        problems, "edit_group_name", lambda v: validation.text(v, "the group's name", max_length=80), name
+    )
+    _stop(problems)
+    with action.writing(actor) as act:
+        row = act.session.get(MarketingGroup, group_id, with_for_update=True)
+        if row is None:
+            raise NotFound("That group no longer exists.")
+        if clean != row.name and queries.group_taken(clean, session=act.session):
+            raise InvalidInput({"edit_group_name": f"There is already a group called {clean}."})
+        act.audit("update", "marketing_group", group_id, f"{row.name} to {clean}")
+        row.name = clean
+        act.session.flush()
+        return _view(act)
+
+
 def hide_review(actor: Actor, review_id: int, reason: str) -> CatalogueView:
     """Hide a review from clients, with the reason (kept, and audited)."""
     access.require_role(actor, Role.ADMIN)
@@ -382,7 +451,9 @@ def _view(act: Action) -> CatalogueView:
             for p in queries.programs(session=session)
         ),
         services=tuple(
-            ServiceLine(s.id, s.name, s.glyph, s.description, s.unit.value, s.default_duration_minutes)
+            ServiceLine(
+                s.id, s.name, s.glyph, s.description, s.unit.value, s.default_duration_minutes, s.active
+            )
             for s in queries.services(session=session)
         ),
         competencies=tuple(

@@ -165,6 +165,9 @@ def test_only_administrators_may_change_the_catalogue(personas: Personas) -> Non
         lambda who: catalogue.hide_review(who, review_id, "I do not like it"),
         lambda who: catalogue.add_rule(who, item="competency:1", mandatory=True),
         lambda who: catalogue.add_program(who, code="X1", name="X", kind="private"),
+        lambda who: catalogue.set_offered(who, item="service:1", offered=False),
+        lambda who: catalogue.update_program(who, 1, name="X", kind="private"),
+        lambda who: catalogue.rename_group(who, 1, "X"),
     ]
     for outsider in (
         personas.client,
@@ -177,3 +180,74 @@ def test_only_administrators_may_change_the_catalogue(personas: Personas) -> Non
             with pytest.raises(NotAllowed):
                 attempt(outsider)
     assert counts() == before
+
+
+def offered_services(personas: Personas) -> set[str]:
+    margaret = personas.client
+    return {i.name for i in booking_catalogue.catalogue(margaret, margaret.client_id)}
+
+
+def test_a_retired_service_is_no_longer_offered_but_stays_on_past_visits(personas: Personas) -> None:
+    admin = personas.admin
+    assert "Personal care" in offered_services(personas)
+    service = next(s for s in catalogue.view(admin).services if s.name == "Personal care")
+    view = catalogue.set_offered(admin, item=f"service:{service.service_id}", offered=False)
+    assert not next(s for s in view.services if s.service_id == service.service_id).active
+    assert "Personal care" not in offered_services(personas)
+    with db.read() as session:
+        # Past visits keep their service, by id, with its name.
+        kept = session.get(Service, service.service_id)
+        assert kept is not None
+        assert kept.name == "Personal care"
+        trail = session.scalars(
+            select(AuditEvent.detail).where(
+                AuditEvent.entity == "service", AuditEvent.entity_id == service.service_id
+            )
+        ).all()
+    assert "retired" in trail
+    catalogue.set_offered(admin, item=f"service:{service.service_id}", offered=True)
+    assert "Personal care" in offered_services(personas)
+
+
+def test_a_program_is_renamed_and_retired(personas: Personas) -> None:
+    admin = personas.admin
+    program = catalogue.view(admin).programs[0]
+    view = catalogue.update_program(admin, program.program_id, name="Home Care (renamed)", kind=program.kind)
+    assert next(p for p in view.programs if p.program_id == program.program_id).name == "Home Care (renamed)"
+    view = catalogue.set_offered(admin, item=f"program:{program.program_id}", offered=False)
+    assert not next(p for p in view.programs if p.program_id == program.program_id).active
+    with db.read() as session:
+        kept = session.get(Program, program.program_id)
+        assert kept is not None
+        assert not kept.active
+
+
+def test_a_group_is_renamed(personas: Personas) -> None:
+    admin = personas.admin
+    view = catalogue.add_group(admin, "Knitting circle")
+    group = next(g for g in view.groups if g.name == "Knitting circle")
+    view = catalogue.rename_group(admin, group.group_id, "Knitting and tea")
+    assert "Knitting and tea" in {g.name for g in view.groups}
+
+
+def test_bad_edits_and_retirements_are_named_and_write_nothing(personas: Personas) -> None:
+    admin = personas.admin
+    program = catalogue.view(admin).programs[0]
+    view = catalogue.add_group(admin, "Knitting circle")
+    catalogue.add_group(admin, "Garden club")
+    group = next(g for g in view.groups if g.name == "Knitting circle")
+    before = counts()
+    with pytest.raises(InvalidInput) as refused:
+        catalogue.update_program(admin, program.program_id, name=" ", kind="lottery")
+    assert refused.value.fields == {
+        "edit_program_name": "Please enter the name.",
+        "edit_program_kind": "Please choose the kind of funding.",
+    }
+    with pytest.raises(InvalidInput) as refused:
+        catalogue.rename_group(admin, group.group_id, "Garden club")
+    assert refused.value.fields == {"edit_group_name": "There is already a group called Garden club."}
+    with pytest.raises(InvalidInput) as refused:
+        catalogue.set_offered(admin, item="competency:1", offered=False)
+    assert refused.value.fields == {"item": "Please choose a program or service."}
+    assert counts() == before
+    assert catalogue.view(admin).programs[0] == program
