@@ -88,7 +88,7 @@ def nominate(actor: Actor, wanted: Wanted, worker_id: int) -> Booked:
     series the worker cannot do are made unallocated for the roster department."""
     with fit.overlap_refused(), action.writing(actor) as act:
         chosen = making.plan(act, wanted)
-        warning = _beyond(act, chosen)
+        warning, beyond = _beyond(act, chosen)
         # Only this worker is checked again: their answer is the full search's, filtered.
         found = matching.find_providers_for_series(
             making.to_fill(chosen), session=act.session, only=(worker_id,)
@@ -98,6 +98,7 @@ def nominate(actor: Actor, wanted: Wanted, worker_id: int) -> Booked:
         held = [v for v in chosen.visits if v.local_date not in cannot]
         fit.require_free(worker_id, [(v.starts_at, v.ends_at) for v in held], (), session=act.session)
         booking = making.write_booking(act, chosen, BookingStatus.OFFERED, worker_id)
+        booking.beyond_approved = beyond
         shifts = making.write_shifts(act, booking, chosen, held, worker_id)
         offer = _offer(act, booking, worker_id, held[0].starts_at)
         act.session.flush()  # NOTE: PostgreSQL's exclusion constraint refuses an overlap here
@@ -112,8 +113,9 @@ def let_agency_choose(actor: Actor, wanted: Wanted) -> Booked:
     """Book without a worker: booking REQUESTED, its shifts UNALLOCATED, the roster department e-mailed."""
     with action.writing(actor) as act:
         chosen = making.plan(act, wanted)
-        warning = _beyond(act, chosen)
+        warning, beyond = _beyond(act, chosen)
         booking = making.write_booking(act, chosen, BookingStatus.REQUESTED, None)
+        booking.beyond_approved = beyond
         shifts = making.write_shifts(act, booking, chosen, (), None)
         act.session.flush()
         outbox.email(
@@ -181,12 +183,14 @@ def _booked(booking: Booking, chosen: making.Plan, shifts: Sequence[Shift], warn
     )
 
 
-def _beyond(act: Action, chosen: making.Plan) -> str:
-    """Read before the booking's own shifts are written (they would count as used)."""
+def _beyond(act: Action, chosen: making.Plan) -> tuple[str, str | None]:
+    """The client's warning, and what goes beyond for the staff's decision (domain.pricing.over_hours).
+    Read before the booking's own shifts are written (they would count as used)."""
     found = making.beyond_approved(act, chosen)
-    if found is not None:
-        act.audit("beyond_approved", "approved_service", chosen.approved.approved_service_id, found.period)
-    return found.message(act.settings.phone) if found else ""
+    if found is None:
+        return "", None
+    act.audit("beyond_approved", "approved_service", chosen.approved.approved_service_id, found.period)
+    return found.message(act.settings.phone), found.summary()
 
 
 def _announce(act: Action, shifts: list[Shift], client_id: int, worker_id: int | None) -> None:

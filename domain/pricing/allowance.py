@@ -31,6 +31,14 @@ class Beyond:
             f"(or call us on {phone})."
         )
 
+    def summary(self) -> str:
+        """What goes beyond, for the staff who decide whether to allow it."""
+        left, extra = amount(self.left_units, self.unit), amount(self.extra_units, self.unit)
+        return (
+            f"{extra} beyond the approved {self.unit_words} for {self.period} ({left} left), "
+            f"{money.dollars(self.extra_cents)} more"
+        )[:300]
+
     @property
     def unit_words(self) -> str:
         return "hours" if self.unit == ServiceUnit.HOUR else "visits"

@@ -49,6 +49,11 @@ class Booking(Base):
     generated_until: Mapped[date | None]  # shifts exist up to this local date
     created_at: Mapped[datetime]
     cancelled_at: Mapped[datetime | None]
+    # Past the approved hours or visits left in its period (domain.pricing.over_hours): what goes
+    # beyond, as the client was warned; until staff allow it, it waits for their decision.
+    beyond_approved: Mapped[str | None] = mapped_column(String(300))
+    beyond_allowed_at: Mapped[datetime | None]
+    beyond_allowed_by: Mapped[str | None] = mapped_column(String(120))  # the staff member's name
 
     shifts: Mapped[list["Shift"]] = relationship(back_populates="booking", order_by="Shift.starts_at")
 
