@@ -27,6 +27,7 @@ from pages import (
     admin_mail,
     admin_news,
     admin_outbox,
+    admin_over_hours,
     admin_queries,
     admin_rates,
     admin_settings,
@@ -83,6 +84,7 @@ def routes() -> None:
     ui.page("/admin/workers")(admin_workers.listing)
     ui.page("/admin/clients")(admin_clients.listing)
     ui.page("/admin/catalogue")(admin_catalogue.create)
+    ui.page("/admin/over-hours")(admin_over_hours.create)
     ui.page("/admin/clients/new")(admin_clients.new)
     ui.page("/admin/clients/{client_id}")(admin_clients.edit)
     ui.page("/admin/workers/new")(admin_workers.new)

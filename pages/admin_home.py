@@ -9,6 +9,7 @@ from components.theme import frame
 from components.viewer import SignedInViewer
 from domain.accounts import access
 from domain.agency import office
+from domain.pricing import over_hours
 from domain.vocabulary import ShiftStatus
 
 TILES = (
@@ -22,6 +23,7 @@ TILES = (
 @guard.page(admits=access.SCREENS["/admin"])
 async def create(viewer: SignedInViewer) -> None:
     figures = await background.call(office.overview, viewer.actor)
+    beyond = await background.call(over_hours.waiting, viewer.actor)
     with frame("Office", viewer, nav=staff_sections(viewer.actor), current="/admin"):
         values = (
             figures.active_clients,
@@ -36,6 +38,15 @@ async def create(viewer: SignedInViewer) -> None:
                     with ui.column().classes("gap-0"):
                         Text(str(value), tag="p").classes("text-h4 q-ma-none")
                         Text(label, tag="p").classes("q-ma-none")
+        with ui.element("section").classes("card q-mb-lg").props('aria-labelledby="beyond-heading"'):
+            heading("Past the approved hours").props('id="beyond-heading"')
+            waiting = len(beyond)
+            ui.link(
+                f"{waiting} booking{'' if waiting == 1 else 's'} waiting for a decision"
+                if waiting
+                else "No booking is waiting for a decision",
+                "/admin/over-hours",
+            ).mark("over-hours-link")
         with ui.element("section").classes("card").props('aria-labelledby="check-heading"'):
             heading("Addresses to check").props('id="check-heading"')
             if not figures.addresses_to_check:

@@ -18,6 +18,7 @@ SCREENS: dict[str, frozenset[Role]] = {
     "/admin/day": ROSTER_ROLES,
     "/admin/queries": QUERY_ROLES,
     "/admin/outbox": STAFF_ROLES,
+    "/admin/over-hours": STAFF_ROLES,  # bookings past the approved hours (domain.pricing.over_hours)
     "/admin/workers": ROSTER_ROLES,
     "/admin/clients": QUERY_ROLES,  # administrators and case managers
     "/admin/catalogue": ADMIN_ROLES,

@@ -14,10 +14,9 @@ from domain import action
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.errors import InvalidInput, NotFound
-from domain.vocabulary import Role
 from storage.queries import over_hours as queries
 
-MAY_ALLOW = (Role.ADMIN, Role.ROSTER, Role.CASE_MANAGER)
+MAY_ALLOW = tuple(access.SCREENS["/admin/over-hours"])
 LIST_LIMIT = 200
 
 

@@ -64,7 +64,7 @@ BACK_OFFICE_BY_PERSONA = {
         "/admin/clients/{margaret}",
         "/admin/catalogue",
     ],
-    "chris@example.com": ["/admin/clients?q=Wilson", "/admin/clients/{george}"],
+    "chris@example.com": ["/admin/clients?q=Wilson", "/admin/clients/{george}", "/admin/over-hours"],
     "rosa@example.com": ["/admin/workers?q=Rahman"],
 }
 SIZES = [(768, 1024), (1920, 1080)]
