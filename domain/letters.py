@@ -25,6 +25,7 @@ from domain.cancellation.letters import ShiftCancelled, ShiftCancelledToWorker
 from domain.marketing.letters import NewsFromAgency
 from domain.messaging.letterhead import Letter
 from domain.messaging.reminders import ShiftReminderToClient, ShiftReminderToWorker
+from domain.pricing.letters import BeyondAllowedToClient
 from domain.records.letters import CorrectionRequested
 from domain.signoff.letters import QueryAnswered, ShiftQueried
 from domain.statements.letters import StatementReady
@@ -53,6 +54,7 @@ ALL: tuple[type[Letter], ...] = (
     StatementReady,
     CorrectionRequested,
     NewsFromAgency,
+    BeyondAllowedToClient,
 )
 BY_NAME: dict[str, type[Letter]] = {letter.name: letter for letter in ALL}
 if len(BY_NAME) != len(ALL):

@@ -3,7 +3,8 @@
 A client may book past what is left of the approved hours (or visits) in the period: she is warned
 with the hours left and what the part beyond costs (`allowance`), the booking is made, and what
 goes beyond is kept on it. It then waits here until a case manager, roster officer or
-administrator allows it; the allowance is recorded on the booking (who and when) and audited. A
+administrator allows it; the allowance is recorded on the booking (who and when), audited, and the
+client is e-mailed that it goes ahead. A
 booking the agency will not allow is cancelled the usual way.
 """
 
@@ -14,7 +15,10 @@ from domain import action
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.errors import InvalidInput, NotFound
+from domain.messaging import outbox
+from domain.pricing.letters import BeyondAllowedToClient
 from storage.queries import over_hours as queries
+from storage.queries import recipients
 
 MAY_ALLOW = tuple(access.SCREENS["/admin/over-hours"])
 LIST_LIMIT = 200
@@ -62,5 +66,9 @@ def allow(actor: Actor, booking_id: int) -> list[Waiting]:
             )
         booking.beyond_allowed_at, booking.beyond_allowed_by = act.now, actor.display_name[:120]
         act.audit("allow_beyond", "booking", booking.id, booking.beyond_approved, client_id=booking.client_id)
+        client = recipients.client(booking.client_id, session=act.session)
+        if client.email:  # the warning promised that the agency tells her
+            letter = BeyondAllowedToClient(client.name, booking.number, booking.beyond_approved)
+            outbox.email(act, to=[client.email], letter=letter)
         act.session.flush()
     return waiting(actor)

@@ -11,7 +11,7 @@ from domain.booking import catalogue, requests
 from domain.errors import InvalidInput, NotAllowed, NotFound
 from domain.pricing import over_hours
 from storage import db
-from storage.models import ApprovedService, AuditEvent, Booking
+from storage.models import ApprovedService, AuditEvent, Booking, OutboxMessage
 from tests.pricing.test_beyond_approved import SUNDAY, used_in_week
 from tests.support.personas import Personas
 
@@ -67,6 +67,12 @@ def test_staff_allow_a_booking_past_the_approved_hours(personas: Personas, who: 
     assert [(account, "beyond the approved" in detail) for account, detail in trail] == [
         (staff.account_id, True)
     ]
+    with db.read() as session:
+        told = session.scalars(
+            select(OutboxMessage.body_text).where(OutboxMessage.template == "beyond_allowed_to_client")
+        ).all()
+    assert len(told) == 1
+    assert "It goes ahead as booked." in told[0]
 
 
 def test_allowing_twice_or_a_booking_within_the_hours_is_refused_and_changes_nothing(
