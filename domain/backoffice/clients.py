@@ -5,7 +5,7 @@ requirements (mandatory or desirable). Every change is checked for the role, val
 field (nothing written on any problem), audited, and written in one transaction; matching reads
 requirements on every search, so a change counts at once."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, TypeVar
@@ -18,14 +18,27 @@ from domain.action import Action
 from domain.backoffice import fields
 from domain.backoffice.fields import Choice
 from domain.errors import InvalidInput, NotFound
-from domain.vocabulary import BudgetPeriod, Gender, GeocodeStatus, RequirementLevel, Role
-from storage.models import ApprovedService, Client, FundingPackage, Requirement
+from domain.vocabulary import (
+    BudgetPeriod,
+    Gender,
+    GeocodeStatus,
+    NdisCategory,
+    ProgramKind,
+    RequirementLevel,
+    Role,
+)
+from storage.models import ApprovedService, Client, FundingPackage, PackageBudget, Requirement
 from storage.queries import client_records as queries
 from storage.queries import clients as client_queries
 
 T = TypeVar("T")
 MAY_EDIT = (Role.ADMIN, Role.CASE_MANAGER)
 LIST_LIMIT = 200
+CATEGORY_NAMES = {
+    NdisCategory.CORE: "Core",
+    NdisCategory.CAPACITY_BUILDING: "Capacity Building",
+    NdisCategory.CAPITAL: "Capital",
+}
 PERIOD_NAMES = {
     BudgetPeriod.WEEK: "a week",
     BudgetPeriod.MONTH: "a month",
@@ -82,6 +95,8 @@ class PackageLine:
     starts_on: date
     ends_on: date
     budget: str
+    contribution_pct: int = 0  # the share of each service the client pays
+    categories: str = ""  # NDIS support category budgets: "Core $20,000.00; Capital $1,500.00"
 
 
 @dataclass(frozen=True)
@@ -90,6 +105,7 @@ class ApprovedLine:
     reference: str
     service: str
     amount: str  # "6 hours a week"
+    rate: str = ""  # the approved service's own (negotiated) rate, "" for the program's rates
 
 
 @dataclass(frozen=True)
@@ -213,8 +229,12 @@ def add_package(
     starts_on: object,
     ends_on: object,
     budget: object,
+    contribution: object = "0",
+    categories: Mapping[str, object] | None = None,
 ) -> ClientRecord:
-    """A funding package: its program, level, period and budget (in dollars)."""
+    """A funding package: its program, level, period and budget (in dollars); the share of each
+    service the client pays (percent, the contribution rule); for an NDIS plan, its budget per
+    support category (dollars; blank for none), together no more than the budget."""
     access.require_role(actor, *MAY_EDIT)
     problems: dict[str, str] = {}
     if program_id is None:
@@ -225,8 +245,19 @@ def add_package(
     cents = _check(
         problems, "budget", lambda v: fields.cents(v, "the budget", high_dollars=1_000_000), budget
     )
+    share = _check(problems, "contribution", _share, contribution)
+    by_category: dict[NdisCategory, int] = {}
+    for category in NdisCategory:
+        typed = str((categories or {}).get(category.value) or "").strip()
+        if typed:
+            by_category[category] = _check(
+                problems, f"category_{category.value}", _category_budget(category), typed
+            )
     if first is not None and last is not None and last < first:
         problems["ends_on"] = "The package ends before it starts."
+    categories_read = not any(f"category_{c.value}" in problems for c in NdisCategory)
+    if cents is not None and categories_read and sum(by_category.values()) > cents:
+        problems["category_core"] = "The support categories add up to more than the budget."
     if problems or program_id is None or first is None or last is None:
         raise InvalidInput(problems)
     with action.writing(actor) as act:
@@ -244,7 +275,11 @@ def add_package(
             starts_on=first,
             ends_on=last,
             budget_cents=cents,
+            contribution_pct=share,
         )
+        if by_category and not queries.program_kind(program_id, session=act.session) == ProgramKind.NDIS:
+            raise InvalidInput({"category_core": "Support category budgets are for an NDIS plan only."})
+        package.budgets = [PackageBudget(category=c, amount_cents=a) for c, a in by_category.items()]
         act.session.add(package)
         act.session.flush()
         act.audit("create", "funding_package", package.id, f"client {client_id}")
@@ -259,8 +294,10 @@ def approve_service(
     service_id: int | None,
     amount: object,
     period: str,
+    rate: object = "",
 ) -> ClientRecord:
-    """A service the client may book under a package, so many hours (or visits) per period."""
+    """A service the client may book under a package, so many hours (or visits) per period; a rate
+    (dollars a unit) when one was negotiated for it, else the program's rates apply."""
     access.require_role(actor, *MAY_EDIT)
     problems: dict[str, str] = {}
     if package_id is None:
@@ -268,6 +305,11 @@ def approve_service(
     if service_id is None:
         problems["service"] = "Please choose the service."
     units = _check(problems, "amount", _hundredths, amount)
+    own_rate = (
+        _check(problems, "rate", lambda v: fields.cents(v, "the rate", high_dollars=9_999), rate)
+        if str(rate or "").strip()
+        else None
+    )
     try:
         chosen_period = BudgetPeriod(period)
     except ValueError:
@@ -283,7 +325,11 @@ def approve_service(
         if queries.already_approved(package_id, service_id, session=act.session):
             raise InvalidInput({"service": "That service is already approved under this package."})
         row = ApprovedService(
-            package_id=package_id, service_id=service_id, units_per_period=units, period=chosen_period
+            package_id=package_id,
+            service_id=service_id,
+            units_per_period=units,
+            period=chosen_period,
+            rate_cents=own_rate,
         )
         act.session.add(row)
         act.session.flush()
@@ -384,6 +430,17 @@ def _check(problems: dict[str, str], name: str, check: Callable[[Any], T], value
         return None  # type: ignore[return-value]
 
 
+def _share(value: object) -> int:
+    return fields.whole(value, "the client's share (percent)", 0, 100)
+
+
+def _category_budget(category: NdisCategory) -> Callable[[object], int]:
+    def read(value: object) -> int:
+        return fields.cents(value, f"the {CATEGORY_NAMES[category]} budget", high_dollars=1_000_000)
+
+    return read
+
+
 def _hundredths(value: object) -> int:
     """Hours or visits per period, to two decimal places, as hundredths (1.5 -> 150)."""
     text = str(value if value is not None else "").strip()
@@ -462,6 +519,7 @@ def _amount(units: int, unit: str, period: BudgetPeriod) -> str:
 
 def _record(act: Action, client: Client) -> ClientRecord:
     session = act.session
+    budgets = queries.category_budgets(client.id, session=session)
     form = ClientForm(
         client_number=client.client_number,
         first_name=client.first_name,
@@ -495,12 +553,30 @@ def _record(act: Action, client: Client) -> ClientRecord:
         ),
         packages=tuple(
             PackageLine(
-                r.id, r.reference, r.program, r.level, r.starts_on, r.ends_on, f"${r.budget_cents / 100:,.2f}"
+                r.id,
+                r.reference,
+                r.program,
+                r.level,
+                r.starts_on,
+                r.ends_on,
+                f"${r.budget_cents / 100:,.2f}",
+                r.contribution_pct,
+                "; ".join(
+                    f"{CATEGORY_NAMES[b.category]} ${b.amount_cents / 100:,.2f}"
+                    for b in sorted(budgets, key=lambda b: list(NdisCategory).index(b.category))
+                    if b.package_id == r.id
+                ),
             )
             for r in queries.packages(client.id, session=session)
         ),
         approved=tuple(
-            ApprovedLine(r.id, r.reference, r.service, _amount(r.units_per_period, r.unit, r.period))
+            ApprovedLine(
+                r.id,
+                r.reference,
+                r.service,
+                _amount(r.units_per_period, r.unit, r.period),
+                f"${r.rate_cents / 100:,.2f}" if r.rate_cents is not None else "",
+            )
             for r in queries.approved(client.id, session=session)
         ),
         requirements=tuple(

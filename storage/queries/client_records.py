@@ -4,7 +4,7 @@ services and requirements, and the choices the forms offer."""
 from sqlalchemy import Row, func, or_, select
 from sqlalchemy.orm import Session
 
-from domain.vocabulary import RequirementLevel, Role
+from domain.vocabulary import ProgramKind, RequirementLevel, Role
 from storage.models import (
     Account,
     ApprovedService,
@@ -14,6 +14,7 @@ from storage.models import (
     Competency,
     FundingPackage,
     MarketingGroup,
+    PackageBudget,
     Program,
     Requirement,
     Service,
@@ -63,12 +64,25 @@ def packages(client_id: int, *, session: Session) -> list[NamedRow]:
                 FundingPackage.starts_on,
                 FundingPackage.ends_on,
                 FundingPackage.budget_cents,
+                FundingPackage.contribution_pct,
                 FundingPackage.active,
                 Program.name.label("program"),
             )
             .join(Program, Program.id == FundingPackage.program_id)
             .where(FundingPackage.client_id == client_id)
             .order_by(FundingPackage.starts_on, FundingPackage.id)
+        )
+    )
+
+
+def category_budgets(client_id: int, *, session: Session) -> list[NamedRow]:
+    """The NDIS support category budgets of the client's packages."""
+    return list(
+        session.execute(
+            select(PackageBudget.package_id, PackageBudget.category, PackageBudget.amount_cents)
+            .join(FundingPackage, FundingPackage.id == PackageBudget.package_id)
+            .where(FundingPackage.client_id == client_id)
+            .order_by(PackageBudget.package_id, PackageBudget.category)
         )
     )
 
@@ -91,6 +105,7 @@ def approved(client_id: int, *, session: Session) -> list[NamedRow]:
                 ApprovedService.package_id,
                 ApprovedService.units_per_period,
                 ApprovedService.period,
+                ApprovedService.rate_cents,
                 Service.name.label("service"),
                 Service.unit,
                 FundingPackage.reference,
@@ -173,6 +188,10 @@ def programs(*, session: Session) -> list[Row[tuple[int, str]]]:
     return list(
         session.execute(select(Program.id, Program.name).where(Program.active).order_by(Program.name))
     )
+
+
+def program_kind(program_id: int, *, session: Session) -> ProgramKind | None:
+    return session.scalar(select(Program.kind).where(Program.id == program_id))
 
 
 def services(*, session: Session) -> list[Row[tuple[int, str]]]:

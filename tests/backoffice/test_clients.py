@@ -197,3 +197,114 @@ def test_only_administrators_and_case_managers_may_see_or_change_clients(persona
 def test_the_record_lists_the_carers_who_act_for_the_client(personas: Personas) -> None:
     thanh = clients.record(personas.case_manager, personas.cared_for("Thanh"))
     assert [carer.split(" (")[0] for carer in thanh.carers] == ["Daniel Nguyen"]
+
+
+def test_a_package_keeps_its_contribution_and_ndis_categories_and_a_service_its_own_rate(
+    personas: Personas,
+) -> None:
+    manager = personas.case_manager
+    client_id = clients.create(manager, NEW_CLIENT)
+    record = clients.add_package(
+        manager,
+        client_id,
+        program_id=id_of(Program, code="NDIS"),
+        level="NDIS plan",
+        starts_on="1/7/2026",
+        ends_on="30/6/2027",
+        budget="30,000",
+        contribution="0",
+        categories={"core": "20,000", "capacity_building": "8,500.50", "capital": ""},
+    )
+    package = record.packages[0]
+    assert package.categories == "Core $20,000.00; Capacity Building $8,500.50"
+    record = clients.approve_service(
+        manager,
+        client_id,
+        package_id=package.package_id,
+        service_id=id_of(Service, code="personal_care"),
+        amount="4",
+        period="week",
+        rate="65.47",
+    )
+    assert record.approved[0].rate == "$65.47"
+    with db.read() as session:
+        assert (
+            session.scalar(
+                select(ApprovedService.rate_cents).where(ApprovedService.package_id == package.package_id)
+            )
+            == 6547
+        )
+    # The negotiated rate is what the client is charged, at every hour.
+    item = next(i for i in catalogue.catalogue(manager, client_id) if i.name == "Personal care")
+    assert "$65.47" in item.price_words
+    hcp = clients.add_package(
+        manager,
+        client_id,
+        program_id=id_of(Program, code="HCP"),
+        level="Level 2",
+        starts_on="1/7/2026",
+        ends_on="30/6/2027",
+        budget="16,000",
+        contribution="17",
+    )
+    assert [p.contribution_pct for p in hcp.packages] == [0, 17]
+
+
+@pytest.mark.parametrize(
+    ("program", "extra", "field", "message"),
+    [
+        ("HCP", {"contribution": "101"}, "contribution", "from 0 to 100"),
+        ("HCP", {"contribution": "ten"}, "contribution", "whole number"),
+        ("NDIS", {"categories": {"core": "lots"}}, "category_core", "in dollars"),
+        ("NDIS", {"categories": {"capital": "-5"}}, "category_capital", "from 0 to"),
+        ("NDIS", {"categories": {"core": "40,000"}}, "category_core", "add up to more than the budget"),
+        ("HCP", {"categories": {"core": "1,000"}}, "category_core", "for an NDIS plan only"),
+    ],
+)
+def test_bad_contributions_and_categories_are_named_and_write_nothing(
+    personas: Personas, program: str, extra: dict, field: str, message: str
+) -> None:
+    admin = personas.admin
+    client_id = clients.create(admin, NEW_CLIENT)
+    before = counts()
+    with pytest.raises(InvalidInput) as refused:
+        clients.add_package(
+            admin,
+            client_id,
+            program_id=id_of(Program, code=program),
+            level="Level 1",
+            starts_on="1/7/2026",
+            ends_on="30/6/2027",
+            budget="30,000",
+            **extra,
+        )
+    assert message in refused.value.fields[field]
+    assert counts() == before
+
+
+def test_a_bad_negotiated_rate_is_named_and_writes_nothing(personas: Personas) -> None:
+    admin = personas.admin
+    client_id = clients.create(admin, NEW_CLIENT)
+    package = clients.add_package(
+        admin,
+        client_id,
+        program_id=id_of(Program, code="HCP"),
+        level="Level 1",
+        starts_on="1/7/2026",
+        ends_on="30/6/2027",
+        budget="10,000",
+    ).packages[0]
+    before = counts()
+    with pytest.raises(InvalidInput) as refused:
+        clients.approve_service(
+            admin,
+            client_id,
+            package_id=package.package_id,
+            service_id=id_of(Service, code="personal_care"),
+            amount="3",
+            period="week",
+            rate="12.345",
+        )
+    assert refused.value.fields == {"rate": refused.value.fields["rate"]}
+    assert "to the cent" in refused.value.fields["rate"]
+    assert counts() == before
