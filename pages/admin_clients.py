@@ -283,13 +283,20 @@ def _funding(actor: Actor, current: ClientRecord, options: ClientChoices) -> Non
                         Text(
                             f"{package.reference}: {package.program}, {package.level}, "
                             f"{long_date(package.starts_on)} to {long_date(package.ends_on)}, "
-                            f"budget {package.budget}",
+                            f"budget {package.budget}"
+                            + (
+                                f", client pays {package.contribution_pct}%"
+                                if package.contribution_pct
+                                else ""
+                            )
+                            + (f" ({package.categories})" if package.categories else ""),
                             tag="span",
                         )
             with ui.element("ul").classes("plain-list").props('aria-label="Approved services"'):
                 for line in record.approved:
                     with ui.element("li").classes("row items-center gap-2"):
-                        Text(f"{line.service}: {line.amount} ({line.reference})", tag="span")
+                        rate = f", at {line.rate} (its own rate)" if line.rate else ""
+                        Text(f"{line.service}: {line.amount}{rate} ({line.reference})", tag="span")
 
                         async def withdraw(approved_id: int = line.approved_id) -> None:
                             saved = await submit(
@@ -313,7 +320,16 @@ def _funding(actor: Actor, current: ClientRecord, options: ClientChoices) -> Non
                 "starts_on": text_input("First day", mark="starts_on").props(f'hint="{DATE_HINT}"'),
                 "ends_on": text_input("Last day", mark="ends_on").props(f'hint="{DATE_HINT}"'),
                 "budget": text_input("Budget ($)", mark="budget").props("inputmode=decimal"),
+                "contribution": text_input("Client's share (%)", "0", mark="contribution").props(
+                    'inputmode=numeric hint="The share of each service the client pays"'
+                ),
             }
+        paragraph("For an NDIS plan, its budget per support category (optional):").classes("text-sm")
+        with ui.element("div").classes("form-grid"):
+            for category, name in clients.CATEGORY_NAMES.items():
+                package_fields[f"category_{category.value}"] = text_input(
+                    f"{name} ($)", mark=f"category_{category.value}"
+                ).props("inputmode=decimal")
 
         async def add_package() -> None:
             saved = await submit(
@@ -325,6 +341,11 @@ def _funding(actor: Actor, current: ClientRecord, options: ClientChoices) -> Non
                     starts_on=package_fields["starts_on"].value or "",
                     ends_on=package_fields["ends_on"].value or "",
                     budget=package_fields["budget"].value or "",
+                    contribution=package_fields["contribution"].value or "",
+                    categories={
+                        category.value: package_fields[f"category_{category.value}"].value or ""
+                        for category in clients.CATEGORY_NAMES
+                    },
                 ),
                 package_fields,
                 done="Funding package added.",
@@ -344,6 +365,9 @@ def _funding(actor: Actor, current: ClientRecord, options: ClientChoices) -> Non
                 "service": _select({s.id: s.name for s in options.services}, None, "Service", "service"),
                 "amount": text_input("Hours or visits", mark="amount").props("inputmode=decimal"),
                 "period": _select(options.periods, "week", "Per", "period"),
+                "rate": text_input("Its own rate ($ a unit, optional)", mark="rate").props(
+                    'inputmode=decimal hint="Blank: the program\'s rates apply"'
+                ),
             }
 
         async def approve() -> None:
@@ -355,6 +379,7 @@ def _funding(actor: Actor, current: ClientRecord, options: ClientChoices) -> Non
                     service_id=service_fields["service"].value,
                     amount=service_fields["amount"].value or "",
                     period=str(service_fields["period"].value or ""),
+                    rate=service_fields["rate"].value or "",
                 ),
                 service_fields,
                 done="Service approved.",

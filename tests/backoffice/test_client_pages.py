@@ -92,6 +92,25 @@ async def test_bad_package_input_is_shown_at_the_field(user: User, portal_person
     assert counts() == before
 
 
+async def test_bad_contribution_category_and_rate_are_shown_at_the_field(
+    user: User, portal_personas: Personas
+) -> None:
+    await sign_in(user, "chris@example.com")
+    await user.open(f"/admin/clients/{portal_personas.client.client_id}")
+    await user.should_see("Funding and approved services", retries=PATIENCE)
+    before = counts()
+    element = next(iter(user.find(marker="contribution").elements))
+    element.value = "150"
+    user.find(marker="category_capital").type("a lot")
+    user.find(marker="add-package").click()
+    await shown_at(user, "contribution", "from 0 to 100")
+    assert "in dollars" in error_of(user, "category_capital")
+    user.find(marker="rate").type("12.345")
+    user.find(marker="approve-service").click()
+    await shown_at(user, "rate", "to the cent")
+    assert counts() == before
+
+
 @pytest.mark.parametrize("email", ["margaret@example.com", "aisha@example.com", "rosa@example.com"])
 async def test_clients_workers_and_roster_staff_may_not_open_the_client_pages(
     user: User, portal_personas: Personas, email: str
