@@ -131,7 +131,7 @@ def test_a_worker_added_through_the_pages_is_offered_until_their_police_check_ex
         "Street address": "10 Illawarra Road",
         "Suburb": "Marrickville",
         "Postcode": "2204",
-        "Charge rate ($ an hour)": "45.50",
+        "Cost to the agency ($ an hour)": "45.50",
     }.items():
         enter(screen, label, text)
     choose(screen, "Gender", "Female")
