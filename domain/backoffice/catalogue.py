@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from adapters import photos
 from domain import action, people, validation
 from domain.accounts import access
 from domain.accounts.access import Actor
@@ -29,6 +30,7 @@ from domain.vocabulary import (
 )
 from storage.models import Characteristic, Competency, MarketingGroup, Program, Requirement, Service
 from storage.queries import catalogue_records as queries
+from storage.queries import media as media_queries
 
 T = TypeVar("T")
 REVIEWS_SHOWN = 50
@@ -54,6 +56,7 @@ class ServiceLine:
     unit: str
     default_duration_minutes: int
     active: bool = True  # a retired service stays on past visits and statements, no longer offered
+    image_id: int | None = None  # its picture, shown on the tiles instead of the glyph
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,34 @@ def update_service(
         for key, value in clean.items():
             setattr(row, key, value)
         act.audit("update", "service", service_id, ", ".join(changed))
+        act.session.flush()
+        return _view(act)
+
+
+def set_service_image(actor: Actor, service_id: int, data: bytes | None) -> CatalogueView:
+    """The picture on a service's tile instead of its glyph (None: back to the glyph), through the
+    photo pipeline: judged by its content, pixels limited, re-encoded without its metadata."""
+    access.require_role(actor, Role.ADMIN)
+    picture = None
+    if data is not None:
+        try:
+            picture = photos.reencode_portrait(data)
+        except ValueError as error:
+            raise InvalidInput({"service_image": str(error)}) from None
+    with action.writing(actor) as act:
+        row = act.session.get(Service, service_id, with_for_update=True)
+        if row is None:
+            raise NotFound("That service no longer exists.")
+        old = row.image_media_id
+        row.image_media_id = (
+            media_queries.add(picture, "image/jpeg", created_at=act.now, session=act.session).id
+            if picture is not None
+            else None
+        )
+        if old is not None:
+            act.session.flush()
+            media_queries.delete(old, session=act.session)
+        act.audit("update", "service", service_id, "image" if picture is not None else "image removed")
         act.session.flush()
         return _view(act)
 
@@ -452,7 +483,14 @@ def _view(act: Action) -> CatalogueView:
         ),
         services=tuple(
             ServiceLine(
-                s.id, s.name, s.glyph, s.description, s.unit.value, s.default_duration_minutes, s.active
+                s.id,
+                s.name,
+                s.glyph,
+                s.description,
+                s.unit.value,
+                s.default_duration_minutes,
+                s.active,
+                s.image_media_id,
             )
             for s in queries.services(session=session)
         ),

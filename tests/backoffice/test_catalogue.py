@@ -3,10 +3,12 @@ service, adds competencies, characteristics, requirements and groups, and hides 
 the reviews page and the provider card's count at once); bad input is named at its field and writes
 nothing; nobody else may."""
 
+import io
 from collections.abc import Callable
 from datetime import date, time
 
 import pytest
+from PIL import Image
 from sqlalchemy import func, select
 
 from domain.accounts.access import Actor
@@ -22,6 +24,7 @@ from storage.models import (
     Characteristic,
     Competency,
     MarketingGroup,
+    MediaFile,
     Program,
     Requirement,
     Review,
@@ -251,3 +254,32 @@ def test_bad_edits_and_retirements_are_named_and_write_nothing(personas: Persona
     assert refused.value.fields == {"item": "Please choose a program or service."}
     assert counts() == before
     assert catalogue.view(admin).programs[0] == program
+
+
+def test_a_service_picture_is_kept_served_and_removed_and_a_bad_one_keeps_nothing(
+    personas: Personas,
+) -> None:
+    admin = personas.admin
+    service = next(s for s in catalogue.view(admin).services if s.name == "Personal care")
+    out = io.BytesIO()
+    Image.new("RGB", (640, 480), (200, 120, 40)).save(out, format="PNG")
+    view = catalogue.set_service_image(admin, service.service_id, out.getvalue())
+    image_id = next(s for s in view.services if s.service_id == service.service_id).image_id
+    assert image_id is not None
+    found = booking_catalogue.service_image(personas.client, service.service_id)
+    assert found is not None
+    assert found[1] == "image/jpeg"
+    before = counts()
+    with db.read() as session:
+        media_before = session.scalar(select(func.count()).select_from(MediaFile))
+    with pytest.raises(InvalidInput) as refused:
+        catalogue.set_service_image(admin, service.service_id, b"GIF89a not a photo")
+    assert "not a JPEG or PNG photo" in refused.value.fields["service_image"]
+    assert counts() == before
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(MediaFile)) == media_before
+    view = catalogue.set_service_image(admin, service.service_id, None)
+    assert next(s for s in view.services if s.service_id == service.service_id).image_id is None
+    assert booking_catalogue.service_image(personas.client, service.service_id) is None
+    with pytest.raises(NotAllowed):
+        catalogue.set_service_image(personas.roster, service.service_id, None)
