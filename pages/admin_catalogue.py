@@ -6,8 +6,9 @@ as saved."""
 from collections.abc import Callable
 from typing import Any
 
-from nicegui import ui
+from nicegui import events, ui
 
+from adapters import photos
 from components import background, guard
 from components.forms import submit, text_input
 from components.nav import staff_sections
@@ -16,7 +17,7 @@ from components.theme import frame
 from components.viewer import SignedInViewer
 from domain.accounts.access import Actor
 from domain.backoffice import catalogue
-from domain.backoffice.catalogue import CatalogueView
+from domain.backoffice.catalogue import CatalogueView, ServiceLine
 from domain.vocabulary import Role
 
 KINDS = {
@@ -40,6 +41,57 @@ def _section(title: str, anchor: str) -> ui.element:
 
 def _select(options: dict, value: object, label: str, mark: str) -> ui.select:
     return ui.select(options, value=value, label=label).props("outlined").classes("w-full").mark(mark)
+
+
+def _picture_controls(actor: Actor, service: ServiceLine, saved: "Saved") -> None:
+    """Upload a picture for the service's tile (instead of its glyph), or remove it."""
+    problem = Text("", tag="span").classes("text-negative").props('role="alert"')
+    problem.mark(f"service-image-problem-{service.service_id}")
+
+    async def upload(event: events.UploadEventArguments) -> None:
+        data = await event.file.read()
+        uploader.reset()
+        saved(
+            await submit(
+                lambda: catalogue.set_service_image(actor, service.service_id, data),
+                done="Picture saved.",
+                say=_say(problem),
+            )
+        )
+
+    uploader = (
+        ui.upload(
+            auto_upload=True,
+            max_file_size=photos.MAX_BYTES,
+            on_upload=upload,
+            on_rejected=lambda: _say(problem)(photos.TOO_LARGE),
+        )
+        .props('accept=".jpg,.jpeg,.png,image/jpeg,image/png"')
+        .classes("hidden")
+        .mark(f"service-image-upload-{service.service_id}")
+    )
+    picker = ui.button("Picture", icon="image", on_click=lambda: uploader.run_method("pickFiles"))
+    picker.props("outline no-caps")
+    picker.props.update({"aria-label": f"Upload a picture for {service.name}"})
+    if service.image_id is not None:
+
+        async def remove() -> None:
+            saved(
+                await submit(
+                    lambda: catalogue.set_service_image(actor, service.service_id, None),
+                    done="Picture removed: the glyph shows again.",
+                )
+            )
+
+        remover = ui.button("Remove picture", icon="hide_image", on_click=remove).props("outline no-caps")
+        remover.props.update({"aria-label": f"Remove the picture of {service.name}"})
+
+
+def _say(problem: Text) -> Callable[[str], None]:
+    def say(message: str) -> None:
+        problem.text = message
+
+    return say
 
 
 def _offer_button(actor: Actor, item: str, name: str, active: bool, saved: "Saved") -> None:
@@ -181,6 +233,7 @@ def _services(actor: Actor, shown: CatalogueView, saved: Saved) -> None:
                         tag="span",
                     )
                     _offer_button(actor, f"service:{service.service_id}", service.name, service.active, saved)
+                    _picture_controls(actor, service, saved)
         heading("Change a service", 3)
         chosen = _select({s.service_id: s.name for s in shown.services}, None, "Service", "service-choice")
         with ui.element("div").classes("form-grid"):

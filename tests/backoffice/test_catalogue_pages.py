@@ -2,14 +2,18 @@
 rename is shown at the field and writes nothing; a service is retired and offered again."""
 
 import asyncio
+import io
 from typing import Any
 
 from nicegui import ui
 from nicegui.testing import User
+from PIL import Image
 from sqlalchemy import func, select
 
+from adapters import uploads
 from storage import db
 from storage.models import AuditEvent, MarketingGroup, Program, Service
+from tests.adapters.test_uploads import Sender, headers
 from tests.support.ui import sign_in
 
 PATIENCE = 600
@@ -85,3 +89,39 @@ async def test_a_service_is_retired_and_offered_again(user: User) -> None:
     user.find(marker=f"offer-service-{service_id}").click()
     await user.should_see("Offered again.", retries=PATIENCE)
     assert active() is True
+
+
+async def test_a_service_picture_upload_is_checked_and_limited(user: User) -> None:
+    with db.read() as session:
+        service_id = session.scalar(select(Service.id).where(Service.name == "Personal care"))
+
+    def image_of() -> int | None:
+        with db.read() as session:
+            return session.scalar(select(Service.image_media_id).where(Service.id == service_id))
+
+    await sign_in(user, "admin@example.com")
+    await user.open("/admin/catalogue")
+    await user.should_see("Change a service", retries=PATIENCE)
+    url = element(user, f"service-image-upload-{service_id}").props["url"]
+    old_image = image_of()
+    body = Sender((uploads.limit_for(url) or 0) + 1024 * 1024)  # chunked, past the limit
+    response = await user.http_client.post(url, content=body, headers=headers())
+    assert response.status_code == 413
+    response = await user.http_client.post(url, files={"file": ("x.png", b"not a picture", "image/png")})
+    assert response.status_code == 200
+    problem = element(user, f"service-image-problem-{service_id}")
+    for _ in range(3000):
+        if "not a JPEG or PNG photo" in problem.text:
+            break
+        await asyncio.sleep(0.02)
+    assert "not a JPEG or PNG photo" in problem.text
+    assert image_of() == old_image
+    out = io.BytesIO()
+    Image.new("RGB", (300, 200), (5, 90, 60)).save(out, format="JPEG")
+    response = await user.http_client.post(url, files={"file": ("x.jpg", out.getvalue(), "image/jpeg")})
+    assert response.status_code == 200
+    for _ in range(3000):
+        if image_of() not in (None, old_image):
+            break
+        await asyncio.sleep(0.02)
+    assert image_of() not in (None, old_image)
