@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
 AXE_VERSION := 4.14.1
 
-.PHONY: run test check-whole check-dist dist cluster cluster-stop lint bench-concurrency bench-matching bench-outbox bench-booking bench-pages bench-statements bench-import clean
+.PHONY: run test check-whole check-dist dist cluster cluster-stop lint bench-concurrency bench-matching bench-outbox bench-booking bench-pages bench-statements bench-import bench-load clean
 
 run: $(VENV)/.app
 	$(BIN)/python main.py
@@ -93,6 +93,11 @@ bench-booking: $(VENV)/.app
 # cancellations and allocations; the last line is JSON (requests, errors_5xx, double_allocations, p95_ms).
 bench-concurrency: $(VENV)/.test
 	$(BIN)/python bench/concurrency.py
+
+# Simulated tablets through NiceGUI's websocket against one and two processes behind HAProxy
+# (deploy/cluster.sh, on PostgreSQL); the last line is JSON (sessions, action_p95_ms, scale_ratio…).
+bench-load: $(VENV)/.test
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist

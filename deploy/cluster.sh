@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # `make cluster`: on this machine, CLUSTER_PROCESSES app processes (2 by default) on ports 8101…,
 # behind HAProxy on http://127.0.0.1:8000 with sticky sessions, on PostgreSQL (database
-# care_portal_cluster) and Redis; the first process seeds the demo agency. HAProxy and Redis come
+# care_portal_cluster, or CLUSTER_DATABASE) and Redis; the first process seeds the demo agency. HAProxy and Redis come
 # from Debian's packages when missing. `make cluster-stop` stops what this script started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STATE=.cluster
 PROCESSES=${CLUSTER_PROCESSES:-2}
 PG_ADMIN=${CLUSTER_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/postgres}
-DATABASE=care_portal_cluster
+DATABASE=${CLUSTER_DATABASE:-care_portal_cluster}
 REDIS_URL=${CLUSTER_REDIS_URL:-redis://127.0.0.1:6379/1}
 PROXY_PORT=${CLUSTER_PORT:-8000}
+BASE_PORT=${CLUSTER_BASE_PORT:-8100}  # process n listens on BASE_PORT + n
 
 stop() {
   for pidfile in "$STATE"/*.pid; do
@@ -56,11 +57,11 @@ start() {
 
   sed -e '/^    server app/d' -e "s/bind 127.0.0.1:8000/bind 127.0.0.1:$PROXY_PORT/" deploy/haproxy.cfg > "$STATE/haproxy.cfg"
   for n in $(seq 1 "$PROCESSES"); do
-    port=$((8100 + n))
+    port=$((BASE_PORT + n))
     echo "    server app$n 127.0.0.1:$port check cookie app$n" >> "$STATE/haproxy.cfg"
     DATABASE_URL="${PG_ADMIN%/*}/$DATABASE" NICEGUI_REDIS_URL="$REDIS_URL" \
       HOST=127.0.0.1 PORT=$port \
-      PUBLIC_URL="http://127.0.0.1:$PROXY_PORT" DATA_DIR="$STATE/app$n" MAIL_CATCHER_PORT=$((8200 + n)) \
+      PUBLIC_URL="http://127.0.0.1:$PROXY_PORT" DATA_DIR="$STATE/app$n" MAIL_CATCHER_PORT=$((BASE_PORT + 100 + n)) \
       SEED_DEMO=$([ "$n" = 1 ] && echo 1 || echo 0) OPEN_BROWSER=0 LOG_LEVEL=INFO \
       nohup .venv/bin/python main.py > "$STATE/app$n.log" 2>&1 &
     echo $! > "$STATE/app$n.pid"
