@@ -49,8 +49,9 @@ def create(state: Editing, saved: Preferences, options: tuple[Option, ...], *, b
         _chosen(state, editor.refresh)
         _adder(state, options, editor.refresh)
         if booking and state.changed:
-            ui.radio(KEEP, value=state.keep).props('aria-label="Keep these preferences"').bind_value(
-                state, "keep"
+            # a change handler, not a binding: NiceGUI polls bindings to plain objects
+            ui.radio(KEEP, value=state.keep, on_change=lambda e: setattr(state, "keep", e.value)).props(
+                'aria-label="Keep these preferences"'
             ).mark("keep-preferences")
 
     editor()

@@ -101,7 +101,16 @@ def _competencies(provider: matching.Provider) -> None:
                 'role="listitem" square'
             )
     title = f"Qualifications and checks ({len(provider.competencies)})"
-    with ui.expansion(title).classes("w-full"), ui.element("ul").classes("competency-list"):
+    details = ui.expansion(title).classes("w-full")
+    # The list with expiry dates is built when first opened: ten cards' lists were a large part of
+    # each search's update, and most people never open them.
+    details.on_value_change(lambda e: _competency_list(details, provider) if e.value else None)
+
+
+def _competency_list(details: ui.expansion, provider: matching.Provider) -> None:
+    if details.default_slot.children:
+        return
+    with details, ui.element("ul").classes("competency-list"):
         for held in provider.competencies:
             until = f", valid until {short_date(held.expires_on)}" if held.expires_on else ""
             Text(f"{held.name} ({held.kind}{until})", tag="li")

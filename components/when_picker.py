@@ -4,6 +4,7 @@ clock faces: each choice is one tap on a labelled field."""
 
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from functools import lru_cache
 
 from nicegui import ui
 from nicegui.elements.mixins.validation_element import ValidationElement
@@ -44,7 +45,10 @@ def start_times() -> dict[str, str]:
     return {moment.strftime("%H:%M"): clock_time(moment) for moment in moments}
 
 
+@lru_cache(maxsize=8)
 def dates(first: date, last: date) -> dict[str, str]:
+    """Shared by every page built today (read only): formatting a horizon of days was a visible
+    part of each booking page's build."""
     return {
         (first + timedelta(d)).isoformat(): long_date(first + timedelta(d))
         for d in range((last - first).days + 1)
@@ -52,24 +56,30 @@ def dates(first: date, last: date) -> dict[str, str]:
 
 
 def create(chosen: When, first: date, last: date) -> dict[str, ValidationElement]:
-    """The fields, bound to `chosen`; returns them by the request's field names for error messages."""
+    """The fields, writing into `chosen` as they change; returns them by the request's field names
+    for error messages. Explicit change handlers rather than bindings to the plain dataclass, which
+    NiceGUI would poll ten times a second for as long as the page is open."""
     lengths = {minutes: duration(minutes) for minutes in sorted({*DURATIONS, chosen.duration_minutes})}
     with ui.element("div").classes("form-grid"):
-        day = _select(dates(first, last), "Date of the first visit", "when-date").classes("full-row")
-        day.bind_value(chosen, "first_date", forward=_date, backward=_iso)
-        start = _select(start_times(), "Start time", "when-start")
-        start.bind_value(
-            chosen, "start", forward=_time, backward=lambda t: t.strftime("%H:%M") if t else None
-        )
-        length = _select(lengths, "How long", "when-duration").bind_value(chosen, "duration_minutes")
-    ui.radio(dict(PATTERNS), value=chosen.recurrence).props('inline aria-label="How often"').bind_value(
-        chosen, "recurrence"
-    ).mark("when-pattern")
-    ends = ui.input("Last visit on (optional)").props(
+        day = _select(dates(first, last), "Date of the first visit", "when-date", _iso(chosen.first_date))
+        day.classes("full-row").on_value_change(lambda e: _set(chosen, "first_date", _date(e.value)))
+        start = _select(start_times(), "Start time", "when-start", _hhmm(chosen.start))
+        start.on_value_change(lambda e: _set(chosen, "start", _time(e.value)))
+        length = _select(lengths, "How long", "when-duration", chosen.duration_minutes)
+        length.on_value_change(lambda e: _set(chosen, "duration_minutes", e.value))
+
+    def pattern(value: Recurrence) -> None:
+        _set(chosen, "recurrence", value)
+        ends.set_visibility(value != Recurrence.ONCE)
+
+    how_often = ui.radio(dict(PATTERNS), value=chosen.recurrence, on_change=lambda e: pattern(e.value))
+    how_often.props('inline aria-label="How often"').mark("when-pattern")
+    ends = ui.input("Last visit on (optional)", value=_typed(chosen.ends_on) or "")
+    ends.props(
         f'outlined clearable stack-label placeholder="{DATE_HINT}" hint="{DATE_HINT}" inputmode=numeric'
-    )
-    ends.bind_value(chosen, "ends_on", forward=_date, backward=_typed).mark("when-ends")
-    ends.bind_visibility_from(chosen, "recurrence", backward=lambda r: r != Recurrence.ONCE)
+    ).mark("when-ends")
+    ends.on_value_change(lambda e: _set(chosen, "ends_on", _date(e.value)))
+    ends.set_visibility(chosen.recurrence != Recurrence.ONCE)
     return {"first_date": day, "start_time": start, "duration_minutes": length, "ends_on": ends}
 
 
@@ -86,8 +96,17 @@ def summary(chosen: When) -> str:
     return f"{PATTERNS[chosen.recurrence]} from {when}{until}"
 
 
-def _select(options: dict, label: str, mark: str) -> ui.select:
-    return ui.select(options, label=label).props("outlined").classes("w-full").mark(mark)
+def _select(options: dict, label: str, mark: str, value: object) -> ui.select:
+    value = value if value in options else None  # a date from before the horizon moved on
+    return ui.select(options, label=label, value=value).props("outlined").classes("w-full").mark(mark)
+
+
+def _set(chosen: When, name: str, value: object) -> None:
+    setattr(chosen, name, value)
+
+
+def _hhmm(value: time | None) -> str | None:
+    return value.strftime("%H:%M") if value else None
 
 
 def _date(value: str | None) -> date | None:

@@ -150,8 +150,9 @@ class _Flow:
         today = self.viewer.today
         last = today + timedelta(days=self.viewer.agency.booking_horizon_days)
         self.fields = when_picker.create(self.state.when, today, last)
-        notes = ui.textarea("Anything the worker should know (optional)").props("outlined maxlength=2000")
-        notes.classes("w-full").bind_value(self.state, "notes").mark("notes")
+        notes = ui.textarea("Anything the worker should know (optional)", value=self.state.notes)
+        notes.props("outlined maxlength=2000").classes("w-full").mark("notes")
+        notes.on_value_change(lambda e: setattr(self.state, "notes", e.value or ""))  # not polled
         self.fields["notes"] = notes
         booking_steps.nav_buttons("Next", self.check_when, self.back, mark="when-next")
 

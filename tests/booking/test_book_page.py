@@ -3,6 +3,7 @@ preferences and the providers, the confirmation; refusals that change nothing.""
 
 from datetime import date
 
+from nicegui import ElementFilter, ui
 from nicegui.testing import User
 from sqlalchemy import select
 
@@ -242,3 +243,40 @@ async def test_a_carer_books_for_each_client_they_act_for(user: User, portal_per
         user.find(marker="client-switcher")
         for approved in approved_ids(client_id):
             user.find(marker=f"service-{approved}")
+
+
+async def test_a_workers_qualifications_list_is_built_when_first_opened(
+    user: User, portal_personas: Personas
+) -> None:
+    await open_booking(user, portal_personas.client.client_id)
+    await pick_when(user, MONDAY, "09:00")
+    await seen(user, "Who should do it?")
+    user.find(marker="choose-my-worker").click()
+    await seen(user, "What matters to you in a worker?")
+    user.find(marker="find-provider").click()
+    await seen(user, "can do it")
+    with user:
+        lists = list(ElementFilter(kind=ui.expansion))
+        assert lists, "the cards have a qualifications list"
+        assert not any(e.default_slot.children for e in lists)  # nothing built before it is opened
+        lists[0].value = True  # as the browser does when the person opens it
+        assert lists[0].default_slot.children
+        assert any("(" in (getattr(e, "text", "") or "") for e in lists[0].descendants())
+        lists[0].value = False
+        lists[0].value = True  # opened again: built once, not twice
+        assert len(lists[0].default_slot.children) == 1
+
+
+async def test_going_back_to_when_keeps_what_was_chosen(user: User, portal_personas: Personas) -> None:
+    await open_booking(user, portal_personas.client.client_id)
+    user.find(marker="notes").type("Key under the mat")
+    await pick_when(user, MONDAY, "09:00", Recurrence.WEEKLY)
+    await seen(user, "Who should do it?")
+    user.find(marker="back").click()
+    await seen(user, "Date of the first visit")
+    with user:
+        assert user.find(marker="when-date").elements.pop().value == MONDAY.isoformat()
+        assert user.find(marker="when-start").elements.pop().value == "09:00"
+        assert user.find(marker="when-pattern").elements.pop().value == Recurrence.WEEKLY
+        assert user.find(marker="when-ends").elements.pop().visible  # shown for a series
+        assert user.find(marker="notes").elements.pop().value == "Key under the mat"
