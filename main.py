@@ -126,6 +126,7 @@ def start(settings: config.Settings) -> None:
     demo.restore_media()  # a demo database started on a data folder without its news files
     if settings.run_jobs:
         jobs.startup.start()  # the scheduler (one leader among processes); the mail catcher in development
+    collector.settle_after_start()  # last: what start-up made lives as long as the process
 
 
 def announce_across_processes(settings: config.Settings) -> None:
