@@ -10,7 +10,7 @@ import api
 import config
 import demo
 import jobs.startup
-from adapters import broadcast, collector, geocoding, logs, media_store, uploads
+from adapters import broadcast, collector, geocoding, logs, media_store, nicegui_tuning, uploads
 from api import docs as api_docs
 from api import health
 from components import headers, session, theme
@@ -187,6 +187,7 @@ def serve(settings: config.Settings, *, show: bool = False) -> None:
     """Serve until Ctrl-C or SIGTERM, then stop cleanly."""
     log_config = logs.configure(settings.log_format, settings.log_level)
     session.configure(secure=session.is_https(settings.public_url))
+    nicegui_tuning.install()  # before the first element is built
     theme.install()
     routes()
     api_docs.install(enabled=settings.api_docs)
