@@ -243,8 +243,8 @@ def must(found: str | None, what: str) -> str:
     return found
 
 
-async def think(until: float) -> bool:
-    pause = random.uniform(THINK[0], THINK[-1])
+async def think(until: float, between: tuple[float, ...] = THINK) -> bool:
+    pause = random.uniform(between[0], between[-1])
     if time.monotonic() + pause >= until:
         await asyncio.sleep(max(0.0, until - time.monotonic()))
         return False
@@ -252,7 +252,16 @@ async def think(until: float) -> bool:
     return True
 
 
-async def tablet_run(base: str, ticket: str, client_id: int, tally: Tally, until: float) -> None:
+async def tablet_run(
+    base: str,
+    ticket: str,
+    client_id: int,
+    tally: Tally,
+    until: float,
+    rounds: int = 0,
+    pause: tuple[float, ...] = THINK,
+) -> None:
+    """One tablet until `until` (or for `rounds` times through the steps, when given)."""
     tablet = Tablet(base, tally)
     steps: list[tuple[str, Any]] = []
     try:
@@ -279,11 +288,11 @@ async def tablet_run(base: str, ticket: str, client_id: int, tally: Tally, until
             except Exception as error:
                 tally.error(f"{name}: {type(error).__name__}: {str(error)[:80]}")
                 step = 0  # start again from the calendar, as a person would after an error
-                if not await think(until):
+                if not await think(until, pause):
                     break
                 continue
             step += 1
-            if not await think(until):
+            if (rounds and step >= rounds * len(steps)) or not await think(until, pause):
                 break
     except Exception as error:
         tally.error(f"sign in: {type(error).__name__}: {str(error)[:80]}")
@@ -313,6 +322,10 @@ async def find_worker(tablet: Tablet) -> None:
         tablet.changed.clear()
     tablet.tally.action.append((time.perf_counter() - started) * 1000)
     tablet.tally.steps.setdefault("find", []).append(tablet.tally.action[-1])
+
+
+async def warm_up(base: str, ticket: str, client_id: int, tally: Tally) -> None:
+    await tablet_run(base, ticket, client_id, tally, time.monotonic() + 60, rounds=1, pause=(0.0, 0.0))
 
 
 def cluster(command: str, processes: int) -> list[int]:
@@ -352,11 +365,17 @@ async def drive(
     base: str, accounts: list[int], tablets: int, seconds: float, pids: list[int]
 ) -> dict[str, Any]:
     tickets = []
-    for n in range(tablets):
+    for n in range(tablets + len(pids)):
         actor = auth.load_actor(accounts[n % len(accounts)])
         assert actor is not None
         assert actor.client_id is not None
         tickets.append((sessions.open_for(actor), actor.client_id))
+    # One tablet per process through every step first, so that what a process builds once (its
+    # first search's workforce, caches, lazily imported modules) is not counted per tablet.
+    warm = Tally()
+    await asyncio.gather(*(warm_up(base, *tickets.pop(), warm) for _ in pids))
+    if warm.errors:
+        print(f"warm-up errors: {warm.errors}", flush=True)
     tally = Tally()
     baseline_rss, cpu_before, wall_before = rss_mb(pids), cpu_seconds(pids), time.monotonic()
     until = time.monotonic() + seconds

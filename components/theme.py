@@ -76,9 +76,9 @@ def frame(
             ui.row().classes("page-main py-1 gap-1 flex-wrap"),
         ):
             for item in nav:
-                button = ui.button(
-                    item.label, icon=item.icon, on_click=lambda p=item.path: ui.navigate.to(p)
-                ).props("flat no-caps")
+                # a real link (Quasar renders a button with href as <a>): the browser goes there
+                # itself, with no handler kept on the server and no round trip over the websocket
+                button = ui.button(item.label, icon=item.icon).props(f'flat no-caps href="{item.path}"')
                 button.mark(f"nav-link nav:{item.path}")
                 if item.path == current:
                     button.props('aria-current="page"')

@@ -47,3 +47,19 @@ def test_the_office_links_come_from_the_guards_table() -> None:
     assert not access.may_open(Role.ROSTER, "/admin/queries")
     assert access.may_open(Role.ROSTER, "/admin/day")
     assert access.may_open(Role.CASE_MANAGER, "/admin/queries")
+
+
+async def test_section_links_are_real_links_the_browser_follows_itself(user: User) -> None:
+    await sign_in(user, EMAILS["client"])
+    await seen(user, "Sign out")
+    with user:
+        links = [
+            (marker.removeprefix(NAV_PREFIX), element)
+            for element in user.client.layout.descendants()
+            for marker in element._markers
+            if marker.startswith(NAV_PREFIX)
+        ]
+    assert links
+    for path, element in links:
+        assert element.props.get("href") == path
+        assert not element._event_listeners  # nothing kept on the server for a tap
