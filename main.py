@@ -112,7 +112,6 @@ def start(settings: config.Settings) -> None:
     if settings.freeze_workforce:
         matching.after_large_load(collector.collect_and_freeze)
     migrate.upgrade(db.configure(settings.database_url, config.pool(settings)))
-    nicegui_tuning.widen_thread_pool(max(settings.db_pool_size, 8))
     announce_across_processes(settings)
     media_store.configure(settings.data_dir)  # marketing media live in DATA_DIR/media
     news_uploads.set_media_limit(settings.media_max_mb)

@@ -10,10 +10,9 @@ the booking page. A bound method's answer depends only on its function, so it is
 import inspect
 import weakref
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from nicegui import helpers, run
+from nicegui import helpers
 
 _asked: weakref.WeakKeyDictionary[Callable[..., Any], bool] = weakref.WeakKeyDictionary()
 _original: Callable[[Callable[..., Any]], bool] = helpers.expects_arguments
@@ -32,12 +31,3 @@ def install() -> None:
     """Once, before any page is built (main.serve). NiceGUI's modules look it up on `helpers`."""
     helpers.expects_arguments = expects_arguments
 
-
-def widen_thread_pool(workers: int) -> None:
-    """NiceGUI's pool for `run.io_bound` has os.cpu_count() + 4 threads: 6 on a two-core server.
-    Nearly all its work is a database round trip with the GIL released, so a page waited for a
-    free thread while the processor idled; as many threads as the database pool has connections
-    (DB_POOL_SIZE) lets each wait on the database instead. Called at start-up (main.start)."""
-    old = run.thread_pool
-    run.thread_pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="io-bound")
-    old.shutdown(wait=False)

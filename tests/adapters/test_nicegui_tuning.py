@@ -2,10 +2,9 @@
 
 import functools
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from nicegui import helpers, run
+from nicegui import helpers
 
 from adapters import nicegui_tuning
 
@@ -67,14 +66,3 @@ def test_a_method_is_inspected_once_whatever_object_it_is_bound_to(
         assert nicegui_tuning.expects_arguments(Fresh().handler)
     assert len(asked) == 1
 
-
-def test_the_thread_pool_is_as_wide_as_asked_and_still_runs_work() -> None:
-    before = run.thread_pool
-    try:
-        nicegui_tuning.widen_thread_pool(12)
-        assert run.thread_pool is not before
-        assert run.thread_pool._max_workers == 12
-        assert run.thread_pool.submit(lambda: 6 * 7).result(timeout=10) == 42
-    finally:
-        run.thread_pool.shutdown(wait=True)
-        run.thread_pool = ThreadPoolExecutor()
