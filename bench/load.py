@@ -364,16 +364,21 @@ def cpu_seconds(pids: list[int]) -> float:
 async def drive(
     base: str, accounts: list[int], tablets: int, seconds: float, pids: list[int]
 ) -> dict[str, Any]:
-    tickets = []
+    actors = []
     for n in range(tablets + len(pids)):
         actor = auth.load_actor(accounts[n % len(accounts)])
         assert actor is not None
         assert actor.client_id is not None
-        tickets.append((sessions.open_for(actor), actor.client_id))
+        actors.append(actor)
+
+    async def ticket(n: int) -> tuple[str, int]:
+        """A sign-in ticket made as the tablet signs in: a ticket is valid for a minute only."""
+        return await asyncio.to_thread(sessions.open_for, actors[n]), int(actors[n].client_id or 0)
+
     # One tablet per process through every step first, so that what a process builds once (its
     # first search's workforce, caches, lazily imported modules) is not counted per tablet.
     warm = Tally()
-    await asyncio.gather(*(warm_up(base, *tickets.pop(), warm) for _ in pids))
+    await asyncio.gather(*[warm_up(base, *await ticket(tablets + n), warm) for n in range(len(pids))])
     if warm.errors:
         print(f"warm-up errors: {warm.errors}", flush=True)
     tally = Tally()
@@ -392,7 +397,7 @@ async def drive(
 
     async def start(n: int) -> None:
         await asyncio.sleep(ramp * n / tablets)
-        await tablet_run(base, tickets[n][0], tickets[n][1], tally, until)
+        await tablet_run(base, *await ticket(n), tally, until)
 
     await asyncio.gather(watch(), *(start(n) for n in range(tablets)))
     cpu = (cpu_seconds(pids) - cpu_before) / (time.monotonic() - wall_before) * 100
