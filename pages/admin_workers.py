@@ -11,7 +11,7 @@ from nicegui import events, ui
 from nicegui.elements.mixins.text_element import TextElement
 
 from adapters import photos
-from components import background, guard
+from components import background, guard, toast
 from components.formatting import long_date
 from components.forms import submit, text_input
 from components.nav import staff_sections
@@ -298,7 +298,7 @@ def _photo(actor: Actor, current: WorkerRecord) -> None:
                 problem.text, saved = error.message, None
             uploader.reset()
             if saved is not None:
-                ui.notify("Photo saved.", type="positive")
+                toast.show("Photo saved.")
                 picture.refresh(saved.photo_id)
 
         uploader = (
@@ -346,7 +346,7 @@ def _evidence(actor: Actor, worker_id: int, item: HeldCompetency) -> None:
             except DomainError as error:
                 problem.text = error.message
             else:
-                ui.notify("Evidence saved.", type="positive")
+                toast.show("Evidence saved.")
                 link.set_visibility(True)
             uploader.reset()
 

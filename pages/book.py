@@ -115,7 +115,13 @@ class _Flow:
                 self._preferences()
             elif step == 4:
                 booking_steps.providers(
-                    self.state, self.actor, self.nominate, self.agency_instead, self.back, self.more, self.block
+                    self.state,
+                    self.actor,
+                    self.nominate,
+                    self.agency_instead,
+                    self.back,
+                    self.more,
+                    self.block,
                 )
             else:
                 booking_steps.confirmation(self.state, self.client_id, self.again)
@@ -261,7 +267,7 @@ class _Flow:
         """Blocked from a provider card (asked first): the list is searched again without them."""
         name = await self.attempt(lambda: blocking.block(self.actor, self.client_id, provider.worker_id))
         if name is not None:
-            ui.notify(f"{name} is blocked: they will not be offered to you again.", type="positive")
+            toast.show(f"{name} is blocked: they will not be offered to you again.")
             await self.find()
 
     async def agency_instead(self) -> None:

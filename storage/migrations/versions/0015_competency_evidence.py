@@ -6,8 +6,8 @@ On SQLite, 0011's check constraint made Alembic rebuild the worker table, and a 
 its triggers: worker edits stopped moving the workforce stamp, so matching kept an old copy of the
 worker. They are created again here wherever they are missing (PostgreSQL keeps them).
 
-Revision ID: 0014_h15
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 """
 
 from collections.abc import Sequence
@@ -19,8 +19,8 @@ import storage.models.base
 
 UTC_TIME = storage.models.base.UTCDateTime(timezone=True)
 
-revision: str = "0014_h15"
-down_revision: str | None = "0013"
+revision: str = "0015"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
