@@ -17,7 +17,8 @@ pytestmark = pytest.mark.browser
 FOCUSED = (
     "const e = document.activeElement; const r = e.getBoundingClientRect();"
     "return {tag: e.tagName.toLowerCase(), text: e.textContent.trim().slice(0, 80),"
-    " step: e.classList.contains('step-heading'), shown: r.width > 0 && r.top >= 0 && r.top < innerHeight};"
+    " id: e.id, step: e.classList.contains('step-heading'),"
+    " shown: r.width > 0 && r.top >= 0 && r.top < innerHeight};"
 )
 
 
@@ -61,7 +62,8 @@ def test_the_skip_link_is_the_first_tab_stop(
     assert (now["tag"], now["text"]) == ("a", "Skip to main content")
     assert now["shown"], "the focused skip link is not visible"
     ActionChains(screen.selenium).send_keys(Keys.ENTER).perform()
-    screen.wait_for(lambda: focused(screen)["tag"] == "main")
+    # the region inside the page's one <main> where the screen's h1 is
+    screen.wait_for(lambda: focused(screen)["id"] == "main")
 
 
 def test_focus_moves_to_each_booking_steps_heading_and_glyphs_have_words(
@@ -88,6 +90,16 @@ def test_focus_moves_to_each_booking_steps_heading_and_glyphs_have_words(
     focus_reaches(screen, "")  # "N workers can do it"
     assert focused(screen)["text"].endswith("can do it")
 
+    # the card's list of qualifications is built when first opened
+    screen.selenium.execute_script(
+        "document.querySelector('.provider-card .q-expansion-item .q-item').click()"
+    )
+    WebDriverWait(screen.selenium, PATIENCE_SECONDS).until(
+        lambda driver: screen.selenium.execute_script(
+            "return document.querySelectorAll('.provider-card .competency-list li').length"
+        ),
+        message="the first card's qualifications list did not open",
+    )
     glyphs = screen.selenium.execute_script(
         "const card = document.querySelector('.provider-card');"
         "const inList = [...card.querySelectorAll('.competency-list li')].map(li => li.textContent);"

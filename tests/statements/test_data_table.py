@@ -21,7 +21,10 @@ def test_headings_have_their_scope_and_numbers_are_right_aligned() -> None:
     assert html.count('<th scope="col"') == 3
     assert html.count('<th scope="row">') == 2
     assert '<th scope="col" class="num">Amount</th>' in html
-    assert '<td class="num">$10.00</td>' in html
+    assert '<td class="num" data-label="Amount">$10.00</td>' in html
+    # below 1024 px each row is a card whose cells name their column (tables.css reads data-label)
+    assert '<td data-label="What">Visit' in html
+    assert 'class="table-scroll data-cards"' in html
     assert '<tr class="total"><th scope="row">Total</th>' in html
     assert 'role="region" tabindex="0" aria-labelledby="table-lines"' in html
 
