@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
 AXE_VERSION := 4.14.1
 
-.PHONY: run test check-whole check-dist dist cluster cluster-stop lint bench-concurrency bench-matching bench-outbox bench-booking bench-pages bench-statements bench-import bench-load clean
+.PHONY: run test check-whole check-dist dist cluster cluster-stop lint bench-concurrency bench-matching bench-outbox bench-booking bench-pages bench-find-worker bench-statements bench-import bench-load clean
 
 run: $(VENV)/.app
 	$(BIN)/python main.py
@@ -75,6 +75,11 @@ bench-import: $(VENV)/.app
 
 bench-pages: $(VENV)/.test
 	$(BIN)/python bench/pages.py
+
+# Find a worker in headless Chromium (a weekly series, the demo agency in its own process): from
+# the tap until the first page of cards is in the browser's page; the last line is JSON (p50, p95).
+bench-find-worker: $(VENV)/.test
+	$(BIN)/python bench/find_worker_browser.py
 
 # A 12-month statement PDF with 1,000 service lines; last line JSON with lines, pages, pdf_ms.
 bench-statements: $(VENV)/.app

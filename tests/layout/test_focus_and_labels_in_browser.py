@@ -104,7 +104,7 @@ def test_focus_moves_to_each_booking_steps_heading_and_glyphs_have_words(
         "const card = document.querySelector('.provider-card');"
         "const inList = [...card.querySelectorAll('.competency-list li')].map(li => li.textContent);"
         "return {inList, chips: [...card.querySelectorAll('.glyph-chip')].map(chip => {"
-        " const words = chip.querySelector('.q-chip__content'); const r = words.getBoundingClientRect();"
+        " const words = chip.querySelector('.glyph-words'); const r = words.getBoundingClientRect();"
         " return {words: words.innerText.trim(), shown: r.width > 20 && r.height > 10"
         "   && getComputedStyle(words).visibility === 'visible'}; })};"
     )
