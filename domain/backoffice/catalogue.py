@@ -13,8 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from adapters import photos
-from domain import action, people, validation
+from domain import action, people, pictures, validation
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.action import Action
@@ -30,7 +29,6 @@ from domain.vocabulary import (
 )
 from storage.models import Characteristic, Competency, MarketingGroup, Program, Requirement, Service
 from storage.queries import catalogue_records as queries
-from storage.queries import media as media_queries
 
 T = TypeVar("T")
 REVIEWS_SHOWN = 50
@@ -228,25 +226,12 @@ def set_service_image(actor: Actor, service_id: int, data: bytes | None) -> Cata
     """The picture on a service's tile instead of its glyph (None: back to the glyph), through the
     photo pipeline: judged by its content, pixels limited, re-encoded without its metadata."""
     access.require_role(actor, Role.ADMIN)
-    picture = None
-    if data is not None:
-        try:
-            picture = photos.reencode_portrait(data)
-        except ValueError as error:
-            raise InvalidInput({"service_image": str(error)}) from None
+    picture = pictures.checked(data, "service_image") if data is not None else None
     with action.writing(actor) as act:
         row = act.session.get(Service, service_id, with_for_update=True)
         if row is None:
             raise NotFound("That service no longer exists.")
-        old = row.image_media_id
-        row.image_media_id = (
-            media_queries.add(picture, "image/jpeg", created_at=act.now, session=act.session).id
-            if picture is not None
-            else None
-        )
-        if old is not None:
-            act.session.flush()
-            media_queries.delete(old, session=act.session)
+        pictures.replace(act, row, "image_media_id", picture)
         act.audit("update", "service", service_id, "image" if picture is not None else "image removed")
         act.session.flush()
         return _view(act)

@@ -14,8 +14,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from adapters import geocoding, media_store, photos
-from domain import action, clock, people, validation
+from adapters import geocoding, media_store
+from domain import action, clock, people, pictures, validation
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.action import Action
@@ -26,7 +26,6 @@ from domain.pricing.rates import ANY_LEVEL
 from domain.pricing.sheet import LEVELS
 from domain.vocabulary import Gender, GeocodeStatus, Role
 from storage.models import Leave, Worker, WorkerCompetency
-from storage.queries import media as media_queries
 from storage.queries import staff_records as queries
 
 T = TypeVar("T")
@@ -384,19 +383,10 @@ def set_photo(actor: Actor, worker_id: int, data: bytes) -> WorkerRecord:
     """The worker's portrait, through the photo pipeline (content checked, pixels limited,
     metadata dropped); a refused photo changes nothing."""
     access.require_role(actor, *MAY_EDIT)
-    try:
-        portrait = photos.reencode_portrait(data)
-    except ValueError as error:
-        raise InvalidInput({"photo": str(error)}) from None
+    portrait = pictures.checked(data, "photo")
     with action.writing(actor) as act:
         worker = _worker(act, worker_id, for_update=True)
-        old_photo = worker.photo_media_id
-        worker.photo_media_id = media_queries.add(
-            portrait, "image/jpeg", created_at=act.now, session=act.session
-        ).id
-        if old_photo is not None:
-            act.session.flush()
-            media_queries.delete(old_photo, session=act.session)
+        pictures.replace(act, worker, "photo_media_id", portrait)
         act.audit("update", "worker", worker_id, "photo")
         act.session.flush()
         return _record(act, worker)

@@ -4,8 +4,8 @@ emergency contacts and photo. Every change is checked first; bad input changes n
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from adapters import geocoding, photos
-from domain import action, validation
+from adapters import geocoding
+from domain import action, pictures, validation
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.agency import mail_settings
@@ -19,7 +19,6 @@ from domain.profile.reading import (
     view,
 )
 from storage.models import EmergencyContact
-from storage.queries import media as media_queries
 
 T = TypeVar("T")
 
@@ -172,19 +171,10 @@ def save_emergency_contacts(
 
 def set_photo(actor: Actor, client_id: int, data: bytes) -> ClientProfile:
     access.require_client(actor, client_id)
-    try:
-        portrait = photos.reencode_portrait(data)
-    except ValueError as error:
-        raise InvalidInput({"photo": str(error)}) from None
+    portrait = pictures.checked(data, "photo")
     with action.writing(actor) as act:
         client = client_record(act, client_id, for_update=True)
-        old_photo = client.photo_media_id
-        client.photo_media_id = media_queries.add(
-            portrait, "image/jpeg", created_at=act.now, session=act.session
-        ).id
-        if old_photo is not None:
-            act.session.flush()
-            media_queries.delete(old_photo, session=act.session)
+        pictures.replace(act, client, "photo_media_id", portrait)
         act.audit("update", "client", client_id, "photo")
         return view(act, client)
 
