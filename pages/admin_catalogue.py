@@ -9,7 +9,7 @@ from typing import Any
 from nicegui import events, ui
 
 from adapters import photos
-from components import background, guard
+from components import background, file_picker, guard
 from components.forms import submit, text_input
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
@@ -59,18 +59,15 @@ def _picture_controls(actor: Actor, service: ServiceLine, saved: "Saved") -> Non
             )
         )
 
-    uploader = (
-        ui.upload(
-            auto_upload=True,
-            max_file_size=photos.MAX_BYTES,
-            on_upload=upload,
-            on_rejected=lambda: _say(problem)(photos.TOO_LARGE),
-        )
-        .props('accept=".jpg,.jpeg,.png,image/jpeg,image/png"')
-        .classes("hidden")
-        .mark(f"service-image-upload-{service.service_id}")
+    uploader, picker = file_picker.create(
+        "Picture",
+        "image",
+        accept=file_picker.PICTURES,
+        max_bytes=photos.MAX_BYTES,
+        on_upload=upload,
+        on_rejected=lambda: _say(problem)(photos.TOO_LARGE),
+        mark=f"service-image-upload-{service.service_id}",
     )
-    picker = ui.button("Picture", icon="image", on_click=lambda: uploader.run_method("pickFiles"))
     picker.props("outline no-caps")
     picker.props.update({"aria-label": f"Upload a picture for {service.name}"})
     if service.image_id is not None:

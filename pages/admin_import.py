@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from nicegui import events, ui
 
-from components import guard, toast
+from components import file_picker, guard, toast
 from components.forms import submit
 from components.nav import staff_sections
 from components.text import Text, heading, paragraph
@@ -133,18 +133,6 @@ def _section(actor: Actor, kind: Kind) -> None:
             uploader.reset()
             report.refresh(None)
 
-        uploader = (
-            ui.upload(
-                auto_upload=True,
-                max_file_size=sheets.MAX_BYTES,
-                on_upload=picked,
-                on_rejected=lambda: toast.show("That file is larger than 20 MB.", "negative"),
-            )
-            .props('accept=".csv,.xlsx,text/csv"')
-            .classes("hidden")
-            .mark(f"{kind.key}-upload")
-        )
-
         def say(text: str) -> None:
             message.text = text
 
@@ -160,11 +148,16 @@ def _section(actor: Actor, kind: Kind) -> None:
                 report.refresh(found)
 
         with ui.row().classes("gap-2 items-center"):
-            ui.button(
+            uploader, choose = file_picker.create(
                 f"Choose a {kind.name} file",
-                icon="upload_file",
-                on_click=lambda: uploader.run_method("pickFiles"),
-            ).props("outline no-caps").mark(f"{kind.key}-choose")
+                "upload_file",
+                accept=".csv,.xlsx,text/csv",
+                max_bytes=sheets.MAX_BYTES,
+                on_upload=picked,
+                on_rejected=lambda: toast.show("That file is larger than 20 MB.", "negative"),
+                mark=f"{kind.key}-upload",
+            )
+            choose.props("outline no-caps").mark(f"{kind.key}-choose")
             ui.button(f"Check the {kind.name} file", icon="fact_check", on_click=lambda: run(False)).props(
                 "outline no-caps"
             ).mark(f"{kind.key}-check")

@@ -11,7 +11,7 @@ from nicegui import events, ui
 from nicegui.elements.mixins.text_element import TextElement
 
 from adapters import photos
-from components import background, guard, toast
+from components import background, file_picker, guard, toast
 from components.formatting import long_date
 from components.forms import submit, text_input
 from components.nav import staff_sections
@@ -267,22 +267,7 @@ def _details(actor: Actor, current: WorkerRecord, options: FormChoices) -> None:
 
 def _photo(actor: Actor, current: WorkerRecord) -> None:
     with _section("Photo", "photo-heading"):
-
-        @ui.refreshable
-        def picture(photo_id: int | None) -> None:
-            # The name goes in as a value, not through the props string, so an apostrophe cannot break it.
-            if photo_id is None:
-                icon = ui.icon("account_box", size="160px").classes("text-grey-8")
-                icon.props.update({"role": "img", "aria-label": f"No photo of {current.name} yet"})
-            else:
-                image = ui.element("img").classes("portrait")
-                image.props.update(
-                    {
-                        "src": f"/media/workers/{current.worker_id}/photo?v={photo_id}",
-                        "alt": f"Photo of {current.name}",
-                    }
-                )
-
+        picture = file_picker.portrait(f"/media/workers/{current.worker_id}/photo", current.name)
         picture(current.photo_id)
         problem = paragraph("").classes("text-negative").props('role="alert"').mark("photo-problem")
 
@@ -301,20 +286,16 @@ def _photo(actor: Actor, current: WorkerRecord) -> None:
                 toast.show("Photo saved.")
                 picture.refresh(saved.photo_id)
 
-        uploader = (
-            ui.upload(
-                auto_upload=True,
-                max_file_size=photos.MAX_BYTES,
-                on_upload=upload,
-                on_rejected=lambda: _refused(problem, photos.TOO_LARGE),
-            )
-            .props('accept=".jpg,.jpeg,.png,image/jpeg,image/png"')
-            .classes("hidden")
-            .mark("worker-photo-upload")
+        uploader, button = file_picker.create(
+            "Change photo",
+            "photo_camera",
+            accept=file_picker.PICTURES,
+            max_bytes=photos.MAX_BYTES,
+            on_upload=upload,
+            on_rejected=lambda: _refused(problem, photos.TOO_LARGE),
+            mark="worker-photo-upload",
         )
-        ui.button(
-            "Change photo", icon="photo_camera", on_click=lambda: uploader.run_method("pickFiles")
-        ).props("outline").mark("change-photo")
+        button.props("outline").mark("change-photo")
         paragraph("A JPEG or PNG photo, up to 5 MB. Clients see it on the worker's card.").classes(
             "text-muted text-sm"
         )
@@ -350,20 +331,16 @@ def _evidence(actor: Actor, worker_id: int, item: HeldCompetency) -> None:
                 link.set_visibility(True)
             uploader.reset()
 
-        uploader = (
-            ui.upload(
-                auto_upload=True,
-                max_file_size=workers.EVIDENCE_MAX_BYTES,
-                on_upload=upload,
-                on_rejected=lambda: _refused(problem, workers.EVIDENCE_TOO_LARGE),
-            )
-            .props('accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"')
-            .classes("hidden")
-            .mark(f"evidence-upload-{item.competency_id}")
+        uploader, button = file_picker.create(
+            "Upload evidence",
+            "upload_file",
+            accept=f".pdf,application/pdf,{file_picker.PICTURES}",
+            max_bytes=workers.EVIDENCE_MAX_BYTES,
+            on_upload=upload,
+            on_rejected=lambda: _refused(problem, workers.EVIDENCE_TOO_LARGE),
+            mark=f"evidence-upload-{item.competency_id}",
         )
-        ui.button(
-            "Upload evidence", icon="upload_file", on_click=lambda: uploader.run_method("pickFiles")
-        ).props(f'outline no-caps aria-label="Upload evidence for {item.name}"').mark(
+        button.props(f'outline no-caps aria-label="Upload evidence for {item.name}"').mark(
             f"evidence-{item.competency_id}"
         )
 

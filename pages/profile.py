@@ -3,7 +3,7 @@
 from fastapi.responses import RedirectResponse
 from nicegui import events, ui
 
-from components import background, guard, news_sidebar, profile_forms, toast
+from components import background, file_picker, guard, news_sidebar, profile_forms, toast
 from components.formatting import short_date
 from components.forms import submit
 from components.guard import RecordId
@@ -96,22 +96,7 @@ def _summary(actor: Actor, details: ClientProfile) -> None:
 
 def _photo(actor: Actor, details: ClientProfile) -> None:
     with ui.column().classes("items-center gap-2"):
-
-        @ui.refreshable
-        def picture(photo_id: int | None) -> None:
-            # Names go in as values, not through the props string, so an apostrophe cannot break them.
-            if photo_id is None:
-                icon = ui.icon("account_box", size="160px").classes("text-grey-8")
-                icon.props.update({"role": "img", "aria-label": f"No photo of {details.full_name} yet"})
-            else:
-                image = ui.element("img").classes("portrait")
-                image.props.update(
-                    {
-                        "src": f"/media/clients/{details.client_id}/photo?v={photo_id}",
-                        "alt": f"Photo of {details.full_name}",
-                    }
-                )
-
+        picture = file_picker.portrait(f"/media/clients/{details.client_id}/photo", details.full_name)
         picture(details.photo_id)
 
         async def upload(event: events.UploadEventArguments) -> None:
@@ -123,20 +108,16 @@ def _photo(actor: Actor, details: ClientProfile) -> None:
             if updated is not None:
                 picture.refresh(updated.photo_id)
 
-        uploader = (
-            ui.upload(
-                auto_upload=True,
-                max_file_size=5 * 1024 * 1024,
-                on_upload=upload,
-                on_rejected=lambda: toast.show("That photo is larger than 5 MB.", "negative"),
-            )
-            .props('accept=".jpg,.jpeg,.png,image/jpeg,image/png"')
-            .classes("hidden")
-            .mark("photo-upload")
+        uploader, button = file_picker.create(
+            "Change photo",
+            "photo_camera",
+            accept=file_picker.PICTURES,
+            max_bytes=5 * 1024 * 1024,
+            on_upload=upload,
+            on_rejected=lambda: toast.show("That photo is larger than 5 MB.", "negative"),
+            mark="photo-upload",
         )
-        ui.button(
-            "Change photo", icon="photo_camera", on_click=lambda: uploader.run_method("pickFiles")
-        ).props("outline")
+        button.props("outline")
         paragraph("A JPEG or PNG photo, up to 5 MB.").classes("text-muted text-sm")
 
 
