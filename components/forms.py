@@ -5,7 +5,7 @@ from contextlib import suppress
 from datetime import date
 from typing import Any, TypeVar
 
-from nicegui import run, ui
+from nicegui import context, run, ui
 from nicegui.elements.mixins.validation_element import ValidationElement
 
 from domain import validation
@@ -32,6 +32,9 @@ async def submit(
         say("")
     for field in fields.values():
         field.error = None
+    # The page, taken now: the element that asked may be redrawn while the use case runs (a live
+    # update of its list), and what comes after still belongs on that page.
+    page = context.client
     try:
         result = await run.io_bound(action)
     except InvalidInput as error:
@@ -41,13 +44,16 @@ async def submit(
                 fields[name].error = message
             else:
                 unplaced.append(message)
-        tell(" ".join(unplaced) or "Please check the highlighted fields.")
+        with page:
+            tell(" ".join(unplaced) or "Please check the highlighted fields.")
         return None
     except DomainError as error:
-        tell(error.message)
+        with page:
+            tell(error.message)
         return None
     if done:
-        toast.show(done)
+        with page:
+            toast.show(done)
     return result
 
 

@@ -13,12 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from domain import action, people, pictures, validation
+from domain import action, people, validation
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.action import Action
 from domain.backoffice import fields
 from domain.errors import InvalidInput, NotFound
+from domain.profile import pictures
 from domain.vocabulary import (
     CharacteristicKind,
     CompetencyKind,

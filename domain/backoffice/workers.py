@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from adapters import geocoding, media_store
-from domain import action, clock, people, pictures, validation
+from domain import action, clock, people, validation
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.action import Action
@@ -24,6 +24,7 @@ from domain.backoffice.fields import Choice
 from domain.errors import InvalidInput, NotFound
 from domain.pricing.rates import ANY_LEVEL
 from domain.pricing.sheet import LEVELS
+from domain.profile import pictures
 from domain.vocabulary import Gender, GeocodeStatus, Role
 from storage.models import Leave, Worker, WorkerCompetency
 from storage.queries import staff_records as queries

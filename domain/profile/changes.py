@@ -5,11 +5,12 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from adapters import geocoding
-from domain import action, pictures, validation
+from domain import action, validation
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.agency import mail_settings
 from domain.errors import InvalidInput
+from domain.profile import pictures
 from domain.profile.reading import (
     MAX_EMERGENCY_CONTACTS,
     Address,
