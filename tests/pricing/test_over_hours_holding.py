@@ -4,20 +4,20 @@ Manager; the client sees them as waiting for the agency. Allowing makes them una
 declining (with a reason) cancels them without any charge and e-mails the client why. A booking is
 decided once; a decline without a reason, and anyone but staff, change nothing."""
 
-from datetime import time
+from datetime import date, time, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from domain.booking import allocation, catalogue, requests
 from domain.errors import DomainError, InvalidInput, NotAllowed
 from domain.pricing import over_hours
 from domain.roster import day as roster_day
 from domain.visits import views
-from domain.vocabulary import BookingStatus, ShiftStatus
+from domain.vocabulary import BookingStatus, Recurrence, ShiftStatus
 from storage import db
-from storage.models import AuditEvent, Booking, LedgerEntry, Offer, OutboxMessage, Shift
-from tests.pricing.test_beyond_approved import SUNDAY
+from storage.models import ApprovedService, AuditEvent, Booking, LedgerEntry, Offer, OutboxMessage, Shift
+from tests.pricing.test_beyond_approved import SUNDAY, used_in_week
 from tests.pricing.test_over_hours import book_past_the_hours, one_hour_left
 from tests.support.personas import Personas
 
@@ -164,3 +164,45 @@ def test_declining_without_a_reason_deciding_twice_and_outsiders_are_refused_and
         over_hours.decline(personas.case_manager, allowed, "Changed my mind")
     assert "was already allowed by Rosa Martinez" in refused.value.fields["booking"]
     assert shifts_of(allowed) == [(ShiftStatus.UNALLOCATED, None, None)]
+
+
+def test_in_a_series_only_the_visits_past_the_approved_hours_wait_the_others_are_offered(
+    personas: Personas,
+) -> None:
+    margaret = personas.client
+    item = next(i for i in catalogue.catalogue(margaret, margaret.client_id) if i.name == "Personal care")
+    with db.write() as session:  # one hour a week: the weeks the demo already rosters are full
+        session.execute(
+            update(ApprovedService)
+            .where(ApprovedService.id == item.approved_service_id)
+            .values(units_per_period=100)
+        )
+    wanted = requests.Wanted(
+        margaret.client_id, item.approved_service_id, date(2026, 12, 2), time(10), 60, Recurrence.WEEKLY
+    )
+    full = {
+        day
+        for day in (date(2026, 12, 2) + timedelta(weeks=n) for n in range(12))
+        if used_in_week(item, margaret.client_id, day + timedelta(days=6 - day.weekday())) > 0
+    }
+    assert full, "the demo rosters Margaret's personal care in the coming weeks"
+    found = requests.providers(margaret, wanted).providers
+    worker_id = next(p.provider.worker_id for p in found if not p.cannot_do)
+    booked = requests.nominate(margaret, wanted, worker_id)
+    with db.read() as session:
+        made = session.execute(
+            select(Shift.occurrence_date, Shift.status, Shift.worker_id).where(
+                Shift.booking_id == booked.booking_id
+            )
+        ).all()
+    assert {day for day, status, _ in made if status == ShiftStatus.WAITING} == {d for d, _, _ in made} & full
+    assert {(status, worker) for day, status, worker in made if day not in full} == {
+        (ShiftStatus.OFFERED, worker_id)
+    }
+    over_hours.allow(personas.roster, booked.booking_id)
+    with db.read() as session:
+        after = session.execute(
+            select(Shift.occurrence_date, Shift.status).where(Shift.booking_id == booked.booking_id)
+        ).all()
+    assert {status for day, status in after if day in full} == {ShiftStatus.UNALLOCATED}
+    assert {status for day, status in after if day not in full} == {ShiftStatus.OFFERED}  # the offer stands
