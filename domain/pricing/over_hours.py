@@ -83,6 +83,8 @@ def allow(actor: Actor, booking_id: int) -> list[Waiting]:
         shifts = queries.waiting_shifts(booking.id, session=act.session)
         for shift in shifts:
             shift.status = ShiftStatus.UNALLOCATED
+        if shifts and booking.status == BookingStatus.ALLOCATED:  # it has visits without a worker again
+            booking.status = BookingStatus.UNALLOCATED
         beyond = booking.beyond_approved or ""
         act.audit("allow_beyond", "booking", booking.id, beyond, client_id=booking.client_id)
         _tell(act, booking, lambda name: BeyondAllowedToClient(name, booking.number, beyond))

@@ -9,7 +9,7 @@ from datetime import date, time, timedelta
 import pytest
 from sqlalchemy import func, select, update
 
-from domain.booking import allocation, catalogue, requests
+from domain.booking import allocation, answers, catalogue, requests
 from domain.errors import DomainError, InvalidInput, NotAllowed
 from domain.pricing import over_hours
 from domain.roster import day as roster_day
@@ -17,6 +17,7 @@ from domain.visits import views
 from domain.vocabulary import BookingStatus, Recurrence, ShiftStatus
 from storage import db
 from storage.models import ApprovedService, AuditEvent, Booking, LedgerEntry, Offer, OutboxMessage, Shift
+from tests.booking.support import worker_actor
 from tests.pricing.test_beyond_approved import SUNDAY, used_in_week
 from tests.pricing.test_over_hours import book_past_the_hours, one_hour_left
 from tests.support.personas import Personas
@@ -199,10 +200,23 @@ def test_in_a_series_only_the_visits_past_the_approved_hours_wait_the_others_are
     assert {(status, worker) for day, status, worker in made if day not in full} == {
         (ShiftStatus.OFFERED, worker_id)
     }
+    with db.read() as session:
+        offer_id = session.scalar(select(Offer.id).where(Offer.booking_id == booked.booking_id))
+    assert offer_id is not None
+    answers.accept(worker_actor(worker_id), offer_id)  # the visits within the hours are allocated
+    assert booking_status(booked.booking_id) == BookingStatus.ALLOCATED
     over_hours.allow(personas.roster, booked.booking_id)
     with db.read() as session:
         after = session.execute(
             select(Shift.occurrence_date, Shift.status).where(Shift.booking_id == booked.booking_id)
         ).all()
     assert {status for day, status in after if day in full} == {ShiftStatus.UNALLOCATED}
-    assert {status for day, status in after if day not in full} == {ShiftStatus.OFFERED}  # the offer stands
+    assert {status for day, status in after if day not in full} == {ShiftStatus.ALLOCATED}
+    assert booking_status(booked.booking_id) == BookingStatus.UNALLOCATED  # visits without a worker again
+
+
+def booking_status(booking_id: int) -> BookingStatus:
+    with db.read() as session:
+        found = session.get(Booking, booking_id)
+        assert found is not None
+        return found.status
