@@ -10,11 +10,13 @@ import pytest
 from sqlalchemy import func, select, update
 
 from domain.booking import allocation, answers, catalogue, requests
+from domain.cancellation import cancel
+from domain.cancellation.cancel import Scope
 from domain.errors import DomainError, InvalidInput, NotAllowed
 from domain.pricing import over_hours
 from domain.roster import day as roster_day
 from domain.visits import views
-from domain.vocabulary import BookingStatus, Recurrence, ShiftStatus
+from domain.vocabulary import BookingStatus, CancelReason, Recurrence, ShiftStatus
 from storage import db
 from storage.models import ApprovedService, AuditEvent, Booking, LedgerEntry, Offer, OutboxMessage, Shift
 from tests.booking.support import worker_actor
@@ -220,3 +222,15 @@ def booking_status(booking_id: int) -> BookingStatus:
         found = session.get(Booking, booking_id)
         assert found is not None
         return found.status
+
+
+def test_the_client_may_cancel_a_waiting_visit_herself_without_a_fee(personas: Personas) -> None:
+    booking_id = book_past_the_hours(personas)
+    with db.read() as session:
+        shift_id = session.scalar(select(Shift.id).where(Shift.booking_id == booking_id))
+    assert shift_id is not None
+    plan = cancel.preview(personas.client, shift_id)
+    assert plan.fee_cents == 0
+    cancel.cancel(personas.client, shift_id, Scope.ONLY_THIS, CancelReason.OTHER, 0)
+    assert shifts_of(booking_id) == [(ShiftStatus.CANCELLED, None, 0)]
+    assert booking_id not in {line.booking_id for line in over_hours.waiting(personas.roster)}
