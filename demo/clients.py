@@ -283,15 +283,19 @@ def _package(
     session.add(package)
     session.flush()
     choices = given.get("services") or rng.sample(PROGRAM_MIX[program][2], rng.randint(2, 4))
+    # Drawn for every client so the generator's sequence stays the same; the standing personas are
+    # approved enough for their rostered visits and more (past the approved hours a visit waits for
+    # the agency's decision: domain.pricing.over_hours).
+    drawn = [rng.choice((150, 200, 300, 400, 600)) for _ in choices]
     approved = [
         ApprovedService(
             package_id=package.id,
             service_id=catalogue.services[code],
-            units_per_period=rng.choice((150, 200, 300, 400, 600)),
+            units_per_period=given.get("approved_units") or units,
             period=BudgetPeriod.WEEK,
             rate_cents=None,
         )
-        for code in choices
+        for code, units in zip(choices, drawn, strict=True)
     ]
     session.add_all(approved)
     session.flush()

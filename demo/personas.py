@@ -17,6 +17,9 @@ from .agency import AgencySpec, GeneratedAgency, generate, raise_query
 
 DEMO_PASSWORD = "care-portal-demo"
 DEMO_CASE_MANAGER = "chris@example.com"  # the README's case manager looks after every persona client
+# Each persona client is approved 20 hours (or visits) a week of each service: more than the demo
+# rosters, so a visit they book is offered as usual; past it, a visit would wait for the agency.
+PERSONA_UNITS = 2_000
 
 
 def _place(name: str) -> geocoding.Suburb:
@@ -87,6 +90,7 @@ CLIENTS: tuple[dict[str, Any], ...] = (
         "login": "margaret@example.com",
         "password": DEMO_PASSWORD,
         "services": ["personal_care", "domestic", "social_support", "transport"],
+        "approved_units": PERSONA_UNITS,
     },
     {
         "first_name": "George",
@@ -100,6 +104,7 @@ CLIENTS: tuple[dict[str, Any], ...] = (
         "login": "george@example.com",
         "password": DEMO_PASSWORD,
         "services": ["domestic", "social_support", "transport"],
+        "approved_units": PERSONA_UNITS,
     },
     {
         "first_name": "Thanh",
@@ -109,6 +114,7 @@ CLIENTS: tuple[dict[str, Any], ...] = (
         "place": "Cabramatta",
         "language": "Vietnamese",
         "services": ["personal_care", "social_support", "medication"],
+        "approved_units": PERSONA_UNITS,
     },
     {
         "first_name": "Bích",
@@ -119,6 +125,7 @@ CLIENTS: tuple[dict[str, Any], ...] = (
         "language": "Vietnamese",
         "female_only": True,
         "services": ["personal_care", "domestic", "meal_prep"],
+        "approved_units": PERSONA_UNITS,
     },
     {
         "first_name": "Zoe",
@@ -130,6 +137,7 @@ CLIENTS: tuple[dict[str, Any], ...] = (
         "language": "Greek",
         "hoist": True,
         "services": ["personal_care", "community_access", "respite"],
+        "approved_units": PERSONA_UNITS,
     },
 )
 

@@ -25,7 +25,7 @@ from domain.cancellation.letters import ShiftCancelled, ShiftCancelledToWorker
 from domain.marketing.letters import NewsFromAgency
 from domain.messaging.letterhead import Letter
 from domain.messaging.reminders import ShiftReminderToClient, ShiftReminderToWorker
-from domain.pricing.letters import BeyondAllowedToClient
+from domain.pricing.letters import BeyondAllowedToClient, BeyondDeclinedToClient
 from domain.records.letters import CorrectionRequested
 from domain.signoff.letters import QueryAnswered, ShiftQueried
 from domain.statements.letters import StatementReady
@@ -55,6 +55,7 @@ ALL: tuple[type[Letter], ...] = (
     CorrectionRequested,
     NewsFromAgency,
     BeyondAllowedToClient,
+    BeyondDeclinedToClient,
 )
 BY_NAME: dict[str, type[Letter]] = {letter.name: letter for letter in ALL}
 if len(BY_NAME) != len(ALL):

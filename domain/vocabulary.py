@@ -115,6 +115,9 @@ class BookingSource(StrEnum):
 
 
 class ShiftStatus(StrEnum):
+    # Past the client's approved hours: held back (not offered, allocated or shown as unallocated
+    # work) until staff allow it (then UNALLOCATED) or decline it (CANCELLED, no fee).
+    WAITING = "waiting"
     UNALLOCATED = "unallocated"
     OFFERED = "offered"  # held for a nominated worker until the offer is answered or expires
     ALLOCATED = "allocated"

@@ -17,7 +17,7 @@ from components.theme import frame
 from components.viewer import SignedInViewer
 from domain.accounts.access import Actor
 from domain.backoffice import catalogue
-from domain.backoffice.catalogue import CatalogueView, ServiceLine
+from domain.backoffice.catalogue import CatalogueView, RuleLine, ServiceLine
 from domain.vocabulary import Role
 
 KINDS = {
@@ -296,8 +296,11 @@ def _items(actor: Actor, shown: CatalogueView, saved: Saved) -> None:
                 for line in lines:
                     with ui.element("li").classes("row items-center gap-2"):
                         ui.icon(line.glyph).props('aria-hidden="true"')
-                        extra = " · expires" if line.expires else ""
+                        extra = (" · expires" if line.expires else "") + ("" if line.active else " · retired")
                         Text(f"{line.name} · {line.kind.replace('_', ' ')}{extra}", tag="span")
+                        if line.kind not in ("gender", "age_band"):  # those come with the agency
+                            kind = "competency" if title == "Competencies" else "characteristic"
+                            _offer_button(actor, f"{kind}:{line.item_id}", line.name, line.active, saved)
         heading("Rename, or change a glyph", 3)
         options = {f"competency:{c.item_id}": c.name for c in shown.competencies} | {
             f"characteristic:{c.item_id}": c.name for c in shown.characteristics
@@ -391,13 +394,14 @@ def _rules(actor: Actor, shown: CatalogueView, saved: Saved) -> None:
                             )
                         )
 
+                    _rule_toggle(actor, rule, saved)
                     ui.button("Remove", icon="delete", on_click=remove).props(
                         f'outline aria-label="Remove {rule.scope}: {rule.what}"'
                     )
         heading("Add a requirement", 3)
-        items = {f"competency:{c.item_id}": c.name for c in shown.competencies} | {
-            f"characteristic:{c.item_id}": c.name for c in shown.characteristics
-        }
+        items = {f"competency:{c.item_id}": c.name for c in shown.competencies if c.active} | {
+            f"characteristic:{c.item_id}": c.name for c in shown.characteristics if c.active
+        }  # a retired one is never newly required
         with ui.element("div").classes("form-grid"):
             fields: dict[str, Any] = {
                 "rule_item": _select(items, None, "Competency or characteristic", "rule-item"),
@@ -427,6 +431,25 @@ def _rules(actor: Actor, shown: CatalogueView, saved: Saved) -> None:
             )
 
         _button("Add requirement", "add", add, "add-rule")
+
+
+def _rule_toggle(actor: Actor, rule: RuleLine, saved: Saved) -> None:
+    """Make a requirement a must, or only nice to have (keeping its weight), in place."""
+
+    async def toggle() -> None:
+        saved(
+            await submit(
+                lambda: catalogue.update_rule(
+                    actor, rule.requirement_id, mandatory=not rule.mandatory, weight=rule.weight
+                ),
+                done="Now only nice to have." if rule.mandatory else "Now a must.",
+            )
+        )
+
+    label = "Make nice to have" if rule.mandatory else "Make a must"
+    button = ui.button(label, icon="swap_horiz", on_click=toggle).props("outline no-caps")
+    button.props.update({"aria-label": f"{label}: {rule.scope}: {rule.what}"})
+    button.mark(f"toggle-rule-{rule.requirement_id}")
 
 
 def _groups(actor: Actor, shown: CatalogueView, saved: Saved) -> None:

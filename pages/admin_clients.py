@@ -426,6 +426,23 @@ def _requirements(actor: Actor, current: ClientRecord, options: ClientChoices) -
                                 state["record"] = saved
                                 shown.refresh()
 
+                        async def toggle(
+                            requirement_id: int = line.requirement_id, now: bool = line.mandatory
+                        ) -> None:
+                            saved = await submit(
+                                lambda: clients.set_requirement_mandatory(
+                                    actor, record.client_id, requirement_id, mandatory=not now
+                                ),
+                                done="Now only nice to have." if now else "Now a must.",
+                            )
+                            if saved is not None:
+                                state["record"] = saved
+                                shown.refresh()
+
+                        label = "Make nice to have" if line.mandatory else "Make a must"
+                        button = ui.button(label, icon="swap_horiz", on_click=toggle).props("outline no-caps")
+                        button.props.update({"aria-label": f"{label}: {line.what}"})
+                        button.mark(f"toggle-requirement-{line.requirement_id}")
                         ui.button("Remove", icon="delete", on_click=remove).props(
                             f'outline aria-label="Remove {line.what}"'
                         )

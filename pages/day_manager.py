@@ -40,6 +40,7 @@ SHOW_LABELS = {
     Show.ALLOCATED: "Allocated",
 }
 STATUS_LABELS = {
+    ShiftStatus.WAITING: "Past the approved hours, waiting for a decision",  # not allocatable yet
     ShiftStatus.UNALLOCATED: "Unallocated",
     ShiftStatus.OFFERED: "Offered, waiting for the worker",
     ShiftStatus.ALLOCATED: "Allocated",

@@ -138,7 +138,7 @@ def _cells(line: ShiftLine, page: ServicesPage) -> tuple[str, ...]:
 
 
 def _notes(line: ShiftLine, page: ServicesPage) -> str:
-    parts = [line.cancellation, line.time_note or "", line.notes]
+    parts = [line.waiting, line.cancellation, line.time_note or "", line.notes]
     for note in page.queries.get(line.shift_id, ()):
         parts.append(f"Your query: {note.message}")
         if note.reply:

@@ -67,6 +67,7 @@ class ItemLine:
     glyph: str
     kind: str
     expires: bool = False
+    active: bool = True  # a retired one stays on workers, requirements and past visits; not offered
 
 
 @dataclass(frozen=True)
@@ -157,21 +158,30 @@ def update_program(actor: Actor, program_id: int, *, name: str, kind: str) -> Ca
         return _view(act)
 
 
-def set_offered(actor: Actor, *, item: str, offered: bool) -> CatalogueView:
-    """Retire a program or service, or offer it again; `item` is "program:ID" or "service:ID".
+_RETIRABLE = ("program", "service", "competency", "characteristic")
 
-    A retired one is kept (past visits, statements and existing funding still name it) but is no
-    longer offered: not on the clients' service tiles, not for new approvals, rates or bookings."""
+
+def set_offered(actor: Actor, *, item: str, offered: bool) -> CatalogueView:
+    """Retire a program, service, competency or characteristic, or offer it again; `item` is
+    "program:ID", "service:ID", "competency:ID" or "characteristic:ID".
+
+    A retired program or service is kept (past visits, statements and existing funding still name
+    it) but is no longer offered: not on the clients' service tiles, not for new approvals, rates or
+    bookings.
+
+    A retired competency or characteristic is kept on the workers who hold it and on past visits,
+    but is no longer offered: not given to a worker who lacks it, not in a new requirement, nor in
+    a client's new wishes. For matching, the safe rule: a requirement (Global, Program, Client,
+    a client's wishes or a booking's) that already names it keeps applying — a worker still needs
+    it, or still scores for it — until staff remove that requirement; retiring never quietly
+    loosens who may do a visit. Retiring moves the workforce stamp (the catalogue tables'
+    triggers), so matching reloads at once."""
     access.require_role(actor, Role.ADMIN)
     kind, _, number = (item or "").partition(":")
-    if kind not in ("program", "service") or not number.isdigit():
-        raise InvalidInput({"item": "Please choose a program or service."})
+    if kind not in _RETIRABLE or not number.isdigit():
+        raise InvalidInput({"item": "Please choose a program, service, competency or characteristic."})
     with action.writing(actor) as act:
-        row: Program | Service | None = (
-            act.session.get(Program, int(number), with_for_update=True)
-            if kind == "program"
-            else act.session.get(Service, int(number), with_for_update=True)
-        )
+        row = _retirable(act, kind, int(number))
         if row is None:
             raise NotFound(f"That {kind} no longer exists.")
         if row.active != offered:
@@ -277,11 +287,7 @@ def update_item_glyph(actor: Actor, *, item: str, name: str, glyph: str) -> Cata
     if kind not in ("competency", "characteristic") or not number.isdigit():
         raise InvalidInput({"item": "Please choose a competency or characteristic."})
     with action.writing(actor) as act:
-        row: Competency | Characteristic | None = (
-            act.session.get(Competency, int(number), with_for_update=True)
-            if kind == "competency"
-            else act.session.get(Characteristic, int(number), with_for_update=True)
-        )
+        row = _item(act, kind, int(number))
         if row is None:
             raise InvalidInput({"item": "That is no longer in the catalogue."})
         row.name, row.glyph = clean_name, clean_glyph
@@ -324,9 +330,11 @@ def add_rule(
     clean_weight = _check(problems, "rule_weight", lambda v: fields.whole(v, "the weight", 1, 10), weight)
     _stop(problems)
     with action.writing(actor) as act:
-        model = Competency if kind == "competency" else Characteristic
-        if act.session.get(model, int(number)) is None:
+        found = _item(act, kind, int(number))
+        if found is None:
             raise InvalidInput({"rule_item": "That is no longer in the catalogue."})
+        if not found.active:
+            raise InvalidInput({"rule_item": f"{found.name} is retired: offer it again to require it."})
         if program_id is not None and act.session.get(Program, program_id) is None:
             raise InvalidInput({"rule_program": "That program no longer exists."})
         row = Requirement(
@@ -340,6 +348,27 @@ def add_rule(
         act.session.add(row)
         act.session.flush()
         act.audit("create", "requirement", row.id, f"{row.level.value} {item}")
+        return _view(act)
+
+
+def update_rule(actor: Actor, requirement_id: int, *, mandatory: bool, weight: object = 1) -> CatalogueView:
+    """Make a Global or Program requirement a must or a nice-to-have (with its weight) in place.
+    Allowed for a retired competency or characteristic too: it changes an existing requirement."""
+    access.require_role(actor, Role.ADMIN)
+    problems: dict[str, str] = {}
+    clean_weight = _check(
+        problems, f"rule_weight_{requirement_id}", lambda v: fields.whole(v, "the weight", 1, 10), weight
+    )
+    _stop(problems)
+    with action.writing(actor) as act:
+        row = queries.agency_requirement(requirement_id, session=act.session)
+        if row is None:
+            raise NotFound("That requirement has already been removed.")
+        if row.mandatory != bool(mandatory) or row.weight != clean_weight:
+            row.mandatory, row.weight = bool(mandatory), clean_weight
+            need = "must have" if row.mandatory else f"nice to have, weight {clean_weight}"
+            act.audit("update", "requirement", requirement_id, need)
+        act.session.flush()
         return _view(act)
 
 
@@ -424,6 +453,23 @@ def show_review(actor: Actor, review_id: int) -> CatalogueView:
 # ---- inside ---------------------------------------------------------------------------------
 
 
+Item = Competency | Characteristic
+
+
+def _item(act: Action, kind: str, item_id: int) -> Item | None:
+    if kind == "competency":
+        return act.session.get(Competency, item_id, with_for_update=True)
+    return act.session.get(Characteristic, item_id, with_for_update=True)
+
+
+def _retirable(act: Action, kind: str, item_id: int) -> Program | Service | Item | None:
+    if kind == "program":
+        return act.session.get(Program, item_id, with_for_update=True)
+    if kind == "service":
+        return act.session.get(Service, item_id, with_for_update=True)
+    return _item(act, kind, item_id)
+
+
 def _stop(problems: dict[str, str]) -> None:
     if problems:
         raise InvalidInput(problems)
@@ -481,11 +527,12 @@ def _view(act: Action) -> CatalogueView:
             for s in queries.services(session=session)
         ),
         competencies=tuple(
-            ItemLine(c.id, c.name, c.glyph, c.kind.value, c.expires)
+            ItemLine(c.id, c.name, c.glyph, c.kind.value, c.expires, c.active)
             for c in queries.competencies(session=session)
         ),
         characteristics=tuple(
-            ItemLine(c.id, c.name, c.glyph, c.kind.value) for c in queries.characteristics(session=session)
+            ItemLine(c.id, c.name, c.glyph, c.kind.value, active=c.active)
+            for c in queries.characteristics(session=session)
         ),
         rules=tuple(
             RuleLine(

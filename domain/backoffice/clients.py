@@ -361,9 +361,9 @@ def add_requirement(
         raise InvalidInput({"item": "Please choose a competency or characteristic."})
     with action.writing(actor) as act:
         client = _client(act, client_id, for_update=True)
-        known = _items(act)
+        known = _items(act)  # retired ones are not offered: no new requirement names them
         if item not in known:
-            raise InvalidInput({"item": "That is no longer in the catalogue."})
+            raise InvalidInput({"item": "That is no longer offered in the catalogue."})
         if service_id is not None and service_id not in {r.id for r in queries.services(session=act.session)}:
             raise InvalidInput({"requirement_service": "That service is no longer offered."})
         row = Requirement(
@@ -377,6 +377,25 @@ def add_requirement(
         act.session.add(row)
         act.session.flush()
         act.audit("create", "requirement", row.id, f"client {client_id}: {known[item]}")
+        return _record(act, client)
+
+
+def set_requirement_mandatory(
+    actor: Actor, client_id: int, requirement_id: int, *, mandatory: bool
+) -> ClientRecord:
+    """Make one of the client's requirements a must or a nice-to-have in place (also one naming a
+    retired competency or characteristic: it changes an existing requirement, makes none)."""
+    access.require_role(actor, *MAY_EDIT)
+    with action.writing(actor) as act:
+        client = _client(act, client_id, for_update=True)
+        row = queries.requirement_of(client_id, requirement_id, session=act.session)
+        if row is None:
+            raise NotFound("That requirement has already been removed.")
+        if row.mandatory != bool(mandatory):
+            row.mandatory = bool(mandatory)
+            need = "must have" if mandatory else "nice to have"
+            act.audit("update", "requirement", requirement_id, f"client {client_id}: {need}")
+        act.session.flush()
         return _record(act, client)
 
 

@@ -259,6 +259,13 @@ def set_competencies(actor: Actor, worker_id: int, entries: list[CompetencyEntry
         unknown = [i for i in wanted if i not in catalogue]
         if unknown:
             raise InvalidInput({f"competency_{unknown[0]}": "That competency is no longer in the catalogue."})
+        current = {row.competency_id: row for row in queries.held(worker_id, session=act.session)}
+        # A retired competency stays on a worker who holds it, but nobody is newly given it.
+        for competency_id in wanted:
+            if competency_id not in current and not catalogue[competency_id].active:
+                problems[f"competency_{competency_id}"] = (
+                    f"{catalogue[competency_id].name} is retired: it can no longer be given to a worker."
+                )
         for competency_id, (expires_on, _) in wanted.items():
             if catalogue[competency_id].expires and expires_on is None:
                 problems[f"competency_{competency_id}"] = (
@@ -266,7 +273,6 @@ def set_competencies(actor: Actor, worker_id: int, entries: list[CompetencyEntry
                 )
         if problems:
             raise InvalidInput(problems)
-        current = {row.competency_id: row for row in queries.held(worker_id, session=act.session)}
         changes = []
         for competency_id, row in current.items():
             if competency_id not in wanted:
@@ -299,10 +305,16 @@ def set_characteristics(actor: Actor, worker_id: int, characteristic_ids: list[i
     access.require_role(actor, *MAY_EDIT)
     with action.writing(actor) as act:
         worker = _worker(act, worker_id, for_update=True)
-        known = {row.id for row in queries.characteristics(session=act.session)}
+        known = {row.id: row for row in queries.characteristics(session=act.session)}
+        had = set(queries.characteristic_ids(worker_id, session=act.session))
         chosen = sorted(set(characteristic_ids))
         if any(i not in known for i in chosen):
             raise InvalidInput({"characteristics": "One of those is no longer in the catalogue."})
+        retired = [known[i].name for i in chosen if i not in had and not known[i].active]
+        if retired:  # kept where already had, never newly given
+            raise InvalidInput(
+                {"characteristics": f"{retired[0]} is retired: it can no longer be given to a worker."}
+            )
         queries.replace_characteristics(worker_id, chosen, session=act.session)
         act.audit("update", "worker", worker_id, f"characteristics: {chosen}")
         act.session.flush()
@@ -548,6 +560,7 @@ def _record(act: Action, worker: Worker) -> WorkerRecord:
     session = act.session
     catalogue = queries.competencies(session=session)
     held = {row.competency_id: row for row in queries.held(worker.id, session=session)}
+    has = frozenset(queries.characteristic_ids(worker.id, session=session))
     spans: list[list[tuple[int, int]]] = [[] for _ in range(7)]
     for window in queries.windows(worker.id, session=session):
         spans[window.weekday].append((window.start_minute, window.end_minute))
@@ -599,9 +612,14 @@ def _record(act: Action, worker: Worker) -> WorkerRecord:
                 row.id in held and held[row.id].evidence_path is not None,
             )
             for row in catalogue
+            if row.active or row.id in held  # a retired one shows only where already held
         ),
-        characteristics=tuple(Choice(row.id, row.name) for row in queries.characteristics(session=session)),
-        has=frozenset(queries.characteristic_ids(worker.id, session=session)),
+        characteristics=tuple(
+            Choice(row.id, row.name)
+            for row in queries.characteristics(session=session)
+            if row.active or row.id in has
+        ),
+        has=has,
         week=tuple(fields.day_text(day) for day in spans),
         leave=leave,
         photo_id=worker.photo_media_id,

@@ -67,22 +67,57 @@ def plan(act: Action, wanted: Wanted) -> Plan:
     return Plan(wanted, approved, place, visits, until, card)
 
 
-def beyond_approved(act: Action, chosen: Plan) -> allowance.Beyond | None:
-    """The first budget period in which the booking's visits go past what is left, if any: the client
-    is warned (hours left, extra cost) before booking, and the confirmation repeats it."""
+@dataclass(frozen=True)
+class _Period:
+    window: UsageWindow
+    used: int  # hundredths of a unit already used in it, before this booking
+    visits: list[tuple[recurrence.Span, int, int]]  # (visit, units, rate), in order
+
+
+def _periods(act: Action, chosen: Plan) -> list[_Period]:
+    """The booking's visits grouped by the approved service's budget period, with what is used."""
     approved, unit = chosen.approved, chosen.approved.unit
     plan_dates = (approved.package_starts_on, approved.package_ends_on)
-    by_period: dict[tuple[date, date], list[tuple[int, int]]] = {}
+    by_period: dict[tuple[date, date], list[tuple[recurrence.Span, int, int]]] = {}
     for visit, rate in zip(chosen.visits, visit_rates(act, chosen), strict=True):
         bounds = catalogue.period_bounds(approved.period, visit.local_date, plan_dates)
-        by_period.setdefault(bounds, []).append((bill_units(unit, chosen.wanted.duration_minutes), rate))
+        units = bill_units(unit, chosen.wanted.duration_minutes)
+        by_period.setdefault(bounds, []).append((visit, units, rate))
     windows = [
         UsageWindow(n, approved.package_id, approved.service_id, first, last)
         for n, (first, last) in enumerate(by_period)
     ]
     used = catalogue_queries.units_used(chosen.wanted.client_id, windows, session=act.session)
-    for window, visits in zip(windows, by_period.values(), strict=True):
-        left, extra_units, extra_cents = allowance.beyond(approved.units_per_period, used[window.key], visits)
+    return [
+        _Period(window, used[window.key], visits)
+        for window, visits in zip(windows, by_period.values(), strict=True)
+    ]
+
+
+def waiting_dates(act: Action, chosen: Plan) -> frozenset[date]:
+    """The local dates of the visits that go past what is left of the approved amount: they wait for
+    the staff's decision instead of being offered or allocated. Read before the booking's own
+    shifts are written (they would count as used)."""
+    total = chosen.approved.units_per_period
+    return frozenset(
+        visit.local_date
+        for period in _periods(act, chosen)
+        for (visit, _units, _rate), waits in zip(
+            period.visits,
+            allowance.past_what_is_left(total, period.used, [units for _v, units, _r in period.visits]),
+            strict=True,
+        )
+        if waits
+    )
+
+
+def beyond_approved(act: Action, chosen: Plan) -> allowance.Beyond | None:
+    """The first budget period in which the booking's visits go past what is left, if any: the client
+    is warned (hours left, extra cost) before booking, and the confirmation repeats it."""
+    approved, unit = chosen.approved, chosen.approved.unit
+    for found in _periods(act, chosen):
+        window, visits = found.window, [(units, rate) for _visit, units, rate in found.visits]
+        left, extra_units, extra_cents = allowance.beyond(approved.units_per_period, found.used, visits)
         if extra_units:
             period = f"the {approved.period.value} {_day(window.first)} to {_day(window.last)}"
             return allowance.Beyond(period, left, extra_units, extra_cents, unit)
@@ -214,9 +249,11 @@ def write_shifts(
     chosen: Plan,
     held: Sequence[recurrence.Span],
     worker_id: int | None,
+    waiting: frozenset[date] = frozenset(),
 ) -> list[Shift]:
-    """The booking's visits: those in `held` OFFERED to the worker, the others UNALLOCATED; each
-    at the rate decided now (the worker's level for the held ones), kept whatever happens later."""
+    """The booking's visits: those in `held` OFFERED to the worker, those on a `waiting` date WAITING
+    (past the approved amount, for the staff's decision), the others UNALLOCATED; each at the rate
+    decided now (the worker's level for the held ones), kept whatever happens later."""
     level = quoting.worker_levels(act, [worker_id]).get(worker_id) if worker_id is not None else None
     with_worker, without = visit_rates(act, chosen, level), visit_rates(act, chosen)
     return [
@@ -227,7 +264,11 @@ def write_shifts(
             chosen.place,
             visit,
             worker_id if visit in held else None,
-            ShiftStatus.OFFERED if visit in held else ShiftStatus.UNALLOCATED,
+            ShiftStatus.OFFERED
+            if visit in held
+            else ShiftStatus.WAITING
+            if visit.local_date in waiting
+            else ShiftStatus.UNALLOCATED,
             with_worker[n] if visit in held else without[n],
         )
         for n, visit in enumerate(chosen.visits)

@@ -82,7 +82,7 @@ def saved(actor: Actor, client_id: int) -> Preferences:
 
 
 def options(actor: Actor) -> tuple[Option, ...]:
-    """Every competency and characteristic a preference may name, grouped by kind."""
+    """Every competency and characteristic a new preference may name, grouped by kind (not retired)."""
     if actor.role == Role.WORKER:
         raise NotAllowed()
     with action.reading(actor) as act:
@@ -93,7 +93,7 @@ def save_default(actor: Actor, client_id: int, wishes: Sequence[Wish]) -> Prefer
     """The client's default preferences become `wishes`, at once; InvalidInput changes nothing."""
     _require(actor, client_id)
     with action.writing(actor) as act:
-        checked = _checked(wishes, _options(act))
+        checked = _checked(wishes, _options(act, kept=_load(act, client_id).as_wishes))
         queries.replace_wishes(client_id, [_row(wish) for wish in checked], session=act.session)
         detail = ", ".join(f"{key_of(w)}{'!' if w.mandatory else ''}" for w in checked) or "none"
         act.audit("change", "client", client_id, f"preferences: {detail}")
@@ -105,7 +105,7 @@ def for_this_booking(actor: Actor, client_id: int, wishes: Sequence[Wish]) -> tu
     """Checks the preferences for one booking without saving them; the booking's `wishes` override."""
     _require(actor, client_id)
     with action.reading(actor) as act:
-        return _checked(wishes, _options(act))
+        return _checked(wishes, _options(act, kept=_load(act, client_id).as_wishes))
 
 
 def _require(actor: Actor, client_id: int) -> None:
@@ -163,13 +163,18 @@ def _note(row: NamedRow) -> WorkerNote:
     return WorkerNote(row.worker_id, known_as(row.preferred_name, row.first_name, row.last_name), row.note)
 
 
-def _options(act: Action) -> tuple[Option, ...]:
+def _options(act: Action, kept: Sequence[Wish] = ()) -> tuple[Option, ...]:
+    """The options not retired, and the retired ones among `kept` (the client's saved wishes: a
+    retired competency stays where it was wished for, but nobody newly wishes for it)."""
+    keys = {key_of(wish) for wish in kept}
     found = [
         Option(f"characteristic:{c.id}", None, c.id, c.name, GROUPS[c.kind])
         for c in queries.characteristics(session=act.session)
+        if c.active or f"characteristic:{c.id}" in keys
     ]
     found += [
         Option(f"competency:{c.id}", c.id, None, c.name, GROUPS[c.kind])
         for c in queries.competencies(session=act.session)
+        if c.active or f"competency:{c.id}" in keys
     ]
     return tuple(found)

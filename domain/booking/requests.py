@@ -6,7 +6,7 @@ client's approved services, whoever calls it (page, API or test).
 """
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from domain import action, events, matching
 from domain.accounts.access import Actor
@@ -85,21 +85,26 @@ def nominate(actor: Actor, wanted: Wanted, worker_id: int) -> Booked:
     an Offer expiring after Agency.offer_expiry_minutes, an app message to the worker and an e-mail
     to the roster department, all in one transaction. The worker is checked again inside it:
     SlotTaken if their time was just taken, NotSuitable if they no longer qualify. Visits of a
-    series the worker cannot do are made unallocated for the roster department."""
+    series the worker cannot do are made unallocated for the roster department; visits past the
+    approved hours wait for the staff's decision and are not offered (when every visit does, the
+    booking is requested as if the agency chose, the nominated worker kept on it)."""
     with fit.overlap_refused(), action.writing(actor) as act:
         chosen = making.plan(act, wanted)
         warning, beyond = _beyond(act, chosen)
+        waiting = making.waiting_dates(act, chosen)
         # Only this worker is checked again: their answer is the full search's, filtered.
         found = matching.find_providers_for_series(
             making.to_fill(chosen), session=act.session, only=(worker_id,)
         )
         listed = fit.require_listed_in_series(found, worker_id, show_reasons=actor.is_staff)
         cannot = {day for day, _reasons in listed.cannot_do}
-        held = [v for v in chosen.visits if v.local_date not in cannot]
+        held = [v for v in chosen.visits if v.local_date not in cannot and v.local_date not in waiting]
+        if not held:
+            return _request(act, chosen, warning, beyond, waiting, worker_id)
         fit.require_free(worker_id, [(v.starts_at, v.ends_at) for v in held], (), session=act.session)
         booking = making.write_booking(act, chosen, BookingStatus.OFFERED, worker_id)
         booking.beyond_approved = beyond
-        shifts = making.write_shifts(act, booking, chosen, held, worker_id)
+        shifts = making.write_shifts(act, booking, chosen, held, worker_id, waiting)
         offer = _offer(act, booking, worker_id, held[0].starts_at)
         act.session.flush()  # NOTE: PostgreSQL's exclusion constraint refuses an overlap here
         _tell_offered(act, chosen, booking, offer, len(held), len(chosen.visits) - len(held))
@@ -110,22 +115,35 @@ def nominate(actor: Actor, wanted: Wanted, worker_id: int) -> Booked:
 
 @action.retried
 def let_agency_choose(actor: Actor, wanted: Wanted) -> Booked:
-    """Book without a worker: booking REQUESTED, its shifts UNALLOCATED, the roster department e-mailed."""
+    """Book without a worker: booking REQUESTED, its shifts UNALLOCATED (or WAITING past the approved
+    hours), the roster department e-mailed."""
     with action.writing(actor) as act:
         chosen = making.plan(act, wanted)
         warning, beyond = _beyond(act, chosen)
-        booking = making.write_booking(act, chosen, BookingStatus.REQUESTED, None)
-        booking.beyond_approved = beyond
-        shifts = making.write_shifts(act, booking, chosen, (), None)
-        act.session.flush()
-        outbox.email(
-            act,
-            to=[act.settings.roster_email],
-            letter=BookingRequestedToRoster(_facts(chosen, booking, len(shifts))),
-        )
-        act.audit("request", "booking", booking.id, "agency chooses")
-        _announce(act, shifts, booking.client_id, None)
-        return _booked(booking, chosen, shifts, warning)
+        return _request(act, chosen, warning, beyond, making.waiting_dates(act, chosen), None)
+
+
+def _request(
+    act: Action,
+    chosen: making.Plan,
+    warning: str,
+    beyond: str | None,
+    waiting: frozenset[date],
+    nominated: int | None,
+) -> Booked:
+    booking = making.write_booking(act, chosen, BookingStatus.REQUESTED, nominated)
+    booking.beyond_approved = beyond
+    shifts = making.write_shifts(act, booking, chosen, (), None, waiting)
+    act.session.flush()
+    outbox.email(
+        act,
+        to=[act.settings.roster_email],
+        letter=BookingRequestedToRoster(_facts(chosen, booking, len(shifts))),
+    )
+    detail = "agency chooses" if nominated is None else f"worker {nominated}, every visit waiting"
+    act.audit("request", "booking", booking.id, detail)
+    _announce(act, shifts, booking.client_id, None)
+    return _booked(booking, chosen, shifts, warning)
 
 
 def _offer(act: Action, booking: Booking, worker_id: int, first_start: datetime) -> Offer:

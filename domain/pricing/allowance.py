@@ -50,6 +50,17 @@ def amount(units: int, unit: ServiceUnit) -> str:
     return f"{units / 100:g} {plural(units / 100, word)}"
 
 
+def past_what_is_left(approved_units: int, used_units: int, visits: Sequence[int]) -> tuple[bool, ...]:
+    """For visits of these units, in order: whether any part of each goes past what is left. Such a
+    visit waits, whole, for the staff's decision (domain.pricing.over_hours)."""
+    remaining = max(approved_units - used_units, 0)
+    found = []
+    for units in visits:
+        found.append(units > remaining)
+        remaining = max(remaining - units, 0)
+    return tuple(found)
+
+
 def beyond(approved_units: int, used_units: int, visits: Sequence[tuple[int, int]]) -> tuple[int, int, int]:
     """(units left before, units beyond, cost beyond in cents) of visits given as (units, rate)."""
     left = max(approved_units - used_units, 0)

@@ -22,6 +22,7 @@ from domain.vocabulary import (
 PAGE_SIZE = 50  # no screen sends more rows than this
 
 STATUS_LABELS = {
+    ShiftStatus.WAITING: "Waiting for the agency to approve the extra hours",
     ShiftStatus.UNALLOCATED: "Requested",
     ShiftStatus.OFFERED: "Offered to worker",
     ShiftStatus.ALLOCATED: "Confirmed",
@@ -37,8 +38,8 @@ BAND_LABELS = {
     CancelBand.WITH_NOTICE: "with notice",
 }
 BILL_TO_LABELS = {BillTo.PACKAGE: "Package", BillTo.CLIENT: "Client", BillTo.PRIVATE: "Private"}
-CANCELLABLE = (ShiftStatus.UNALLOCATED, ShiftStatus.OFFERED, ShiftStatus.ALLOCATED)
-PENDING = (ShiftStatus.UNALLOCATED, ShiftStatus.OFFERED)
+CANCELLABLE = (ShiftStatus.WAITING, ShiftStatus.UNALLOCATED, ShiftStatus.OFFERED, ShiftStatus.ALLOCATED)
+PENDING = (ShiftStatus.WAITING, ShiftStatus.UNALLOCATED, ShiftStatus.OFFERED)  # no cancellation fee
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,11 @@ class ShiftLine:
         return self.status == ShiftStatus.COMPLETED or (
             self.status == ShiftStatus.QUERIED and not self.open_query
         )
+
+    @property
+    def waiting(self) -> str:
+        """Held back past the approved hours until the agency decides (domain.pricing.over_hours)."""
+        return STATUS_LABELS[self.status] if self.status == ShiftStatus.WAITING else ""
 
     @property
     def cancellation(self) -> str:

@@ -40,7 +40,7 @@ class Tab(StrEnum):
 
 
 TAB_STATUSES = {
-    Tab.REQUESTS: (ShiftStatus.UNALLOCATED, ShiftStatus.OFFERED),
+    Tab.REQUESTS: (ShiftStatus.WAITING, ShiftStatus.UNALLOCATED, ShiftStatus.OFFERED),
     Tab.ACCEPTED: (ShiftStatus.ALLOCATED,),
     Tab.COMPLETED: (ShiftStatus.COMPLETED,),
     Tab.QUERIED: (ShiftStatus.QUERIED,),

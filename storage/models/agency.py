@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint, func
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint, func, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from domain.vocabulary import (
@@ -146,6 +146,8 @@ class Competency(Base):
     kind: Mapped[CompetencyKind]
     glyph: Mapped[str] = mapped_column(String(60))
     expires: Mapped[bool] = mapped_column(default=False)
+    # A retired one stays on records and existing requirements but is not offered for new ones.
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())
 
 
 class Characteristic(Base):
@@ -166,6 +168,7 @@ class Characteristic(Base):
     glyph: Mapped[str] = mapped_column(String(60), default="label")
     min_age: Mapped[int | None]
     max_age: Mapped[int | None]
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())  # as Competency.active
 
 
 class Medal(Base):

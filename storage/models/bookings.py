@@ -54,6 +54,9 @@ class Booking(Base):
     beyond_approved: Mapped[str | None] = mapped_column(String(300))
     beyond_allowed_at: Mapped[datetime | None]
     beyond_allowed_by: Mapped[str | None] = mapped_column(String(120))  # the staff member's name
+    beyond_declined_at: Mapped[datetime | None]  # declined instead: its waiting visits cancelled
+    beyond_declined_by: Mapped[str | None] = mapped_column(String(120))
+    beyond_declined_reason: Mapped[str | None] = mapped_column(String(300))
 
     shifts: Mapped[list["Shift"]] = relationship(back_populates="booking", order_by="Shift.starts_at")
 

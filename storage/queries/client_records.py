@@ -201,13 +201,20 @@ def services(*, session: Session) -> list[Row[tuple[int, str]]]:
 
 
 def competencies(*, session: Session) -> list[Row[tuple[int, str]]]:
-    return list(session.execute(select(Competency.id, Competency.name).order_by(Competency.name)))
+    """The competencies offered for new requirements (not retired)."""
+    return list(
+        session.execute(
+            select(Competency.id, Competency.name).where(Competency.active).order_by(Competency.name)
+        )
+    )
 
 
 def characteristics(*, session: Session) -> list[Row[tuple[int, str]]]:
     return list(
         session.execute(
-            select(Characteristic.id, Characteristic.name).order_by(Characteristic.kind, Characteristic.name)
+            select(Characteristic.id, Characteristic.name)
+            .where(Characteristic.active)
+            .order_by(Characteristic.kind, Characteristic.name)
         )
     )
 

@@ -3,8 +3,8 @@
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
-from domain.vocabulary import BookingStatus
-from storage.models import Booking, Client, Service
+from domain.vocabulary import BookingStatus, ShiftStatus
+from storage.models import Booking, Client, Service, Shift
 
 OPEN = (BookingStatus.REQUESTED, BookingStatus.OFFERED, BookingStatus.ALLOCATED, BookingStatus.UNALLOCATED)
 
@@ -28,6 +28,7 @@ def waiting(*, session: Session, limit: int) -> list[Row]:
             .where(
                 Booking.beyond_approved.is_not(None),
                 Booking.beyond_allowed_at.is_(None),
+                Booking.beyond_declined_at.is_(None),
                 Booking.status.in_(OPEN),
             )
             .order_by(Booking.created_at, Booking.id)
@@ -38,3 +39,16 @@ def waiting(*, session: Session, limit: int) -> list[Row]:
 
 def booking(booking_id: int, *, session: Session) -> Booking | None:
     return session.get(Booking, booking_id, with_for_update=True)
+
+
+def waiting_shifts(booking_id: int, *, session: Session) -> list[Shift]:
+    """The booking's visits held back past the approved hours, locked (after the booking: the
+    order every use case locks in)."""
+    return list(
+        session.scalars(
+            select(Shift)
+            .where(Shift.booking_id == booking_id, Shift.status == ShiftStatus.WAITING)
+            .order_by(Shift.starts_at)
+            .with_for_update()
+        )
+    )

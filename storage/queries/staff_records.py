@@ -131,18 +131,23 @@ def replace_windows(worker_id: int, spans: list[tuple[int, int, int]], *, sessio
     )
 
 
-def competencies(*, session: Session) -> list[Row[tuple[int, str, bool]]]:
+def competencies(*, session: Session) -> list[Row[tuple[int, str, bool, bool]]]:
+    """Every competency, retired ones too (`active` false): a worker keeps those already held."""
     return list(
-        session.execute(select(Competency.id, Competency.name, Competency.expires).order_by(Competency.name))
+        session.execute(
+            select(Competency.id, Competency.name, Competency.expires, Competency.active).order_by(
+                Competency.name
+            )
+        )
     )
 
 
-def characteristics(*, session: Session) -> list[Row[tuple[int, str, CharacteristicKind]]]:
+def characteristics(*, session: Session) -> list[Row[tuple[int, str, CharacteristicKind, bool]]]:
     """The characteristics a worker is given by hand: languages and yes/no traits (gender and
-    age come from the worker's own fields)."""
+    age come from the worker's own fields), retired ones too (`active` false)."""
     return list(
         session.execute(
-            select(Characteristic.id, Characteristic.name, Characteristic.kind)
+            select(Characteristic.id, Characteristic.name, Characteristic.kind, Characteristic.active)
             .where(Characteristic.kind.in_((CharacteristicKind.LANGUAGE, CharacteristicKind.FLAG)))
             .order_by(Characteristic.kind, Characteristic.name)
         )

@@ -250,8 +250,8 @@ def test_bad_edits_and_retirements_are_named_and_write_nothing(personas: Persona
         catalogue.rename_group(admin, group.group_id, "Garden club")
     assert refused.value.fields == {"edit_group_name": "There is already a group called Garden club."}
     with pytest.raises(InvalidInput) as refused:
-        catalogue.set_offered(admin, item="competency:1", offered=False)
-    assert refused.value.fields == {"item": "Please choose a program or service."}
+        catalogue.set_offered(admin, item="medal:1", offered=False)
+    assert refused.value.fields == {"item": "Please choose a program, service, competency or characteristic."}
     assert counts() == before
     assert catalogue.view(admin).programs[0] == program
 

@@ -11,8 +11,9 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from adapters import uploads
+from domain.vocabulary import RequirementLevel
 from storage import db
-from storage.models import AuditEvent, MarketingGroup, Program, Service
+from storage.models import AuditEvent, Competency, MarketingGroup, Program, Requirement, Service
 from tests.adapters.test_uploads import Sender, headers
 from tests.support.ui import sign_in
 
@@ -125,3 +126,36 @@ async def test_a_service_picture_upload_is_checked_and_limited(user: User) -> No
             break
         await asyncio.sleep(0.02)
     assert image_of() not in (None, old_image)
+
+
+async def test_a_competency_is_retired_and_a_requirement_made_a_nice_to_have_in_place(user: User) -> None:
+    with db.read() as session:
+        police = session.scalar(select(Competency.id).where(Competency.code == "police_check"))
+        rule = session.scalar(
+            select(Requirement.id).where(
+                Requirement.level == RequirementLevel.GLOBAL, Requirement.competency_id == police
+            )
+        )
+    assert rule is not None, "the demo agency requires a police check for every visit"
+
+    def state() -> tuple[bool | None, bool | None]:
+        with db.read() as session:
+            return (
+                session.scalar(select(Competency.active).where(Competency.id == police)),
+                session.scalar(select(Requirement.mandatory).where(Requirement.id == rule)),
+            )
+
+    await sign_in(user, "admin@example.com")
+    await user.open("/admin/catalogue")
+    await user.should_see("Rename, or change a glyph", retries=PATIENCE)
+    user.find(marker=f"offer-competency-{police}").click()
+    await user.should_see("Retired: kept on past visits, no longer offered.", retries=PATIENCE)
+    assert state() == (False, True)  # the requirement that names it keeps applying
+    assert f"competency:{police}" not in element(user, "rule-item").options
+    user.find(marker=f"toggle-rule-{rule}").click()
+    await user.should_see("Now only nice to have.", retries=PATIENCE)
+    assert state() == (False, False)
+    user.find(marker=f"offer-competency-{police}").click()
+    await user.should_see("Offered again.", retries=PATIENCE)
+    assert state() == (True, False)
+    assert f"competency:{police}" in element(user, "rule-item").options

@@ -9,8 +9,17 @@ from nicegui import ui
 from nicegui.testing import User
 from sqlalchemy import func, select
 
+from domain.vocabulary import RequirementLevel
 from storage import db
-from storage.models import Account, ApprovedService, Client, FundingPackage, OutboxMessage, Requirement
+from storage.models import (
+    Account,
+    ApprovedService,
+    Client,
+    Competency,
+    FundingPackage,
+    OutboxMessage,
+    Requirement,
+)
 from tests.support.personas import Personas
 from tests.support.ui import sign_in
 
@@ -123,3 +132,33 @@ async def test_clients_workers_and_roster_staff_may_not_open_the_client_pages(
     ):
         await user.open(path)
         await user.should_see("You do not have access", retries=PATIENCE)
+
+
+async def test_a_case_manager_makes_a_clients_requirement_a_must_in_place(
+    user: User, portal_personas: Personas
+) -> None:
+    margaret = portal_personas.client.client_id
+    with db.write() as session:  # a nice-to-have for Margaret, to be made a must
+        competency = session.scalar(select(Competency.id).where(Competency.code == "police_check"))
+        row = Requirement(
+            level=RequirementLevel.CLIENT, client_id=margaret, competency_id=competency, mandatory=False
+        )
+        session.add(row)
+        session.flush()
+        requirement_id = row.id
+
+    def mandatory() -> bool | None:
+        with db.read() as session:
+            return session.scalar(select(Requirement.mandatory).where(Requirement.id == requirement_id))
+
+    await sign_in(user, "chris@example.com")
+    await user.open(f"/admin/clients/{margaret}")
+    await user.should_see("What a worker needs for this client", retries=PATIENCE)
+    user.find(marker=f"toggle-requirement-{requirement_id}").click()
+    await user.should_see("Now a must.", retries=PATIENCE)
+    assert mandatory() is True
+    before = counts()
+    user.find(marker=f"toggle-requirement-{requirement_id}").click()
+    await user.should_see("Now only nice to have.", retries=PATIENCE)
+    assert mandatory() is False
+    assert counts() == before  # changed in place: nothing added or removed

@@ -1,6 +1,7 @@
 """The JSON API beyond the worker app, on SQLite and PostgreSQL: a client books and cancels, the
-roster allocates — the same domain functions as the pages, the same refusals for someone else's
-records."""
+roster allocates, staff allow or decline bookings past the approved hours — the same domain
+functions as the pages, the same refusals for someone else's records (a decline without a reason
+or a second decision: 422, nothing written)."""
 
 from collections.abc import AsyncIterator
 
@@ -10,6 +11,9 @@ from fastapi import FastAPI
 
 import api
 from demo import DEMO_PASSWORD
+from domain.vocabulary import ShiftStatus
+from tests.pricing.test_over_hours import book_past_the_hours
+from tests.pricing.test_over_hours_holding import shifts_of
 from tests.support.personas import Personas
 
 from .support import approved_services
@@ -111,3 +115,38 @@ async def test_nobody_books_sees_or_cancels_for_a_client_they_do_not_act_for(
         assert response.status_code == 403, (path, response.text)
     for path in ("/api/v1/day?on=2026-12-02", "/api/v1/shifts/1/candidates"):
         assert (await client.get(path, headers=george)).status_code == 403, path
+
+
+async def test_a_case_manager_declines_and_a_roster_officer_allows_through_the_api(
+    client: httpx.AsyncClient, personas: Personas
+) -> None:
+    declined, allowed = book_past_the_hours(personas), book_past_the_hours(personas)
+    chris, rosa = await token(client, "chris@example.com"), await token(client, "rosa@example.com")
+    margaret = await token(client, "margaret@example.com")
+    listed = await client.get("/api/v1/over-hours", headers=chris)
+    assert listed.status_code == 200, listed.text
+    assert {declined, allowed} <= {line["booking_id"] for line in listed.json()}
+    assert (await client.get("/api/v1/over-hours", headers=margaret)).status_code == 403
+    refused = await client.post(f"/api/v1/bookings/{allowed}/extra-hours/allow", headers=margaret)
+    assert refused.status_code == 403
+
+    no_reason = await client.post(
+        f"/api/v1/bookings/{declined}/extra-hours/decline", json={"reason": " "}, headers=chris
+    )
+    assert no_reason.status_code == 422
+    assert shifts_of(declined) == [(ShiftStatus.WAITING, None, None)]
+    done = await client.post(
+        f"/api/v1/bookings/{declined}/extra-hours/decline",
+        json={"reason": "No room this week."},
+        headers=chris,
+    )
+    assert done.status_code == 200, done.text
+    assert declined not in {line["booking_id"] for line in done.json()}
+    assert shifts_of(declined) == [(ShiftStatus.CANCELLED, None, 0)]
+
+    assert (
+        await client.post(f"/api/v1/bookings/{allowed}/extra-hours/allow", headers=rosa)
+    ).status_code == 200
+    again = await client.post(f"/api/v1/bookings/{allowed}/extra-hours/allow", headers=rosa)
+    assert again.status_code == 422
+    assert shifts_of(allowed) == [(ShiftStatus.UNALLOCATED, None, None)]

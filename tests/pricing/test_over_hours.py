@@ -16,16 +16,22 @@ from tests.pricing.test_beyond_approved import SUNDAY, used_in_week
 from tests.support.personas import Personas
 
 
-def book_past_the_hours(personas: Personas) -> int:
-    margaret = personas.client
-    item = catalogue.catalogue(margaret, margaret.client_id)[0]
-    used = used_in_week(item, margaret.client_id, SUNDAY)
-    with db.write() as session:  # one hour left that week; the booking is an hour and a half
+def one_hour_left(item: catalogue.CatalogueItem, client_id: int) -> None:
+    """One hour of the service left in SUNDAY's week."""
+    used = used_in_week(item, client_id, SUNDAY)
+    with db.write() as session:
         session.execute(
             update(ApprovedService)
             .where(ApprovedService.id == item.approved_service_id)
             .values(units_per_period=used + 100)
         )
+
+
+def book_past_the_hours(personas: Personas) -> int:
+    """Margaret lets the agency choose for an hour and a half, with one hour left that week."""
+    margaret = personas.client
+    item = catalogue.catalogue(margaret, margaret.client_id)[0]
+    one_hour_left(item, margaret.client_id)
     wanted = requests.Wanted(
         client_id=margaret.client_id,
         approved_service_id=item.approved_service_id,

@@ -4,10 +4,11 @@ import threading
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 
 from storage import db, migrate
 from storage.models import Base, JobLease
@@ -80,3 +81,26 @@ def test_concurrent_read_then_write_transactions_all_commit(empty_db: str) -> No
     assert errors == []
     with db.read() as session:
         assert session.scalar(select(JobLease.holder).where(JobLease.name == "counter")) == "60"
+
+
+def test_0016_goes_down_and_up_again_and_retiring_still_moves_the_workforce_stamp(empty_db: str) -> None:
+    with db.engine().connect() as connection:
+        command.downgrade(migrate.alembic_config(connection), "0015")
+        connection.commit()
+        assert migrate.current(connection) == "0015"
+        columns = {c["name"] for c in inspect(connection).get_columns("competency")}
+        assert "active" not in columns
+    migrate.upgrade(db.engine())
+    with db.engine().begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO competency (code, name, kind, glyph, expires) "
+                "VALUES ('c1', 'C1', 'skill', 'badge', false)"
+            )
+        )
+        before = connection.execute(text("SELECT stamp FROM workforce_version")).scalar_one()
+        connection.execute(text("UPDATE competency SET active = false WHERE code = 'c1'"))
+        assert connection.execute(text("SELECT stamp FROM workforce_version")).scalar_one() > before
+    with db.engine().connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
