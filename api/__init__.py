@@ -8,7 +8,7 @@ them off the event loop), then one `include_router` line below. Domain errors be
 
 from fastapi import APIRouter
 
-from . import bookings, messages, offers, roster, shifts, tokens, visits
+from . import bookings, feeds, messages, offers, roster, shifts, tokens, visits
 from .errors import COMMON
 
 router = APIRouter(prefix="/api/v1")
@@ -19,3 +19,4 @@ router.include_router(shifts.router, responses=COMMON)
 router.include_router(bookings.router, responses=COMMON)
 router.include_router(roster.router, responses=COMMON)
 router.include_router(visits.router, responses=COMMON)
+router.include_router(feeds.router, responses=COMMON)
