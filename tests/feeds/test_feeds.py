@@ -8,15 +8,16 @@ import pytest
 from sqlalchemy import select, update
 
 from domain import clock
+from domain.accounts import rate_limits
 from domain.cancellation import cancel
-from domain.errors import NotAllowed, NotFound
+from domain.errors import NotAllowed, NotFound, TooManyAttempts
 from domain.feeds import addresses
 from domain.visits import views
 from domain.vocabulary import CancelReason, Recurrence, ShiftStatus
 from storage import db
 from storage.models import AuditEvent, Shift
 from tests.booking.support import wanted
-from tests.feeds.support import both, feed_rows
+from tests.feeds.support import PUBLIC_URL, both, feed_rows
 from tests.support.personas import Personas
 
 WEEKS = 8
@@ -132,10 +133,10 @@ def test_a_new_address_replaces_the_old_and_turning_off_ends_it(personas: Person
     assert second != first
     assert both(second)
     with pytest.raises(NotFound):
-        addresses.read(first, "https://portal.example.org")
+        addresses.read(first, PUBLIC_URL)
     addresses.turn_off(personas.client, margaret)
     with pytest.raises(NotFound):
-        addresses.read(second, "https://portal.example.org")
+        addresses.read(second, PUBLIC_URL)
     assert feed_rows() == []
     assert not addresses.state(personas.client, margaret).on
     with db.read() as session:
@@ -156,7 +157,7 @@ def test_only_the_hash_of_the_address_is_stored(personas: Personas) -> None:
 
 def test_an_unknown_address_is_not_found(personas: Personas) -> None:
     with pytest.raises(NotFound):
-        addresses.read("no-such-feed", "https://portal.example.org")
+        addresses.read("no-such-feed", PUBLIC_URL)
 
 
 def test_a_carers_feed_shows_only_the_linked_clients_visits(personas: Personas) -> None:
@@ -202,7 +203,7 @@ def test_a_carer_no_longer_linked_gets_not_found(personas: Personas) -> None:
             )
         )
     with pytest.raises(NotFound):
-        addresses.read(token, "https://portal.example.org")
+        addresses.read(token, PUBLIC_URL)
 
 
 def test_a_workers_feed_has_the_address_and_a_clients_does_not(personas: Personas) -> None:
@@ -218,7 +219,7 @@ def test_a_workers_feed_has_the_address_and_a_clients_does_not(personas: Persona
         mine = set(session.scalars(select(Shift.id).where(Shift.worker_id == personas.worker.worker_id)))
     assert {e.shift_id for e in worker_events} <= mine
     assert all(e.location is None for e in client_events)
-    assert b"LOCATION" not in addresses.read(client, "https://portal.example.org")
+    assert b"LOCATION" not in addresses.read(client, PUBLIC_URL)
     assert any(e.summary.endswith("for Margaret") for e in worker_events)
     assert not any("Wilson" in e.summary or "Rahman" in e.summary for e in [*worker_events, *client_events])
 
@@ -262,3 +263,16 @@ def test_daylight_saving_boundary_visits_have_the_right_utc_instant(
         datetime.combine(day - timedelta(days=1), time(hour), tzinfo=UTC)
         for day, hour in zip(days, expected, strict=True)
     ]
+
+
+def test_fetching_feeds_is_limited_per_address(personas: Personas) -> None:
+    """A guesser from one address is stopped, whatever they try; another address is not."""
+    margaret = personas.client.client_id
+    assert margaret is not None
+    token = addresses.turn_on(personas.client, margaret)
+    for attempt in range(rate_limits.FEED_PER_ADDRESS.attempts):
+        with pytest.raises(NotFound):
+            addresses.read(f"guess-{attempt}", PUBLIC_URL, address="203.0.113.9")
+    with pytest.raises(TooManyAttempts):
+        addresses.read(token, PUBLIC_URL, address="203.0.113.9")
+    assert addresses.read(token, PUBLIC_URL, address="198.51.100.4")
