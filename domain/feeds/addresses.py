@@ -57,16 +57,29 @@ def address(public_url: str, token: str) -> str:
 def state(actor: Actor, client_id: int | None = None) -> FeedState:
     subject = subject_for(actor, client_id)
     with action.reading(actor) as act:
-        feed = _feed(act, subject)
+        feed = _feed(act, actor, subject)
         return FeedState(feed is not None, feed.created_at if feed else None)
 
 
 def turn_on(actor: Actor, client_id: int | None = None) -> str:
     """A new secret address (the secret, to show once); a feed already on gets a new one."""
+    return _issue(actor, client_id, renewing=False)
+
+
+def make_new(actor: Actor, client_id: int | None = None) -> str:
+    """A new address for a feed that is on; the old one answers "not found" from now on."""
+    return _issue(actor, client_id, renewing=True)
+
+
+def _issue(actor: Actor, client_id: int | None, *, renewing: bool) -> str:
     subject = subject_for(actor, client_id)
     token = secrets.token_urlsafe(32)
     with action.writing(actor) as act:
-        feed = _feed(act, subject, lock=True)
+        # One at a time per account: a double tap makes one feed, not a unique-key error.
+        feed_queries.lock_account(actor.account_id, session=act.session)
+        feed = _feed(act, actor, subject)
+        if feed is None and renewing:
+            raise NotFound("The calendar feed is off. Turn it on first.")
         if feed is None:
             feed = CalendarFeed(
                 account_id=actor.account_id,
@@ -76,9 +89,7 @@ def turn_on(actor: Actor, client_id: int | None = None) -> str:
                 created_at=act.now,
             )
             act.session.add(feed)
-            what = "create"
-        else:
-            what = "regenerate"
+        what = "create" if feed.id is None else "regenerate"
         feed.token_hash = passwords.token_hash(token)
         feed.created_at = act.now
         act.session.flush()
@@ -86,18 +97,12 @@ def turn_on(actor: Actor, client_id: int | None = None) -> str:
     return token
 
 
-def make_new(actor: Actor, client_id: int | None = None) -> str:
-    """A new address for a feed that is on; the old one answers "not found" from now on."""
-    if not state(actor, client_id).on:
-        raise NotFound("The calendar feed is off. Turn it on first.")
-    return turn_on(actor, client_id)
-
-
 def turn_off(actor: Actor, client_id: int | None = None) -> None:
     """The address stops working at once; nothing of the feed is kept."""
     subject = subject_for(actor, client_id)
     with action.writing(actor) as act:
-        feed = _feed(act, subject, lock=True)
+        feed_queries.lock_account(actor.account_id, session=act.session)
+        feed = _feed(act, actor, subject)
         if feed is None:
             return
         feed_queries.remove(feed.id, session=act.session)
@@ -148,13 +153,9 @@ def _visit(row: NamedRow, for_worker: bool) -> FeedVisit:
     return FeedVisit(row.id, row.starts_at, row.ends_at, row.status, row.version, summary, location)
 
 
-def _feed(act: Action, subject: Subject, *, lock: bool = False) -> CalendarFeed | None:
+def _feed(act: Action, actor: Actor, subject: Subject) -> CalendarFeed | None:
     return feed_queries.of_account(
-        act.actor.account_id if act.actor else 0,
-        client_id=subject.client_id,
-        worker_id=subject.worker_id,
-        session=act.session,
-        lock=lock,
+        actor.account_id, client_id=subject.client_id, worker_id=subject.worker_id, session=act.session
     )
 
 

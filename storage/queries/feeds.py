@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.orm import Session
 
-from storage.models import CalendarFeed, Client, Service, Shift, Worker
+from storage.models import Account, CalendarFeed, Client, Service, Shift, Worker
 from storage.queries import NamedRow
 
 MAX_VISITS = 2000  # a feed's window holds a few hundred at most; this only bounds a runaway
@@ -15,8 +15,13 @@ def by_hash(token_hash: str, *, session: Session) -> CalendarFeed | None:
     return session.scalar(select(CalendarFeed).where(CalendarFeed.token_hash == token_hash))
 
 
+def lock_account(account_id: int, *, session: Session) -> None:
+    """Serialise changes to one account's feeds (SQLite's writers are serialised already)."""
+    session.execute(select(Account.id).where(Account.id == account_id).with_for_update())
+
+
 def of_account(
-    account_id: int, *, client_id: int | None, worker_id: int | None, session: Session, lock: bool = False
+    account_id: int, *, client_id: int | None, worker_id: int | None, session: Session
 ) -> CalendarFeed | None:
     """This account's feed of this client's visits (client_id) or of its own shifts (worker_id)."""
     query = select(CalendarFeed).where(
@@ -24,7 +29,7 @@ def of_account(
         CalendarFeed.client_id.is_(None) if client_id is None else CalendarFeed.client_id == client_id,
         CalendarFeed.worker_id.is_(None) if worker_id is None else CalendarFeed.worker_id == worker_id,
     )
-    return session.scalar(query.with_for_update() if lock else query)
+    return session.scalar(query)
 
 
 def remove(feed_id: int, *, session: Session) -> None:

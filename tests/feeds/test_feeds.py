@@ -2,6 +2,7 @@
 client, the worker's shifts with the address), how a change reaches a phone (same UID, higher
 SEQUENCE, STATUS:CANCELLED), daylight saving in Sydney, and turning an address on, anew and off."""
 
+import threading
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -276,3 +277,43 @@ def test_fetching_feeds_is_limited_per_address(personas: Personas) -> None:
     with pytest.raises(TooManyAttempts):
         addresses.read(token, PUBLIC_URL, address="203.0.113.9")
     assert addresses.read(token, PUBLIC_URL, address="198.51.100.4")
+
+
+def test_a_new_address_for_a_feed_that_is_off_is_refused(personas: Personas) -> None:
+    margaret = personas.client.client_id
+    assert margaret is not None
+    with pytest.raises(NotFound, match="Turn it on first"):
+        addresses.make_new(personas.client, margaret)
+    assert feed_rows() == []
+
+
+def test_taps_at_once_make_one_feed(personas: Personas) -> None:
+    """A double tap (or two tablets) turning the same feed on: one row, and the last address works."""
+    margaret = personas.client.client_id
+    assert margaret is not None
+    tokens: list[str] = []
+    errors: list[Exception] = []
+
+    def tap() -> None:
+        try:
+            tokens.append(addresses.turn_on(personas.client, margaret))
+        except Exception as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=tap) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(feed_rows()) == 1
+    working = [token for token in tokens if _works(token)]
+    assert len(working) == 1
+
+
+def _works(token: str) -> bool:
+    try:
+        addresses.read(token, PUBLIC_URL)
+    except NotFound:
+        return False
+    return True
