@@ -8,6 +8,7 @@ import httpx
 from nicegui import app, ui
 from nicegui.testing import User
 
+from demo import DEMO_PASSWORD
 from tests.feeds.support import feed_rows, with_icalendar, with_vobject
 from tests.support.personas import Personas
 from tests.support.ui import eventually, sign_in
@@ -30,6 +31,32 @@ def path_of(address: str) -> str:
     return "/feeds/" + address.split("/feeds/", 1)[1]
 
 
+async def signed_in(client: httpx.AsyncClient, email: str) -> dict[str, str]:
+    """The app's sign-in: a bearer token for these headers."""
+    signed = await client.post("/api/v1/tokens", json={"email": email, "password": DEMO_PASSWORD})
+    assert signed.status_code == 201, signed.text
+    return {"Authorization": f"Bearer {signed.json()['token']}"}
+
+
+async def turned_on(user: User, email: str, path: str, whose: str) -> str:
+    """Signed in as `email` on `path`: the section names whose visits it is about and is off; it
+    is turned on. The address shown."""
+    await sign_in(user, email)
+    await user.open(path)
+    await user.should_see(f"Add {whose} to your phone's or computer's calendar")
+    await user.should_see("The calendar feed is off")
+    user.find(marker="feed-on").click()
+    await user.should_see("Your calendar address")
+    return shown_address(user)
+
+
+async def no_feed_section(user: User, email: str, path: str, instead: str) -> None:
+    await sign_in(user, email)
+    await user.open(path)
+    await user.should_see(instead)
+    await user.should_not_see("Calendar feed")
+
+
 async def fetch(address: str) -> httpx.Response:
     async with phone() as client:
         return await client.get(path_of(address))
@@ -37,13 +64,7 @@ async def fetch(address: str) -> httpx.Response:
 
 async def test_a_client_turns_on_renews_and_turns_off_her_feed(user: User, portal_personas: Personas) -> None:
     margaret = portal_personas.client.client_id
-    await sign_in(user, "margaret@example.com")
-    await user.open(f"/clients/{margaret}/profile")
-    await user.should_see("Add your visits to your phone's or computer's calendar", retries=150)
-    await user.should_see("The calendar feed is off")
-    user.find(marker="feed-on").click()
-    await user.should_see("Your calendar address")
-    first = shown_address(user)
+    first = await turned_on(user, "margaret@example.com", f"/clients/{margaret}/profile", "your visits")
     assert "/feeds/" in first
     assert first.endswith(".ics")
 
@@ -72,11 +93,8 @@ async def test_a_client_turns_on_renews_and_turns_off_her_feed(user: User, porta
 async def test_an_unknown_and_a_revoked_address_get_the_same_answer(
     user: User, portal_personas: Personas
 ) -> None:
-    await sign_in(user, "margaret@example.com")
-    await user.open(f"/clients/{portal_personas.client.client_id}/profile")
-    user.find(marker="feed-on").click()
-    await user.should_see("Your calendar address")
-    address = shown_address(user)
+    margaret = portal_personas.client.client_id
+    address = await turned_on(user, "margaret@example.com", f"/clients/{margaret}/profile", "your visits")
     user.find(marker="feed-off").click()
     await user.should_see("The calendar feed is off")
     revoked = await fetch(address)
@@ -91,15 +109,11 @@ async def test_a_carer_turns_on_the_feed_of_a_client_they_care_for(
     user: User, portal_personas: Personas
 ) -> None:
     thanh = portal_personas.cared_for("Thanh")
-    await sign_in(user, "daniel@example.com")
-    await user.open(f"/clients/{thanh}/profile")
-    await user.should_see("Add Thanh's visits to your phone's or computer's calendar")
-    user.find(marker="feed-on").click()
-    await user.should_see("Your calendar address")
+    address = await turned_on(user, "daniel@example.com", f"/clients/{thanh}/profile", "Thanh's visits")
     [row] = feed_rows()
     assert row.client_id == thanh
     assert row.account_id == portal_personas.carer.account_id
-    served = await fetch(shown_address(user))
+    served = await fetch(address)
     assert served.status_code == 200
     assert b"LOCATION" not in served.content
 
@@ -107,29 +121,22 @@ async def test_a_carer_turns_on_the_feed_of_a_client_they_care_for(
 async def test_a_carer_is_refused_the_feed_of_a_client_they_are_not_linked_to(
     user: User, portal_personas: Personas
 ) -> None:
-    await sign_in(user, "daniel@example.com")
-    await user.open(f"/clients/{portal_personas.client.client_id}/profile")
-    await user.should_see("You do not have access")
-    await user.should_not_see("Calendar feed")
+    margaret = portal_personas.client.client_id
+    await no_feed_section(
+        user, "daniel@example.com", f"/clients/{margaret}/profile", "You do not have access"
+    )
     assert feed_rows() == []
 
 
 async def test_staff_see_no_feed_on_a_clients_profile(user: User, portal_personas: Personas) -> None:
-    await sign_in(user, "chris@example.com")
-    await user.open(f"/clients/{portal_personas.client.client_id}/profile")
-    await user.should_see("Emergency contacts")
-    await user.should_not_see("Calendar feed")
+    margaret = portal_personas.client.client_id
+    await no_feed_section(user, "chris@example.com", f"/clients/{margaret}/profile", "Emergency contacts")
 
 
 async def test_a_worker_turns_on_a_feed_of_their_shifts_with_the_addresses(
     user: User, portal_personas: Personas
 ) -> None:
-    await sign_in(user, "aisha@example.com")
-    await user.open("/worker")
-    await user.should_see("Add your shifts to your phone's or computer's calendar")
-    user.find(marker="feed-on").click()
-    await user.should_see("Your calendar address")
-    served = await fetch(shown_address(user))
+    served = await fetch(await turned_on(user, "aisha@example.com", "/worker", "your shifts"))
     assert served.status_code == 200
     events = with_icalendar(served.content).values()
     assert events
@@ -141,11 +148,7 @@ async def test_a_worker_turns_on_a_feed_of_their_shifts_with_the_addresses(
 
 async def test_the_worker_app_api_turns_the_feed_on_and_off(user: User, portal_personas: Personas) -> None:
     async with phone() as client:
-        signed = await client.post(
-            "/api/v1/tokens", json={"email": "aisha@example.com", "password": "care-portal-demo"}
-        )
-        assert signed.status_code == 201, signed.text
-        bearer = {"Authorization": f"Bearer {signed.json()['token']}"}
+        bearer = await signed_in(client, "aisha@example.com")
         assert (await client.get("/api/v1/feed", headers=bearer)).json()["on"] is False
         made = await client.post("/api/v1/feed", headers=bearer)
         assert made.status_code == 200
@@ -158,10 +161,6 @@ async def test_the_worker_app_api_turns_the_feed_on_and_off(user: User, portal_p
 
 async def test_a_client_has_no_worker_feed_through_the_api(user: User, portal_personas: Personas) -> None:
     async with phone() as client:
-        signed = await client.post(
-            "/api/v1/tokens", json={"email": "margaret@example.com", "password": "care-portal-demo"}
-        )
-        assert signed.status_code == 201, signed.text
-        bearer = {"Authorization": f"Bearer {signed.json()['token']}"}
+        bearer = await signed_in(client, "margaret@example.com")
         assert (await client.post("/api/v1/feed", headers=bearer)).status_code == 403
     assert feed_rows() == []

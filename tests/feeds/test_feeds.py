@@ -2,7 +2,7 @@
 client, the worker's shifts with the address), how a change reaches a phone (same UID, higher
 SEQUENCE, STATUS:CANCELLED), daylight saving in Sydney, and turning an address on, anew and off."""
 
-import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -22,6 +22,11 @@ from tests.feeds.support import PUBLIC_URL, both, feed_rows
 from tests.support.personas import Personas
 
 WEEKS = 8
+
+
+def _margaret(personas: Personas) -> int:
+    assert personas.client.client_id is not None
+    return personas.client.client_id
 
 
 def _lines_for_weeks(personas: Personas, client_id: int) -> dict[int, tuple[datetime, datetime]]:
@@ -55,8 +60,7 @@ def _next_shift(client_id: int, status: ShiftStatus = ShiftStatus.ALLOCATED) -> 
 
 
 def test_a_clients_feed_matches_their_calendar_for_eight_weeks(personas: Personas) -> None:
-    margaret = personas.client.client_id
-    assert margaret is not None
+    margaret = _margaret(personas)
     token = addresses.turn_on(personas.client, margaret)
     events = both(token)
     shown = _lines_for_weeks(personas, margaret)
@@ -75,8 +79,7 @@ def test_a_clients_feed_matches_their_calendar_for_eight_weeks(personas: Persona
 
 
 def test_a_cancelled_visit_is_marked_cancelled_with_a_higher_sequence(personas: Personas) -> None:
-    margaret = personas.client.client_id
-    assert margaret is not None
+    margaret = _margaret(personas)
     token = addresses.turn_on(personas.client, margaret)
     shift = _next_shift(margaret)
     before = {e.shift_id: e for e in both(token).values()}[shift.id]
@@ -92,9 +95,8 @@ def test_a_cancelled_visit_is_marked_cancelled_with_a_higher_sequence(personas: 
 
 
 def test_a_moved_or_reallocated_visit_keeps_its_uid_with_a_higher_sequence(personas: Personas) -> None:
-    margaret = personas.client.client_id
+    margaret = _margaret(personas)
     other_worker = personas.other_worker.worker_id
-    assert margaret is not None
     token = addresses.turn_on(personas.client, margaret)
     shift = _next_shift(margaret)
     before = {e.shift_id: e for e in both(token).values()}[shift.id]
@@ -126,8 +128,7 @@ def test_a_moved_or_reallocated_visit_keeps_its_uid_with_a_higher_sequence(perso
 
 
 def test_a_new_address_replaces_the_old_and_turning_off_ends_it(personas: Personas) -> None:
-    margaret = personas.client.client_id
-    assert margaret is not None
+    margaret = _margaret(personas)
     first = addresses.turn_on(personas.client, margaret)
     assert both(first)
     second = addresses.make_new(personas.client, margaret)
@@ -148,8 +149,7 @@ def test_a_new_address_replaces_the_old_and_turning_off_ends_it(personas: Person
 
 
 def test_only_the_hash_of_the_address_is_stored(personas: Personas) -> None:
-    margaret = personas.client.client_id
-    assert margaret is not None
+    margaret = _margaret(personas)
     token = addresses.turn_on(personas.client, margaret)
     [row] = feed_rows()
     assert token not in row.token_hash
@@ -163,8 +163,6 @@ def test_an_unknown_address_is_not_found(personas: Personas) -> None:
 
 def test_a_carers_feed_shows_only_the_linked_clients_visits(personas: Personas) -> None:
     thanh = personas.cared_for("Thanh")
-    margaret = personas.client.client_id
-    assert margaret is not None
     token = addresses.turn_on(personas.carer, thanh)
     events = both(token)
     with db.read() as session:
@@ -174,8 +172,7 @@ def test_a_carers_feed_shows_only_the_linked_clients_visits(personas: Personas) 
 
 
 def test_a_carer_cannot_turn_on_a_feed_for_a_client_they_are_not_linked_to(personas: Personas) -> None:
-    margaret = personas.client.client_id
-    assert margaret is not None
+    margaret = _margaret(personas)
     with pytest.raises(NotAllowed, match="only for yourself or for someone you care for"):
         addresses.turn_on(personas.carer, margaret)
     assert feed_rows() == []
@@ -183,8 +180,7 @@ def test_a_carer_cannot_turn_on_a_feed_for_a_client_they_are_not_linked_to(perso
 
 @pytest.mark.parametrize("who", ["roster", "worker"])
 def test_staff_and_workers_have_no_feed_of_a_clients_visits(personas: Personas, who: str) -> None:
-    margaret = personas.client.client_id
-    assert margaret is not None
+    margaret = _margaret(personas)
     with pytest.raises(NotAllowed):
         addresses.turn_on(getattr(personas, who), margaret)
     with pytest.raises(NotAllowed):
@@ -208,8 +204,7 @@ def test_a_carer_no_longer_linked_gets_not_found(personas: Personas) -> None:
 
 
 def test_a_workers_feed_has_the_address_and_a_clients_does_not(personas: Personas) -> None:
-    margaret = personas.client.client_id
-    assert margaret is not None
+    margaret = _margaret(personas)
     worker = addresses.turn_on(personas.worker)
     client = addresses.turn_on(personas.client, margaret)
     worker_events = both(worker).values()
@@ -241,8 +236,7 @@ def test_daylight_saving_boundary_visits_have_the_right_utc_instant(
     event is 9 am in Sydney, so its UTC hour moves by one (the day before, in UTC)."""
     from domain.booking import requests
 
-    margaret = personas.client.client_id
-    assert margaret is not None
+    margaret = _margaret(personas)
     clock.freeze(frozen)
     booked = requests.let_agency_choose(
         personas.client,
@@ -268,8 +262,7 @@ def test_daylight_saving_boundary_visits_have_the_right_utc_instant(
 
 def test_fetching_feeds_is_limited_per_address(personas: Personas) -> None:
     """A guesser from one address is stopped, whatever they try; another address is not."""
-    margaret = personas.client.client_id
-    assert margaret is not None
+    margaret = _margaret(personas)
     token = addresses.turn_on(personas.client, margaret)
     for attempt in range(rate_limits.FEED_PER_ADDRESS.attempts):
         with pytest.raises(NotFound):
@@ -280,8 +273,7 @@ def test_fetching_feeds_is_limited_per_address(personas: Personas) -> None:
 
 
 def test_a_new_address_for_a_feed_that_is_off_is_refused(personas: Personas) -> None:
-    margaret = personas.client.client_id
-    assert margaret is not None
+    margaret = _margaret(personas)
     with pytest.raises(NotFound, match="Turn it on first"):
         addresses.make_new(personas.client, margaret)
     assert feed_rows() == []
@@ -289,23 +281,9 @@ def test_a_new_address_for_a_feed_that_is_off_is_refused(personas: Personas) -> 
 
 def test_taps_at_once_make_one_feed(personas: Personas) -> None:
     """A double tap (or two tablets) turning the same feed on: one row, and the last address works."""
-    margaret = personas.client.client_id
-    assert margaret is not None
-    tokens: list[str] = []
-    errors: list[Exception] = []
-
-    def tap() -> None:
-        try:
-            tokens.append(addresses.turn_on(personas.client, margaret))
-        except Exception as error:
-            errors.append(error)
-
-    threads = [threading.Thread(target=tap) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    margaret = _margaret(personas)
+    with ThreadPoolExecutor(4) as pool:  # an error in any tap is raised here
+        tokens = list(pool.map(lambda _: addresses.turn_on(personas.client, margaret), range(4)))
     assert len(feed_rows()) == 1
     working = [token for token in tokens if _works(token)]
     assert len(working) == 1

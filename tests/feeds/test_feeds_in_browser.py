@@ -7,7 +7,7 @@ from nicegui.testing import Screen
 from selenium.webdriver.common.by import By
 
 from tests.portal.test_accessibility import ZOOMED, axe_ready  # noqa: F401 - the fixture
-from tests.support.browser import axe_violations, describe, horizontal_overflow, sign_in, tablet
+from tests.support.browser import page_problems, sign_in, tablet
 from tests.support.layout import settled, sized
 
 pytestmark = pytest.mark.browser
@@ -18,17 +18,6 @@ def _turned_on(screen: Screen) -> str:
     screen.should_contain("Your calendar address")
     field = screen.selenium.find_element(By.XPATH, "//label[.//div[text()='Your calendar address']]//input")
     return str(field.get_attribute("value"))
-
-
-def _problems(screen: Screen, where: str) -> list[str]:
-    problems = []
-    found = axe_violations(screen)
-    if found:
-        problems.append(f"{where}:\n{describe(found)}")
-    overflow = horizontal_overflow(screen)
-    if overflow > 0:
-        problems.append(f"{where}: {overflow}px of sideways scrolling")
-    return problems
 
 
 def test_a_client_turns_the_feed_on_at_tablet_size_and_at_200_percent(
@@ -42,10 +31,10 @@ def test_a_client_turns_the_feed_on_at_tablet_size_and_at_200_percent(
     address = _turned_on(screen)
     assert "/feeds/" in address
     assert address.endswith(".ics")
-    problems = _problems(screen, "profile, feed on, 768×1024")
+    problems = page_problems(screen, "profile, feed on", "768×1024")
     sized(screen, ZOOMED)
     settled(screen)
-    problems += _problems(screen, "profile, feed on, 384×512")
+    problems += page_problems(screen, "profile, feed on", "384×512")
     assert not problems, "\n".join(problems)
 
 
@@ -60,4 +49,4 @@ def test_a_worker_turns_the_feed_on_in_the_worker_app(
     tablet(screen)
     screen.should_contain("Calendar feed")
     assert _turned_on(screen).endswith(".ics")
-    assert not _problems(screen, "/worker, feed on, 768×1024")
+    assert not page_problems(screen, "/worker, feed on", "768×1024")
