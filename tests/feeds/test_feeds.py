@@ -6,17 +6,19 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from sqlalchemy import select, update
+from alembic import command
+from sqlalchemy import inspect, select, text, update
 
 from domain import clock
 from domain.accounts import rate_limits
+from domain.booking import requests
 from domain.cancellation import cancel
 from domain.errors import NotAllowed, NotFound, TooManyAttempts
 from domain.feeds import addresses
 from domain.visits import views
 from domain.vocabulary import CancelReason, Recurrence, ShiftStatus
-from storage import db
-from storage.models import AuditEvent, Shift
+from storage import db, migrate
+from storage.models import Account, AuditEvent, CarerLink, Shift
 from tests.booking.support import wanted
 from tests.feeds.support import PUBLIC_URL, both, feed_rows
 from tests.support.personas import Personas
@@ -189,8 +191,6 @@ def test_staff_and_workers_have_no_feed_of_a_clients_visits(personas: Personas, 
 
 
 def test_a_carer_no_longer_linked_gets_not_found(personas: Personas) -> None:
-    from storage.models import CarerLink
-
     thanh = personas.cared_for("Thanh")
     token = addresses.turn_on(personas.carer, thanh)
     with db.write() as session:
@@ -234,8 +234,6 @@ def test_daylight_saving_boundary_visits_have_the_right_utc_instant(
 ) -> None:
     """A weekly 9 am visit booked through the booking use case, either side of the change: each
     event is 9 am in Sydney, so its UTC hour moves by one (the day before, in UTC)."""
-    from domain.booking import requests
-
     margaret = _margaret(personas)
     clock.freeze(frozen)
     booked = requests.let_agency_choose(
@@ -295,3 +293,32 @@ def _works(token: str) -> bool:
     except NotFound:
         return False
     return True
+
+
+def test_a_switched_off_account_has_no_feed(personas: Personas) -> None:
+    margaret = _margaret(personas)
+    token = addresses.turn_on(personas.client, margaret)
+    with db.write() as session:
+        session.execute(update(Account).where(Account.id == personas.client.account_id).values(active=False))
+    with pytest.raises(NotFound):
+        addresses.read(token, PUBLIC_URL)
+
+
+def test_migration_0016_goes_down_and_up_again_with_its_trigger(empty_db: str) -> None:
+    """Downgraded to 0015 (the table and the column gone), then upgraded: the trigger is back."""
+    with db.engine().begin() as connection:
+        command.downgrade(migrate.alembic_config(connection), "0015")
+    with db.engine().connect() as connection:
+        names = inspect(connection).get_table_names()
+        columns = {column["name"] for column in inspect(connection).get_columns("shift")}
+    assert "calendar_feed" not in names
+    assert "version" not in columns
+    migrate.upgrade(db.engine())
+    with db.engine().connect() as connection:
+        assert "calendar_feed" in inspect(connection).get_table_names()
+        trigger = (
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'trg_shift_version'"
+            if connection.dialect.name == "sqlite"
+            else "SELECT count(*) FROM pg_trigger WHERE tgname = 'trg_shift_version'"
+        )
+        assert connection.execute(text(trigger)).scalar_one() == 1
