@@ -12,7 +12,7 @@ import demo
 import jobs.startup
 from adapters import broadcast, collector, geocoding, logs, media_store, nicegui_tuning, uploads
 from api import docs as api_docs
-from api import health
+from api import feeds, health
 from components import headers, session, theme
 from domain import clock, events, matching
 from domain.accounts import first_admin, passwords, rate_limits
@@ -95,6 +95,7 @@ def routes() -> None:
     ui.page("/admin/news/{item_id}")(admin_news.edit)
     app.include_router(api.router)  # the worker JSON API, /api/v1, documented at /docs
     app.get("/healthz", include_in_schema=False)(health.healthz)
+    app.get("/feeds/{token}.ics", include_in_schema=False)(feeds.feed)  # a phone's calendar, no sign-in
     app.get("/media/clients/{client_id}/photo", include_in_schema=False)(media.client_photo)
     app.get("/media/workers/{worker_id}/photo", include_in_schema=False)(media.worker_photo)
     app.get("/media/workers/{worker_id}/evidence/{competency_id}", include_in_schema=False)(

@@ -8,7 +8,7 @@ them off the event loop), then one `include_router` line below. Domain errors be
 
 from fastapi import APIRouter
 
-from . import bookings, messages, offers, over_hours, roster, shifts, tokens, visits
+from . import bookings, feeds, messages, offers, over_hours, roster, shifts, tokens, visits
 from .errors import COMMON
 
 router = APIRouter(prefix="/api/v1")
@@ -20,3 +20,4 @@ router.include_router(bookings.router, responses=COMMON)
 router.include_router(roster.router, responses=COMMON)
 router.include_router(over_hours.router, responses=COMMON)
 router.include_router(visits.router, responses=COMMON)
+router.include_router(feeds.router, responses=COMMON)

@@ -26,7 +26,7 @@ TWO_FACTOR_PAGE = "/account/two-factor"
 PUBLIC_PAGES = frozenset(
     {"/login", "/healthz", "/docs", "/openapi.json", "/favicon.ico", "/session/begin", "/session/end"}
 )
-PUBLIC_PREFIXES = ("/welcome/", "/static/", "/_nicegui/", "/api/", "/docs/")
+PUBLIC_PREFIXES = ("/welcome/", "/feeds/", "/static/", "/_nicegui/", "/api/", "/docs/")
 MAX_UPLOAD_BYTES = 6 * 1024 * 1024  # a little over the 5 MB photo limit, for the multipart envelope
 _secure = False
 

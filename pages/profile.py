@@ -3,7 +3,7 @@
 from fastapi.responses import RedirectResponse
 from nicegui import events, ui
 
-from components import background, file_picker, guard, news_sidebar, profile_forms, toast
+from components import background, feed_panel, file_picker, guard, news_sidebar, profile_forms, toast
 from components.formatting import short_date
 from components.forms import submit
 from components.guard import RecordId
@@ -13,6 +13,7 @@ from components.theme import frame
 from components.viewer import SignedInViewer
 from domain.accounts import access
 from domain.accounts.access import Actor
+from domain.feeds import addresses
 from domain.marketing import feed
 from domain.marketing.feed import NewsCard
 from domain.profile import changes, reading
@@ -35,6 +36,8 @@ async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
     actor = viewer.actor
     details = await background.call(reading.get_profile, actor, client_id)
     news = await background.call(feed.for_client, actor, client_id)
+    client_side = actor.role in access.CLIENT_SIDE_ROLES
+    calendar = await background.call(addresses.state, actor, client_id) if client_side else None
     path = f"/clients/{client_id}/profile"
     with frame("Profile", viewer, nav=client_sections(client_id), current=path):
         if actor.role == Role.CARER:
@@ -46,13 +49,28 @@ async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
                 profile_forms.home_address(actor, details)
                 profile_forms.postal_address(actor, details)
                 profile_forms.emergency_contacts(actor, details)
-                if actor.role in access.CLIENT_SIDE_ROLES:
+                if client_side:
                     _your_record(actor, details)
+                if calendar is not None:
+                    feed_panel.create(
+                        actor,
+                        calendar,
+                        viewer.zone,
+                        client_id=client_id,
+                        whose=_whose_visits(actor, client_id),
+                    )
 
             async def opened(card: NewsCard) -> None:
                 await submit(lambda: feed.open_item(actor, client_id, card.item_id))
 
             news_sidebar.create(news, viewer.agency.name, opened)
+
+
+def _whose_visits(actor: Actor, client_id: int) -> str:
+    if actor.role == Role.CLIENT:
+        return "your visits"
+    name = dict(actor.linked_clients).get(client_id, "")
+    return f"{name.split()[0]}'s visits" if name else "the visits"
 
 
 def _client_switcher(actor: Actor, client_id: int) -> None:

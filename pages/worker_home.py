@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from nicegui import run, ui
 
-from components import background, guard, live, worker_cards
+from components import background, feed_panel, guard, live, worker_cards
 from components.formatting import long_date
 from components.forms import succeeded
 from components.nav import worker_sections
@@ -17,6 +17,7 @@ from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.booking import answers, worker_shifts
 from domain.events import AppMessageArrived, ShiftChanged
+from domain.feeds import addresses
 
 POLL_SECONDS = 30
 
@@ -31,6 +32,7 @@ def _load(
 async def create(viewer: SignedInViewer) -> None:
     actor = viewer.actor
     first = await background.call(_load, actor)
+    calendar = await background.call(addresses.state, actor)
     ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
     with frame("My shifts", viewer, nav=worker_sections(), current="/worker"):
         announcer = Text("", tag="p").props('aria-live="polite"').classes("text-muted")
@@ -77,6 +79,8 @@ async def create(viewer: SignedInViewer) -> None:
             announcer.text = "Your offers and shifts were updated."
 
         content(*first)
+        with ui.element("div").classes("q-mt-lg"):
+            feed_panel.create(actor, calendar, viewer.zone, client_id=None, whose="your shifts")
         live.on(ShiftChanged, on_change, when=lambda e: actor.worker_id in e.worker_ids)
         live.on(AppMessageArrived, on_change, when=lambda e: e.account_id == actor.account_id)
         ui.timer(POLL_SECONDS, reload)  # the dispatcher or another app process may change them

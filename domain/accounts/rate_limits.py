@@ -29,6 +29,8 @@ SIGN_IN_PER_ACCOUNT = Limit("sign_in_account", 10, WINDOW)
 TOKEN_PER_ADDRESS = Limit("token_address", PER_ADDRESS, WINDOW)
 TOKEN_PER_ACCOUNT = Limit("token_account", 10, WINDOW)
 INVITATION_PER_ADDRESS = Limit("invitation_address", 20, WINDOW)
+# Calendar apps look every 15 to 60 minutes; a household's phones share one address.
+FEED_PER_ADDRESS = Limit("feed_address", 120, WINDOW)
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 

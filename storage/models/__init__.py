@@ -13,6 +13,7 @@ from .agency import (
 )
 from .base import Base, UTCDateTime
 from .bookings import Booking, Offer, Shift, ShiftQuery
+from .feeds import CalendarFeed
 from .funding import ApprovedService, FundingPackage, LedgerEntry, PackageBudget, Statement
 from .marketing import MarketingAudience, MarketingItem, MarketingNotice, MarketingView
 from .media import MediaFile
@@ -44,6 +45,7 @@ __all__ = [
     "AvailabilityWindow",
     "Base",
     "Booking",
+    "CalendarFeed",
     "CancellationRule",
     "CarerLink",
     "Characteristic",

@@ -119,6 +119,9 @@ class Shift(Base):
     billed_at: Mapped[datetime | None]
     reminded_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
+    # Goes up by one whenever the time, worker, service or status changes (database triggers,
+    # migration 0016, so every path counts): a calendar feed's SEQUENCE for the visit.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     booking: Mapped[Booking | None] = relationship(back_populates="shifts")
 

@@ -4,7 +4,7 @@ size, without sideways scrolling; the clients' pages also at 200 % zoom (a 384×
 import pytest
 from nicegui.testing import Screen
 
-from tests.support.browser import AXE, axe_violations, describe, horizontal_overflow, sign_in, tablet
+from tests.support.browser import AXE, axe_violations, page_problems, sign_in, tablet
 from tests.support.layout import settled, sized
 from tests.support.personas import Personas
 
@@ -102,12 +102,7 @@ def test_pages_pass_axe_at_tablet_size(
     for path in (page.format(**ids) for page in PAGES_BY_PERSONA[email]):
         screen.open(path)
         tablet(screen)
-        found = axe_violations(screen)
-        if found:
-            failures.append(f"{path}:\n{describe(found)}")
-        overflow = horizontal_overflow(screen)
-        if overflow > 0:
-            failures.append(f"{path}: {overflow}px of sideways scrolling at 768×1024")
+        failures += page_problems(screen, path, "768×1024")
     assert not failures, "\n".join(failures)
 
 
@@ -124,12 +119,7 @@ def test_client_pages_pass_axe_at_200_percent_zoom(
         screen.open(path)
         sized(screen, ZOOMED)
         settled(screen)
-        found = axe_violations(screen)
-        if found:
-            failures.append(f"{path}:\n{describe(found)}")
-        overflow = horizontal_overflow(screen)
-        if overflow > 0:
-            failures.append(f"{path}: {overflow}px of sideways scrolling at 384×512")
+        failures += page_problems(screen, path, "384×512")
     assert not failures, "\n".join(failures)
 
 
@@ -173,10 +163,5 @@ def test_back_office_pages_pass_axe_at_tablet_and_desktop_size(
     for path in (page.format(**ids) for page in BACK_OFFICE_BY_PERSONA[email]):
         screen.open(path)
         sized()
-        found = axe_violations(screen)
-        if found:
-            failures.append(f"{path}:\n{describe(found)}")
-        overflow = horizontal_overflow(screen)
-        if overflow > 0:
-            failures.append(f"{path}: {overflow}px of sideways scrolling at {width}×{height}")
+        failures += page_problems(screen, path, f"{width}×{height}")
     assert not failures, "\n".join(failures)

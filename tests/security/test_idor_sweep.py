@@ -8,6 +8,7 @@ does not know fails the test until it is added to FOREIGN below.
 """
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -159,7 +160,8 @@ def page_routes() -> list[str]:
 
 
 def params_of(path: str) -> list[str]:
-    return [part[1:-1].split(":")[0] for part in path.split("/") if part.startswith("{")]
+    """Every parameter's name, a segment's whole or a part of it (`/feeds/{token}.ics`)."""
+    return re.findall(r"\{([^}:]+)", path)
 
 
 def fill(path: str, ids: dict[str, Foreign]) -> str | None:

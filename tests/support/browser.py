@@ -81,5 +81,17 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def page_problems(screen: Screen, where: str, size: str) -> list[str]:
+    """What axe-core finds on the page as it stands, and any sideways scrolling, each as a line."""
+    problems = []
+    found = axe_violations(screen)
+    if found:
+        problems.append(f"{where}:\n{describe(found)}")
+    overflow = horizontal_overflow(screen)
+    if overflow > 0:
+        problems.append(f"{where}: {overflow}px of sideways scrolling at {size}")
+    return problems
+
+
 def text_of(screen: Screen) -> str:
     return screen.selenium.find_element(By.TAG_NAME, "body").text
