@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from domain.errors import NotAllowed
+from domain.errors import NotAllowed, SetByAgency
 from domain.vocabulary import CarerAccess, ClientAction, Role
 
 STAFF_ROLES = frozenset({Role.ROSTER, Role.CASE_MANAGER, Role.ADMIN})
@@ -130,14 +130,16 @@ def may(actor: Actor, client_id: int, what: ClientAction) -> bool:
 
 def require(actor: Actor, client_id: int, what: ClientAction) -> None:
     """Refuse, with the reason, anything the agency has not let this person do for this client."""
+    if not may_act_for_client(actor, client_id):
+        raise NotAllowed()
     reason = refusal(actor, client_id, what)
     if reason is not None:
-        raise NotAllowed(reason)
+        raise SetByAgency(reason)
 
 
-def access_words(grant: Grant) -> str:
+def access_words(level: CarerAccess, statements: bool) -> str:
     """A carer's access for one client in words: "View only, with statements"."""
-    return f"{LEVEL_WORDS[grant.level].capitalize()}, {'with' if grant.statements else 'without'} statements"
+    return f"{LEVEL_WORDS[level].capitalize()}, {'with' if statements else 'without'} statements"
 
 
 def require_role(actor: Actor, *roles: Role) -> None:
