@@ -27,6 +27,10 @@ ADDRESS_NOT_FOUND = (
     "to it: please check the street, suburb and postcode."
 )
 DATE_HINT = "Day/month/year, like 31/3/2027"
+CARERS_HELP = (
+    "Choose what each carer may do for this client. The carer sees it on their client pages, and it "
+    "counts from their next page."
+)
 
 
 def _section(title: str, anchor: str) -> ui.element:
@@ -119,13 +123,7 @@ async def edit(viewer: SignedInViewer, client_id: guard.RecordId) -> None:
 def _carers(actor: Actor, current: ClientRecord) -> None:
     """Each carer's access for this client: what they may do, and whether statements reach them."""
     with _section("Carers", "carers-heading"):
-        if not current.carers:
-            paragraph("No carer acts for them on the portal yet.")
-            return
-        paragraph(
-            "Choose what each carer may do for this client. The carer sees it on their profile, "
-            "and it counts from their next page."
-        )
+        paragraph(CARERS_HELP if current.carers else "No carer acts for them on the portal yet.")
         with ui.element("ul").classes("plain-list").props('aria-label="Carers"'):
             for carer in current.carers:
                 with ui.element("li").classes("q-py-sm"):

@@ -2,32 +2,22 @@
 office set to view only reads the catalogue and the visits, and booking and cancelling are answered
 403 with the plain reason and nothing written."""
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import httpx
-import pytest
-from fastapi import FastAPI
 
-import api
 from demo import DEMO_PASSWORD
 from domain import clock
 from domain.backoffice import clients
 from domain.vocabulary import CarerAccess, ShiftStatus
 from storage.models import AuditEvent, Booking, OutboxMessage
+from tests.booking import test_api_for_clients_and_roster as clients_api
 from tests.booking.support import approved_services
 from tests.support.personas import Personas
 from tests.support.records import count, shift, shift_ids
 
 VIEW_ONLY = "to view only. Ask the office to change it."
-
-
-@pytest.fixture
-async def client(personas: Personas) -> AsyncIterator[httpx.AsyncClient]:
-    app = FastAPI()
-    app.include_router(api.router)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://portal") as client:
-        yield client
+client = clients_api.client  # the API's test client fixture
 
 
 async def daniel(

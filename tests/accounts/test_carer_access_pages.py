@@ -18,6 +18,7 @@ from tests.support.ui import choose, seen, sign_in
 
 SOPHIE = "sophie@example.com"  # Margaret's daughter: view only, no statements
 NICK = "nick@example.com"  # George's son: view, book and cancel, with statements
+SOPHIES_LINK = (CarerAccess.VIEW, False)
 VIEW_ONLY = "Your agency has set your access for Margaret Wilson to view only. Ask the office to change it."
 
 
@@ -58,14 +59,22 @@ async def test_the_office_sets_a_carers_access_and_bad_input_changes_nothing(
         assert bich.access_level == CarerAccess.APPROVE  # the other client's link is its own
 
 
+async def profile_of(
+    user: User, email: str, client_id: int, name: str, access: str, stored: tuple[CarerAccess, bool]
+) -> None:
+    """Sign in as the carer (whose link is `stored` as the demo seeds it) and open the client's
+    profile, which says their access in words."""
+    assert link(email) == stored
+    await sign_in(user, email)
+    await user.open(f"/clients/{client_id}/profile")
+    await seen(user, f"Your access for {name}: {access}. The office sets it.")
+
+
 async def test_a_view_only_carer_sees_why_and_no_changing_actions(
     user: User, portal_personas: Personas
 ) -> None:
     margaret = portal_personas.client.client_id
-    assert link(SOPHIE) == (CarerAccess.VIEW, False)
-    await sign_in(user, SOPHIE)
-    await user.open(f"/clients/{margaret}/profile")
-    await seen(user, "Your access for Margaret Wilson: view only, without statements. The office sets it.")
+    await profile_of(user, SOPHIE, margaret, "Margaret Wilson", "view only, without statements", SOPHIES_LINK)
     await seen(user, VIEW_ONLY)
     await user.should_not_see("Save phone and e-mail")
     await user.should_not_see("Ask for a correction")
@@ -136,10 +145,8 @@ async def test_a_carer_who_may_book_books_and_cancels_but_neither_approves_nor_q
     user: User, portal_personas: Personas
 ) -> None:
     george = portal_personas.other_client.client_id
-    assert link(NICK) == (CarerAccess.BOOK, True)
-    await sign_in(user, NICK)
-    await user.open(f"/clients/{george}/profile")
-    await seen(user, "Your access for George Papadopoulos: view, book and cancel, with statements.")
+    words = "view, book and cancel, with statements"
+    await profile_of(user, NICK, george, "George Papadopoulos", words, (CarerAccess.BOOK, True))
     await seen(user, "Save phone and e-mail")
     assert f"/clients/{george}/statements" in nav_paths(user)
     await user.open(f"/clients/{george}/services?tab=completed")
