@@ -74,7 +74,7 @@ class Actor:
     linked_clients: tuple[tuple[int, str], ...] = ()  # (id, name) of everyone they act for
     large_text: bool = False
     communications: bool = False  # staff who may publish news to clients (administrators always may)
-    grants: tuple[Grant, ...] = ()  # a carer's access for each linked client (none: everything)
+    grants: tuple[Grant, ...] = ()  # a carer's access for each linked client
 
     @property
     def is_staff(self) -> bool:
@@ -99,9 +99,12 @@ def require_client(actor: Actor, client_id: int) -> None:
 
 
 def grant_for(actor: Actor, client_id: int) -> Grant:
-    """A carer's access for this client; anyone else acts with no carer limit (their role decides)."""
+    """A carer's access for this client; anyone else acts with no carer limit (their role decides).
+    A carer whose grant for the client is missing reads only: a gap never widens access."""
+    if actor.role != Role.CARER:
+        return Grant(client_id)
     found = [grant for grant in actor.grants if grant.client_id == client_id]
-    return found[0] if found and actor.role == Role.CARER else Grant(client_id)
+    return found[0] if found else Grant(client_id, CarerAccess.VIEW, statements=False)
 
 
 def refusal(actor: Actor, client_id: int, what: ClientAction) -> str | None:

@@ -97,3 +97,9 @@ def test_a_worker_may_do_nothing_for_a_client() -> None:
 def test_the_carer_reads_their_access_in_plain_words() -> None:
     assert access.access_words(CarerAccess.VIEW, False) == "View only, without statements"
     assert access.access_words(CarerAccess.BOOK, True) == "View, book and cancel, with statements"
+
+
+def test_a_carer_missing_a_grant_for_a_linked_client_only_reads() -> None:
+    actor = Actor(1, Role.CARER, "Sophie Wilson", linked_clients=((MARGARET, "Margaret Wilson"),))
+    assert access.may(actor, MARGARET, ClientAction.VIEW)
+    assert not any(access.may(actor, MARGARET, what) for what in set(ClientAction) - {ClientAction.VIEW})

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from components import shift_actions
 from domain.accounts import auth
+from domain.signoff import approval
 from domain.vocabulary import CarerAccess, ShiftStatus
 from storage import db
 from storage.models import Booking, CarerLink, ClientWorker
@@ -139,6 +140,10 @@ async def test_a_handler_reached_anyway_is_refused_and_changes_nothing(
     await seen(user, VIEW_ONLY)
     assert (count(Booking), count(ClientWorker), preference_rows(margaret), shift(completed).status) == before
     assert before[3] == ShiftStatus.COMPLETED
+    approval.approve(portal_personas.client, completed)  # Margaret approves it herself
+    with user:
+        assert await shift_actions.undo(sophie, completed, nothing) is False
+    assert shift(completed).status == ShiftStatus.APPROVED
 
 
 async def test_a_carer_who_may_book_books_and_cancels_but_neither_approves_nor_queries(
