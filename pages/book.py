@@ -64,6 +64,7 @@ class Choices:
 async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
     actor = viewer.actor
     path = f"/clients/{client_id}/book"
+    access.require_client(actor, client_id)  # someone else's client: "You do not have access to that."
     if not access.may(actor, client_id, ClientAction.BOOK):  # a carer the agency set to view only
         with frame("Book a service", viewer, nav=client_sections(actor, client_id), current=path):
             client_switcher.create(actor, client_id, "book")

@@ -37,7 +37,8 @@ async def create(
     end: str | None = None,
 ) -> None:
     actor = viewer.actor
-    if actor.role == Role.CARER and not access.may(actor, client_id, ClientAction.STATEMENTS):
+    access.require_client(actor, client_id)  # someone else's client: "You do not have access to that."
+    if not access.may(actor, client_id, ClientAction.STATEMENTS):  # a carer without the statements right
         with frame("Statements", viewer, nav=client_sections(actor, client_id), current=address(client_id)):
             client_switcher.create(actor, client_id, "statements")
             carer_access.refused(actor, client_id, ClientAction.STATEMENTS)
