@@ -2,11 +2,13 @@
 
 from nicegui import ui
 
+from components import carer_access
 from domain.accounts.access import Actor
 from domain.vocabulary import Role
 
 
 def create(actor: Actor, client_id: int, section: str) -> None:
+    carer_access.note(actor, client_id)
     if actor.role != Role.CARER or len(actor.linked_clients) < 2:
         return
     ui.select(

@@ -2,12 +2,14 @@
 
 from domain.accounts import access
 from domain.accounts.access import Actor
+from domain.vocabulary import ClientAction
 
 from .theme import NavItem
 
 
-def client_sections(client_id: int) -> list[NavItem]:
-    return [
+def client_sections(actor: Actor, client_id: int) -> list[NavItem]:
+    """The client's sections; Statements only for whoever may have them (a carer's statements flag)."""
+    items = [
         NavItem("Profile", "person", f"/clients/{client_id}/profile"),
         NavItem("Book", "add_circle", f"/clients/{client_id}/book"),
         NavItem("Preferences", "tune", f"/clients/{client_id}/preferences"),
@@ -16,6 +18,8 @@ def client_sections(client_id: int) -> list[NavItem]:
         NavItem("Services", "fact_check", f"/clients/{client_id}/services"),
         NavItem("Statements", "receipt_long", f"/clients/{client_id}/statements"),
     ]
+    statements = access.may(actor, client_id, ClientAction.STATEMENTS)
+    return [item for item in items if item.label != "Statements" or statements]
 
 
 STAFF_SECTIONS = (

@@ -5,11 +5,13 @@ Every action runs the domain off the event loop; `changed` is awaited afterwards
 shows the new state.
 """
 
+import functools
 from collections.abc import Awaitable, Callable
 
 from nicegui import ui
 
 from domain import money
+from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.cancellation import cancel, rules
 from domain.cancellation.cancel import CancellationPlan, Scope
@@ -17,7 +19,7 @@ from domain.signoff import approval
 from domain.visits import views
 from domain.visits.lines import BAND_LABELS, ShiftLine
 from domain.visits.views import QueryNote
-from domain.vocabulary import ShiftStatus
+from domain.vocabulary import ClientAction, ShiftStatus
 
 from . import shift_status
 from .formatting import clock_time, duration, long_date
@@ -29,19 +31,22 @@ Changed = Callable[[], Awaitable[None]]
 
 def buttons(actor: Actor, line: ShiftLine, changed: Changed, *, details: bool = True) -> None:
     """The actions this shift allows, as buttons (the Action column, the details dialog)."""
+    may = functools.partial(access.may, actor, line.client_id)  # a carer's access for this client
     with ui.row().classes("gap-2 no-wrap"):
-        if line.cancellable:
+        if line.cancellable and may(ClientAction.CANCEL):
             ui.button("Cancel", icon="event_busy", on_click=lambda: open_cancel(actor, line, changed)).props(
                 "outline color=negative"
             ).mark(f"cancel-{line.shift_id}")
         if line.awaiting_approval:
-            ui.button(
-                "Approve", icon="thumb_up", on_click=lambda: confirm_approve(actor, line, changed)
-            ).props("unelevated color=positive").mark(f"approve-{line.shift_id}")
-            ui.button("Query", icon="help", on_click=lambda: open_query(actor, line, changed)).props(
-                "outline"
-            ).mark(f"query-{line.shift_id}")
-        elif line.status == ShiftStatus.APPROVED:
+            if may(ClientAction.APPROVE):
+                ui.button(
+                    "Approve", icon="thumb_up", on_click=lambda: confirm_approve(actor, line, changed)
+                ).props("unelevated color=positive").mark(f"approve-{line.shift_id}")
+            if may(ClientAction.QUERY):
+                ui.button("Query", icon="help", on_click=lambda: open_query(actor, line, changed)).props(
+                    "outline"
+                ).mark(f"query-{line.shift_id}")
+        elif line.status == ShiftStatus.APPROVED and may(ClientAction.APPROVE):
             ui.button(
                 "Undo approval", icon="undo", on_click=lambda: undo(actor, line.shift_id, changed)
             ).props("outline").mark(f"undo-{line.shift_id}")

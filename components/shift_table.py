@@ -9,6 +9,7 @@ from typing import Any
 from nicegui import ui
 
 from domain.visits.lines import ShiftLine
+from domain.vocabulary import ClientAction
 
 from . import card_table
 from .text import Text
@@ -21,7 +22,7 @@ ACTIONS = """
   <q-btn v-if="props.row.can_approve" unelevated no-caps color="positive" icon="thumb_up" label="Approve"
          :aria-label="'Approve visit ' + props.row.number"
          @click="() => $parent.$emit('act', {id: props.row.id, action: 'approve'})" />
-  <q-btn v-if="props.row.can_approve" outline no-caps color="primary" icon="help" label="Query"
+  <q-btn v-if="props.row.can_query" outline no-caps color="primary" icon="help" label="Query"
          :aria-label="'Query visit ' + props.row.number"
          @click="() => $parent.$emit('act', {id: props.row.id, action: 'query'})" />
   <span v-if="props.row.waiting">Waiting for your case manager</span>
@@ -40,12 +41,15 @@ def create(
     *,
     on_action: Callable[[ShiftLine, str], Any] | None = None,
     empty: str = "Nothing to show.",
+    may: Callable[[ClientAction], bool] = lambda _: True,
 ) -> ui.table | None:
+    """`may`: whether the person may cancel, approve or query these shifts (a carer's access)."""
     if not lines:
         Text(empty, tag="p").classes("text-muted")
         return None
     names = [f"c{index}" for index in range(len(headers))]
-    rows = [_row(line, names, cells(line)) for line in lines]
+    allowed = {what for what in (ClientAction.CANCEL, ClientAction.APPROVE, ClientAction.QUERY) if may(what)}
+    rows = [_row(line, names, cells(line), allowed) for line in lines]
     table = card_table.create(caption, headers, rows, actions=ACTIONS if on_action is not None else "")
     if on_action is not None:
         by_id = {line.shift_id: line for line in lines}
@@ -53,12 +57,13 @@ def create(
     return table.mark("shift-table")
 
 
-def _row(line: ShiftLine, names: Sequence[str], values: Sequence[str]) -> dict:
+def _row(line: ShiftLine, names: Sequence[str], values: Sequence[str], allowed: set[ClientAction]) -> dict:
     return {
         "id": line.shift_id,
         "number": line.number,
-        "can_cancel": line.cancellable,
-        "can_approve": line.awaiting_approval,
+        "can_cancel": line.cancellable and ClientAction.CANCEL in allowed,
+        "can_approve": line.awaiting_approval and ClientAction.APPROVE in allowed,
+        "can_query": line.awaiting_approval and ClientAction.QUERY in allowed,
         "waiting": line.status.value == "queried" and not line.awaiting_approval,
         **dict(zip(names, values, strict=True)),
     }

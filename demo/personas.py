@@ -9,7 +9,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from adapters import geocoding
-from domain.vocabulary import Gender, Role
+from domain.vocabulary import CarerAccess, Gender, Role
 from storage.models import Account, CarerLink, Client, ShiftQuery
 
 from . import news
@@ -151,6 +151,19 @@ class DemoCarer:
 
 
 CARER = DemoCarer("daniel@example.com", "Daniel Nguyen", clients=(2, 3), relationship="Son")
+# Carers the agency limits (docs/carer-access.md): what each may do for their one client.
+LIMITED_CARERS = (
+    (
+        DemoCarer("sophie@example.com", "Sophie Wilson", clients=(0,), relationship="Daughter"),
+        CarerAccess.VIEW,
+        False,
+    ),
+    (
+        DemoCarer("nick@example.com", "Nick Papadopoulos", clients=(1,), relationship="Son"),
+        CarerAccess.BOOK,
+        True,
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -164,6 +177,12 @@ DEMO_LOGINS = (
     DemoLogin("Client", "margaret@example.com", "Margaret Wilson (Home Care Package)"),
     DemoLogin("Client", "george@example.com", "George Papadopoulos (Support at Home)"),
     DemoLogin("Carer of two clients", "daniel@example.com", "Daniel Nguyen, son of Thanh and Bích Nguyễn"),
+    DemoLogin(
+        "Carer, view only", "sophie@example.com", "Sophie Wilson, daughter of Margaret Wilson (no statements)"
+    ),
+    DemoLogin(
+        "Carer, book and cancel", "nick@example.com", "Nick Papadopoulos, son of George (with statements)"
+    ),
     DemoLogin("Support worker", "aisha@example.com", "Aisha Rahman"),
     DemoLogin("Support worker", "ben@example.com", "Ben Carter"),
     DemoLogin("Roster officer", "rosa@example.com", "Rosa Martinez"),
@@ -182,7 +201,11 @@ DEMO_SPEC = AgencySpec(
 def seed_demo(session: Session, *, now: datetime, hash_password: Callable[[str], str]) -> GeneratedAgency:
     agency = generate(session, DEMO_SPEC, now=now, hash_password=hash_password)
     _persona_clients_to_the_demo_case_manager(session, agency)
-    carer = _carer(session, agency, hash_password, now)
+    carer = _carer(session, agency, hash_password, now, CARER)
+    for limited, level, statements in LIMITED_CARERS:
+        agency.accounts[limited.email] = _carer(
+            session, agency, hash_password, now, limited, level, statements
+        )
     margaret = agency.accounts["margaret@example.com"]
     shift_id = raise_query(
         session,
@@ -212,12 +235,18 @@ def _persona_clients_to_the_demo_case_manager(session: Session, agency: Generate
 
 
 def _carer(
-    session: Session, agency: GeneratedAgency, hash_password: Callable[[str], str], now: datetime
+    session: Session,
+    agency: GeneratedAgency,
+    hash_password: Callable[[str], str],
+    now: datetime,
+    carer: DemoCarer,
+    level: CarerAccess = CarerAccess.APPROVE,
+    statements: bool = True,
 ) -> int:
     account = Account(
         created_at=now,
-        email=CARER.email,
-        display_name=CARER.name,
+        email=carer.email,
+        display_name=carer.name,
         role=Role.CARER,
         password_hash=hash_password(DEMO_PASSWORD),
     )
@@ -227,8 +256,10 @@ def _carer(
         CarerLink(
             account_id=account.id,
             client_id=agency.clients[i].id,
-            relationship_to_client=CARER.relationship,
+            relationship_to_client=carer.relationship,
+            access_level=level,
+            receives_statements=statements,
         )
-        for i in CARER.clients
+        for i in carer.clients
     )
     return account.id

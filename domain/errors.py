@@ -16,6 +16,11 @@ class NotAllowed(DomainError):
         super().__init__(message)
 
 
+class SetByAgency(NotAllowed):
+    """A carer asked for something the agency has not let them do for this client (their access level
+    or statements flag): the message says so, since the client is theirs to know about."""
+
+
 class NotFound(DomainError):
     pass
 

@@ -16,6 +16,25 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
+class CarerAccess(StrEnum):
+    """What the agency lets a carer do for one linked client, each level including the one before."""
+
+    VIEW = "view"  # see the client's records only
+    BOOK = "book"  # and book, cancel, change preferences and contact details
+    APPROVE = "approve"  # and approve, undo an approval and query visits
+
+
+class ClientAction(StrEnum):
+    """The kinds of thing someone does for a client, as the carer access rule sorts them."""
+
+    VIEW = "view"
+    BOOK = "book"  # booking, preferences, blocking a worker, editing the client's details
+    CANCEL = "cancel"
+    APPROVE = "approve"  # approving a visit, and undoing an approval
+    QUERY = "query"
+    STATEMENTS = "statements"  # the statements page, its PDF and the monthly statement e-mail
+
+
 class ProgramKind(StrEnum):
     HOME_CARE_PACKAGE = "hcp"
     SUPPORT_AT_HOME = "sah"

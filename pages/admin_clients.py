@@ -15,10 +15,10 @@ from components.theme import frame
 from components.viewer import SignedInViewer
 from domain import validation
 from domain.accounts import invitations
-from domain.accounts.access import Actor
+from domain.accounts.access import LEVEL_WORDS, Actor
 from domain.accounts.invitations import NewAccount
 from domain.backoffice import clients
-from domain.backoffice.clients import ClientChoices, ClientForm, ClientRecord
+from domain.backoffice.clients import CarerLine, ClientChoices, ClientForm, ClientRecord
 from domain.vocabulary import GeocodeStatus, Role
 
 ADMITS = set(clients.MAY_EDIT)
@@ -27,6 +27,10 @@ ADDRESS_NOT_FOUND = (
     "to it: please check the street, suburb and postcode."
 )
 DATE_HINT = "Day/month/year, like 31/3/2027"
+CARERS_HELP = (
+    "Choose what each carer may do for this client. The carer sees it on their client pages, and it "
+    "counts from their next page."
+)
 
 
 def _section(title: str, anchor: str) -> ui.element:
@@ -108,18 +112,52 @@ async def edit(viewer: SignedInViewer, client_id: guard.RecordId) -> None:
         ui.element("div").classes("stack"),
     ):
         ui.link("All clients", "/admin/clients")
-        with _section("Carers", "carers-heading"):
-            if current.carers:
-                with ui.element("ul").classes("plain-list").props('aria-label="Carers"'):
-                    for carer in current.carers:
-                        Text(carer, tag="li")
-            else:
-                paragraph("No carer acts for them on the portal yet.")
+        _carers(actor, current)
         if actor.role == Role.ADMIN:
             _invite(actor, current)
         _details(actor, current, options)
         _funding(actor, current, options)
         _requirements(actor, current, options)
+
+
+def _carers(actor: Actor, current: ClientRecord) -> None:
+    """Each carer's access for this client: what they may do, and whether statements reach them."""
+    with _section("Carers", "carers-heading"):
+        paragraph(CARERS_HELP if current.carers else "No carer acts for them on the portal yet.")
+        with ui.element("ul").classes("plain-list").props('aria-label="Carers"'):
+            for carer in current.carers:
+                with ui.element("li").classes("q-py-sm"):
+                    _carer_access(actor, current.client_id, carer)
+
+
+def _carer_access(actor: Actor, client_id: int, carer: CarerLine) -> None:
+    mark = f"carer-{carer.account_id}"
+    Text(carer.who, tag="p")
+    now = Text(f"Now: {carer.access}.", tag="p").mark(f"{mark}-now")
+    with ui.element("div").classes("form-grid"):
+        level = _select(
+            {level.value: words.capitalize() for level, words in LEVEL_WORDS.items()},
+            carer.level.value,
+            f"What {carer.name} may do",
+            f"{mark}-level",
+        )
+        statements = ui.checkbox("Receives statements", value=carer.statements).mark(f"{mark}-statements")
+
+    async def save() -> None:
+        saved = await submit(
+            lambda: clients.set_carer_access(
+                actor, client_id, carer.account_id, level=str(level.value or ""), statements=statements.value
+            ),
+            {"access_level": level},
+            done="Carer's access saved.",
+        )
+        if saved is not None:
+            line = next(c for c in saved.carers if c.account_id == carer.account_id)
+            now.set_text(f"Now: {line.access}.")
+
+    ui.button("Save access", icon="save", on_click=save).props(
+        f'unelevated color=primary aria-label="Save access for {carer.name}"'
+    ).mark(f"{mark}-save")
 
 
 def _detail_fields(form: ClientForm, options: ClientChoices) -> dict:

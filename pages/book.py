@@ -14,6 +14,7 @@ from nicegui.elements.mixins.validation_element import ValidationElement
 from components import (
     background,
     booking_steps,
+    carer_access,
     catalogue_grid,
     client_switcher,
     guard,
@@ -29,8 +30,10 @@ from components.text import Text
 from components.theme import frame
 from components.viewer import SignedInViewer
 from domain import matching
+from domain.accounts import access
 from domain.booking import agency_requirements, blocking, catalogue, preferences, requests
 from domain.booking.catalogue import CatalogueItem
+from domain.vocabulary import ClientAction
 
 STEPS = ("Service", "When", "Who", "Preferences", "Worker")
 PROVIDERS_AT_ONCE = 10
@@ -60,13 +63,19 @@ class Choices:
 @guard.page(admits=guard.CLIENT_RECORDS)
 async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
     actor = viewer.actor
+    path = f"/clients/{client_id}/book"
+    access.require_client(actor, client_id)  # someone else's client: "You do not have access to that."
+    if not access.may(actor, client_id, ClientAction.BOOK):  # a carer the agency set to view only
+        with frame("Book a service", viewer, nav=client_sections(actor, client_id), current=path):
+            client_switcher.create(actor, client_id, "book")
+            carer_access.refused(actor, client_id, ClientAction.BOOK)
+        return
     items = await background.call(catalogue.catalogue, actor, client_id)
     saved = await background.call(preferences.saved, actor, client_id)
     options = await background.call(preferences.options, actor)
     required = await background.call(agency_requirements.agency_requirements, actor, client_id)
     ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
-    path = f"/clients/{client_id}/book"
-    with frame("Book a service", viewer, nav=client_sections(client_id), current=path):
+    with frame("Book a service", viewer, nav=client_sections(actor, client_id), current=path):
         client_switcher.create(actor, client_id, "book")
         _Flow(viewer, client_id, items, saved, options, required).show()
 

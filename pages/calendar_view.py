@@ -9,7 +9,16 @@ from datetime import date
 from fastapi import Request
 from nicegui import ui
 
-from components import background, client_switcher, guard, live, month_grid, shift_actions, shift_status
+from components import (
+    background,
+    carer_access,
+    client_switcher,
+    guard,
+    live,
+    month_grid,
+    shift_actions,
+    shift_status,
+)
 from components.formatting import clock_time, long_date
 from components.guard import RecordId
 from components.nav import client_sections
@@ -50,8 +59,9 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
     page = await background.call(_load, actor, client_id, state, viewer.today)
     path = f"/clients/{client_id}/calendar"
     ui.add_head_html(shift_status.CSS)
-    with frame("Calendar", viewer, nav=client_sections(client_id), current=path):
+    with frame("Calendar", viewer, nav=client_sections(actor, client_id), current=path):
         client_switcher.create(actor, client_id, "calendar")
+        carer_access.visit_actions(actor, client_id)
 
         async def reload() -> None:
             wanted = (state.view, state.anchor)

@@ -55,7 +55,8 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
         state.first, state.last = today - timedelta(days=90), today
         page = await background.call(_load, actor, client_id, state)
     ui.add_head_html(shift_status.CSS)
-    with frame("History", viewer, nav=client_sections(client_id), current=f"/clients/{client_id}/history"):
+    path = f"/clients/{client_id}/history"
+    with frame("History", viewer, nav=client_sections(actor, client_id), current=path):
         client_switcher.create(actor, client_id, "history")
         fields = _range_form(state)
 

@@ -8,6 +8,7 @@ from nicegui import ui
 from components import (
     background,
     block_dialog,
+    carer_access,
     client_switcher,
     guard,
     preferences_editor,
@@ -22,7 +23,7 @@ from components.theme import frame
 from components.viewer import SignedInViewer
 from domain.accounts.access import Actor
 from domain.booking import agency_requirements, blocking, preferences
-from domain.vocabulary import ClientWorkerRelation
+from domain.vocabulary import ClientAction, ClientWorkerRelation
 
 
 def address(client_id: int) -> str:
@@ -36,10 +37,12 @@ async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
     options = await background.call(preferences.options, actor)
     required = await background.call(agency_requirements.agency_requirements, actor, client_id)
     past = await background.call(blocking.past_workers, actor, client_id)
-    with frame("Preferences", viewer, nav=client_sections(client_id), current=address(client_id)):
+    with frame("Preferences", viewer, nav=client_sections(actor, client_id), current=address(client_id)):
         client_switcher.create(actor, client_id, "preferences")
-        _Wishes(actor, client_id, saved, options).show()
-        _Workers(actor, client_id, saved, past).show()
+        # Preferences and blocking decide who comes: they need "book" access (docs/carer-access.md).
+        may_change = not carer_access.refused(actor, client_id, ClientAction.BOOK)
+        _Wishes(actor, client_id, saved, options, may_change).show()
+        _Workers(actor, client_id, saved, past, may_change).show()
         requirements_view.create(required)
 
 
@@ -52,8 +55,10 @@ class _Wishes:
         client_id: int,
         saved: preferences.Preferences,
         options: tuple[preferences.Option, ...],
+        may_change: bool,
     ) -> None:
         self.actor, self.client_id, self.options = actor, client_id, options
+        self.may_change = may_change
         self.editing = preferences_editor.editing(saved)
         self.saved = saved
 
@@ -73,6 +78,14 @@ class _Wishes:
             self.editor()
 
     def _editor(self) -> None:
+        if not self.may_change:  # the saved wishes, to read only
+            with ui.element("ul").classes("worker-list").mark("saved-wishes"):
+                for named in self.saved.wishes:
+                    kind = "must have" if named.wish.mandatory else "nice to have"
+                    Text(f"{named.group}: {named.name} ({kind})", tag="li")
+            if not self.saved.wishes:
+                paragraph("No wishes saved yet.")
+            return
         preferences_editor.create(self.editing, self.saved, self.options, booking=False)
         ui.button("Save my wishes", icon="save", on_click=self.save).props(
             "unelevated color=primary no-caps"
@@ -103,8 +116,9 @@ class _Workers:
         client_id: int,
         saved: preferences.Preferences,
         past: tuple[blocking.PastWorker, ...],
+        may_change: bool,
     ) -> None:
-        self.actor, self.client_id = actor, client_id
+        self.actor, self.client_id, self.may_change = actor, client_id, may_change
         self.saved, self.past = saved, past
 
     def show(self) -> None:
@@ -152,6 +166,8 @@ class _Workers:
     def _row(self, worker_id: int, name: str, said: str, blocked: bool) -> None:
         with ui.element("li").classes("worker-row"):
             Text(f"{name}: {said}", tag="span")
+            if not self.may_change:
+                return
             if blocked:
                 ui.button("Unblock", icon="undo", on_click=lambda: self._unblock(worker_id, name)).props(
                     f'outline no-caps aria-label="Unblock {name}"'

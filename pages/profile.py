@@ -3,7 +3,16 @@
 from fastapi.responses import RedirectResponse
 from nicegui import events, ui
 
-from components import background, feed_panel, file_picker, guard, news_sidebar, profile_forms, toast
+from components import (
+    background,
+    carer_access,
+    feed_panel,
+    file_picker,
+    guard,
+    news_sidebar,
+    profile_forms,
+    toast,
+)
 from components.formatting import short_date
 from components.forms import submit
 from components.guard import RecordId
@@ -19,7 +28,7 @@ from domain.marketing.feed import NewsCard
 from domain.profile import changes, reading
 from domain.profile.reading import ClientProfile
 from domain.records import correction, export
-from domain.vocabulary import Role
+from domain.vocabulary import ClientAction, Role
 
 
 @guard.page()
@@ -39,18 +48,25 @@ async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
     client_side = actor.role in access.CLIENT_SIDE_ROLES
     calendar = await background.call(addresses.state, actor, client_id) if client_side else None
     path = f"/clients/{client_id}/profile"
-    with frame("Profile", viewer, nav=client_sections(client_id), current=path):
+    with frame("Profile", viewer, nav=client_sections(actor, client_id), current=path):
         if actor.role == Role.CARER:
+            carer_access.note(actor, client_id)
             _client_switcher(actor, client_id)
+        # Changing the client's details needs at least "book" access (docs/carer-access.md).
+        editable = access.may(actor, client_id, ClientAction.BOOK)
         with ui.element("div").classes("profile-layout"):
             with ui.element("div").classes("stack"):
-                _summary(actor, details)
-                profile_forms.contact(actor, details)
-                profile_forms.home_address(actor, details)
-                profile_forms.postal_address(actor, details)
-                profile_forms.emergency_contacts(actor, details)
+                _summary(actor, details, editable)
+                if editable:
+                    profile_forms.contact(actor, details)
+                    profile_forms.home_address(actor, details)
+                    profile_forms.postal_address(actor, details)
+                    profile_forms.emergency_contacts(actor, details)
+                else:
+                    carer_access.refused(actor, client_id, ClientAction.BOOK)
+                    _contact_facts(details)
                 if client_side:
-                    _your_record(actor, details)
+                    _your_record(actor, details, editable)
                 if calendar is not None:
                     feed_panel.create(
                         actor,
@@ -84,12 +100,35 @@ def _client_switcher(actor: Actor, client_id: int) -> None:
         ).props("outlined").classes("min-w-[260px]").mark("client-switcher")
 
 
-def _summary(actor: Actor, details: ClientProfile) -> None:
+def _contact_facts(details: ClientProfile) -> None:
+    """The details the client keeps up to date, to read only."""
+    facts = [
+        ("Home phone", details.home_phone or "None"),
+        ("Mobile phone", details.mobile_phone or "None"),
+        ("E-mail", details.email or "None"),
+        ("Home address", details.home.one_line()),
+        ("Postal address", details.postal.one_line() if details.postal else "Same as home"),
+    ]
+    facts += [
+        (f"Emergency contact: {c.relationship}", f"{c.name}, {c.phone}") for c in details.emergency_contacts
+    ]
+    with (
+        ui.element("section").classes("card").props('aria-labelledby="contact-facts-heading"'),
+        ui.element("div").classes("stack"),
+    ):
+        heading("Contact details", 2).props('id="contact-facts-heading"')
+        with ui.element("dl").classes("facts").mark("contact-facts"):
+            for term, value in facts:
+                Text(term, tag="dt")
+                Text(value, tag="dd")
+
+
+def _summary(actor: Actor, details: ClientProfile, editable: bool) -> None:
     with (
         ui.element("section").classes("card").props('aria-labelledby="about-heading"'),
         ui.row().classes("w-full gap-6 items-start no-wrap max-sm:flex-wrap"),
     ):
-        _photo(actor, details)
+        _photo(actor, details, editable)
         with ui.column().classes("gap-1 grow"):
             heading(details.full_name).props('id="about-heading"')
             facts = [
@@ -112,10 +151,12 @@ def _summary(actor: Actor, details: ClientProfile) -> None:
                     Text(value, tag="dd")
 
 
-def _photo(actor: Actor, details: ClientProfile) -> None:
+def _photo(actor: Actor, details: ClientProfile, editable: bool) -> None:
     with ui.column().classes("items-center gap-2"):
         picture = file_picker.portrait(f"/media/clients/{details.client_id}/photo", details.full_name)
         picture(details.photo_id)
+        if not editable:
+            return
 
         async def upload(event: events.UploadEventArguments) -> None:
             data = await event.file.read()
@@ -139,7 +180,7 @@ def _photo(actor: Actor, details: ClientProfile) -> None:
         paragraph("A JPEG or PNG photo, up to 5 MB.").classes("text-muted text-sm")
 
 
-def _your_record(actor: Actor, details: ClientProfile) -> None:
+def _your_record(actor: Actor, details: ClientProfile, editable: bool) -> None:
     """Australian Privacy Principles 12 and 13: a copy of the record, and asking for a correction."""
     client_id = details.client_id
     with ui.element("section").classes("card").props('aria-labelledby="record-heading"'):
@@ -157,6 +198,8 @@ def _your_record(actor: Actor, details: ClientProfile) -> None:
         ui.button("Download my record", icon="download", on_click=download).props("outline no-caps").mark(
             "download-record"
         )
+        if not editable:  # asking for a correction is asking to change the record
+            return
         ask = "Is something in your record wrong? Tell us what, and what it should say."
         paragraph(ask).classes("q-mt-md")
         request = (

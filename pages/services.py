@@ -2,6 +2,7 @@
 approved, billed — each a table with the agency's columns and what can be done (cancel, approve,
 query). Paged on the server, 50 rows at most."""
 
+import functools
 from dataclasses import dataclass
 
 from fastapi import Request
@@ -9,6 +10,7 @@ from nicegui import ui
 
 from components import (
     background,
+    carer_access,
     client_switcher,
     guard,
     live,
@@ -22,6 +24,7 @@ from components.guard import RecordId
 from components.nav import client_sections
 from components.theme import frame
 from components.viewer import SignedInViewer
+from domain.accounts import access
 from domain.events import ShiftChanged
 from domain.visits import views
 from domain.visits.lines import ShiftLine
@@ -74,8 +77,10 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
     state = Shown(Tab(tab) if tab in set(Tab) else Tab.REQUESTS)
     first = await background.call(views.services, actor, client_id, state.tab, 1)
     ui.add_head_html(shift_status.CSS)
-    with frame("Services", viewer, nav=client_sections(client_id), current=f"/clients/{client_id}/services"):
+    path = f"/clients/{client_id}/services"
+    with frame("Services", viewer, nav=client_sections(actor, client_id), current=path):
         client_switcher.create(actor, client_id, "services")
+        carer_access.visit_actions(actor, client_id)
 
         async def reload() -> None:
             wanted = (state.tab, state.page)
@@ -111,6 +116,7 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
                 lambda line: _cells(line, page),
                 on_action=act,
                 empty=EMPTY[page.tab],
+                may=functools.partial(access.may, actor, client_id),
             )
             pager.create(
                 page.rows.page, page.rows.pages, page.rows.total, lambda n: show(page=n), what="visits"

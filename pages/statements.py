@@ -7,18 +7,19 @@ from fastapi import HTTPException
 from fastapi.responses import Response
 from nicegui import ui
 
-from components import background, guard, statement_view
+from components import background, carer_access, client_switcher, guard, statement_view
 from components.forms import date_input
 from components.guard import RecordId
 from components.nav import client_sections
 from components.text import Text, heading
 from components.theme import frame
 from components.viewer import SignedInViewer
+from domain.accounts import access
 from domain.accounts.access import Actor
-from domain.errors import DomainError, InvalidInput
+from domain.errors import DomainError, InvalidInput, SetByAgency
 from domain.statements import reading
 from domain.statements.reading import StatementRequest, StatementView
-from domain.vocabulary import Role
+from domain.vocabulary import ClientAction, Role
 
 
 def address(client_id: int, **query: str | int | None) -> str:
@@ -36,6 +37,12 @@ async def create(
     end: str | None = None,
 ) -> None:
     actor = viewer.actor
+    access.require_client(actor, client_id)  # someone else's client: "You do not have access to that."
+    if not access.may(actor, client_id, ClientAction.STATEMENTS):  # a carer without the statements right
+        with frame("Statements", viewer, nav=client_sections(actor, client_id), current=address(client_id)):
+            client_switcher.create(actor, client_id, "statements")
+            carer_access.refused(actor, client_id, ClientAction.STATEMENTS)
+        return
     request = StatementRequest(package, month, start, end)
     problem = ""
     try:
@@ -45,8 +52,9 @@ async def create(
         request = StatementRequest(package)
         view = await background.call(reading.open_statement, actor, client_id, request)
     ui.add_head_html('<link rel="stylesheet" href="/static/statements.css">')
-    with frame("Statements", viewer, nav=client_sections(client_id), current=address(client_id)):
+    with frame("Statements", viewer, nav=client_sections(actor, client_id), current=address(client_id)):
         if actor.role == Role.CARER:
+            carer_access.note(actor, client_id)
             _client_switcher(actor, client_id)
         if problem:
             Text(problem, tag="p").classes("notice notice-error q-mb-md").props('role="alert"')
@@ -122,6 +130,8 @@ async def pdf(
         document = await background.call(reading.statement_pdf, actor, client_id, request)
     except InvalidInput as error:
         raise HTTPException(status_code=400, detail=error.message) from None
+    except SetByAgency as error:  # their own client: saying why gives nothing away
+        raise HTTPException(status_code=403, detail=error.message) from None
     except DomainError:  # the same answer whether it exists or not, so ids cannot be probed
         raise HTTPException(status_code=404, detail="No such statement.") from None
     return Response(

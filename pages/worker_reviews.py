@@ -40,4 +40,4 @@ def _nav(actor: Actor) -> list[NavItem]:
         return worker_sections()
     if actor.is_staff:
         return staff_sections(actor)
-    return client_sections(actor.client_ids[0]) if actor.client_ids else []
+    return client_sections(actor, actor.client_ids[0]) if actor.client_ids else []

@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from domain.errors import NotAllowed
-from domain.vocabulary import Role
+from domain.errors import NotAllowed, SetByAgency
+from domain.vocabulary import CarerAccess, ClientAction, Role
 
 STAFF_ROLES = frozenset({Role.ROSTER, Role.CASE_MANAGER, Role.ADMIN})
 CLIENT_SIDE_ROLES = frozenset({Role.CLIENT, Role.CARER})
@@ -33,6 +33,35 @@ SCREENS: dict[str, frozenset[Role]] = {
 }
 
 
+# Which carer access levels allow each kind of action: each level includes the ones before it.
+# Editing the client's contact details, preferences and blocked workers counts as booking: they
+# change who comes and how the agency reaches the client.
+LEVELS_FOR: dict[ClientAction, frozenset[CarerAccess]] = {
+    ClientAction.VIEW: frozenset(CarerAccess),
+    ClientAction.BOOK: frozenset({CarerAccess.BOOK, CarerAccess.APPROVE}),
+    ClientAction.CANCEL: frozenset({CarerAccess.BOOK, CarerAccess.APPROVE}),
+    ClientAction.APPROVE: frozenset({CarerAccess.APPROVE}),
+    ClientAction.QUERY: frozenset({CarerAccess.APPROVE}),
+    ClientAction.STATEMENTS: frozenset(CarerAccess),  # and the link's own statements flag
+}
+
+# The levels in plain words, as the carer and the office read them.
+LEVEL_WORDS: dict[CarerAccess, str] = {
+    CarerAccess.VIEW: "view only",
+    CarerAccess.BOOK: "view, book and cancel",
+    CarerAccess.APPROVE: "view, book and cancel, approve and query",
+}
+
+
+@dataclass(frozen=True)
+class Grant:
+    """What the agency lets a carer do for one linked client."""
+
+    client_id: int
+    level: CarerAccess = CarerAccess.APPROVE
+    statements: bool = True
+
+
 @dataclass(frozen=True)
 class Actor:
     """The signed-in person, as the rules need to know them."""
@@ -45,6 +74,7 @@ class Actor:
     linked_clients: tuple[tuple[int, str], ...] = ()  # (id, name) of everyone they act for
     large_text: bool = False
     communications: bool = False  # staff who may publish news to clients (administrators always may)
+    grants: tuple[Grant, ...] = ()  # a carer's access for each linked client
 
     @property
     def is_staff(self) -> bool:
@@ -66,6 +96,53 @@ def may_act_for_client(actor: Actor, client_id: int) -> bool:
 def require_client(actor: Actor, client_id: int) -> None:
     if not may_act_for_client(actor, client_id):
         raise NotAllowed()
+
+
+def grant_for(actor: Actor, client_id: int) -> Grant:
+    """A carer's access for this client; anyone else acts with no carer limit (their role decides).
+    A carer whose grant for the client is missing reads only: a gap never widens access."""
+    if actor.role != Role.CARER:
+        return Grant(client_id)
+    found = [grant for grant in actor.grants if grant.client_id == client_id]
+    return found[0] if found else Grant(client_id, CarerAccess.VIEW, statements=False)
+
+
+def refusal(actor: Actor, client_id: int, what: ClientAction) -> str | None:
+    """Why this person may not do `what` for this client, in words to show them; None when they may.
+    The one decision every page, use case and API path asks."""
+    if not may_act_for_client(actor, client_id):
+        return NotAllowed().message
+    grant = grant_for(actor, client_id)
+    if grant_allows(grant, what):
+        return None
+    name = dict(actor.linked_clients).get(client_id, "this client")
+    if grant.level in LEVELS_FOR[what]:  # allowed by level: it is the statements flag
+        return f"Your agency has not set you to receive statements for {name}. Ask the office to change it."
+    level = LEVEL_WORDS[grant.level]
+    return f"Your agency has set your access for {name} to {level}. Ask the office to change it."
+
+
+def grant_allows(grant: Grant, what: ClientAction) -> bool:
+    """The rule itself: the level must include the action, and statements need the link's flag too."""
+    return grant.level in LEVELS_FOR[what] and (what != ClientAction.STATEMENTS or grant.statements)
+
+
+def may(actor: Actor, client_id: int, what: ClientAction) -> bool:
+    return refusal(actor, client_id, what) is None
+
+
+def require(actor: Actor, client_id: int, what: ClientAction) -> None:
+    """Refuse, with the reason, anything the agency has not let this person do for this client."""
+    if not may_act_for_client(actor, client_id):
+        raise NotAllowed()
+    reason = refusal(actor, client_id, what)
+    if reason is not None:
+        raise SetByAgency(reason)
+
+
+def access_words(level: CarerAccess, statements: bool) -> str:
+    """A carer's access for one client in words: "View only, with statements"."""
+    return f"{LEVEL_WORDS[level].capitalize()}, {'with' if statements else 'without'} statements"
 
 
 def require_role(actor: Actor, *roles: Role) -> None:

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from domain import action
 from domain.accounts import access, passwords, rate_limits, second_factor, sessions
-from domain.accounts.access import Actor
+from domain.accounts.access import Actor, Grant
 from domain.action import Action
 from domain.errors import AccountLocked, InvalidInput, NotFound, SecondFactorNeeded, SignInFailed
 from domain.vocabulary import Role
@@ -119,8 +119,11 @@ def _as(act: Action, account: Account) -> Actor:
 
 def actor_from(account: Account, act: Action) -> Actor:
     linked: tuple[tuple[int, str], ...] = ()
+    grants: tuple[Grant, ...] = ()
     if account.role == Role.CARER:
-        linked = tuple(account_queries.linked_clients(account.id, session=act.session))
+        links = account_queries.linked_clients(account.id, session=act.session)
+        linked = tuple((client_id, name) for client_id, name, _, _ in links)
+        grants = tuple(Grant(client_id, level, statements) for client_id, _, level, statements in links)
     elif account.role == Role.CLIENT and account.client_id is not None:
         linked = ((account.client_id, account.display_name),)
     return Actor(
@@ -132,6 +135,7 @@ def actor_from(account: Account, act: Action) -> Actor:
         linked_clients=linked,
         large_text=account.large_text,
         communications=account.communications,
+        grants=grants,
     )
 
 

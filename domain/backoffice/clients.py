@@ -20,6 +20,7 @@ from domain.backoffice.fields import Choice
 from domain.errors import InvalidInput, NotFound
 from domain.vocabulary import (
     BudgetPeriod,
+    CarerAccess,
     Gender,
     GeocodeStatus,
     NdisCategory,
@@ -117,13 +118,26 @@ class RequirementLine:
 
 
 @dataclass(frozen=True)
+class CarerLine:
+    account_id: int
+    name: str
+    who: str  # "Daniel Nguyen (Son), daniel@example.com"
+    level: CarerAccess
+    statements: bool
+
+    @property
+    def access(self) -> str:
+        return access.access_words(self.level, self.statements)
+
+
+@dataclass(frozen=True)
 class ClientRecord:
     client_id: int
     form: ClientForm
     name: str
     home_located: GeocodeStatus
     has_account: bool
-    carers: tuple[str, ...]  # "Daniel Nguyen (Son), daniel@example.com"
+    carers: tuple[CarerLine, ...]
     packages: tuple[PackageLine, ...]
     approved: tuple[ApprovedLine, ...]
     requirements: tuple[RequirementLine, ...]
@@ -216,6 +230,35 @@ def update(actor: Actor, client_id: int, form: ClientForm) -> ClientRecord:
             for name, value in _placed(geocoding.locate(*address.values())).items():
                 setattr(client, name, value)
         act.audit("update", "client", client_id, ", ".join(changed))
+        act.session.flush()
+        return _record(act, client)
+
+
+def set_carer_access(
+    actor: Actor, client_id: int, account_id: int, *, level: str, statements: bool
+) -> ClientRecord:
+    """What one carer may do for this client (docs/carer-access.md): the level and whether they
+    receive statements. Counts from the carer's next page or API call."""
+    access.require_role(actor, *MAY_EDIT)
+    try:
+        chosen = CarerAccess(level)
+    except ValueError:
+        raise InvalidInput({"access_level": "Please choose what this carer may do."}) from None
+    if not isinstance(statements, bool):
+        raise InvalidInput({"receives_statements": "Please say whether this carer receives statements."})
+    with action.writing(actor) as act:
+        client = _client(act, client_id, for_update=True)
+        link = queries.carer_link(client_id, account_id, session=act.session)
+        if link is None:
+            raise NotFound("That carer no longer acts for this client.")
+        link.access_level, link.receives_statements = chosen, statements
+        act.audit(
+            "change",
+            "carer_link",
+            account_id,
+            f"client {client_id}: {access.access_words(chosen, statements)}",
+            client_id=client_id,
+        )
         act.session.flush()
         return _record(act, client)
 
@@ -567,7 +610,13 @@ def _record(act: Action, client: Client) -> ClientRecord:
         home_located=client.home_geocode,
         has_account=queries.has_account(client.id, session=session),
         carers=tuple(
-            f"{row.display_name} ({row.relationship_to_client}), {row.email}"
+            CarerLine(
+                row.id,
+                row.display_name,
+                f"{row.display_name} ({row.relationship_to_client}), {row.email}",
+                row.access_level,
+                row.receives_statements,
+            )
             for row in queries.carers(client.id, session=session)
         ),
         packages=tuple(

@@ -10,9 +10,9 @@ from domain import action
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.action import Action
-from domain.errors import DomainError, InvalidInput, NotAllowed
+from domain.errors import DomainError, InvalidInput
 from domain.people import known_as
-from domain.vocabulary import ClientWorkerRelation, Role
+from domain.vocabulary import ClientAction, ClientWorkerRelation
 from storage.queries import preferences as queries
 
 PAST_WORKERS = 20
@@ -29,7 +29,7 @@ class PastWorker:
 
 def past_workers(actor: Actor, client_id: int) -> tuple[PastWorker, ...]:
     """Who came to the client's past visits, the most recent first, and whether preferred or blocked."""
-    _require(actor, client_id)
+    access.require(actor, client_id, ClientAction.VIEW)
     with action.reading(actor) as act:
         rows = queries.past_visit_workers(client_id, PAST_WORKERS, session=act.session)
         related = {row.worker_id: row.relation for row in queries.workers(client_id, session=act.session)}
@@ -47,7 +47,7 @@ def past_workers(actor: Actor, client_id: int) -> tuple[PastWorker, ...]:
 def block(actor: Actor, client_id: int, worker_id: int, note: str = "") -> str:
     """Never offer this worker to the client again (a preferred worker stops being preferred);
     returns the worker's name. An unknown worker or an overlong note changes nothing."""
-    _require(actor, client_id)
+    access.require(actor, client_id, ClientAction.BOOK)
     cleaned = " ".join((note or "").split())
     if len(cleaned) > MAX_NOTE:
         raise InvalidInput({"note": f"Please keep the note under {MAX_NOTE} characters."})
@@ -60,7 +60,7 @@ def block(actor: Actor, client_id: int, worker_id: int, note: str = "") -> str:
 
 def unblock(actor: Actor, client_id: int, worker_id: int) -> str:
     """The worker may be offered to the client again; returns their name."""
-    _require(actor, client_id)
+    access.require(actor, client_id, ClientAction.BOOK)
     with action.writing(actor) as act:
         name = _name(act, worker_id)
         found = queries.relation(client_id, worker_id, session=act.session)
@@ -69,12 +69,6 @@ def unblock(actor: Actor, client_id: int, worker_id: int) -> str:
         queries.drop_relation(client_id, worker_id, session=act.session)
         act.audit("unblock_worker", "client", client_id, f"worker {worker_id}")
     return name
-
-
-def _require(actor: Actor, client_id: int) -> None:
-    if actor.role == Role.WORKER:
-        raise NotAllowed()
-    access.require_client(actor, client_id)
 
 
 def _name(act: Action, worker_id: int) -> str:

@@ -19,6 +19,7 @@ from domain.pricing.rates import RateCard
 from domain.vocabulary import (
     BookingSource,
     BookingStatus,
+    ClientAction,
     Recurrence,
     RequirementLevel,
     Role,
@@ -47,8 +48,9 @@ class Plan:
 
 def plan(act: Action, wanted: Wanted) -> Plan:
     actor = act.actor
-    if actor is None or actor.role == Role.WORKER or not access.may_act_for_client(actor, wanted.client_id):
+    if actor is None or actor.role == Role.WORKER:
         raise NotAllowed()
+    access.require(actor, wanted.client_id, ClientAction.BOOK)
     approved = queries.approved_service(wanted.client_id, wanted.approved_service_id, session=act.session)
     if approved is None:
         raise NotAllowed("That service is not one of the services approved for this client.")

@@ -12,7 +12,7 @@ from domain.action import Action
 from domain.errors import InvalidInput, NotAllowed
 from domain.matching import Wish
 from domain.people import known_as
-from domain.vocabulary import ClientWorkerRelation, Role
+from domain.vocabulary import ClientAction, ClientWorkerRelation, Role
 from storage.queries import NamedRow
 from storage.queries import preferences as queries
 
@@ -76,7 +76,7 @@ def key_of(wish: Wish) -> str:
 
 def saved(actor: Actor, client_id: int) -> Preferences:
     """The client's saved preferences, with names."""
-    _require(actor, client_id)
+    access.require(actor, client_id, ClientAction.VIEW)
     with action.reading(actor) as act:
         return _load(act, client_id)
 
@@ -91,7 +91,7 @@ def options(actor: Actor) -> tuple[Option, ...]:
 
 def save_default(actor: Actor, client_id: int, wishes: Sequence[Wish]) -> Preferences:
     """The client's default preferences become `wishes`, at once; InvalidInput changes nothing."""
-    _require(actor, client_id)
+    access.require(actor, client_id, ClientAction.BOOK)
     with action.writing(actor) as act:
         checked = _checked(wishes, _options(act, kept=_load(act, client_id).as_wishes))
         queries.replace_wishes(client_id, [_row(wish) for wish in checked], session=act.session)
@@ -103,15 +103,9 @@ def save_default(actor: Actor, client_id: int, wishes: Sequence[Wish]) -> Prefer
 
 def for_this_booking(actor: Actor, client_id: int, wishes: Sequence[Wish]) -> tuple[Wish, ...]:
     """Checks the preferences for one booking without saving them; the booking's `wishes` override."""
-    _require(actor, client_id)
+    access.require(actor, client_id, ClientAction.BOOK)
     with action.reading(actor) as act:
         return _checked(wishes, _options(act, kept=_load(act, client_id).as_wishes))
-
-
-def _require(actor: Actor, client_id: int) -> None:
-    if actor.role == Role.WORKER:
-        raise NotAllowed()
-    access.require_client(actor, client_id)
 
 
 def _checked(wishes: Sequence[Wish], known: Iterable[Option]) -> tuple[Wish, ...]:

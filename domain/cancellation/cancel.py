@@ -26,6 +26,7 @@ from domain.vocabulary import (
     BillTo,
     BookingStatus,
     CancelReason,
+    ClientAction,
     ProgramKind,
     Recurrence,
     Role,
@@ -116,6 +117,7 @@ def _cancellable(act: Action, shift_id: int, *, for_update: bool = False) -> Shi
     found = changes.shift(shift_id, session=act.session)
     if found is None or actor.role == Role.WORKER or not access.may_act_for_client(actor, found.client_id):
         raise NotAllowed()
+    access.require(actor, found.client_id, ClientAction.CANCEL)
     if for_update:
         changes.booking(found.booking_id, session=act.session, for_update=True)
         found = changes.shift(shift_id, session=act.session, for_update=True)

@@ -22,7 +22,7 @@ class FeedVisit:
     starts_at: datetime  # aware
     ends_at: datetime
     status: ShiftStatus
-    version: int  # starts at 1, up by one at every change (migration 0016's triggers)
+    version: int  # starts at 1, up by one at every change (migration 0017's triggers)
     summary: str
     location: str | None  # only in a worker's feed: the client knows their own address
 

@@ -19,6 +19,7 @@ from domain.profile.reading import (
     client_record,
     view,
 )
+from domain.vocabulary import ClientAction
 from storage.models import EmergencyContact
 
 T = TypeVar("T")
@@ -27,7 +28,7 @@ T = TypeVar("T")
 def update_contact(
     actor: Actor, client_id: int, *, home_phone: str, mobile_phone: str, email: str
 ) -> ClientProfile:
-    access.require_client(actor, client_id)
+    access.require(actor, client_id, ClientAction.BOOK)  # see docs/carer-access.md
     problems: dict[str, str] = {}
     clean = {
         "home_phone": _check(problems, "home_phone", validation.optional_phone, home_phone),
@@ -81,7 +82,7 @@ def update_home_address(
     keep_postcode: str = "",
 ) -> ClientProfile:
     """`keep_postcode`: a postcode the person confirmed after PostcodeUnusual warned them about it."""
-    access.require_client(actor, client_id)
+    access.require(actor, client_id, ClientAction.BOOK)  # see docs/carer-access.md
     address = _clean_address(street, suburb, state, postcode, keep_postcode)
     position = geocoding.locate(address.street, address.suburb, address.state, address.postcode)
     return _update(
@@ -110,7 +111,7 @@ def update_postal_address(
     postcode: str = "",
     keep_postcode: str = "",
 ) -> ClientProfile:
-    access.require_client(actor, client_id)
+    access.require(actor, client_id, ClientAction.BOOK)  # see docs/carer-access.md
     if same_as_home:
         fields: dict[str, object] = {
             "postal_same_as_home": True,
@@ -135,7 +136,7 @@ def save_emergency_contacts(
     actor: Actor, client_id: int, contacts: list[EmergencyContactDetails]
 ) -> ClientProfile:
     """Replace the client's emergency contacts with this list, or change nothing if any is wrong."""
-    access.require_client(actor, client_id)
+    access.require(actor, client_id, ClientAction.BOOK)  # see docs/carer-access.md
     if len(contacts) > MAX_EMERGENCY_CONTACTS:
         raise InvalidInput({"contacts": f"Please list at most {MAX_EMERGENCY_CONTACTS} emergency contacts."})
     problems: dict[str, str] = {}
@@ -171,7 +172,7 @@ def save_emergency_contacts(
 
 
 def set_photo(actor: Actor, client_id: int, data: bytes) -> ClientProfile:
-    access.require_client(actor, client_id)
+    access.require(actor, client_id, ClientAction.BOOK)  # see docs/carer-access.md
     portrait = pictures.checked(data, "photo")
     with action.writing(actor) as act:
         client = client_record(act, client_id, for_update=True)

@@ -10,7 +10,7 @@ from domain.errors import InvalidInput, NotAllowed
 from domain.messaging import outbox
 from domain.people import known_as
 from domain.profile import reading
-from domain.vocabulary import Role
+from domain.vocabulary import ClientAction, Role
 from storage.queries import clients as client_queries
 
 from .letters import CorrectionRequested
@@ -23,6 +23,7 @@ def request_correction(actor: Actor, client_id: int, message: str) -> str:
     """Queue the request; returns who it went to ("your case manager" or "the office")."""
     if actor.role not in access.CLIENT_SIDE_ROLES or not access.may_act_for_client(actor, client_id):
         raise NotAllowed()
+    access.require(actor, client_id, ClientAction.BOOK)  # asking to change the record, like editing it
     text = _CONTROL_BUT_NEWLINE.sub("", (message or "").replace("\r\n", "\n")).strip()
     if not text:
         raise InvalidInput({"correction": "Please write what is wrong and what it should say."})

@@ -20,6 +20,7 @@ from domain.people import known_as
 from domain.profile import reading
 from domain.statements import reading as statements
 from domain.statements.reading import StatementRequest
+from domain.vocabulary import ClientAction
 from storage.queries import records as record_queries
 
 MAX_STATEMENTS = 36  # three years of monthly statements
@@ -87,6 +88,8 @@ def client_record(actor: Actor, client_id: int) -> RecordExport:
                 for v in record_queries.visits(client_id, session=act.session)
             ],
         )
+        # A carer the agency has not set to receive statements gets the record without them.
+        with_statements = access.may(actor, client_id, ClientAction.STATEMENTS)
         files["statement_lines.csv"] = _csv(
             LEDGER_COLUMNS,
             [
@@ -102,6 +105,8 @@ def client_record(actor: Actor, client_id: int) -> RecordExport:
                 for line in record_queries.ledger_lines(client_id, session=act.session)
             ],
         )
+        if not with_statements:
+            del files["statement_lines.csv"]
         files["messages.csv"] = _csv(
             ("sent or queued", "kind", "to", "subject", "text", "status"),
             [
@@ -121,6 +126,7 @@ def client_record(actor: Actor, client_id: int) -> RecordExport:
             (package.package_id, month.value)
             for package in statements.package_choices(client_id, act.today, session=act.session)
             for month in package.months
+            if with_statements
         ][:MAX_STATEMENTS]
         act.audit("export", "client", client_id, f"record downloaded by {actor.display_name}")
     for package_id, month in months:

@@ -17,7 +17,7 @@ from domain.messaging.letterhead import short_when
 from domain.people import known_as
 from domain.signoff.letters import QueryAnswered, ShiftQueried
 from domain.visits.lines import PAGE_SIZE
-from domain.vocabulary import Role, ShiftStatus
+from domain.vocabulary import ClientAction, Role, ShiftStatus
 from storage.models import Shift, ShiftQuery
 from storage.queries import shift_changes as changes
 from storage.queries import signoff as signoff_queries
@@ -45,7 +45,7 @@ class OpenQuery:
 @action.retried
 def approve(actor: Actor, shift_id: int) -> int:
     with action.writing(actor) as act:
-        shift = _clients_shift(act, shift_id)
+        shift = _clients_shift(act, shift_id, ClientAction.APPROVE)
         if not _awaiting_approval(act, shift):
             raise DomainError(_why_not(shift))
         shift.status, shift.approved_at = ShiftStatus.APPROVED, act.now
@@ -59,7 +59,7 @@ def undo_approval(actor: Actor, shift_id: int) -> int:
     """Take back an approval until the billing job has billed the visit: it waits for approval again,
     in the stage it was approved from (queried, if it had a query), and nothing was charged yet."""
     with action.writing(actor) as act:
-        shift = _clients_shift(act, shift_id)
+        shift = _clients_shift(act, shift_id, ClientAction.APPROVE)
         if shift.status == ShiftStatus.BILLED:
             raise DomainError(
                 "This visit has been billed, so its approval can no longer be undone. "
@@ -79,7 +79,7 @@ def lodge_query(actor: Actor, shift_id: int, message: str) -> int:
     """Query a completed shift; the client's case manager (else the agency's office) is e-mailed."""
     text = _message(message)
     with action.writing(actor) as act:
-        shift = _clients_shift(act, shift_id)
+        shift = _clients_shift(act, shift_id, ClientAction.QUERY)
         if not _awaiting_approval(act, shift):
             raise DomainError(_why_not(shift))
         act.session.add(
@@ -139,7 +139,7 @@ def reply(actor: Actor, query_id: int, text: str, *, resolve: bool) -> int:
     return query_id
 
 
-def _clients_shift(act: Action, shift_id: int) -> Shift:
+def _clients_shift(act: Action, shift_id: int, what: ClientAction) -> Shift:
     """Only the client, or their carer, signs off a shift; anyone else is told nothing about it."""
     actor = act.actor
     shift = changes.shift(shift_id, session=act.session, for_update=True)
@@ -150,6 +150,7 @@ def _clients_shift(act: Action, shift_id: int) -> Shift:
         or not access.may_act_for_client(actor, shift.client_id)
     ):
         raise NotAllowed()
+    access.require(actor, shift.client_id, what)
     return shift
 
 

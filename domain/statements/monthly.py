@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from domain import action
+from domain.accounts import access
 from domain.action import Action
 from domain.errors import InvalidInput
 from domain.messaging import outbox
@@ -16,6 +17,7 @@ from domain.money import dollars
 from domain.statements import loading, periods, snapshot
 from domain.statements.letters import StatementReady
 from domain.statements.model import PackageStatement, Period
+from domain.vocabulary import CarerAccess, ClientAction
 from storage.models import Statement
 from storage.queries import statements as statement_queries
 
@@ -58,11 +60,25 @@ def _issue(act: Action, package_id: int, period: Period) -> bool:
     facts = loading.package_facts(package_id, session=act.session)
     assert facts is not None
     statement = loading.statement(facts, period, session=act.session)
-    recipients = statement_queries.statement_recipients(facts.client_id, session=act.session)
+    recipients = _readers(
+        facts.client_id, statement_queries.statement_recipients(facts.client_id, session=act.session)
+    )
     statement_queries.add_statement(record(statement, act.now, told=bool(recipients)), session=act.session)
     if recipients:
         outbox.email(act, to=recipients, letter=ready(statement))
     return bool(recipients)
+
+
+def _readers(client_id: int, found: list[tuple[str, CarerAccess | None, bool]]) -> list[str]:
+    """The addresses the statement goes to, each once: a carer's only when the carer access rule lets
+    them have the client's statements."""
+    allowed = [
+        email
+        for email, level, statements in found
+        if level is None
+        or access.grant_allows(access.Grant(client_id, level, statements), ClientAction.STATEMENTS)
+    ]
+    return list(dict.fromkeys(email.lower() for email in allowed))
 
 
 def record(statement: PackageStatement, now: datetime, *, told: bool) -> Statement:

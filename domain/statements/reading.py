@@ -14,6 +14,7 @@ from domain.action import Action
 from domain.errors import NotAllowed, NotFound
 from domain.statements import loading, pdf, periods, snapshot
 from domain.statements.model import PackageStatement, Period
+from domain.vocabulary import ClientAction
 from storage.queries import clients as client_queries
 from storage.queries import media as media_queries
 from storage.queries import statements as statement_queries
@@ -58,14 +59,14 @@ class StatementDocument:
 
 
 def open_statement(actor: Actor, client_id: int, request: StatementRequest) -> StatementView:
-    access.require_client(actor, client_id)
+    access.require(actor, client_id, ClientAction.STATEMENTS)
     with action.writing(actor) as act:
         return _read(act, client_id, request, what="view")
 
 
 def statement_pdf(actor: Actor, client_id: int, request: StatementRequest) -> StatementDocument:
     """The statement as a PDF: the same check, the same figures as the screen."""
-    access.require_client(actor, client_id)
+    access.require(actor, client_id, ClientAction.STATEMENTS)
     with action.writing(actor) as act:
         view = _read(act, client_id, request, what="download")
         head = letterhead(act)

@@ -45,6 +45,7 @@ PENDING = (ShiftStatus.WAITING, ShiftStatus.UNALLOCATED, ShiftStatus.OFFERED)  #
 @dataclass(frozen=True)
 class ShiftLine:
     shift_id: int
+    client_id: int
     booking_id: int | None
     booking_number: str
     permanent: bool
@@ -143,6 +144,7 @@ def from_row(row: Any, zone: ZoneInfo) -> ShiftLine:
         worker = known_as(row.worker_preferred_name, row.worker_first_name, row.worker_last_name)
     return ShiftLine(
         shift_id=row.id,
+        client_id=row.client_id,
         booking_id=row.booking_id,
         booking_number=row.booking_number or "",
         permanent=row.recurrence not in (None, Recurrence.ONCE),

@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, false, func
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, false, func, true
 from sqlalchemy.orm import Mapped, mapped_column
 
-from domain.vocabulary import Role
+from domain.vocabulary import CarerAccess, Role
 
 from .base import Base
 
@@ -49,6 +49,10 @@ class CarerLink(Base):
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"), primary_key=True)
     relationship_to_client: Mapped[str] = mapped_column(String(60), default="Carer")
+    # What the agency lets this carer do for this client (domain.accounts.access decides from it);
+    # a link made before levels existed keeps what every carer could do then: everything.
+    access_level: Mapped[CarerAccess] = mapped_column(default=CarerAccess.APPROVE, server_default="approve")
+    receives_statements: Mapped[bool] = mapped_column(default=True, server_default=true())
 
 
 class ApiToken(Base):

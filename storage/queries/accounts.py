@@ -3,7 +3,7 @@
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from domain.vocabulary import Role
+from domain.vocabulary import CarerAccess, Role
 from storage.models import Account, CarerLink, Client, Worker
 
 
@@ -27,15 +27,25 @@ def by_invitation(token_hash: str, *, session: Session) -> Account | None:
     )
 
 
-def linked_clients(account_id: int, *, session: Session) -> list[tuple[int, str]]:
-    """The clients a carer acts for, as (id, name), in name order."""
+def linked_clients(account_id: int, *, session: Session) -> list[tuple[int, str, CarerAccess, bool]]:
+    """The clients a carer acts for, as (id, name, access level, receives statements), in name order."""
     rows = session.execute(
-        select(Client.id, Client.first_name, Client.preferred_name, Client.last_name)
+        select(
+            Client.id,
+            Client.first_name,
+            Client.preferred_name,
+            Client.last_name,
+            CarerLink.access_level,
+            CarerLink.receives_statements,
+        )
         .join(CarerLink, CarerLink.client_id == Client.id)
         .where(CarerLink.account_id == account_id, Client.active.is_(True))
         .order_by(Client.last_name, Client.first_name)
     )
-    return [(row.id, f"{row.preferred_name or row.first_name} {row.last_name}") for row in rows]
+    return [
+        (row.id, f"{row.preferred_name or row.first_name} {row.last_name}", *row[4:])  # level, statements
+        for row in rows
+    ]
 
 
 def page_of_accounts(search: str, offset: int, limit: int, *, session: Session) -> tuple[int, list[Account]]:

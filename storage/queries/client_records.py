@@ -4,7 +4,7 @@ services and requirements, and the choices the forms offer."""
 from sqlalchemy import Row, func, or_, select
 from sqlalchemy.orm import Session
 
-from domain.vocabulary import ProgramKind, RequirementLevel, Role
+from domain.vocabulary import CarerAccess, ProgramKind, RequirementLevel, Role
 from storage.models import (
     Account,
     ApprovedService,
@@ -219,15 +219,32 @@ def characteristics(*, session: Session) -> list[Row[tuple[int, str]]]:
     )
 
 
+def carer_link(client_id: int, account_id: int, *, session: Session) -> CarerLink | None:
+    """One carer's link to the client, locked to change it."""
+    return session.scalar(
+        select(CarerLink)
+        .where(CarerLink.client_id == client_id, CarerLink.account_id == account_id)
+        .with_for_update()
+    )
+
+
 def has_account(client_id: int, *, session: Session) -> bool:
     return session.scalar(select(Account.id).where(Account.client_id == client_id)) is not None
 
 
-def carers(client_id: int, *, session: Session) -> list[Row[tuple[str, str, str]]]:
-    """The accounts that act for the client: name, e-mail and how they are related."""
+def carers(client_id: int, *, session: Session) -> list[Row[tuple[int, str, str, str, CarerAccess, bool]]]:
+    """The accounts that act for the client: account, name, e-mail, how they are related, and what the
+    agency lets them do (access level, whether they receive statements)."""
     return list(
         session.execute(
-            select(Account.display_name, Account.email, CarerLink.relationship_to_client)
+            select(
+                Account.id,
+                Account.display_name,
+                Account.email,
+                CarerLink.relationship_to_client,
+                CarerLink.access_level,
+                CarerLink.receives_statements,
+            )
             .join(CarerLink, CarerLink.account_id == Account.id)
             .where(CarerLink.client_id == client_id)
             .order_by(Account.display_name)

@@ -6,7 +6,7 @@ from typing import TypeAlias
 from sqlalchemy import Row, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from domain.vocabulary import CancelBand, NdisCategory, ProgramKind, ServiceUnit
+from domain.vocabulary import CancelBand, CarerAccess, NdisCategory, ProgramKind, ServiceUnit
 from storage.models import (
     Account,
     CarerLink,
@@ -135,19 +135,21 @@ def generated(package_id: int, *, session: Session) -> list[Statement]:
     )
 
 
-def statement_recipients(client_id: int, *, session: Session) -> list[str]:
-    """Who is told a statement is ready: the client's e-mail, and the sign-in e-mails of the client's
-    own account and their carers'; each address once."""
+def statement_recipients(client_id: int, *, session: Session) -> list[tuple[str, CarerAccess | None, bool]]:
+    """Who may be told a statement is ready: the client's e-mail, and the sign-in e-mails of the
+    client's own account and their carers', each with the carer's access level and statements flag
+    (None and True for the client) for the domain to decide by."""
     own = session.scalar(select(Client.email).where(Client.id == client_id))
-    carers = CarerLink.client_id == client_id
-    accounts = session.scalars(
-        select(Account.email)
-        .outerjoin(CarerLink, CarerLink.account_id == Account.id)
-        .where(or_(Account.client_id == client_id, carers), Account.active.is_(True))
+    rows = session.execute(
+        select(Account.email, CarerLink.access_level, CarerLink.receives_statements)
+        .outerjoin(CarerLink, (CarerLink.account_id == Account.id) & (CarerLink.client_id == client_id))
+        .where(
+            or_(Account.client_id == client_id, CarerLink.client_id == client_id), Account.active.is_(True)
+        )
         .order_by(Account.id)
     )
-    found = [address.lower() for address in (own, *accounts) if address]
-    return list(dict.fromkeys(found))
+    found = [(own, None, True)] if own else []
+    return found + [(email, level, statements is not False) for email, level, statements in rows]
 
 
 def issued_through(package_id: int, *, session: Session) -> date | None:

@@ -196,7 +196,8 @@ def test_only_administrators_and_case_managers_may_see_or_change_clients(persona
 
 def test_the_record_lists_the_carers_who_act_for_the_client(personas: Personas) -> None:
     thanh = clients.record(personas.case_manager, personas.cared_for("Thanh"))
-    assert [carer.split(" (")[0] for carer in thanh.carers] == ["Daniel Nguyen"]
+    assert [carer.name for carer in thanh.carers] == ["Daniel Nguyen"]
+    assert thanh.carers[0].who.startswith("Daniel Nguyen (Son)")
 
 
 def test_a_package_keeps_its_contribution_and_ndis_categories_and_a_service_its_own_rate(

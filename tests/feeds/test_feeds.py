@@ -304,10 +304,10 @@ def test_a_switched_off_account_has_no_feed(personas: Personas) -> None:
         addresses.read(token, PUBLIC_URL)
 
 
-def test_migration_0016_goes_down_and_up_again_with_its_trigger(empty_db: str) -> None:
-    """Downgraded to 0015 (the table and the column gone), then upgraded: the trigger is back."""
+def test_migration_0017_goes_down_and_up_again_with_its_trigger(empty_db: str) -> None:
+    """Downgraded to 0016 (the table and the column gone), then upgraded: the trigger is back."""
     with db.engine().begin() as connection:
-        command.downgrade(migrate.alembic_config(connection), "0015")
+        command.downgrade(migrate.alembic_config(connection), "0016")
     with db.engine().connect() as connection:
         names = inspect(connection).get_table_names()
         columns = {column["name"] for column in inspect(connection).get_columns("shift")}

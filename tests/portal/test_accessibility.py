@@ -36,6 +36,13 @@ PAGES_BY_PERSONA = {
         "/clients/{thanh}/book",
         "/clients/{bich}/preferences",
     ],
+    "sophie@example.com": [  # a carer set to view only, without statements: what she sees instead
+        "/clients/{margaret}/profile",
+        "/clients/{margaret}/book",
+        "/clients/{margaret}/preferences",
+        "/clients/{margaret}/services?tab=completed",
+        "/clients/{margaret}/statements",
+    ],
     "aisha@example.com": ["/worker"],
     "rosa@example.com": ["/admin", "/admin/day", "/admin/day?day=2026-12-07&show=unallocated"],
     "chris@example.com": ["/admin/queries"],

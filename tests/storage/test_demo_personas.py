@@ -18,6 +18,8 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 ROLES = {
     "Client": {Role.CLIENT},
     "Carer of two clients": {Role.CARER},
+    "Carer, view only": {Role.CARER},
+    "Carer, book and cancel": {Role.CARER},
     "Support worker": {Role.WORKER},
     "Roster officer": {Role.ROSTER},
     "Case manager": {Role.CASE_MANAGER},

@@ -5,8 +5,8 @@ or status changes — a feed's SEQUENCE, so a phone's calendar takes the change
 The version is kept by database triggers rather than by the code that changes a shift, so no path
 (a use case, a bulk update, the back office) can move a visit without it counting.
 
-Revision ID: 0016
-Revises: 0015
+Revision ID: 0017
+Revises: 0016
 """
 
 from collections.abc import Sequence
@@ -18,8 +18,8 @@ import storage.models.base
 
 UTC_TIME = storage.models.base.UTCDateTime(timezone=True)
 
-revision: str = "0016"
-down_revision: str | None = "0015"
+revision: str = "0017"
+down_revision: str | None = "0016"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
