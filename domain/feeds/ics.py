@@ -12,7 +12,8 @@ from icalendar import Calendar, Event
 
 from domain.vocabulary import ShiftStatus
 
-PENDING = frozenset({ShiftStatus.UNALLOCATED, ShiftStatus.OFFERED})
+# not yet settled: no worker yet, or extra hours the agency has still to allow
+PENDING = frozenset({ShiftStatus.UNALLOCATED, ShiftStatus.OFFERED, ShiftStatus.WAITING})
 REFRESH = timedelta(hours=1)  # how often a calendar app is asked to look again
 
 
