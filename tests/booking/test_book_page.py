@@ -52,7 +52,7 @@ async def test_the_catalogue_shows_the_clients_approved_services_only(
     await user.open(f"/clients/{portal_personas.client.client_id}/book")
     await user.should_see("Personal care")
     await user.should_see("Domestic assistance")
-    await user.should_see("of 2 hours used this week")
+    await user.should_see("of 20 hours used this week")
     for approved in approved_ids(portal_personas.client.client_id):
         user.find(marker=f"service-{approved}")
     for approved in approved_ids(portal_personas.other_client.client_id):

@@ -36,10 +36,12 @@ def test_the_audience_is_told_once_when_the_item_shows(personas: Personas) -> No
     items.save(personas.admin, item_id, replace(draft, notify_by_email=True))
     assert notices.send_due() == 0  # not showing yet
     clock.freeze(datetime(2026, 11, 28, 0, 0, tzinfo=UTC))  # 11:00 on the 28th in Sydney: showing
-    assert notices.send_due() == 2
-    assert recipients() == ["daniel@example.com", "margaret@example.com"]
+    # Margaret, and her carers Daniel and Sophie (Sophie may only view: news is for viewing)
+    told = ["daniel@example.com", "margaret@example.com", "sophie@example.com"]
+    assert notices.send_due() == 3
+    assert recipients() == told
     assert notices.send_due() == 0
-    assert recipients() == ["daniel@example.com", "margaret@example.com"]
+    assert recipients() == told
     [message] = [m for m in outbox("news_from_agency") if m.to_address == "margaret@example.com"]
     assert "There is news from" in message.subject
     assert "Garden visit" in message.body_text
