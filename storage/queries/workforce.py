@@ -100,25 +100,42 @@ def characteristics(*, session: Session) -> list[Row]:
 
 
 def wrote_in_transaction(session: Session) -> bool:
-    """Whether this session changed anything since its transaction began (flushed or by DML).
+    """Whether this session changed any table the workforce snapshot is read from since its
+    transaction began (flushed or by DML).
 
-    Matching caches the workforce by its stamp; a snapshot read by a transaction that wrote may
-    hold changes that roll back, so it is used but never kept (see domain/matching/workforce.py).
-    """
+    Matching caches the workforce by its stamp; a snapshot read by a transaction that changed
+    those tables may hold changes that roll back, so it is used but never kept (see
+    domain/matching/workforce.py). A transaction that wrote only visits, bookings or letters read
+    the workforce as committed: its snapshot is kept, or a job allocating visit after visit would
+    load the whole workforce again for each."""
     return bool(session.info.get(_WROTE))
 
 
 _WROTE = "matching_wrote_in_transaction"
+# The tables a snapshot is read from (the queries above).
+_SNAPSHOT = (
+    Worker,
+    Medal,
+    WorkerCompetency,
+    WorkerCharacteristic,
+    AvailabilityWindow,
+    Review,
+    Competency,
+    Characteristic,
+)
 
 
 @event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, _context: object) -> None:
-    session.info[_WROTE] = True
+    if any(isinstance(row, _SNAPSHOT) for row in (*session.new, *session.dirty, *session.deleted)):
+        session.info[_WROTE] = True
 
 
 @event.listens_for(Session, "do_orm_execute")
 def _on_execute(state: ORMExecuteState) -> None:
-    if state.is_insert or state.is_update or state.is_delete:
+    if (state.is_insert or state.is_update or state.is_delete) and (
+        not state.all_mappers or any(issubclass(m.class_, _SNAPSHOT) for m in state.all_mappers)
+    ):
         state.session.info[_WROTE] = True
 
 

@@ -94,6 +94,27 @@ def test_a_snapshot_read_by_a_transaction_that_rolls_back_is_not_kept(town: Town
     assert [p.name for p in matching.find_providers(shift, session=town.session)] == ["Kept Lee"]
 
 
+def test_a_snapshot_read_by_a_transaction_that_wrote_only_visits_is_kept(town: Town) -> None:
+    """The series job writes a visit, then searches for its worker, visit after visit: what it read
+    of the workforce is as committed, so the next search finds it in memory."""
+    first_aid = town.competency("First aid")
+    town.require(competency_id=first_aid)
+    ann = town.worker(competencies={first_aid: None})
+    town.session.execute(update(Worker).values(rating=3))  # a new stamp: the next search loads
+    town.session.commit()
+    town.busy(ann, at(MONDAY, "06:00"), at(MONDAY, "07:00"))  # a visit written, not yet committed
+    shift = town.shift(at(MONDAY, "09:00"), at(MONDAY, "11:00"))
+    with counting() as writing:
+        assert [p.worker_id for p in matching.find_providers(shift, session=town.session)] == [ann]
+    town.session.commit()
+    with counting() as after:
+        assert [p.worker_id for p in matching.find_providers(shift, session=town.session)] == [ann]
+    queries_after = [statement for statement in after if not statement.startswith("BEGIN")]
+    assert len(writing) > 5  # it loaded the workforce
+    # and kept it: stamp and client, requirements, busy, leave, hours
+    assert len(queries_after) == 5, queries_after
+
+
 def test_a_change_to_a_worker_is_seen_by_the_next_search(town: Town) -> None:
     first_aid = town.competency("First aid")
     town.require(competency_id=first_aid)
