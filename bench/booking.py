@@ -155,6 +155,8 @@ def one_booking(
     except DomainError:
         return "slot taken"
     offer_id = pending_offer(booked.booking_id)
+    if offer_id is None:  # every visit goes past the approved hours: held for the agency's decision
+        return "held past the approved hours"
     try:
         timed(times, "accept", lambda: answers.accept(workers[worker_id], offer_id))
     except DomainError:
@@ -162,13 +164,11 @@ def one_booking(
     return "booked"
 
 
-def pending_offer(booking_id: int) -> int:
+def pending_offer(booking_id: int) -> int | None:
     with db.read() as session:
-        found = session.scalar(
+        return session.scalar(
             select(Offer.id).where(Offer.booking_id == booking_id, Offer.status == OfferStatus.PENDING)
         )
-        assert found is not None
-        return found
 
 
 def percentile(values: list[float], share: float) -> float:
