@@ -10,10 +10,13 @@ AXE_VERSION := 4.14.1
 run: $(VENV)/.app
 	$(BIN)/python main.py
 
+# Two workers per core: much of a browser or PostgreSQL test is spent waiting, not computing.
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
+
 test: $(VENV)/.test $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/mypy  # what it checks, and how strictly, is in pyproject.toml's [tool.mypy]
-	$(BIN)/pytest -n auto  # one worker per core (pytest-xdist); each builds its own test databases
+	$(BIN)/pytest -n $(TEST_WORKERS)  # pytest-xdist; each worker builds its own test databases
 
 # Whole-program checks, slow, after `make test` in CI: the first start of a fresh portal.
 check-whole: $(VENV)/.test
