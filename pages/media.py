@@ -1,6 +1,7 @@
 """Photos served only to those who may see the person in them; marketing media only to an item's
 audience and staff; marketing uploads from staff who may publish."""
 
+from pathlib import Path
 from typing import Literal
 
 from fastapi import HTTPException, Request
@@ -56,15 +57,7 @@ async def worker_evidence(worker_id: RecordId, competency_id: RecordId) -> Respo
         found = await run.io_bound(backoffice_workers.evidence, actor, worker_id, competency_id)
     except DomainError:
         found = None
-    if found is None:
-        raise HTTPException(status_code=404, detail="No such file.")
-    path, content_type = found
-    return FileResponse(
-        path,
-        media_type=content_type,
-        content_disposition_type="inline",
-        headers={"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"},
-    )
+    return _file(found, "private, no-store")
 
 
 async def service_image(service_id: RecordId) -> Response:
@@ -84,14 +77,9 @@ def _image(found: tuple[bytes, str] | None) -> Response:
     )
 
 
-async def news_file(item_id: RecordId, part: str) -> Response:
-    """A marketing item's video, picture, PDF, poster or captions, for its audience and staff, with
-    range requests (206, Accept-Ranges) so a tablet can seek in a video. The same 404 for no file and
-    no access."""
-    actor = await guard.signed_in_or_401()
-    if part not in NEWS_PARTS:
-        raise HTTPException(status_code=404, detail="No such file.")
-    found = await run.io_bound(feed.file_of, actor, item_id, NEWS_PARTS[part])
+def _file(found: tuple[Path, str] | None, caching: str) -> FileResponse:
+    """A stored file shown in the browser (range requests answered by FileResponse); the same 404
+    for no file and no access."""
     if found is None:
         raise HTTPException(status_code=404, detail="No such file.")
     path, content_type = found
@@ -99,8 +87,18 @@ async def news_file(item_id: RecordId, part: str) -> Response:
         path,
         media_type=content_type,
         content_disposition_type="inline",
-        headers={"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"},
+        headers={"Cache-Control": caching, "X-Content-Type-Options": "nosniff"},
     )
+
+
+async def news_file(item_id: RecordId, part: str) -> Response:
+    """A marketing item's video, picture, PDF, poster or captions, for its audience and staff, with
+    range requests (206, Accept-Ranges) so a tablet can seek in a video. The same 404 for no file and
+    no access."""
+    actor = await guard.signed_in_or_401()
+    if part not in NEWS_PARTS:
+        raise HTTPException(status_code=404, detail="No such file.")
+    return _file(await run.io_bound(feed.file_of, actor, item_id, NEWS_PARTS[part]), "private, max-age=3600")
 
 
 async def news_upload(request: Request, purpose: str) -> JSONResponse:
