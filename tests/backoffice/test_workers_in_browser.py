@@ -13,7 +13,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.wait import WebDriverWait
 
-from tests.support.browser import sign_in, tablet, text_of
+from tests.support.browser import sign_in, tablet, text_of, whole_list
 from tests.support.personas import Personas
 
 pytestmark = pytest.mark.browser
@@ -99,8 +99,7 @@ def providers_for_monday_9am(screen: Screen, margaret: int) -> str:
     tap(screen, "Choose my worker")
     screen.should_contain("What matters to you in a worker?")
     tap(screen, "Find a worker")
-    patiently(screen, "can do it")
-    return text_of(screen)
+    return whole_list(screen)
 
 
 def how_many(listed: str) -> int:

@@ -29,6 +29,7 @@ from tests.support.browser import (
     sign_in,
     tablet,
     text_of,
+    whole_list,
 )
 from tests.support.personas import Personas
 from tests.support.records import shifts_of_booking
@@ -134,7 +135,7 @@ def test_a_weekly_booking_with_a_chosen_worker_is_accepted_confirmed_and_allocat
     screen.should_contain("What matters to you in a worker?")
     camera.take("preferences")
     tap(screen, "Find a worker")
-    patiently(screen, "can do it")
+    whole_list(screen)
     camera.take("providers")
     tap(screen, "Choose Aisha Rahman")
     tap(screen, "Yes, ask Aisha Rahman")

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from nicegui.testing import Screen
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.wait import WebDriverWait
 
 from demo import DEMO_PASSWORD
 from tests.support import second_factor
@@ -95,3 +96,21 @@ def page_problems(screen: Screen, where: str, size: str) -> list[str]:
 
 def text_of(screen: Screen) -> str:
     return screen.selenium.find_element(By.TAG_NAME, "body").text
+
+
+# "N workers can do it" (or no worker at all), and every card of the list's first page on it.
+WORKER_LIST_COMPLETE = """
+const said = [...document.querySelectorAll('h2')].find(h => h.textContent.includes('can do it'));
+if (!said) return document.body.textContent.includes('No worker is free');
+return document.querySelectorAll('.provider-card').length >= Math.min(parseInt(said.textContent, 10), 10);
+"""
+
+
+def whole_list(screen: Screen, patience: float = 60) -> str:
+    """After "Find a worker": the page's text once the whole first page of workers is on it (the
+    cards after the first three follow a moment after the heading)."""
+    WebDriverWait(screen.selenium, patience, poll_frequency=0.1).until(
+        lambda driver: driver.execute_script(WORKER_LIST_COMPLETE),
+        message="the list of workers did not complete",
+    )
+    return text_of(screen)
