@@ -35,9 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
-import sqlalchemy  # noqa: E402
 from sqlalchemy import select, text  # noqa: E402
 
+from bench import postgres  # noqa: E402
 from demo import DEMO_PASSWORD, seed_demo  # noqa: E402
 from domain import clock  # noqa: E402
 from domain.accounts import passwords  # noqa: E402
@@ -50,7 +50,6 @@ from domain.vocabulary import BUSY_SHIFT_STATUSES, Role  # noqa: E402
 from storage import db, migrate  # noqa: E402
 from storage.models import Account, Client, Worker  # noqa: E402
 
-ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 DATABASE = "bench_concurrency"
 SYDNEY = ZoneInfo("Australia/Sydney")
 SLOTS = ("09:00:00", "09:30:00", "10:00:00")  # half an hour apart, an hour long: they overlap
@@ -73,17 +72,13 @@ class Tally:
 
 
 def database_url() -> str:
-    return sqlalchemy.make_url(ADMIN_URL).set(database=DATABASE).render_as_string(hide_password=False)
+    return postgres.url_of(DATABASE)
 
 
 def build() -> tuple[list[tuple[str, int]], list[str]]:
     """A fresh demo agency where every client and worker can sign in: ((e-mail, client id) of every
     client account, e-mails of every worker account)."""
-    admin = sqlalchemy.create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{DATABASE}"'))
-    admin.dispose()
+    postgres.recreate(DATABASE)
     migrate.upgrade(db.configure(database_url()))
     hashed = passwords.hash_password(DEMO_PASSWORD)
     with db.write() as session:

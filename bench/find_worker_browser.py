@@ -10,7 +10,6 @@ find_worker_browser_p50_ms and find_worker_browser_p95_ms. Target: under 500 ms.
 
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,20 +27,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from demo import DEMO_PASSWORD  # noqa: E402
+from tests.support.browser import WORKER_LIST_COMPLETE  # noqa: E402
+from tests.support.ports import free_port  # noqa: E402
 
 CHROMEDRIVER = "/usr/bin/chromedriver"
 PATIENCE = 60  # seconds: a wait for the page, never a timing
 # Clicks "Find a worker" and resolves once the first page of cards is in the document (or the
 # "no worker" notice is): the time is the browser's own, from the tap to the last card.
-TAP_TO_LIST = """
-const done = arguments[arguments.length - 1];
-const complete = () => {
-  const said = [...document.querySelectorAll('h2')].find(h => h.textContent.includes('can do it'));
-  if (!said) return document.body.textContent.includes('No worker is free');
-  const listed = parseInt(said.textContent, 10);
-  return document.querySelectorAll('.provider-card').length >= Math.min(listed, 10);
-};
-const button = [...document.querySelectorAll('button')].find(b => b.textContent.includes('Find a worker'));
+TAP_TO_LIST = (
+    "const done = arguments[arguments.length - 1];\n"
+    f"const complete = () => {{{WORKER_LIST_COMPLETE}}};\n"
+    """const button = [...document.querySelectorAll('button')]
+  .find(b => b.textContent.includes('Find a worker'));
 const started = performance.now();
 const observer = new MutationObserver(() => {
   if (complete()) { observer.disconnect(); done(performance.now() - started); }
@@ -49,12 +46,13 @@ const observer = new MutationObserver(() => {
 observer.observe(document.body, {childList: true, subtree: true, characterData: true});
 button.click();
 """
+)
 
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 30
     with tempfile.TemporaryDirectory() as folder:
-        port = _free_port()
+        port = free_port()
         env = os.environ | {
             "DATABASE_URL": f"sqlite:///{folder}/bench.db",
             "DATA_DIR": folder,
@@ -173,12 +171,6 @@ def _wait_healthy(base: str, portal: subprocess.Popen) -> None:
             pass
         time.sleep(0.2)  # polling a starting server, not timing anything
     raise RuntimeError("the portal did not start within three minutes")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _p95(values: list[float]) -> float:

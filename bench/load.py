@@ -41,9 +41,9 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 import socketio  # noqa: E402
-import sqlalchemy  # noqa: E402
-from sqlalchemy import select, text  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 
+from bench import postgres  # noqa: E402
 from demo import DEMO_PASSWORD, seed_demo  # noqa: E402
 from domain import clock  # noqa: E402
 from domain.accounts import auth, passwords, sessions  # noqa: E402
@@ -51,7 +51,6 @@ from domain.vocabulary import Role  # noqa: E402
 from storage import db, migrate  # noqa: E402
 from storage.models import Account, Client  # noqa: E402
 
-ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 DATABASE = "bench_load"
 PROXY_PORT, BASE_PORT = 8190, 8150  # away from `make cluster`'s 8000 and 8101…
 THINK = tuple(float(s) for s in os.environ.get("BENCH_LOAD_THINK", "10,30").split(","))  # seconds
@@ -63,17 +62,13 @@ UNESCAPE = (("&#36;", "$"), ("&#96;", "`"), ("&gt;", ">"), ("&lt;", "<"), ("&amp
 
 
 def database_url() -> str:
-    return sqlalchemy.make_url(ADMIN_URL).set(database=DATABASE).render_as_string(hide_password=False)
+    return postgres.url_of(DATABASE)
 
 
 def build() -> list[int]:
     """A fresh demo agency where every client has an account: the client accounts' ids."""
     if os.environ.get("BENCH_REUSE") != "1":
-        admin = sqlalchemy.create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)'))
-            connection.execute(text(f'CREATE DATABASE "{DATABASE}"'))
-        admin.dispose()
+        postgres.recreate(DATABASE)
     migrate.upgrade(db.configure(database_url()))
     hashed = passwords.hash_password(DEMO_PASSWORD)
     with db.write() as session:

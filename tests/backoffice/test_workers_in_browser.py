@@ -86,9 +86,12 @@ def patiently(screen: Screen, text: str) -> None:
     WebDriverWait(screen.selenium, PATIENCE_SECONDS).until(lambda _driver: text in text_of(screen))
 
 
-def providers_for_monday_9am(screen: Screen, margaret: int) -> str:
+def providers_for_monday_9am(
+    screen: Screen, margaret: int, step_four: str = "What matters to you in a worker?"
+) -> str:
     """Margaret books Personal care for Monday 7 December 2026 at 9 am and chooses her worker:
-    the text of the provider list's first page (the best suited ten, and how many can do it)."""
+    the text of the provider list's first page (the best suited ten, and how many can do it).
+    `step_four`: words the wishes step must show before "Find a worker" is tapped."""
     screen.open(f"/clients/{margaret}/book")
     tap(screen, "Book Personal care")
     screen.should_contain("When would you like Personal care?")
@@ -97,7 +100,7 @@ def providers_for_monday_9am(screen: Screen, margaret: int) -> str:
     tap(screen, "Next")
     patiently(screen, "Who should do it?")
     tap(screen, "Choose my worker")
-    screen.should_contain("What matters to you in a worker?")
+    screen.should_contain(step_four)
     tap(screen, "Find a worker")
     return whole_list(screen)
 

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from domain.vocabulary import ClientWorkerRelation
 from storage import db
 from storage.models import ClientWorker
-from tests.booking.test_booking_in_browser import choose, patiently, tap
+from tests.backoffice.test_workers_in_browser import providers_for_monday_9am
+from tests.booking.test_booking_in_browser import patiently, tap
 from tests.support.browser import (
     AXE,
     axe_violations,
@@ -18,7 +19,6 @@ from tests.support.browser import (
     horizontal_overflow,
     sign_in,
     tablet,
-    whole_list,
 )
 from tests.support.personas import Personas
 
@@ -41,18 +41,9 @@ def press(screen: Screen, label: str) -> None:
 
 
 def providers_for_a_visit(screen: Screen, client_id: int) -> None:
-    """Book Personal care on Monday 7 December at 9 am, choosing the worker: up to the provider list."""
-    screen.open(f"/clients/{client_id}/book")
-    tap(screen, "Book Personal care")
-    screen.should_contain("When would you like Personal care?")
-    choose(screen, "Date of the first visit", "Monday 7 December 2026")
-    choose(screen, "Start time", "9:00 am")
-    tap(screen, "Next")
-    patiently(screen, "Who should do it?")
-    tap(screen, "Choose my worker")
-    screen.should_contain("What the agency always requires")  # step 4 shows the same view
-    tap(screen, "Find a worker")
-    whole_list(screen)
+    """Book Personal care on Monday 7 December at 9 am, choosing the worker: up to the whole provider
+    list; step 4 shows the agency's requirements, the same view as the Preferences page."""
+    providers_for_monday_9am(screen, client_id, step_four="What the agency always requires")
 
 
 def test_blocking_a_past_worker_takes_them_off_the_provider_list_until_unblocked(
