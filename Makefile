@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
 AXE_VERSION := 4.14.1
 
-.PHONY: run test check-whole check-dist dist cluster cluster-stop lint bench-concurrency bench-matching bench-outbox bench-booking bench-pages bench-find-worker bench-statements bench-import bench-load clean
+.PHONY: run test check-whole check-dist dist cluster cluster-stop lint bench-concurrency bench-matching bench-outbox bench-booking bench-pages bench-find-worker bench-statements bench-import bench-load messages clean
 
 run: $(VENV)/.app
 	$(BIN)/python main.py
@@ -38,6 +38,15 @@ cluster: $(VENV)/.app
 
 cluster-stop:
 	bash deploy/cluster.sh stop
+
+# The translations: every message marked in the code, extracted and merged into each language's
+# catalogue (assets/locales/<language>/LC_MESSAGES/messages.po); new ones arrive untranslated
+# (shown in English) until a translator fills them in. tests/language checks nothing is missing.
+messages: $(VENV)/.test
+	$(BIN)/pybabel extract --mapping-file assets/locales/babel.cfg --keywords N_ --no-location --width 100 \
+		--sort-output --project "Care Portal" --msgid-bugs-address "" --output-file $(VENV)/messages.pot .
+	$(BIN)/pybabel update --input-file $(VENV)/messages.pot --output-dir assets/locales --domain messages \
+		--no-fuzzy-matching --ignore-obsolete --width 100
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

@@ -13,7 +13,7 @@ import jobs.startup
 from adapters import broadcast, collector, geocoding, logs, media_store, nicegui_tuning, uploads
 from api import docs as api_docs
 from api import feeds, health
-from components import headers, session, theme
+from components import headers, language, session, theme
 from domain import clock, events, matching
 from domain.accounts import first_admin, passwords, rate_limits
 from domain.marketing import uploads as news_uploads
@@ -190,6 +190,7 @@ def serve(settings: config.Settings, *, show: bool = False) -> None:
     session.configure(secure=session.is_https(settings.public_url))
     nicegui_tuning.install()  # before the first element is built
     theme.install()
+    language.install()
     routes()
     api_docs.install(enabled=settings.api_docs)
     app.add_middleware(session.SignInRequired)

@@ -29,12 +29,11 @@ DECODING_AT_ONCE = 2  # a 24-megapixel PNG decodes to ~96 MB; two at a time boun
 # every image the portal opens, not only portraits.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
-TOO_LARGE = "That photo is larger than 5 MB. Please choose a smaller photo."
-TOO_MANY_PIXELS = (
-    f"That photo is too large (limit {MAX_PIXELS // 1_000_000} megapixels). "
-    "Please choose a smaller photo or take it at a lower resolution."
-)
-NOT_A_PHOTO = "That file is not a JPEG or PNG photo. Please choose a photo taken with a camera or phone."
+# Why a photo is refused, as the ValueError says it; the domain (domain.profile.pictures) tells
+# the person in their own language.
+TOO_LARGE = "That photo is larger than 5 MB."
+TOO_MANY_PIXELS = f"That photo is too large (limit {MAX_PIXELS // 1_000_000} megapixels)."
+NOT_A_PHOTO = "That file is not a JPEG or PNG photo."
 
 _decoding = threading.BoundedSemaphore(DECODING_AT_ONCE)
 

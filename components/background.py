@@ -6,6 +6,8 @@ from typing import ParamSpec, TypeVar
 
 from nicegui import run
 
+from domain import language
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -16,7 +18,7 @@ async def call(callback: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R
     NiceGUI answers None instead when the call was cancelled or the app is stopping; a page cannot be
     drawn from that, so this raises CancelledError, as NiceGUI 4 itself will.
     """
-    answer = await run.io_bound(callback, *args, **kwargs)
+    answer = await run.io_bound(language.carried(callback), *args, **kwargs)
     if answer is None:
         raise asyncio.CancelledError
     return answer

@@ -5,6 +5,8 @@ from collections.abc import Awaitable, Callable
 
 from nicegui import ui
 
+from domain.language import _
+
 from .text import heading, paragraph
 
 Then = Callable[[], Awaitable[object]]
@@ -12,10 +14,13 @@ Then = Callable[[], Awaitable[object]]
 
 def open_block(name: str, then: Then, where: ui.element) -> None:
     _confirm(
-        f"Block {name}?",
-        f"{name} will not be offered to you again, for any service. Visits already booked with them stay "
-        "as they are: please call the agency to change those. You can unblock them on your Preferences page.",
-        f"Yes, block {name}",
+        _("Block {name}?").format(name=name),
+        _(
+            "{name} will not be offered to you again, for any service. Visits already booked with them "
+            "stay as they are: please call the agency to change those. You can unblock them on your "
+            "Preferences page."
+        ).format(name=name),
+        _("Yes, block {name}").format(name=name),
         then,
         where,
         "block",
@@ -24,9 +29,9 @@ def open_block(name: str, then: Then, where: ui.element) -> None:
 
 def open_unblock(name: str, then: Then, where: ui.element) -> None:
     _confirm(
-        f"Unblock {name}?",
-        f"{name} may be offered to you again when they suit a booking.",
-        f"Yes, unblock {name}",
+        _("Unblock {name}?").format(name=name),
+        _("{name} may be offered to you again when they suit a booking.").format(name=name),
+        _("Yes, unblock {name}").format(name=name),
         then,
         where,
         "unblock",
@@ -52,5 +57,5 @@ def _confirm(title: str, words: str, yes_label: str, then: Then, where: ui.eleme
             ui.button(yes_label, on_click=yes).props("unelevated color=negative no-caps").mark(
                 f"confirm-{mark}"
             )
-            ui.button("No, go back", on_click=dismiss).props("outline no-caps").mark(f"cancel-{mark}")
+            ui.button(_("No, go back"), on_click=dismiss).props("outline no-caps").mark(f"cancel-{mark}")
     dialog.open()

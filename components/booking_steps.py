@@ -11,6 +11,7 @@ from domain import matching
 from domain.accounts.access import Actor
 from domain.booking import requests
 from domain.booking.catalogue import CatalogueItem
+from domain.language import _, ngettext
 from domain.pricing import words
 from domain.vocabulary import BookingStatus
 from domain.workers import reviews
@@ -41,9 +42,11 @@ class Chosen(Protocol):
 
 
 def progress(steps: Sequence[str], current: int) -> None:
-    with ui.element("ol").classes("step-list").props('aria-label="Booking steps"'):
+    """`steps`: the steps' names as marked (N_), translated here."""
+    label = _("Booking steps")
+    with ui.element("ol").classes("step-list").props(f'aria-label="{label}"'):
         for index, name in enumerate(steps):
-            item = Text(f"{index + 1}. {name}", tag="li")
+            item = Text(f"{index + 1}. {_(name)}", tag="li")
             if index == current:
                 item.props('aria-current="step"').classes("step-current")
             elif index < current:
@@ -70,15 +73,18 @@ def focus_step(drawn: ui.element) -> None:
 
 def nav_buttons(label: str, forward: Callable[[], Any], back: Callable[[], Any], *, mark: str) -> None:
     with ui.row().classes("gap-3 q-mt-md"):
-        ui.button("Back", icon="arrow_back", on_click=back).props("outline no-caps").mark("back")
+        ui.button(_("Back"), icon="arrow_back", on_click=back).props("outline no-caps").mark("back")
         ui.button(label, icon="arrow_forward", on_click=forward).props(
             "unelevated color=primary no-caps"
         ).mark(mark)
 
 
 def chosen_service(item: CatalogueItem) -> None:
-    step_heading(f"When would you like {item.name}?")
-    paragraph(f"{catalogue_grid.price(item)}. {catalogue_grid.allowance(item)}").classes("text-muted")
+    step_heading(_("When would you like {service}?").format(service=item.name))
+    said = _("{price}. {allowance}").format(
+        price=catalogue_grid.price(item), allowance=catalogue_grid.allowance(item)
+    )
+    paragraph(said).classes("text-muted")
 
 
 def summary(state: Chosen) -> None:
@@ -88,13 +94,18 @@ def summary(state: Chosen) -> None:
         paragraph(when_picker.summary(state.when))
         if state.visits:
             rates = [visit.rate_cents for visit in state.visits]
-            paragraph(f"Price: {words.visits(rates, state.item.unit)}").mark("summary-price")
+            paragraph(_("Price: {price}").format(price=words.visits(rates, state.item.unit))).mark(
+                "summary-price"
+            )
         if state.beyond:
             Text(state.beyond, tag="p").classes("notice").props('role="status"').mark("beyond")
         if len(state.visits) > 1:
             paragraph(
-                f"That is {len(state.visits)} visits for now, the last on "
-                f"{long_date(state.visits[-1].local_date)}; more are added as time goes on."
+                ngettext(
+                    "That is {n} visit for now, the last on {date}; more are added as time goes on.",
+                    "That is {n} visits for now, the last on {date}; more are added as time goes on.",
+                    len(state.visits),
+                ).format(n=len(state.visits), date=long_date(state.visits[-1].local_date))
             )
         for visit in state.visits:
             if visit.time_note:
@@ -103,25 +114,27 @@ def summary(state: Chosen) -> None:
 
 def who(state: Chosen, choose: Callable[[bool], None], back: Callable[[], None]) -> None:
     summary(state)
-    step_heading("Who should do it?")
+    step_heading(_("Who should do it?"))
     with ui.element("div").classes("choice-grid"):
-        ui.button("Choose my worker", icon="person_search", on_click=lambda: choose(False)).props(
+        ui.button(_("Choose my worker"), icon="person_search", on_click=lambda: choose(False)).props(
             "unelevated color=primary no-caps"
         ).classes("choice").mark("choose-my-worker")
-        ui.button("Let the agency choose", icon="groups", on_click=lambda: choose(True)).props(
+        ui.button(_("Let the agency choose"), icon="groups", on_click=lambda: choose(True)).props(
             "outline color=primary no-caps"
         ).classes("choice").mark("agency-chooses")
-    ui.button("Back", icon="arrow_back", on_click=back).props("outline no-caps").classes("q-mt-md").mark(
+    ui.button(_("Back"), icon="arrow_back", on_click=back).props("outline no-caps").classes("q-mt-md").mark(
         "back"
     )
 
 
 def preferences_intro(state: Chosen) -> None:
     summary(state)
-    step_heading("What matters to you in a worker?")
+    step_heading(_("What matters to you in a worker?"))
     paragraph(
-        "A must have leaves out every worker without it. A nice to have puts the workers with it first. "
-        "Change them for this booking, or save them for every booking."
+        _(
+            "A must have leaves out every worker without it. A nice to have puts the workers with it first. "
+            "Change them for this booking, or save them for every booking."
+        )
     )
 
 
@@ -140,8 +153,12 @@ def providers(
     if not found:
         _none_found(agency_instead)
     else:
-        step_heading(f"{len(found)} worker{'s' if len(found) != 1 else ''} can do it")
-        paragraph("Best suited first. Choose one and we will ask them; you get an e-mail when they accept.")
+        step_heading(
+            ngettext("{n} worker can do it", "{n} workers can do it", len(found)).format(n=len(found))
+        ).props(f'data-workers="{len(found)}"')  # for scripts and tests, in any language
+        paragraph(
+            _("Best suited first. Choose one and we will ask them; you get an e-mail when they accept.")
+        )
     dialogs = ui.element("div")
 
     def card(listed: matching.SeriesProvider) -> None:
@@ -164,13 +181,13 @@ def providers(
         allocate_dialog.left_out(state.found.left_out, open_first=not found)
     if len(found) > state.shown_providers:
         left = len(found) - state.shown_providers
-        ui.button(f"Show more workers ({left} more)", icon="expand_more", on_click=more).props(
+        ui.button(_("Show more workers ({n} more)").format(n=left), icon="expand_more", on_click=more).props(
             "outline no-caps"
         ).classes("w-full").mark("more-providers")
     with ui.row().classes("gap-3 q-mt-md"):
-        ui.button("Back", icon="arrow_back", on_click=back).props("outline no-caps").mark("back")
+        ui.button(_("Back"), icon="arrow_back", on_click=back).props("outline no-caps").mark("back")
         if found:
-            ui.button("Let the agency choose instead", icon="groups", on_click=agency_instead).props(
+            ui.button(_("Let the agency choose instead"), icon="groups", on_click=agency_instead).props(
                 "outline no-caps"
             ).mark("agency-instead")
 
@@ -193,13 +210,15 @@ async def _draw_rest(
 
 def _none_found(agency_instead: Callable[[], Awaitable[None]]) -> None:
     with ui.element("div").classes("notice").props('role="status"').mark("no-providers"):
-        step_heading("No worker is free for all of this")
+        step_heading(_("No worker is free for all of this")).props('data-workers="0"')
         paragraph(
-            "No worker who has everything you must have is free at that time, close enough to you. "
-            "You could try another day or time, make some must haves nice to haves, "
-            "or let the agency choose: the roster team will find someone and e-mail you."
+            _(
+                "No worker who has everything you must have is free at that time, close enough to you. "
+                "You could try another day or time, make some must haves nice to haves, "
+                "or let the agency choose: the roster team will find someone and e-mail you."
+            )
         )
-        ui.button("Let the agency choose", icon="groups", on_click=agency_instead).props(
+        ui.button(_("Let the agency choose"), icon="groups", on_click=agency_instead).props(
             "unelevated color=primary no-caps"
         ).mark("agency-instead")
 
@@ -208,18 +227,22 @@ def _confirm(
     provider: matching.Provider, nominate: Callable[[matching.Provider], Awaitable[None]], where: ui.element
 ) -> None:
     with where, ui.dialog() as dialog, ui.card().classes("dialog-card gap-3"):
-        heading(f"Ask {provider.name}?", 2)
-        paragraph(f"We will send {provider.name} your request and hold the time for them until they answer.")
+        heading(_("Ask {name}?").format(name=provider.name), 2)
+        paragraph(
+            _("We will send {name} your request and hold the time for them until they answer.").format(
+                name=provider.name
+            )
+        )
 
         async def yes() -> None:
             dialog.close()
             await nominate(provider)
 
         with ui.row().classes("gap-2"):
-            ui.button(f"Yes, ask {provider.name}", on_click=yes).props(
+            ui.button(_("Yes, ask {name}").format(name=provider.name), on_click=yes).props(
                 "unelevated color=primary no-caps"
             ).mark("confirm-choice")
-            ui.button("No, go back", on_click=dialog.close).props("outline no-caps")
+            ui.button(_("No, go back"), on_click=dialog.close).props("outline no-caps")
     dialog.open()
 
 
@@ -231,8 +254,8 @@ async def _reviews(actor: Actor, provider: matching.Provider, where: ui.element)
         review_list.create(found, level=2)
         with ui.row().classes("gap-2"):
             if found.pages > 1:
-                ui.link("All reviews", f"/workers/{provider.worker_id}/reviews")
-            ui.button("Close", on_click=dialog.close).props("outline no-caps").mark("close-reviews")
+                ui.link(_("All reviews"), f"/workers/{provider.worker_id}/reviews")
+            ui.button(_("Close"), on_click=dialog.close).props("outline no-caps").mark("close-reviews")
     dialog.open()
 
 
@@ -240,19 +263,27 @@ def confirmation(state: Chosen, client_id: int, again: Callable[[], Any]) -> Non
     booked = state.booked
     assert booked is not None
     with ui.element("div").classes("notice notice-ok").props('role="status"').mark("booked"):
-        step_heading("Your booking is sent")
-        paragraph(f"Booking number {booked.number}: {when_picker.summary(state.when)}.")
-        paragraph(f"Price: {booked.price}").mark("booked-price")
+        step_heading(_("Your booking is sent"))
+        paragraph(
+            _("Booking number {number}: {when}.").format(
+                number=booked.number, when=when_picker.summary(state.when)
+            )
+        )
+        paragraph(_("Price: {price}").format(price=booked.price)).mark("booked-price")
         if booked.beyond:
             paragraph(booked.beyond).mark("booked-beyond")
         if booked.status == BookingStatus.OFFERED:
-            paragraph(f"We have asked {state.worker}. You will get an e-mail as soon as they accept.")
+            paragraph(
+                _("We have asked {name}. You will get an e-mail as soon as they accept.").format(
+                    name=state.worker
+                )
+            )
         else:
-            paragraph("The roster team will choose a worker for you and let you know.")
+            paragraph(_("The roster team will choose a worker for you and let you know."))
         for note in booked.time_notes:
             paragraph(note)
     with ui.row().classes("gap-3 q-mt-md"):
-        ui.link("See my calendar", f"/clients/{client_id}/calendar").classes("text-lg")
-        ui.button("Book another service", icon="add", on_click=again).props("outline no-caps").mark(
+        ui.link(_("See my calendar"), f"/clients/{client_id}/calendar").classes("text-lg")
+        ui.button(_("Book another service"), icon="add", on_click=again).props("outline no-caps").mark(
             "book-again"
         )

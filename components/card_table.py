@@ -9,11 +9,14 @@ of 50 rows costs one element on the server instead of hundreds. The look is in
 assets/static/tables.css."""
 
 from collections.abc import Sequence
+from html import escape
 
 from nicegui import ui
 
+from domain.language import _
+
 CELL = '<q-td :props="props" :data-label="props.col.label">{{ props.value }}</q-td>'
-ACTION_CELL = '<q-td :props="props" class="action-cell" data-label="Action">{buttons}</q-td>'
+ACTION_CELL = '<q-td :props="props" class="action-cell" data-label="{action}">{buttons}</q-td>'
 
 
 def create(
@@ -31,7 +34,7 @@ def create(
         for index, header in enumerate(headers)
     ]
     if actions:
-        columns.append({"name": "action", "label": "Action", "field": "id", "align": "left"})
+        columns.append({"name": "action", "label": _("Action"), "field": "id", "align": "left"})
     region = ui.element("div").classes("card-table-region")
     region.props.update({"role": "region", "tabindex": "0", "aria-label": caption})
     with region:
@@ -41,5 +44,7 @@ def create(
         table.props.update({"table-attrs": {"aria-label": caption}})
         table.add_slot("body-cell", CELL)
         if actions:
-            table.add_slot("body-cell-action", ACTION_CELL.format(buttons=actions))
+            table.add_slot(
+                "body-cell-action", ACTION_CELL.format(buttons=actions, action=escape(_("Action")))
+            )
     return table

@@ -3,6 +3,7 @@ action is not theirs to take, the sentence that says why in place of its buttons
 
 from domain.accounts import access
 from domain.accounts.access import Actor
+from domain.language import _
 from domain.vocabulary import ClientAction, Role
 
 from .text import paragraph
@@ -14,9 +15,9 @@ def note(actor: Actor, client_id: int) -> None:
         return
     grant = access.grant_for(actor, client_id)
     name = dict(actor.linked_clients)[client_id]
+    words = _(access.access_words(grant.level, grant.statements)).lower()  # one of access.ACCESS_WORDS
     paragraph(
-        f"Your access for {name}: {access.access_words(grant.level, grant.statements).lower()}. "
-        "The office sets it."
+        _("Your access for {name}: {access}. The office sets it.").format(name=name, access=words)
     ).classes("text-sm").mark("carer-access")
 
 

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from nicegui import ui
 
 from domain.booking.catalogue import CatalogueItem
+from domain.language import _
 from domain.pricing import allowance as allowances
 from domain.vocabulary import ServiceUnit
 
@@ -16,11 +17,12 @@ Choose = Callable[[CatalogueItem], Awaitable[None]]
 
 def create(items: Sequence[CatalogueItem], choose: Choose) -> None:
     if not items:
-        Text("You have no services approved to book at the moment. Please call the agency.", tag="p").classes(
-            "notice"
-        )
+        Text(
+            _("You have no services approved to book at the moment. Please call the agency."), tag="p"
+        ).classes("notice")
         return
-    with ui.element("ul").classes("tile-grid").props('aria-label="Services you can book"'):
+    label = _("Services you can book")
+    with ui.element("ul").classes("tile-grid").props(f'aria-label="{label}"'):
         for item in items:
             with ui.element("li"):
                 _tile(item, choose)
@@ -37,7 +39,9 @@ def amount(units: int, unit: ServiceUnit) -> str:
 
 def allowance(item: CatalogueItem) -> str:
     used, approved = amount(item.used_units, item.unit), amount(item.approved_units, item.unit)
-    return f"{used} of {approved} used {item.period_words}: {amount(item.left_units, item.unit)} left."
+    return _("{used} of {approved} used {period}: {left} left.").format(
+        used=used, approved=approved, period=item.period_words, left=amount(item.left_units, item.unit)
+    )
 
 
 def _tile(item: CatalogueItem, choose: Choose) -> None:
@@ -53,6 +57,8 @@ def _tile(item: CatalogueItem, choose: Choose) -> None:
         Text(item.description, tag="p")
         Text(f"{price(item)} · {item.program}", tag="p").classes("tile-price")
         Text(allowance(item), tag="p").classes("text-muted")
-        ui.button(f"Book {item.name}", icon="arrow_forward", on_click=lambda: choose(item)).props(
-            "unelevated color=primary no-caps"
-        ).classes("w-full").mark(f"service-{item.approved_service_id}")
+        ui.button(
+            _("Book {service}").format(service=item.name), icon="arrow_forward", on_click=lambda: choose(item)
+        ).props("unelevated color=primary no-caps").classes("w-full").mark(
+            f"service-{item.approved_service_id}"
+        )

@@ -4,6 +4,7 @@ from nicegui import ui
 
 from components import carer_access
 from domain.accounts.access import Actor
+from domain.language import _
 from domain.vocabulary import Role
 
 
@@ -14,6 +15,6 @@ def create(actor: Actor, client_id: int, section: str) -> None:
     ui.select(
         dict(actor.linked_clients),
         value=client_id,
-        label="Acting for",
+        label=_("Acting for"),
         on_change=lambda e: ui.navigate.to(f"/clients/{e.value}/{section}"),
     ).props("outlined").classes("min-w-[260px] q-mb-md").mark("client-switcher")

@@ -17,17 +17,21 @@ from components.text import Text, heading, paragraph
 from domain.accounts.access import Actor
 from domain.feeds import addresses
 from domain.feeds.addresses import FeedState
+from domain.language import _
 
 
 def create(actor: Actor, state: FeedState, zone: ZoneInfo, *, client_id: int | None, whose: str) -> None:
-    """`whose`: "your visits", "Thanh's visits", "your shifts" — what the calendar will show."""
+    """`whose`: "your visits", "Thanh's visits", "your shifts" — what the calendar will show, in the
+    reader's language (the words of the sentence "Add {whose} to your phone's … calendar")."""
     with ui.element("section").classes("card").props('aria-labelledby="feed-heading"').mark("calendar-feed"):
-        heading("Calendar feed", 2).props('id="feed-heading"')
+        heading(_("Calendar feed"), 2).props('id="feed-heading"')
         paragraph(
-            f"Add {whose} to your phone's or computer's calendar. Turn the feed on, then copy the "
-            "address into your calendar app (on an iPhone: Settings, Calendar, Accounts, Add "
-            "subscribed calendar; in Google Calendar: Other calendars, From URL). Your calendar "
-            "then shows every change by itself within a few hours."
+            _(
+                "Add {whose} to your phone's or computer's calendar. Turn the feed on, then copy the "
+                "address into your calendar app (on an iPhone: Settings, Calendar, Accounts, Add "
+                "subscribed calendar; in Google Calendar: Other calendars, From URL). Your calendar "
+                "then shows every change by itself within a few hours."
+            ).format(whose=whose)
         )
         announcer = Text("", tag="p").props('aria-live="polite"')
 
@@ -37,31 +41,35 @@ def create(actor: Actor, state: FeedState, zone: ZoneInfo, *, client_id: int | N
                 _address(made)
             if current.on:
                 since = short_date(current.since.astimezone(zone).date()) if current.since else ""
-                paragraph(f"The calendar feed is on (this address was made on {since}).").mark("feed-state")
                 paragraph(
-                    "Lost your phone, or gave the address to someone by mistake? Make a new address: "
-                    "the old one stops working at once. Turning the feed off stops it altogether."
+                    _("The calendar feed is on (this address was made on {date}).").format(date=since)
+                ).mark("feed-state")
+                paragraph(
+                    _(
+                        "Lost your phone, or gave the address to someone by mistake? Make a new address: "
+                        "the old one stops working at once. Turning the feed off stops it altogether."
+                    )
                 ).classes("text-muted")
                 with ui.row().classes("gap-3"):
-                    ui.button("Make a new address", icon="autorenew", on_click=make_new).props(
+                    ui.button(_("Make a new address"), icon="autorenew", on_click=make_new).props(
                         "outline no-caps"
                     ).mark("feed-new")
-                    ui.button("Turn off the calendar feed", icon="event_busy", on_click=turn_off).props(
+                    ui.button(_("Turn off the calendar feed"), icon="event_busy", on_click=turn_off).props(
                         "outline no-caps"
                     ).mark("feed-off")
             else:
-                paragraph("The calendar feed is off: no address shows your visits.").mark("feed-state")
-                ui.button("Turn on the calendar feed", icon="event_available", on_click=turn_on).props(
+                paragraph(_("The calendar feed is off: no address shows your visits.")).mark("feed-state")
+                ui.button(_("Turn on the calendar feed"), icon="event_available", on_click=turn_on).props(
                     "no-caps"
                 ).mark("feed-on")
 
         async def turn_on() -> None:
-            await _made(lambda: addresses.turn_on(actor, client_id), "The calendar feed is on.")
+            await _made(lambda: addresses.turn_on(actor, client_id), _("The calendar feed is on."))
 
         async def make_new() -> None:
             await _made(
                 lambda: addresses.make_new(actor, client_id),
-                "A new address was made. The old address no longer works.",
+                _("A new address was made. The old address no longer works."),
             )
 
         async def _made(make: Callable[[], str], done: str) -> None:
@@ -77,7 +85,7 @@ def create(actor: Actor, state: FeedState, zone: ZoneInfo, *, client_id: int | N
 
         async def turn_off() -> None:
             if await succeeded(lambda: addresses.turn_off(actor, client_id)):
-                done = "The calendar feed is off. Its address no longer works."
+                done = _("The calendar feed is off. Its address no longer works.")
                 announcer.text = done
                 toast.show(done)
                 body.refresh(FeedState(False, None), None)
@@ -87,22 +95,24 @@ def create(actor: Actor, state: FeedState, zone: ZoneInfo, *, client_id: int | N
 
 def _address(address: str) -> None:
     paragraph(
-        "Here is your private address. Copy it into your calendar now: for your privacy we show it "
-        "only this once. Keep it to yourself — anyone who has it can see these visits."
+        _(
+            "Here is your private address. Copy it into your calendar now: for your privacy we show it "
+            "only this once. Keep it to yourself — anyone who has it can see these visits."
+        )
     )
-    ui.input("Your calendar address", value=address).props("outlined readonly").classes("w-full").mark(
+    ui.input(_("Your calendar address"), value=address).props("outlined readonly").classes("w-full").mark(
         "feed-address"
     )
 
     def copy() -> None:
         ui.clipboard.write(address)
-        toast.show("The address was copied.")
+        toast.show(_("The address was copied."))
 
     with ui.row().classes("gap-3"):
-        ui.button("Copy the address", icon="content_copy", on_click=copy).props("outline no-caps").mark(
+        ui.button(_("Copy the address"), icon="content_copy", on_click=copy).props("outline no-caps").mark(
             "feed-copy"
         )
         parts = urlsplit(address)
-        ui.link("Open it in this device's calendar", f"webcal://{parts.netloc}{parts.path}").classes(
+        ui.link(_("Open it in this device's calendar"), f"webcal://{parts.netloc}{parts.path}").classes(
             "q-py-sm"
         ).mark("feed-webcal")

@@ -6,6 +6,8 @@ from collections.abc import Awaitable, Callable
 
 from nicegui import events, ui
 
+from domain.language import _
+
 PICTURES = ".jpg,.jpeg,.png,image/jpeg,image/png"
 
 
@@ -39,9 +41,9 @@ def portrait(url: str, name: str) -> ui.refreshable:
         # The name goes in as a value, not through the props string, so an apostrophe cannot break it.
         if photo_id is None:
             icon = ui.icon("account_box", size="160px").classes("text-grey-8")
-            icon.props.update({"role": "img", "aria-label": f"No photo of {name} yet"})
+            icon.props.update({"role": "img", "aria-label": _("No photo of {name} yet").format(name=name)})
         else:
             image = ui.element("img").classes("portrait")
-            image.props.update({"src": f"{url}?v={photo_id}", "alt": f"Photo of {name}"})
+            image.props.update({"src": f"{url}?v={photo_id}", "alt": _("Photo of {name}").format(name=name)})
 
     return picture

@@ -1,24 +1,10 @@
-"""How dates, times and amounts read on screen (agency-local, Australian style)."""
-
-from datetime import date, datetime, time
+"""How dates, times and amounts read on screen (agency-local), in the reader's language
+(domain.language.formats: Australian house style in English, CLDR in every other language)."""
 
 from domain import vocabulary
+from domain.language.formats import clock_time, long_date, month_year, short_date, short_day, short_month
 
-
-def long_date(day: date) -> str:
-    """Friday 27 November 2026."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def short_date(day: date) -> str:
-    """27 Nov 2026."""
-    return f"{day.day} {day:%b %Y}"
-
-
-def clock_time(moment: datetime | time) -> str:
-    """9:30 am."""
-    hour = moment.hour % 12 or 12
-    return f"{hour}:{moment.minute:02d} {'am' if moment.hour < 12 else 'pm'}"
+__all__ = ["clock_time", "duration", "long_date", "month_year", "short_date", "short_day", "short_month"]
 
 
 def duration(minutes: int) -> str:

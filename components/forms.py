@@ -8,8 +8,9 @@ from typing import Any, TypeVar
 from nicegui import context, run, ui
 from nicegui.elements.mixins.validation_element import ValidationElement
 
-from domain import validation
+from domain import language, validation
 from domain.errors import DomainError, InvalidInput
+from domain.language import _
 
 from . import toast
 
@@ -36,7 +37,7 @@ async def submit(
     # update of its list), and what comes after still belongs on that page.
     page = context.client
     try:
-        result = await run.io_bound(action)
+        result = await run.io_bound(language.carried(action))
     except InvalidInput as error:
         unplaced = []
         for name, message in error.fields.items():
@@ -45,7 +46,7 @@ async def submit(
             else:
                 unplaced.append(message)
         with page:
-            tell(" ".join(unplaced) or "Please check the highlighted fields.")
+            tell(" ".join(unplaced) or _("Please check the highlighted fields."))
         return None
     except DomainError as error:
         with page:
@@ -106,5 +107,5 @@ def date_input(label: str, value: date | str | None = None, *, mark: str = "") -
     with suppress(ValueError):
         shown = validation.day_as_typed(validation.day(shown)) if shown else ""
     field = text_input(label, shown, mark=mark)
-    hint = validation.DATE_HINT
+    hint = _(validation.DATE_HINT)
     return field.props(f'placeholder="{hint}" hint="{hint}" inputmode=numeric stack-label')

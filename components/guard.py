@@ -30,7 +30,7 @@ from domain.errors import DomainError, NotAllowed
 from domain.records import audit_log
 from domain.vocabulary import MAX_RECORD_ID, Role
 
-from . import session, theme
+from . import language, session, theme
 from .viewer import SignedInViewer, Viewer
 
 P = ParamSpec("P")
@@ -78,6 +78,7 @@ def page(
             viewer = await _signed_in_viewer(live.account_id)
             if viewer is None:
                 return RedirectResponse(session.sign_in_address(path))
+            language.show(viewer.actor)
             if admits is not None and viewer.actor.role not in admits:
                 theme.not_allowed(viewer, NotAllowed().message)
                 return None
@@ -109,6 +110,7 @@ def public(build: Callable[Concatenate[Viewer, P], Awaitable[Shown]]) -> Guarded
         if loaded is None:  # the app is shutting down
             return None
         actor, agency = loaded
+        language.show(actor)
         return await build(Viewer(agency, actor), *args, **kwargs)
 
     return _without_viewer(guarded, build)

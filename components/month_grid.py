@@ -11,11 +11,14 @@ from typing import Any
 
 from nicegui import ui
 
+from domain.language import N_, _
 from domain.visits.lines import ShiftLine
 
-from .formatting import clock_time, long_date
+from .formatting import clock_time, long_date, month_year
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# The columns' headings, translated where shown.
+WEEKDAY_LABELS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 DAY_CELL = """
 <q-td :props="props" :class="{'other-month': props.value.other, 'today': props.value.today}">
   <p class="day-number" :aria-label="props.value.label">{{ props.value.day }}</p>
@@ -35,8 +38,8 @@ def create(
     start = first.toordinal() - first.weekday()
     weeks = (last.toordinal() - start) // 7 + 1
     columns = [
-        {"name": name[:3].lower(), "label": name[:3], "field": name[:3].lower(), "align": "left"}
-        for name in WEEKDAYS
+        {"name": name[:3].lower(), "label": _(label), "field": name[:3].lower(), "align": "left"}
+        for name, label in zip(WEEKDAYS, WEEKDAY_LABELS, strict=True)
     ]
     rows = [
         {"week": week}
@@ -48,7 +51,8 @@ def create(
     ]
     table = ui.table(columns=columns, rows=rows, row_key="week").classes("month w-full")
     table.props('flat bordered wrap-cells hide-bottom separator="cell"')
-    table.props.update({"table-attrs": {"aria-label": f"Visits in {first:%B %Y}"}})
+    label = _("Visits in {month}").format(month=month_year(first))
+    table.props.update({"table-attrs": {"aria-label": label}})
     table.add_slot("body-cell", DAY_CELL)
     shown = {line.shift_id for line in lines}
     table.on("open", lambda e: on_open(e.args) if e.args in shown else None)

@@ -2,6 +2,7 @@
 
 from domain.accounts import access
 from domain.accounts.access import Actor
+from domain.language import _
 from domain.vocabulary import ClientAction
 
 from .theme import NavItem
@@ -10,16 +11,16 @@ from .theme import NavItem
 def client_sections(actor: Actor, client_id: int) -> list[NavItem]:
     """The client's sections; Statements only for whoever may have them (a carer's statements flag)."""
     items = [
-        NavItem("Profile", "person", f"/clients/{client_id}/profile"),
-        NavItem("Book", "add_circle", f"/clients/{client_id}/book"),
-        NavItem("Preferences", "tune", f"/clients/{client_id}/preferences"),
-        NavItem("Calendar", "calendar_month", f"/clients/{client_id}/calendar"),
-        NavItem("History", "history", f"/clients/{client_id}/history"),
-        NavItem("Services", "fact_check", f"/clients/{client_id}/services"),
-        NavItem("Statements", "receipt_long", f"/clients/{client_id}/statements"),
+        NavItem(_("Profile"), "person", f"/clients/{client_id}/profile"),
+        NavItem(_("Book"), "add_circle", f"/clients/{client_id}/book"),
+        NavItem(_("Preferences"), "tune", f"/clients/{client_id}/preferences"),
+        NavItem(_("Calendar"), "calendar_month", f"/clients/{client_id}/calendar"),
+        NavItem(_("History"), "history", f"/clients/{client_id}/history"),
+        NavItem(_("Services"), "fact_check", f"/clients/{client_id}/services"),
     ]
-    statements = access.may(actor, client_id, ClientAction.STATEMENTS)
-    return [item for item in items if item.label != "Statements" or statements]
+    if access.may(actor, client_id, ClientAction.STATEMENTS):
+        items.append(NavItem(_("Statements"), "receipt_long", f"/clients/{client_id}/statements"))
+    return items
 
 
 STAFF_SECTIONS = (

@@ -15,11 +15,11 @@ export default {
           <span>
             <span class="news-title">{{ item.title }}</span>
             <span class="news-date">{{ item.date }}</span>
-            <span v-if="item.new" class="news-new">New</span>
+            <span v-if="item.new" class="news-new">{{ new_label }}</span>
           </span>
         </button>
         <slot v-if="item.id === open"></slot>
       </li>
     </ul>`,
-  props: { items: Array, open: Number },
+  props: { items: Array, open: Number, new_label: String },
 };

@@ -10,6 +10,7 @@ from nicegui import ui
 
 from components.formatting import short_date
 from components.text import Text, heading, paragraph
+from domain.language import _
 from domain.marketing.feed import NewsCard
 from domain.vocabulary import MediaKind
 
@@ -35,13 +36,14 @@ class NewsList(ui.element, component="news_list.js"):
         super().__init__()
         self._props["items"] = [_as_value(card) for card in cards]
         self._props["open"] = None
+        self._props["new_label"] = _("New")  # the mark on a card this person has not opened yet
 
     def _displayed_contents(self, *, only_visible: bool) -> list:
         """What the simulated user of the tests reads on the cards."""
         return [
             text
             for item in self._props["items"]
-            for text in (item["title"], item["date"], "New" if item["new"] else "")
+            for text in (item["title"], item["date"], self._props["new_label"] if item["new"] else "")
         ]
 
     def show(self, item_id: int | None, seen: int | None = None) -> None:
@@ -57,9 +59,9 @@ def create(cards: tuple[NewsCard, ...], agency_name: str, on_open: Opened) -> No
     ui.add_head_html('<link rel="stylesheet" href="/static/news.css">')
     by_id = {card.item_id: card for card in cards}
     with ui.element("aside").classes("card").props('aria-labelledby="news-heading"').mark("news"):
-        heading(f"News from {agency_name}").props('id="news-heading"')
+        heading(_("News from {agency}").format(agency=agency_name)).props('id="news-heading"')
         if not cards:
-            paragraph("Nothing new from the agency at the moment.").classes("text-muted")
+            paragraph(_("Nothing new from the agency at the moment.")).classes("text-muted")
             return
         listing = NewsList(cards).mark("news-list")
 
@@ -121,23 +123,23 @@ def _video(card: NewsCard) -> None:
                     "kind": "captions",
                     "src": media_url(card.item_id, "captions"),
                     "srclang": "en",
-                    "label": "English",
+                    "label": _("English"),  # the captions' language, named in the reader's
                     "default": True,
                 }
             )
     if card.has_captions:
-        paragraph("Captions: turn them on or off from the player's menu (⋮ or CC).").classes("text-muted")
+        paragraph(_("Captions: turn them on or off from the player's menu (⋮ or CC).")).classes("text-muted")
 
 
 def _embedded(card: NewsCard) -> None:
     if card.embed_url is None:
-        paragraph("This video is not available.")
+        paragraph(_("This video is not available."))
         return
     frame = ui.element("iframe").mark("news-embed")
     frame.props.update(
         {
             "src": card.embed_url,
-            "title": f"Video: {card.title}",
+            "title": _("Video: {title}").format(title=card.title),
             "allow": "fullscreen; picture-in-picture",
             "allowfullscreen": True,
             "referrerpolicy": "strict-origin-when-cross-origin",
@@ -152,7 +154,9 @@ def _picture(card: NewsCard) -> None:
 
 def _pdf(card: NewsCard) -> None:
     link = ui.link(
-        f"Open “{card.title}” (PDF, opens in a new tab)", media_url(card.item_id, "file"), new_tab=True
+        _("Open “{title}” (PDF, opens in a new tab)").format(title=card.title),
+        media_url(card.item_id, "file"),
+        new_tab=True,
     )
     link.classes("text-lg").mark("news-pdf")
 
@@ -162,11 +166,13 @@ def _web_link(card: NewsCard) -> None:
         return
     host = urlparse(card.link_url).hostname or card.link_url
     Text(
-        f"This link leaves the Care Portal: it opens {host} in a new tab. "
-        "The agency does not run that website.",
+        _(
+            "This link leaves the Care Portal: it opens {host} in a new tab. "
+            "The agency does not run that website."
+        ).format(host=host),
         tag="p",
     ).classes("notice")
-    link = ui.link(f"Go to {host} (leaves the portal, new tab)", card.link_url, new_tab=True).mark(
-        "news-link"
-    )
+    link = ui.link(
+        _("Go to {host} (leaves the portal, new tab)").format(host=host), card.link_url, new_tab=True
+    ).mark("news-link")
     link.props('rel="noopener noreferrer"')

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field, replace
 from nicegui import ui
 
 from domain.booking.preferences import Option, Preferences
+from domain.language import N_, _
 from domain.matching import Wish
 
 from .text import Text, heading, paragraph
 
 Refresh = Callable[[], object]  # a refreshable's refresh(), whose awaitable answer nobody awaits
-KEEP = {"booking": "Just for this booking", "default": "Save as my preferences for every booking"}
+KEEP = {"booking": N_("Just for this booking"), "default": N_("Save as my preferences for every booking")}
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,10 @@ def create(state: Editing, saved: Preferences, options: tuple[Option, ...], *, b
         _adder(state, options, editor.refresh)
         if booking and state.changed:
             # a change handler, not a binding: NiceGUI polls bindings to plain objects
-            ui.radio(KEEP, value=state.keep, on_change=lambda e: setattr(state, "keep", e.value)).props(
-                'aria-label="Keep these preferences"'
+            keep = {key: _(label) for key, label in KEEP.items()}
+            label = _("Keep these preferences")
+            ui.radio(keep, value=state.keep, on_change=lambda e: setattr(state, "keep", e.value)).props(
+                f'aria-label="{label}"'
             ).mark("keep-preferences")
 
     editor()
@@ -62,20 +65,22 @@ def create(state: Editing, saved: Preferences, options: tuple[Option, ...], *, b
 def _chosen(state: Editing, refresh: Refresh) -> None:
     if not state.items:
         paragraph(
-            "You have no wishes of your own for the worker. What the agency always requires still applies."
+            _("You have no wishes of your own for the worker. What the agency always requires still applies.")
         )
     with ui.element("ul").classes("preference-list"):
         for item in state.items:
             with ui.element("li").classes("preference-row"):
                 Text(f"{item.name} ({item.group})", tag="span").classes("preference-name")
+                must_have = _("{name}: must have").format(name=item.name)
                 ui.switch(
-                    "Must have",
+                    _("Must have"),
                     value=item.wish.mandatory,
                     on_change=lambda e, i=item: _set(state, i, bool(e.value), refresh),
-                ).props(f'aria-label="{item.name}: must have"').mark(f"must-{item.key}")
-                ui.button("Remove", icon="close", on_click=lambda i=item: _remove(state, i, refresh)).props(
-                    f'outline no-caps aria-label="Remove {item.name}"'
-                ).mark(f"remove-{item.key}")
+                ).props(f'aria-label="{must_have}"').mark(f"must-{item.key}")
+                remove = _("Remove {name}").format(name=item.name)
+                ui.button(
+                    _("Remove"), icon="close", on_click=lambda i=item: _remove(state, i, refresh)
+                ).props(f'outline no-caps aria-label="{remove}"').mark(f"remove-{item.key}")
 
 
 def _adder(state: Editing, options: tuple[Option, ...], refresh: Refresh) -> None:
@@ -83,13 +88,13 @@ def _adder(state: Editing, options: tuple[Option, ...], refresh: Refresh) -> Non
     choices = {o.key: f"{o.name} ({o.group})" for o in options if o.key not in taken}
     by_key = {o.key: o for o in options}
     with ui.row().classes("items-center gap-3 w-full q-mt-sm"):
-        pick = ui.select(choices, label="Add a preference", with_input=True).props("outlined")
+        pick = ui.select(choices, label=_("Add a preference"), with_input=True).props("outlined")
         pick.classes("min-w-[260px] grow").mark("add-preference")
-        must = ui.switch("Must have").mark("add-must")
+        must = ui.switch(_("Must have")).mark("add-must")
 
         def add() -> None:
             if pick.value not in by_key:
-                pick.error = "Please choose a preference to add."
+                pick.error = _("Please choose a preference to add.")
                 return
             option = by_key[pick.value]
             wish = Wish(option.competency_id, option.characteristic_id, bool(must.value), 1)
@@ -97,7 +102,7 @@ def _adder(state: Editing, options: tuple[Option, ...], refresh: Refresh) -> Non
             state.changed = True
             refresh()
 
-        ui.button("Add", icon="add", on_click=add).props("outline no-caps").mark("add")
+        ui.button(_("Add"), icon="add", on_click=add).props("outline no-caps").mark("add")
 
 
 def _set(state: Editing, item: Item, mandatory: bool, refresh: Refresh) -> None:
@@ -115,8 +120,10 @@ def _remove(state: Editing, item: Item, refresh: Refresh) -> None:
 
 def _people(saved: Preferences) -> None:
     if saved.preferred:
-        heading("Workers you prefer", 3)
-        paragraph(", ".join(person.name for person in saved.preferred) + ": they are listed first.")
+        heading(_("Workers you prefer"), 3)
+        names = ", ".join(person.name for person in saved.preferred)
+        paragraph(_("{names}: they are listed first.").format(names=names))
     if saved.blocked:
-        heading("Workers you do not want", 3)
-        paragraph(", ".join(person.name for person in saved.blocked) + ": they are never offered to you.")
+        heading(_("Workers you do not want"), 3)
+        names = ", ".join(person.name for person in saved.blocked)
+        paragraph(_("{names}: they are never offered to you.").format(names=names))

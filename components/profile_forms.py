@@ -7,6 +7,7 @@ from nicegui import ui
 
 from domain import validation
 from domain.accounts.access import Actor
+from domain.language import N_, _
 from domain.profile import changes, reading
 from domain.profile.reading import ClientProfile, EmergencyContactDetails
 from domain.vocabulary import GeocodeStatus
@@ -16,7 +17,7 @@ from .forms import submit, text_input
 from .text import Text, heading, paragraph
 
 T = TypeVar("T")
-ADDRESS_NOT_FOUND = (
+ADDRESS_NOT_FOUND = N_(
     "We could not find this address on the map. It is saved, and the office will check it "
     "before your next visit."
 )
@@ -44,17 +45,21 @@ def _section(title: str, anchor: str) -> ui.element:
 
 
 def contact(actor: Actor, details: ClientProfile) -> None:
-    with _section("Phone and e-mail", "contact-heading"):
+    with _section(_("Phone and e-mail"), "contact-heading"):
         with ui.element("div").classes("form-grid"):
             fields = {
                 "mobile_phone": text_input(
-                    "Mobile phone", details.mobile_phone, kind="tel", autocomplete="tel", mark="mobile_phone"
+                    _("Mobile phone"),
+                    details.mobile_phone,
+                    kind="tel",
+                    autocomplete="tel",
+                    mark="mobile_phone",
                 ),
                 "home_phone": text_input(
-                    "Home phone", details.home_phone, kind="tel", autocomplete="tel", mark="home_phone"
+                    _("Home phone"), details.home_phone, kind="tel", autocomplete="tel", mark="home_phone"
                 ),
                 "email": text_input(
-                    "E-mail address", details.email, kind="email", autocomplete="email", mark="email"
+                    _("E-mail address"), details.email, kind="email", autocomplete="email", mark="email"
                 ),
             }
 
@@ -68,38 +73,38 @@ def contact(actor: Actor, details: ClientProfile) -> None:
                     email=fields["email"].value or "",
                 ),
                 fields,
-                done="Phone and e-mail saved.",
+                done=_("Phone and e-mail saved."),
             )
             if saved is not None:
                 fields["mobile_phone"].value = saved.mobile_phone
                 fields["home_phone"].value = saved.home_phone
                 fields["email"].value = saved.email
 
-        ui.button("Save phone and e-mail", icon="save", on_click=save).props("unelevated color=primary")
+        ui.button(_("Save phone and e-mail"), icon="save", on_click=save).props("unelevated color=primary")
 
 
 def _address_fields(street: str, suburb: str, state: str, postcode: str, prefix: str) -> dict:
     with ui.element("div").classes("form-grid"):
         return {
             "street": text_input(
-                "Street address", street, autocomplete="address-line1", mark=f"{prefix}street"
+                _("Street address"), street, autocomplete="address-line1", mark=f"{prefix}street"
             ),
-            "suburb": text_input("Suburb", suburb, autocomplete="address-level2", mark=f"{prefix}suburb"),
-            "state": ui.select(list(validation.STATES), value=state or None, label="State")
+            "suburb": text_input(_("Suburb"), suburb, autocomplete="address-level2", mark=f"{prefix}suburb"),
+            "state": ui.select(list(validation.STATES), value=state or None, label=_("State"))
             .props("outlined")
             .classes("w-full")
             .mark(f"{prefix}state"),
             "postcode": text_input(
-                "Postcode", postcode, autocomplete="postal-code", mark=f"{prefix}postcode"
+                _("Postcode"), postcode, autocomplete="postal-code", mark=f"{prefix}postcode"
             ).props("inputmode=numeric maxlength=4"),
         }
 
 
 def home_address(actor: Actor, details: ClientProfile) -> None:
-    with _section("Home address", "home-heading"):
+    with _section(_("Home address"), "home-heading"):
         home = details.home
         fields = _address_fields(home.street, home.suburb, home.state, home.postcode, "home_")
-        flag = paragraph(ADDRESS_NOT_FOUND).classes("notice").props('role="status"')
+        flag = paragraph(_(ADDRESS_NOT_FOUND)).classes("notice").props('role="status"')
         flag.set_visibility(details.home_located == GeocodeStatus.NOT_FOUND)
 
         warned = Warned()
@@ -118,18 +123,18 @@ def home_address(actor: Actor, details: ClientProfile) -> None:
                     )
                 ),
                 fields,
-                done="Home address saved.",
+                done=_("Home address saved."),
             )
             if saved is not None:
                 flag.set_visibility(saved.home_located == GeocodeStatus.NOT_FOUND)
 
-        ui.button("Save home address", icon="save", on_click=save).props("unelevated color=primary")
+        ui.button(_("Save home address"), icon="save", on_click=save).props("unelevated color=primary")
 
 
 def postal_address(actor: Actor, details: ClientProfile) -> None:
-    with _section("Postal address", "postal-heading"):
+    with _section(_("Postal address"), "postal-heading"):
         postal = details.postal
-        same = ui.checkbox("Same as my home address", value=postal is None).mark("postal_same")
+        same = ui.checkbox(_("Same as my home address"), value=postal is None).mark("postal_same")
         with ui.element("div").classes("w-full") as wrapper:
             fields = _address_fields(
                 postal.street if postal else "",
@@ -157,10 +162,10 @@ def postal_address(actor: Actor, details: ClientProfile) -> None:
                     )
                 ),
                 fields,
-                done="Postal address saved.",
+                done=_("Postal address saved."),
             )
 
-        ui.button("Save postal address", icon="save", on_click=save).props("unelevated color=primary")
+        ui.button(_("Save postal address"), icon="save", on_click=save).props("unelevated color=primary")
 
 
 def emergency_contacts(actor: Actor, details: ClientProfile) -> None:
@@ -168,8 +173,10 @@ def emergency_contacts(actor: Actor, details: ClientProfile) -> None:
         {"name": c.name, "relationship": c.relationship, "phone": c.phone, "email": c.email}
         for c in details.emergency_contacts
     ]
-    with _section("Emergency contacts", "emergency-heading"):
-        paragraph("The people we call if something is wrong. Please keep at least one.").classes("text-muted")
+    with _section(_("Emergency contacts"), "emergency-heading"):
+        paragraph(_("The people we call if something is wrong. Please keep at least one.")).classes(
+            "text-muted"
+        )
         fields: dict = {}
 
         @ui.refreshable
@@ -181,13 +188,13 @@ def emergency_contacts(actor: Actor, details: ClientProfile) -> None:
                     .classes("q-pa-md q-mb-md w-full")
                     .style("border: 1px solid #c9ced6; border-radius: 8px")
                 ):
-                    Text(f"Contact {number}", tag="legend").classes("text-bold")
+                    Text(_("Contact {number}").format(number=number), tag="legend").classes("text-bold")
                     with ui.element("div").classes("form-grid"):
                         for key, label, kind in (
-                            ("name", "Name", "text"),
-                            ("relationship", "Relationship", "text"),
-                            ("phone", "Phone", "tel"),
-                            ("email", "E-mail (optional)", "email"),
+                            ("name", _("Name"), "text"),
+                            ("relationship", _("Relationship"), "text"),
+                            ("phone", _("Phone"), "tel"),
+                            ("email", _("E-mail (optional)"), "email"),
                         ):
                             field = text_input(label, person[key], kind=kind, mark=f"contact{number}_{key}")
                             field.on_value_change(lambda e, p=person, k=key: p.__setitem__(k, e.value or ""))
@@ -197,16 +204,17 @@ def emergency_contacts(actor: Actor, details: ClientProfile) -> None:
                         contacts.remove(p)
                         rows.refresh()
 
-                    ui.button(f"Remove contact {number}", icon="delete", on_click=remove).props(
-                        "flat color=negative"
-                    )
+                    ui.button(
+                        _("Remove contact {number}").format(number=number), icon="delete", on_click=remove
+                    ).props("flat color=negative")
 
         rows()
 
         def add() -> None:
             if len(contacts) >= reading.MAX_EMERGENCY_CONTACTS:
                 toast.show(
-                    f"You can list up to {reading.MAX_EMERGENCY_CONTACTS} emergency contacts.", "warning"
+                    _("You can list up to {n} emergency contacts.").format(n=reading.MAX_EMERGENCY_CONTACTS),
+                    "warning",
                 )
                 return
             contacts.append({"name": "", "relationship": "", "phone": "", "email": ""})
@@ -218,9 +226,11 @@ def emergency_contacts(actor: Actor, details: ClientProfile) -> None:
                     actor, details.client_id, [EmergencyContactDetails(**c) for c in contacts]
                 ),
                 fields,
-                done="Emergency contacts saved.",
+                done=_("Emergency contacts saved."),
             )
 
         with ui.row().classes("gap-3 q-mt-sm"):
-            ui.button("Add a contact", icon="person_add", on_click=add).props("outline")
-            ui.button("Save emergency contacts", icon="save", on_click=save).props("unelevated color=primary")
+            ui.button(_("Add a contact"), icon="person_add", on_click=add).props("outline")
+            ui.button(_("Save emergency contacts"), icon="save", on_click=save).props(
+                "unelevated color=primary"
+            )

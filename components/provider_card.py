@@ -9,12 +9,19 @@ from html import escape
 from nicegui import ui
 
 from domain import matching
+from domain.language import N_, _, ngettext
 
 from . import requirements_view
 from .formatting import long_date, short_date
 from .text import Text, paragraph
 
-GENDERS = {"female": "Female", "male": "Male", "non_binary": "Non-binary", "not_stated": "Gender not stated"}
+GENDERS = {  # shown as _(GENDERS[gender])
+    "female": N_("Female"),
+    "male": N_("Male"),
+    "non_binary": N_("Non-binary"),
+    "not_stated": N_("Gender not stated"),
+}
+KINDS = {"clearance": N_("clearance"), "qualification": N_("qualification"), "skill": N_("skill")}
 Act = Callable[[matching.Provider], Awaitable[None] | None]
 
 
@@ -33,12 +40,17 @@ def create(
             with ui.element("div").classes("provider-facts"):
                 Text(provider.name, tag="h3").classes("heading-3")
                 if provider.preferred:
-                    Text("One of your preferred workers", tag="p").classes("badge-preferred")
+                    Text(_("One of your preferred workers"), tag="p").classes("badge-preferred")
                 if price:
-                    said = f"This booking with {provider.name}: {price}"
+                    said = _("This booking with {name}: {price}").format(name=provider.name, price=price)
                     paragraph(said).mark(f"price-{provider.worker_id}")
-                paragraph(f"{GENDERS.get(provider.gender, provider.gender)}, {provider.age} years old")
-                paragraph(f"{provider.distance_km:.1f} km away")
+                gender = _(GENDERS[provider.gender]) if provider.gender in GENDERS else provider.gender
+                paragraph(
+                    ngettext("{gender}, {age} year old", "{gender}, {age} years old", provider.age).format(
+                        gender=gender, age=provider.age
+                    )
+                )
+                paragraph(_("{distance} km away").format(distance=f"{provider.distance_km:.1f}"))
                 _stars_and_medal(provider)
                 if provider.desirables_total:
                     met, total = provider.desirables_met, provider.desirables_total
@@ -46,24 +58,29 @@ def create(
         _competencies(provider)
         _cannot_do(found, visits)
         with ui.row().classes("gap-2 q-mt-sm"):
-            ui.button(f"Choose {provider.name}", icon="how_to_reg", on_click=lambda: choose(provider)).props(
+            choose_label = _("Choose {name}").format(name=provider.name)
+            ui.button(choose_label, icon="how_to_reg", on_click=lambda: choose(provider)).props(
                 "unelevated color=primary no-caps"
             ).mark(f"choose-{provider.worker_id}")
-            label = f"{provider.review_count} review" + ("" if provider.review_count == 1 else "s")
+            count = provider.review_count
+            label = ngettext("{n} review", "{n} reviews", count).format(n=count)
+            read = _("Read {reviews} of {name}").format(reviews=label, name=provider.name)
             ui.button(label, icon="reviews", on_click=lambda: read_reviews(provider)).props(
-                f'outline no-caps aria-label="Read {label} of {provider.name}"'
+                f'outline no-caps aria-label="{read}"'
             ).mark(f"reviews-{provider.worker_id}")
             if block is not None:
-                ui.button("Block this worker", icon="block", on_click=lambda: block(provider)).props(
-                    f'flat no-caps color=negative aria-label="Block this worker: {provider.name}"'
+                blocking = _("Block this worker: {name}").format(name=provider.name)
+                ui.button(_("Block this worker"), icon="block", on_click=lambda: block(provider)).props(
+                    f'flat no-caps color=negative aria-label="{blocking}"'
                 ).mark(f"block-{provider.worker_id}")
 
 
 def stars(rating: int) -> Text:
+    said = _("Rated {rating} out of 5").format(rating=rating)
     return (
         Text("★" * rating + "☆" * (5 - rating), tag="span")
         .classes("stars")
-        .props(f'role="img" aria-label="Rated {rating} out of 5"')
+        .props(f'role="img" aria-label="{said}"')
     )
 
 
@@ -73,8 +90,9 @@ def _photo(provider: matching.Provider) -> None:
             'aria-hidden="true"'
         )
     else:
+        alt = _("Photo of {name}").format(name=provider.name)
         ui.image(f"/media/workers/{provider.worker_id}/photo").classes("provider-photo").props(
-            f'alt="Photo of {provider.name}" no-spinner'
+            f'alt="{alt}" no-spinner'
         )
 
 
@@ -85,7 +103,7 @@ def _stars_and_medal(provider: matching.Provider) -> None:
             ui.icon("military_tech", size="28px").style(f"color: {provider.medal_colour or '#6a1b9a'}").props(
                 'aria-hidden="true"'
             )
-            Text(f"{provider.medal} medal", tag="span")
+            Text(_("{medal} medal").format(medal=provider.medal), tag="span")
 
 
 def _competencies(provider: matching.Provider) -> None:
@@ -94,7 +112,7 @@ def _competencies(provider: matching.Provider) -> None:
     # each glyph with its name in words: a glyph alone is a puzzle. One element for the whole list
     # (its markup, every text escaped): a Quasar chip per glyph was two thirds of a card's build.
     ui.html(glyph_list(provider.competencies), sanitize=False)
-    title = f"Qualifications and checks ({len(provider.competencies)})"
+    title = _("Qualifications and checks ({n})").format(n=len(provider.competencies))
     details = ui.expansion(title).classes("w-full")
     # The list with expiry dates is built when first opened: ten cards' lists were a large part of
     # each search's update, and most people never open them.
@@ -109,7 +127,8 @@ def glyph_list(competencies: Sequence[matching.HeldCompetency]) -> str:
         "</span></li>"
         for held in competencies
     )
-    return f'<ul class="glyph-list" aria-label="Competencies at a glance">{items}</ul>'
+    label = escape(_("Competencies at a glance"))
+    return f'<ul class="glyph-list" aria-label="{label}">{items}</ul>'
 
 
 def _competency_list(details: ui.expansion, provider: matching.Provider) -> None:
@@ -117,8 +136,14 @@ def _competency_list(details: ui.expansion, provider: matching.Provider) -> None
         return
     with details, ui.element("ul").classes("competency-list"):
         for held in provider.competencies:
-            until = f", valid until {short_date(held.expires_on)}" if held.expires_on else ""
-            Text(f"{held.name} ({held.kind}{until})", tag="li")
+            kind = _(KINDS[held.kind]) if held.kind in KINDS else held.kind
+            if held.expires_on:
+                said = _("{name} ({kind}, valid until {date})").format(
+                    name=held.name, kind=kind, date=short_date(held.expires_on)
+                )
+            else:
+                said = f"{held.name} ({kind})"
+            Text(said, tag="li")
 
 
 def _cannot_do(found: matching.SeriesProvider, visits: int) -> None:
@@ -126,8 +151,11 @@ def _cannot_do(found: matching.SeriesProvider, visits: int) -> None:
         return
     with ui.element("div").classes("notice q-mt-sm"):
         paragraph(
-            f"Cannot do {len(found.cannot_do)} of the {visits} visits; "
-            "the agency will find someone for those:"
+            ngettext(
+                "Cannot do {n} of the {total} visit; the agency will find someone for those:",
+                "Cannot do {n} of the {total} visits; the agency will find someone for those:",
+                visits,
+            ).format(n=len(found.cannot_do), total=visits)
         )
         with ui.element("ul"):
             for day, reasons in found.cannot_do:

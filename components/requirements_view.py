@@ -9,10 +9,11 @@ from nicegui import ui
 
 from domain.booking.agency_requirements import AgencyRequirements, Level, Need
 from domain.booking.preferences import NamedWish
+from domain.language import N_, _, ngettext
 
 from .text import Text, heading, paragraph
 
-EXPLAINED = (
+EXPLAINED = N_(  # shown as _(EXPLAINED)
     "A worker must have everything marked “must have”. The nice to haves put the workers who have them "
     "first: each worker's card says how many of the nice to haves below (yours and the agency's) they meet."
 )
@@ -26,21 +27,23 @@ def create(
     level: int = 2,
 ) -> None:
     with ui.element("section").classes("requirements-view w-full").mark("requirements-view"):
-        heading("What the agency always requires", level)
-        paragraph(EXPLAINED)
+        heading(_("What the agency always requires"), level)
+        paragraph(_(EXPLAINED))
         if wishes is not None:
-            _level_list("Your own wishes", [_own(named) for named in wishes], "level-preference", level + 1)
+            _level_list(
+                _("Your own wishes"), [_own(named) for named in wishes], "level-preference", level + 1
+            )
             if not wishes:
-                paragraph("You have none: any suitable worker can be chosen.").classes("text-muted")
+                paragraph(_("You have none: any suitable worker can be chosen.")).classes("text-muted")
         for shown in agency.for_service(service_id):
             _level_list(_title(shown), list(shown.needs), _mark(shown), level + 1)
             if not shown.needs:
-                paragraph("Nothing more here.").classes("text-muted")
+                paragraph(_("Nothing more here.")).classes("text-muted")
 
 
 def nice_to_haves_met(met: int, total: int) -> str:
     """The provider card's line, in the words this view uses."""
-    return f"Nice to haves met: {met} of {total}"
+    return _("Nice to haves met: {met} of {total}").format(met=met, total=total)
 
 
 def _own(named: NamedWish) -> Need:
@@ -66,6 +69,12 @@ def _level_list(title: str, needs: list[Need], mark: str, level: int) -> None:
 
 
 def _words(need: Need) -> str:
-    kind = "must have" if need.mandatory else "nice to have"
-    counts = f", counts {need.weight} times" if not need.mandatory and need.weight > 1 else ""
-    return f"{need.name} ({need.group}): {kind}{counts}"
+    if need.mandatory:
+        return _("{name} ({group}): must have").format(name=need.name, group=need.group)
+    if need.weight > 1:
+        return ngettext(
+            "{name} ({group}): nice to have, counts {n} time",
+            "{name} ({group}): nice to have, counts {n} times",
+            need.weight,
+        ).format(name=need.name, group=need.group, n=need.weight)
+    return _("{name} ({group}): nice to have").format(name=need.name, group=need.group)

@@ -1,5 +1,6 @@
 """A shift's status shown by colour and by text together, never by colour alone."""
 
+from domain.language import _
 from domain.visits.lines import STATUS_LABELS
 from domain.vocabulary import ShiftStatus
 
@@ -9,7 +10,7 @@ CSS = '<link rel="stylesheet" href="/static/self_service.css">'
 
 
 def badge(status: ShiftStatus) -> Text:
-    return Text(STATUS_LABELS[status], tag="span").classes(f"status status-{status.value}")
+    return Text(_(STATUS_LABELS[status]), tag="span").classes(f"status status-{status.value}")
 
 
 def chip_class(status: ShiftStatus) -> str:

@@ -4,7 +4,9 @@ domain.statements.wording, as the PDF's do."""
 
 from nicegui import ui
 
+from domain.language import _, formats
 from domain.money import dollars
+from domain.statements import periods
 from domain.statements.model import PackageStatement
 from domain.statements.periods import month_label
 from domain.statements.wording import by_month, summary, summary_sentences, tables
@@ -28,12 +30,14 @@ def create(statement: PackageStatement, pdf_url: str) -> None:
 def _plain_words(statement: PackageStatement, pdf_url: str) -> None:
     package = statement.package
     with ui.element("section").classes("card").props('aria-labelledby="statement-heading"'):
-        heading(f"Statement for {statement.period.label}").props('id="statement-heading"')
+        heading(_("Statement for {period}").format(period=periods.label(statement.period))).props(
+            'id="statement-heading"'
+        )
         paragraph(f"{package.client_name} · {package.label}").classes("text-muted")
-        ui.button("Print / save as PDF", icon="print", on_click=lambda: ui.download.from_url(pdf_url)).props(
-            "outline"
-        ).classes("q-my-sm").mark("print-statement")
-        heading("In plain words", 3)
+        ui.button(
+            _("Print / save as PDF"), icon="print", on_click=lambda: ui.download.from_url(pdf_url)
+        ).props("outline").classes("q-my-sm").mark("print-statement")
+        heading(_("In plain words"), 3)
         with ui.element("div").classes("statement-sentences").mark("sentences"):
             for sentence in summary_sentences(statement):
                 paragraph(sentence)
@@ -42,23 +46,25 @@ def _plain_words(statement: PackageStatement, pdf_url: str) -> None:
 def _chart(statement: PackageStatement) -> None:
     months = statement.by_month
     with ui.element("section").classes("card").props('aria-labelledby="chart-heading"'):
-        heading("Budget used and left", 3).props('id="chart-heading"')
+        heading(_("Budget used and left"), 3).props('id="chart-heading"')
         if not months:
-            paragraph("There is nothing to chart yet.")
+            paragraph(_("There is nothing to chart yet."))
             return
-        span = f"{month_label(months[0].month)} to {month_label(months[-1].month)}"
-        described = (
-            f"Bar chart of the budget spent in each month and left at its end, {span}. "
+        described = _(
+            "Bar chart of the budget spent in each month and left at its end, {first} to {last}. "
             "The table below gives the same figures."
-        )
+        ).format(first=month_label(months[0].month), last=month_label(months[-1].month))
         chart = ui.echart(_chart_options(statement)).classes("statement-chart")
         chart.props.update({"role": "img", "aria-label": described})
-        paragraph(f"At the end: {dollars(months[-1].left)} left.").classes("text-muted")
+        paragraph(_("At the end: {amount} left.").format(amount=dollars(months[-1].left))).classes(
+            "text-muted"
+        )
     data_table.create(by_month(statement))
 
 
 def _chart_options(statement: PackageStatement) -> dict:
     months = statement.by_month
+    spent, left = _("Spent in the month"), _("Left at the end")
     return {
         "animation": False,
         "color": [SPENT_COLOUR, LEFT_COLOUR],
@@ -67,14 +73,14 @@ def _chart_options(statement: PackageStatement) -> dict:
         "legend": {
             "top": 0,
             "left": "center",
-            "data": ["Spent in the month", "Left at the end"],
+            "data": [spent, left],
             "textStyle": {"fontSize": 14},
         },
         "grid": {"top": 48, "left": 12, "right": 12, "bottom": 8, "containLabel": True},
-        "xAxis": {"type": "category", "data": [f"{m.month:%b %Y}" for m in months]},
+        "xAxis": {"type": "category", "data": [formats.short_month(m.month) for m in months]},
         "yAxis": {"type": "value", "axisLabel": {"formatter": "${value}"}},
         "series": [
-            {"name": "Spent in the month", "type": "bar", "data": [m.spent / 100 for m in months]},
-            {"name": "Left at the end", "type": "bar", "data": [m.left / 100 for m in months]},
+            {"name": spent, "type": "bar", "data": [m.spent / 100 for m in months]},
+            {"name": left, "type": "bar", "data": [m.left / 100 for m in months]},
         ],
     }

@@ -4,11 +4,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from nicegui import app, ui
 from nicegui.language import Language
 
 from domain.accounts.access import Actor
+from domain.language import DEFAULT, _
 
 from . import session, toast
 from .text import Text
@@ -27,7 +29,8 @@ COLOURS = {
     "info": "#01579b",
     "warning": "#8d4b00",
 }
-LANGUAGE: Language = "en-GB"  # Quasar has no en-AU; the page's lang attribute comes from this
+# The pages' language until the guard shows a page in its reader's (components.language.show)
+LANGUAGE = cast(Language, DEFAULT.html)
 
 
 @dataclass(frozen=True)
@@ -65,14 +68,15 @@ def frame(
         ui.query("body").classes("large-text")
     with ui.header(elevated=False).classes("app-header items-center justify-between px-4 py-2"):
         # first in the header, which comes first in the page: the first Tab stop
-        ui.link("Skip to main content", "#main").classes("skip-link")
+        ui.link(_("Skip to main content"), "#main").classes("skip-link")
         Text(viewer.agency.name, tag="p").classes("agency-name")
         if actor is not None:
             _account_menu(actor)
         toast.strip()
     if nav:
+        sections = _("Sections")
         with (
-            ui.element("nav").props('aria-label="Sections"').classes("app-toolbar w-full"),
+            ui.element("nav").props(f'aria-label="{sections}"').classes("app-toolbar w-full"),
             ui.row().classes("page-main py-1 gap-1 flex-wrap"),
         ):
             for item in nav:
@@ -99,7 +103,7 @@ def _account_menu(actor: Actor) -> None:
     ):
         with ui.item().props("tag=label"):
             ui.switch(
-                "Larger text",
+                _("Larger text"),
                 value=actor.large_text,
                 on_change=lambda e: session.set_large_text(actor, bool(e.value)),
             ).mark("large-text")
@@ -107,11 +111,11 @@ def _account_menu(actor: Actor) -> None:
             ui.menu_item("Two-step sign-in", on_click=lambda: ui.navigate.to(session.TWO_FACTOR_PAGE)).mark(
                 "two-factor"
             )
-        ui.menu_item("Sign out", on_click=session.sign_out).mark("sign-out")
+        ui.menu_item(_("Sign out"), on_click=session.sign_out).mark("sign-out")
 
 
 def not_allowed(viewer: Viewer, message: str) -> None:
     """What someone sees when they open a page or record that is not theirs: no hint of what is there."""
-    with frame("Not available", viewer):
+    with frame(_("Not available"), viewer):
         Text(message, tag="p").classes("notice notice-error").props('role="alert"')
-        ui.link("Go to my home page", "/").classes("text-lg")
+        ui.link(_("Go to my home page"), "/").classes("text-lg")

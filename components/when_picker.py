@@ -10,6 +10,7 @@ from nicegui import ui
 from nicegui.elements.mixins.validation_element import ValidationElement
 
 from domain import validation
+from domain.language import N_, _, current
 from domain.validation import DATE_HINT
 from domain.vocabulary import Recurrence
 
@@ -19,11 +20,11 @@ FIRST_START = time(6, 0)
 LAST_START = time(21, 0)
 STEP_MINUTES = 30
 DURATIONS = (30, 45, 60, 90, 120, 150, 180, 240, 300, 360, 480)
-PATTERNS = {
-    Recurrence.ONCE: "Once only",
-    Recurrence.WEEKLY: "Every week",
-    Recurrence.FORTNIGHTLY: "Every fortnight",
-    Recurrence.FOUR_WEEKLY: "Every four weeks",
+PATTERNS = {  # shown as _(PATTERNS[recurrence])
+    Recurrence.ONCE: N_("Once only"),
+    Recurrence.WEEKLY: N_("Every week"),
+    Recurrence.FORTNIGHTLY: N_("Every fortnight"),
+    Recurrence.FOUR_WEEKLY: N_("Every four weeks"),
 }
 
 
@@ -45,10 +46,16 @@ def start_times() -> dict[str, str]:
     return {moment.strftime("%H:%M"): clock_time(moment) for moment in moments}
 
 
-@lru_cache(maxsize=8)
 def dates(first: date, last: date) -> dict[str, str]:
-    """Shared by every page built today (read only): formatting a horizon of days was a visible
-    part of each booking page's build."""
+    """The days from `first` to `last`, as "YYYY-MM-DD" -> "Friday 27 November 2026" in the
+    language in force."""
+    return _dates(first, last, current().code)
+
+
+@lru_cache(maxsize=8)
+def _dates(first: date, last: date, language: str) -> dict[str, str]:
+    """Shared by every page built today in that language (read only): formatting a horizon of days
+    was a visible part of each booking page's build."""
     return {
         (first + timedelta(d)).isoformat(): long_date(first + timedelta(d))
         for d in range((last - first).days + 1)
@@ -61,23 +68,24 @@ def create(chosen: When, first: date, last: date) -> dict[str, ValidationElement
     NiceGUI would poll ten times a second for as long as the page is open."""
     lengths = {minutes: duration(minutes) for minutes in sorted({*DURATIONS, chosen.duration_minutes})}
     with ui.element("div").classes("form-grid"):
-        day = _select(dates(first, last), "Date of the first visit", "when-date", _iso(chosen.first_date))
+        day = _select(dates(first, last), _("Date of the first visit"), "when-date", _iso(chosen.first_date))
         day.classes("full-row").on_value_change(lambda e: _set(chosen, "first_date", _date(e.value)))
-        start = _select(start_times(), "Start time", "when-start", _hhmm(chosen.start))
+        start = _select(start_times(), _("Start time"), "when-start", _hhmm(chosen.start))
         start.on_value_change(lambda e: _set(chosen, "start", _time(e.value)))
-        length = _select(lengths, "How long", "when-duration", chosen.duration_minutes)
+        length = _select(lengths, _("How long"), "when-duration", chosen.duration_minutes)
         length.on_value_change(lambda e: _set(chosen, "duration_minutes", e.value))
 
     def pattern(value: Recurrence) -> None:
         _set(chosen, "recurrence", value)
         ends.set_visibility(value != Recurrence.ONCE)
 
-    how_often = ui.radio(dict(PATTERNS), value=chosen.recurrence, on_change=lambda e: pattern(e.value))
-    how_often.props('inline aria-label="How often"').mark("when-pattern")
-    ends = ui.input("Last visit on (optional)", value=_typed(chosen.ends_on) or "")
-    ends.props(
-        f'outlined clearable stack-label placeholder="{DATE_HINT}" hint="{DATE_HINT}" inputmode=numeric'
-    ).mark("when-ends")
+    patterns = {recurrence: _(words) for recurrence, words in PATTERNS.items()}
+    how_often = ui.radio(patterns, value=chosen.recurrence, on_change=lambda e: pattern(e.value))
+    how_often_label = _("How often")
+    how_often.props(f'inline aria-label="{how_often_label}"').mark("when-pattern")
+    ends = ui.input(_("Last visit on (optional)"), value=_typed(chosen.ends_on) or "")
+    ends.props("outlined clearable stack-label inputmode=numeric").mark("when-ends")
+    ends.props.update(placeholder=_(DATE_HINT), hint=_(DATE_HINT))
     ends.on_value_change(lambda e: _set(chosen, "ends_on", _date(e.value)))
     ends.set_visibility(chosen.recurrence != Recurrence.ONCE)
     return {"first_date": day, "start_time": start, "duration_minutes": length, "ends_on": ends}
@@ -87,13 +95,19 @@ def summary(chosen: When) -> str:
     """Like "Every week from Monday 7 December 2026, 9:00 am for 2 h"."""
     if chosen.first_date is None or chosen.start is None:
         return ""
-    when = (
-        f"{long_date(chosen.first_date)}, {clock_time(chosen.start)} for {duration(chosen.duration_minutes)}"
-    )
+    said = {
+        "date": long_date(chosen.first_date),
+        "time": clock_time(chosen.start),
+        "duration": duration(chosen.duration_minutes),
+    }
     if chosen.recurrence == Recurrence.ONCE:
-        return when
-    until = f", until {long_date(chosen.ends_on)}" if chosen.ends_on else ""
-    return f"{PATTERNS[chosen.recurrence]} from {when}{until}"
+        return _("{date}, {time} for {duration}").format(**said)
+    pattern = _(PATTERNS[chosen.recurrence])
+    if chosen.ends_on:
+        return _("{pattern} from {date}, {time} for {duration}, until {last}").format(
+            pattern=pattern, last=long_date(chosen.ends_on), **said
+        )
+    return _("{pattern} from {date}, {time} for {duration}").format(pattern=pattern, **said)
 
 
 def _select(options: dict, label: str, mark: str, value: object) -> ui.select:

@@ -9,17 +9,18 @@ from zoneinfo import ZoneInfo
 from nicegui import ui
 
 from domain.booking.worker_shifts import OfferView, WorkerShiftView
+from domain.language import N_, _, ngettext
 from domain.vocabulary import Recurrence, ShiftStatus
 
 from .formatting import clock_time, long_date
 from .text import Text, heading, paragraph
 
 Act = Callable[[int], Awaitable[None] | None]
-PATTERNS = {
-    Recurrence.ONCE: "Once only",
-    Recurrence.WEEKLY: "Every week",
-    Recurrence.FORTNIGHTLY: "Every fortnight",
-    Recurrence.FOUR_WEEKLY: "Every four weeks",
+PATTERNS = {  # shown as _(PATTERNS[recurrence])
+    Recurrence.ONCE: N_("Once only"),
+    Recurrence.WEEKLY: N_("Every week"),
+    Recurrence.FORTNIGHTLY: N_("Every fortnight"),
+    Recurrence.FOUR_WEEKLY: N_("Every four weeks"),
 }
 
 
@@ -29,30 +30,46 @@ def span(starts_at: datetime, ends_at: datetime, zone: ZoneInfo) -> str:
 
 
 def offer(found: OfferView, accept: Act, reject: Act, zone: ZoneInfo) -> None:
-    who = f"{found.service} for {found.client_first_name}"
+    who = _("{service} for {name}").format(service=found.service, name=found.client_first_name)
     with ui.element("article").classes("card worker-card").mark(f"offer-{found.id}"):
-        heading(f"{found.service} for {found.client_first_name} ({found.suburb})", 3)
-        paragraph(f"{PATTERNS[found.recurrence]}, first visit {span(found.starts_at, found.ends_at, zone)}")
+        heading(
+            _("{service} for {name} ({suburb})").format(
+                service=found.service, name=found.client_first_name, suburb=found.suburb
+            ),
+            3,
+        )
+        paragraph(
+            _("{pattern}, first visit {when}").format(
+                pattern=_(PATTERNS[found.recurrence]), when=span(found.starts_at, found.ends_at, zone)
+            )
+        )
         if len(found.occurrences) > 1:
+            held = len(found.occurrences)
             paragraph(
-                f"{len(found.occurrences)} visits held for you, the last on "
-                f"{long_date(found.occurrences[-1].local_date)}."
+                ngettext(
+                    "{n} visit held for you, the last on {date}.",
+                    "{n} visits held for you, the last on {date}.",
+                    held,
+                ).format(n=held, date=long_date(found.occurrences[-1].local_date))
             )
         for visit in found.occurrences:
             if visit.time_note:
                 paragraph(f"{long_date(visit.local_date)}: {visit.time_note}").classes("notice")
         if found.notes:
-            paragraph(f"Notes: {found.notes}")
+            paragraph(_("Notes: {notes}").format(notes=found.notes))
         expires = found.expires_at.astimezone(zone)
-        paragraph(f"Please answer by {clock_time(expires)} on {long_date(expires.date())}.").classes(
-            "text-muted"
-        )
+        paragraph(
+            _("Please answer by {time} on {date}.").format(
+                time=clock_time(expires), date=long_date(expires.date())
+            )
+        ).classes("text-muted")
+        accepting, rejecting = _("Accept {offer}").format(offer=who), _("Reject {offer}").format(offer=who)
         with ui.row().classes("gap-2"):
-            ui.button("Accept", icon="check", on_click=lambda: accept(found.id)).props(
-                f'unelevated color=positive no-caps aria-label="Accept {who}"'
+            ui.button(_("Accept"), icon="check", on_click=lambda: accept(found.id)).props(
+                f'unelevated color=positive no-caps aria-label="{accepting}"'
             ).mark(f"accept-{found.id}")
-            ui.button("Reject", icon="close", on_click=lambda: reject(found.id)).props(
-                f'outline color=negative no-caps aria-label="Reject {who}"'
+            ui.button(_("Reject"), icon="close", on_click=lambda: reject(found.id)).props(
+                f'outline color=negative no-caps aria-label="{rejecting}"'
             ).mark(f"reject-{found.id}")
 
 
@@ -65,20 +82,20 @@ def shift(found: WorkerShiftView, complete: Act, zone: ZoneInfo) -> None:
         if found.time_note:
             paragraph(found.time_note).classes("notice")
         if found.notes:
-            paragraph(f"Notes: {found.notes}")
+            paragraph(_("Notes: {notes}").format(notes=found.notes))
         if found.status == ShiftStatus.COMPLETED:
-            Text("Completed", tag="p").classes("status-done")
+            Text(_("Completed"), tag="p").classes("status-done")
         elif found.can_complete:
-            ui.button("Mark completed", icon="task_alt", on_click=lambda: complete(found.id)).props(
+            ui.button(_("Mark completed"), icon="task_alt", on_click=lambda: complete(found.id)).props(
                 "unelevated color=primary no-caps"
             ).mark(f"complete-{found.id}")
 
 
 def reject_dialog(offer_id: int, reject: Callable[[int, str], Awaitable[bool]]) -> None:
     with ui.dialog() as dialog, ui.card().classes("dialog-card gap-3"):
-        heading("Reject this offer?", 2)
-        paragraph("The roster team will find someone else. You can tell them why (optional).")
-        reason = ui.textarea("Reason (optional)").props("outlined maxlength=500").classes("w-full")
+        heading(_("Reject this offer?"), 2)
+        paragraph(_("The roster team will find someone else. You can tell them why (optional)."))
+        reason = ui.textarea(_("Reason (optional)")).props("outlined maxlength=500").classes("w-full")
         reason.mark("reject-reason")
 
         async def confirm() -> None:
@@ -86,8 +103,8 @@ def reject_dialog(offer_id: int, reject: Callable[[int, str], Awaitable[bool]]) 
                 dialog.close()
 
         with ui.row().classes("gap-2"):
-            ui.button("Reject offer", on_click=confirm).props("unelevated color=negative no-caps").mark(
+            ui.button(_("Reject offer"), on_click=confirm).props("unelevated color=negative no-caps").mark(
                 "confirm-reject"
             )
-            ui.button("Keep it", on_click=dialog.close).props("outline no-caps")
+            ui.button(_("Keep it"), on_click=dialog.close).props("outline no-caps")
     dialog.open()

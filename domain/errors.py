@@ -1,5 +1,7 @@
 """Domain exceptions: each carries a message a client can read, shown as it is by the page."""
 
+from domain.language import _
+
 
 class DomainError(Exception):
     """Something the person asked for cannot be done; the message says why in plain words."""
@@ -12,8 +14,8 @@ class DomainError(Exception):
 class NotAllowed(DomainError):
     """The caller may not see or change this record. Deliberately vague: it does not say whether it exists."""
 
-    def __init__(self, message: str = "You do not have access to that.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or _("You do not have access to that."))
 
 
 class SetByAgency(NotAllowed):
@@ -49,23 +51,21 @@ class ChangedMeanwhile(DomainError):
     """Someone changed the same records at the same moment and the database undid this attempt;
     tried again a few times, it still collided. Nothing was changed."""
 
-    def __init__(
-        self,
-        message: str = "This changed while you were working on it, so nothing was done. "
-        "Please look at it again.",
-    ) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message
+            or _("This changed while you were working on it, so nothing was done. Please look at it again.")
+        )
 
 
 class PortalBusy(DomainError):
     """Every database connection is in use for longer than a person should wait."""
 
-    def __init__(
-        self,
-        message: str = "The portal is very busy right now, so nothing was done. "
-        "Please try again in a minute.",
-    ) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message
+            or _("The portal is very busy right now, so nothing was done. Please try again in a minute.")
+        )
 
 
 class TooManyAttempts(DomainError):

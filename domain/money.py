@@ -1,6 +1,9 @@
 """Money in integer cents: prices of units, percentages, and how a price splits between payers."""
 
 
+from domain.language import formats
+
+
 def percent_of(cents: int, pct: int) -> int:
     """pct% of an amount, rounded half up to the cent (never a float)."""
     return (cents * pct + 50) // 100
@@ -18,7 +21,6 @@ def split_contribution(price: int, contribution_pct: int) -> tuple[int, int]:
 
 
 def dollars(cents: int) -> str:
-    """12345 -> "$123.45"; -500 -> "−$5.00" (a true minus sign, read out by screen readers)."""
-    sign = "−" if cents < 0 else ""
-    whole, part = divmod(abs(cents), 100)
-    return f"{sign}${whole:,}.{part:02d}"
+    """12345 -> "$123.45"; -500 -> "−$5.00" (a true minus sign, read out by screen readers); in the
+    reader's language."""
+    return formats.dollars(cents)

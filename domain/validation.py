@@ -9,6 +9,8 @@ from datetime import date
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from domain.language import N_, _
+
 STATES = ("NSW", "VIC", "QLD", "SA", "WA", "TAS", "ACT", "NT")
 
 # Australia Post's postcode ranges for each state and territory.
@@ -33,11 +35,16 @@ def phone(value: str) -> str:
         number = phonenumbers.parse(text, "AU")
     except phonenumbers.NumberParseException:
         raise ValueError(
-            f"“{text}” is not a phone number. Please enter it like 0412 345 678 or 02 9876 5432."
+            _("“{text}” is not a phone number. Please enter it like 0412 345 678 or 02 9876 5432.").format(
+                text=text
+            )
         ) from None
     if number.country_code != 61 or not phonenumbers.is_valid_number(number):
         raise ValueError(
-            f"“{text}” is not an Australian phone number. Please enter it like 0412 345 678 or 02 9876 5432."
+            _(
+                "“{text}” is not an Australian phone number. Please enter it like 0412 345 678 or "
+                "02 9876 5432."
+            ).format(text=text)
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
@@ -57,7 +64,7 @@ def phone_for_display(e164: str | None) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
-DATE_HINT = "dd/mm/yyyy"
+DATE_HINT = N_("dd/mm/yyyy")  # how a date is typed; shown translated: _(DATE_HINT)
 _AUSTRALIAN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
@@ -72,7 +79,7 @@ def day(value: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         pass
-    raise ValueError(f"Please enter a date as {DATE_HINT}, like 27/11/2026.")
+    raise ValueError(_("Please enter a date as {hint}, like 27/11/2026.").format(hint=_(DATE_HINT)))
 
 
 def day_as_typed(value: date) -> str:
@@ -83,7 +90,7 @@ def day_as_typed(value: date) -> str:
 def state(value: str) -> str:
     code = value.strip().upper()
     if code not in STATES:
-        raise ValueError(f"Please choose a state or territory ({', '.join(STATES)}).")
+        raise ValueError(_("Please choose a state or territory ({states}).").format(states=", ".join(STATES)))
     return code
 
 
@@ -91,10 +98,18 @@ def postcode(value: str, state_code: str) -> str:
     """A four-digit postcode that belongs to the given state or territory."""
     text = value.strip()
     if not re.fullmatch(r"\d{4}", text):
-        raise ValueError(f"“{text}” is not a postcode. Australian postcodes have four digits, like 2000.")
+        raise ValueError(
+            _("“{text}” is not a postcode. Australian postcodes have four digits, like 2000.").format(
+                text=text
+            )
+        )
     number = int(text)
     if not any(low <= number <= high for low, high in POSTCODE_RANGES.get(state_code, ())):
-        raise ValueError(f"Postcode {text} is not in {state_code}. Please check the postcode and the state.")
+        raise ValueError(
+            _("Postcode {postcode} is not in {state}. Please check the postcode and the state.").format(
+                postcode=text, state=state_code
+            )
+        )
     return text
 
 
@@ -105,7 +120,7 @@ def email(value: str) -> str:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError:
         raise ValueError(
-            f"“{text}” is not an e-mail address. Please enter it like name@example.com."
+            _("“{text}” is not an e-mail address. Please enter it like name@example.com.").format(text=text)
         ) from None
 
 
@@ -119,11 +134,23 @@ def optional_email(value: str | None) -> str | None:
     return email(value) if value and value.strip() else None
 
 
-def text(value: str | None, label: str, *, max_length: int, required: bool = True) -> str:
-    """Plain text of bounded length with no control characters."""
+def text(
+    value: str | None,
+    label: str,
+    *,
+    max_length: int,
+    required: bool = True,
+    missing: str | None = None,
+    too_long: str | None = None,
+) -> str:
+    """Plain text of bounded length with no control characters. What is wrong is said from `label`
+    ("Please enter the suburb."), in English, for the office; a client's form gives its own whole,
+    translated sentences instead: `missing`, and `too_long` with a {max_length} field."""
     cleaned = _CONTROL.sub("", (value or "")).strip()
     if required and not cleaned:
-        raise ValueError(f"Please enter {label}.")
+        raise ValueError(missing or f"Please enter {label}.")
     if len(cleaned) > max_length:
+        if too_long is not None:
+            raise ValueError(too_long.format(max_length=max_length))
         raise ValueError(f"{label[0].upper()}{label[1:]} can be at most {max_length} characters.")
     return cleaned

@@ -3,6 +3,8 @@ their string values; pages show them through the domain's own labels."""
 
 from enum import StrEnum
 
+from domain.language import formats, ngettext
+
 # Record ids are PostgreSQL integers: an id beyond this is no record, whatever is asked for.
 MAX_RECORD_ID = 2**31 - 1
 
@@ -257,16 +259,17 @@ def count(amount: int, word: str, many: str | None = None) -> str:
 
 
 def duration(minutes: int) -> str:
-    """90 -> "1 hour 30 minutes", 120 -> "2 hours", 45 -> "45 minutes"."""
+    """90 -> "1 hour 30 minutes", 120 -> "2 hours", 45 -> "45 minutes" (in the reader's language)."""
     hours, rest = divmod(minutes, 60)
-    said = [count(hours, "hour")] if hours else []
+    said = [ngettext("{n} hour", "{n} hours", hours).format(n=hours)] if hours else []
     if rest or not hours:
-        said.append(count(rest, "minute"))
+        said.append(ngettext("{n} minute", "{n} minutes", rest).format(n=rest))
     return " ".join(said)
 
 
 def hours(hundredths: int) -> str:
     """A quantity in hundredths of an hour: 150 -> "1.5 hours", 100 -> "1 hour"."""
-    whole, part = divmod(hundredths, 100)
-    amount = f"{whole}" if not part else f"{whole}.{part:02d}".rstrip("0")
-    return f"{amount} {plural(hundredths / 100, 'hour')}"
+    amount = formats.decimal(hundredths / 100)
+    # a fraction takes the "other" plural in every language we speak, as 100 does
+    many = 100 if hundredths % 100 else hundredths // 100
+    return ngettext("{amount} hour", "{amount} hours", many).format(amount=amount)

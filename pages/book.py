@@ -33,9 +33,10 @@ from domain import matching
 from domain.accounts import access
 from domain.booking import agency_requirements, blocking, catalogue, preferences, requests
 from domain.booking.catalogue import CatalogueItem
+from domain.language import N_, _
 from domain.vocabulary import ClientAction
 
-STEPS = ("Service", "When", "Who", "Preferences", "Worker")
+STEPS = (N_("Service"), N_("When"), N_("Who"), N_("Preferences"), N_("Worker"))  # shown as _(step)
 PROVIDERS_AT_ONCE = 10
 T = TypeVar("T")
 
@@ -66,7 +67,7 @@ async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
     path = f"/clients/{client_id}/book"
     access.require_client(actor, client_id)  # someone else's client: "You do not have access to that."
     if not access.may(actor, client_id, ClientAction.BOOK):  # a carer the agency set to view only
-        with frame("Book a service", viewer, nav=client_sections(actor, client_id), current=path):
+        with frame(_("Book a service"), viewer, nav=client_sections(actor, client_id), current=path):
             client_switcher.create(actor, client_id, "book")
             carer_access.refused(actor, client_id, ClientAction.BOOK)
         return
@@ -75,7 +76,7 @@ async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
     options = await background.call(preferences.options, actor)
     required = await background.call(agency_requirements.agency_requirements, actor, client_id)
     ui.add_head_html('<link rel="stylesheet" href="/static/booking.css">')
-    with frame("Book a service", viewer, nav=client_sections(actor, client_id), current=path):
+    with frame(_("Book a service"), viewer, nav=client_sections(actor, client_id), current=path):
         client_switcher.create(actor, client_id, "book")
         _Flow(viewer, client_id, items, saved, options, required).show()
 
@@ -114,7 +115,7 @@ class _Flow:
         step = self.state.step
         with ui.element("div").classes("w-full") as drawn:
             if step == 0:
-                booking_steps.step_heading("Which service would you like?")
+                booking_steps.step_heading(_("Which service would you like?"))
                 catalogue_grid.create(self.items, self.choose_service)
             elif step == 1:
                 self._when()
@@ -165,11 +166,11 @@ class _Flow:
         today = self.viewer.today
         last = today + timedelta(days=self.viewer.agency.booking_horizon_days)
         self.fields = when_picker.create(self.state.when, today, last)
-        notes = ui.textarea("Anything the worker should know (optional)", value=self.state.notes)
+        notes = ui.textarea(_("Anything the worker should know (optional)"), value=self.state.notes)
         notes.props("outlined maxlength=2000").classes("w-full").mark("notes")
         notes.on_value_change(lambda e: setattr(self.state, "notes", e.value or ""))  # not polled
         self.fields["notes"] = notes
-        booking_steps.nav_buttons("Next", self.check_when, self.back, mark="when-next")
+        booking_steps.nav_buttons(_("Next"), self.check_when, self.back, mark="when-next")
 
     async def check_when(self) -> None:
         wanted = self.wanted()
@@ -188,9 +189,9 @@ class _Flow:
         missing = {"first_date": when.first_date, "start_time": when.start}
         for name, value in missing.items():
             if name in self.fields:
-                self.fields[name].error = None if value else "Please choose one."
+                self.fields[name].error = None if value else _("Please choose one.")
         if item is None or when.first_date is None or when.start is None:
-            self.say("Please choose the date and the start time.")
+            self.say(_("Please choose the date and the start time."))
             return None
         return requests.Wanted(
             client_id=self.client_id,
@@ -217,7 +218,7 @@ class _Flow:
         preferences_editor.create(self.state.editing, self.saved, self.options)
         service_id = self.state.item.service_id if self.state.item else None
         requirements_view.create(self.required, service_id=service_id, level=3)
-        label = "Send my request" if self.state.agency_chooses else "Find a worker"
+        label = _("Send my request") if self.state.agency_chooses else _("Find a worker")
         booking_steps.nav_buttons(label, self.after_preferences, self.back, mark="find-provider")
 
     async def after_preferences(self) -> None:
@@ -231,7 +232,7 @@ class _Flow:
             if saved is None:
                 return
             self.saved, self.state.editing = saved, preferences_editor.editing(saved)
-            toast.show("Your preferences are saved for every booking.")
+            toast.show(_("Your preferences are saved for every booking."))
         elif editing.changed:
             wishes = await self.attempt(
                 lambda: preferences.for_this_booking(self.actor, self.client_id, editing.wishes)
@@ -276,7 +277,7 @@ class _Flow:
         """Blocked from a provider card (asked first): the list is searched again without them."""
         name = await self.attempt(lambda: blocking.block(self.actor, self.client_id, provider.worker_id))
         if name is not None:
-            toast.show(f"{name} is blocked: they will not be offered to you again.")
+            toast.show(_("{name} is blocked: they will not be offered to you again.").format(name=name))
             await self.find()
 
     async def agency_instead(self) -> None:

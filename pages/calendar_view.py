@@ -19,7 +19,7 @@ from components import (
     shift_actions,
     shift_status,
 )
-from components.formatting import clock_time, long_date
+from components.formatting import clock_time, long_date, month_year
 from components.guard import RecordId
 from components.nav import client_sections
 from components.shift_actions import Changed
@@ -28,11 +28,12 @@ from components.theme import frame
 from components.viewer import SignedInViewer
 from domain.accounts.access import Actor
 from domain.events import ShiftChanged
+from domain.language import N_, _, ngettext
 from domain.visits import views
 from domain.visits.lines import ShiftLine
 from domain.visits.views import CalendarPage, CalendarView
 
-VIEW_LABELS = {CalendarView.MONTH: "Month", CalendarView.WEEK: "Week", CalendarView.DAY: "Day"}
+VIEW_LABELS = {CalendarView.MONTH: N_("Month"), CalendarView.WEEK: N_("Week"), CalendarView.DAY: N_("Day")}
 
 
 @dataclass
@@ -59,7 +60,7 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
     page = await background.call(_load, actor, client_id, state, viewer.today)
     path = f"/clients/{client_id}/calendar"
     ui.add_head_html(shift_status.CSS)
-    with frame("Calendar", viewer, nav=client_sections(actor, client_id), current=path):
+    with frame(_("Calendar"), viewer, nav=client_sections(actor, client_id), current=path):
         client_switcher.create(actor, client_id, "calendar")
         carer_access.visit_actions(actor, client_id)
 
@@ -85,8 +86,13 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
             state.anchor = page.anchor
             _controls(page, go)
             if page.more:
+                shown = len(page.lines)
                 paragraph(
-                    f"Only the first {len(page.lines)} visits are shown: choose Week to see the rest."
+                    ngettext(
+                        "Only the first {n} visit is shown: choose Week to see the rest.",
+                        "Only the first {n} visits are shown: choose Week to see the rest.",
+                        shown,
+                    ).format(n=shown)
                 ).classes("notice")
             if page.view == CalendarView.MONTH:
                 _month(page, open_visit)
@@ -94,7 +100,7 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
                 _days(actor, page, reload)
 
         body(page)
-        live.on(ShiftChanged, lambda _: reload(), when=lambda e: client_id in e.client_ids)
+        live.on(ShiftChanged, lambda _event: reload(), when=lambda e: client_id in e.client_ids)
 
 
 def _load(actor: Actor, client_id: int, state: Shown, today: date) -> CalendarPage:
@@ -103,28 +109,28 @@ def _load(actor: Actor, client_id: int, state: Shown, today: date) -> CalendarPa
 
 def _title(page: CalendarPage) -> str:
     if page.view == CalendarView.MONTH:
-        return f"{page.first:%B %Y}"
+        return month_year(page.first)
     if page.view == CalendarView.WEEK:
-        return f"Week of {long_date(page.first)}"
+        return _("Week of {day}").format(day=long_date(page.first))
     return long_date(page.first)
 
 
 def _controls(page: CalendarPage, go: Callable[..., Awaitable[None]]) -> None:
     with ui.row().classes("items-center gap-2 q-mb-md w-full"):
-        ui.toggle(
-            {v: label for v, label in VIEW_LABELS.items()},
+        views_toggle = ui.toggle(
+            {v: _(label) for v, label in VIEW_LABELS.items()},
             value=page.view,
             on_change=lambda e: go(view=e.value),
-        ).props('no-caps unelevated toggle-color=primary aria-label="Show a month, a week or a day"').mark(
-            "calendar-view"
-        )
-        ui.button(icon="chevron_left", on_click=lambda: go(direction=-1)).props(
-            'outline aria-label="Earlier"'
-        ).mark("earlier")
-        ui.button("Today", on_click=lambda: go(today=True)).props("outline").mark("today")
-        ui.button(icon="chevron_right", on_click=lambda: go(direction=1)).props(
-            'outline aria-label="Later"'
-        ).mark("later")
+        ).props("no-caps unelevated toggle-color=primary")
+        views_toggle.props.update({"aria-label": _("Show a month, a week or a day")})
+        views_toggle.mark("calendar-view")
+        earlier = ui.button(icon="chevron_left", on_click=lambda: go(direction=-1)).props("outline")
+        earlier.props.update({"aria-label": _("Earlier")})
+        earlier.mark("earlier")
+        ui.button(_("Today"), on_click=lambda: go(today=True)).props("outline").mark("today")
+        later = ui.button(icon="chevron_right", on_click=lambda: go(direction=1)).props("outline")
+        later.props.update({"aria-label": _("Later")})
+        later.mark("later")
     heading(_title(page)).props('aria-live="polite"')
 
 
@@ -142,7 +148,7 @@ def _days(actor: Actor, page: CalendarPage, changed: Changed) -> None:
             Text(long_date(day), tag="h3").classes("heading-3")
             lines = by_day.get(day, [])
             if not lines:
-                paragraph("No visits.").classes("text-muted")
+                paragraph(_("No visits.")).classes("text-muted")
             for line in lines:
                 _visit(actor, line, changed)
         day = date.fromordinal(day.toordinal() + 1)
@@ -154,7 +160,10 @@ def _visit(actor: Actor, line: ShiftLine, changed: Changed) -> None:
             Text(f"{clock_time(line.starts)} – {clock_time(line.ends)} · {line.service}", tag="h4").classes(
                 "heading-3"
             )
-            paragraph(f"Worker: {line.worker or 'not yet allocated'}")
+            if line.worker:
+                paragraph(_("Worker: {name}").format(name=line.worker))
+            else:
+                paragraph(_("Worker: not yet allocated"))
             shift_status.badge(line.status)
             if line.time_note:
                 paragraph(line.time_note).classes("text-muted")

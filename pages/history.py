@@ -17,11 +17,12 @@ from components.viewer import SignedInViewer
 from domain import money, validation
 from domain.accounts.access import Actor
 from domain.errors import InvalidInput
+from domain.language import N_, _, formats
 from domain.visits import export, views
 from domain.visits.lines import ShiftLine
 from domain.visits.views import ListPage
 
-HEADERS = ("Date", "Time", "Service", "Worker", "Outcome", "Hours", "Amount")
+HEADERS = (N_("Date"), N_("Time"), N_("Service"), N_("Worker"), N_("Outcome"), N_("Hours"), N_("Amount"))
 
 
 @dataclass
@@ -56,7 +57,7 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
         page = await background.call(_load, actor, client_id, state)
     ui.add_head_html(shift_status.CSS)
     path = f"/clients/{client_id}/history"
-    with frame("History", viewer, nav=client_sections(actor, client_id), current=path):
+    with frame(_("History"), viewer, nav=client_sections(actor, client_id), current=path):
         client_switcher.create(actor, client_id, "history")
         fields = _range_form(state)
 
@@ -77,20 +78,23 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
                 ui.download.content(found.content, found.filename, found.media_type)
 
         with ui.row().classes("gap-2 q-mb-md"):
-            ui.button("Show", icon="search", on_click=lambda: show(1)).props("unelevated color=primary").mark(
-                "show"
-            )
-            ui.button("Download CSV", icon="download", on_click=lambda: download("csv")).props(
+            ui.button(_("Show"), icon="search", on_click=lambda: show(1)).props(
+                "unelevated color=primary"
+            ).mark("show")
+            ui.button(_("Download CSV"), icon="download", on_click=lambda: download("csv")).props(
                 "outline"
             ).mark("download-csv")
-            ui.button("Download PDF", icon="picture_as_pdf", on_click=lambda: download("pdf")).props(
+            ui.button(_("Download PDF"), icon="picture_as_pdf", on_click=lambda: download("pdf")).props(
                 "outline"
             ).mark("download-pdf")
 
         @ui.refreshable
         def results(page: ListPage) -> None:
-            caption = f"Visits from {short_date(state.first)} to {short_date(state.last)}"
-            shift_table.create(caption, HEADERS, page.lines, _cells, empty="No visits in these dates.")
+            caption = _("Visits from {first} to {last}").format(
+                first=short_date(state.first), last=short_date(state.last)
+            )
+            headers = [_(header) for header in HEADERS]
+            shift_table.create(caption, headers, page.lines, _cells, empty=_("No visits in these dates."))
             pager.create(page.page, page.pages, page.total, show, what="visits")
 
         results(page)
@@ -99,8 +103,8 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
 def _range_form(state: Shown) -> dict[str, ui.input]:
     with ui.element("div").classes("form-grid q-mb-sm").style("max-width: 520px"):
         return {
-            "first": date_input("From", state.first, mark="from"),
-            "last": date_input("To", state.last, mark="to"),
+            "first": date_input(_("From"), state.first, mark="from"),
+            "last": date_input(_("To"), state.last, mark="to"),
         }
 
 
@@ -129,6 +133,6 @@ def _cells(line: ShiftLine) -> tuple[str, ...]:
         line.service,
         line.worker or "—",
         line.cancellation or line.label,
-        f"{line.minutes / 60:.2f}".rstrip("0").rstrip("."),
+        formats.decimal(round(line.minutes / 60, 2)),
         money.dollars(line.bill_cents),
     )

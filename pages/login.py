@@ -12,6 +12,7 @@ from components.theme import frame
 from components.viewer import Viewer
 from domain.accounts import access, auth, sessions
 from domain.errors import InvalidInput, SecondFactorNeeded, SignInFailed, TooManyAttempts
+from domain.language import _
 
 safe_next = session.safe_next
 
@@ -22,23 +23,25 @@ async def create(viewer: Viewer, request: Request) -> RedirectResponse | None:
         return RedirectResponse(access.home_path(viewer.actor))
     next_path = safe_next(request.query_params.get("next"))
     address = request.client.host if request.client else None
-    with frame("Sign in", viewer), ui.column().classes("card gap-4").style("max-width: 520px"):
+    with frame(_("Sign in"), viewer), ui.column().classes("card gap-4").style("max-width: 520px"):
         if request.query_params.get("expired"):
-            paragraph("You were signed out after 30 minutes without activity. Please sign in again.").classes(
-                "notice"
-            ).props('role="status"')
-        email = text_input("E-mail address", kind="email", autocomplete="username", mark="email")
-        password = text_input("Password", kind="password", autocomplete="current-password", mark="password")
-        code = text_input("Code from your authenticator app", autocomplete="one-time-code", mark="code")
+            paragraph(
+                _("You were signed out after 30 minutes without activity. Please sign in again.")
+            ).classes("notice").props('role="status"')
+        email = text_input(_("E-mail address"), kind="email", autocomplete="username", mark="email")
+        password = text_input(
+            _("Password"), kind="password", autocomplete="current-password", mark="password"
+        )
+        code = text_input(_("Code from your authenticator app"), autocomplete="one-time-code", mark="code")
         code.props('inputmode="numeric"')
         code.set_visibility(False)
-        keep = ui.checkbox("Keep me signed in on this tablet or computer (my own, not a shared one)").mark(
+        keep = ui.checkbox(_("Keep me signed in on this tablet or computer (my own, not a shared one)")).mark(
             "keep"
         )
         problem = Text("", tag="p").classes("notice notice-error").props('role="alert"')
         problem.set_visibility(False)
         button = (
-            ui.button("Sign in", icon="login")
+            ui.button(_("Sign in"), icon="login")
             .props("unelevated color=primary")
             .classes("w-full")
             .mark("sign-in")
@@ -84,7 +87,7 @@ async def create(viewer: Viewer, request: Request) -> RedirectResponse | None:
         button.on_click(sign_in)
         password.on("keydown.enter", sign_in)
         code.on("keydown.enter", sign_in)
-        paragraph("Forgotten your password, or need an account? Please call the agency.").classes(
+        paragraph(_("Forgotten your password, or need an account? Please call the agency.")).classes(
             "text-muted"
         )
     return None

@@ -23,6 +23,7 @@ from components.theme import frame
 from components.viewer import SignedInViewer
 from domain.accounts.access import Actor
 from domain.booking import agency_requirements, blocking, preferences
+from domain.language import _
 from domain.vocabulary import ClientAction, ClientWorkerRelation
 
 
@@ -37,7 +38,7 @@ async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
     options = await background.call(preferences.options, actor)
     required = await background.call(agency_requirements.agency_requirements, actor, client_id)
     past = await background.call(blocking.past_workers, actor, client_id)
-    with frame("Preferences", viewer, nav=client_sections(actor, client_id), current=address(client_id)):
+    with frame(_("Preferences"), viewer, nav=client_sections(actor, client_id), current=address(client_id)):
         client_switcher.create(actor, client_id, "preferences")
         # Preferences and blocking decide who comes: they need "book" access (docs/carer-access.md).
         may_change = not carer_access.refused(actor, client_id, ClientAction.BOOK)
@@ -64,11 +65,13 @@ class _Wishes:
 
     def show(self) -> None:
         with ui.element("section").classes("w-full q-mb-lg").mark("wishes"):
-            heading("What matters to you in a worker", 2)
+            heading(_("What matters to you in a worker"), 2)
             paragraph(
-                "These are your wishes for every booking; you can still change them for one booking "
-                "when you book. A must have leaves out every worker without it; a nice to have puts "
-                "workers with it first."
+                _(
+                    "These are your wishes for every booking; you can still change them for one booking "
+                    "when you book. A must have leaves out every worker without it; a nice to have puts "
+                    "workers with it first."
+                )
             )
             self.problem = (
                 Text("", tag="p").classes("notice notice-error").props('role="alert"').mark("problem")
@@ -81,13 +84,16 @@ class _Wishes:
         if not self.may_change:  # the saved wishes, to read only
             with ui.element("ul").classes("worker-list").mark("saved-wishes"):
                 for named in self.saved.wishes:
-                    kind = "must have" if named.wish.mandatory else "nice to have"
-                    Text(f"{named.group}: {named.name} ({kind})", tag="li")
+                    if named.wish.mandatory:
+                        said = _("{group}: {name} (must have)")
+                    else:
+                        said = _("{group}: {name} (nice to have)")
+                    Text(said.format(group=named.group, name=named.name), tag="li")
             if not self.saved.wishes:
-                paragraph("No wishes saved yet.")
+                paragraph(_("No wishes saved yet."))
             return
         preferences_editor.create(self.editing, self.saved, self.options, booking=False)
-        ui.button("Save my wishes", icon="save", on_click=self.save).props(
+        ui.button(_("Save my wishes"), icon="save", on_click=self.save).props(
             "unelevated color=primary no-caps"
         ).mark("save-wishes")
 
@@ -100,7 +106,7 @@ class _Wishes:
         saved = await submit(
             lambda: preferences.save_default(self.actor, self.client_id, wishes),
             say=self.say,
-            done="Your wishes are saved for every booking.",
+            done=_("Your wishes are saved for every booking."),
         )
         if saved is not None:
             self.saved, self.editing = saved, preferences_editor.editing(saved)
@@ -135,53 +141,64 @@ class _Workers:
 
     def _render(self) -> None:
         with ui.element("section").classes("w-full q-mb-lg").mark("workers"):
-            heading("Workers you prefer", 2)
+            heading(_("Workers you prefer"), 2)
             if self.saved.preferred:
                 with ui.element("ul").classes("worker-list").mark("preferred"):
                     for person in self.saved.preferred:
-                        Text(f"{person.name}: listed first when they can do a booking", tag="li")
+                        Text(
+                            _("{name}: listed first when they can do a booking").format(name=person.name),
+                            tag="li",
+                        )
             else:
-                paragraph("None yet. Ask the agency if there is a worker you would like to see more often.")
-            heading("Workers you have blocked", 2)
+                paragraph(
+                    _("None yet. Ask the agency if there is a worker you would like to see more often.")
+                )
+            heading(_("Workers you have blocked"), 2)
             if self.saved.blocked:
                 with ui.element("ul").classes("worker-list").mark("blocked"):
                     for person in self.saved.blocked:
-                        self._row(person.worker_id, person.name, "never offered to you", blocked=True)
+                        line = _("{name}: never offered to you").format(name=person.name)
+                        self._row(person.worker_id, person.name, line, blocked=True)
             else:
-                paragraph("None. A blocked worker is never offered to you.")
-            heading("Workers who visited you", 2)
+                paragraph(_("None. A blocked worker is never offered to you."))
+            heading(_("Workers who visited you"), 2)
             if self.past:
                 with ui.element("ul").classes("worker-list").mark("past-workers"):
                     for worker in self.past:
-                        said = f"last visit {long_date(worker.last_visit.date())}"
-                        if worker.relation == ClientWorkerRelation.PREFERRED:
-                            said += ", one of your preferred workers"
                         blocked = worker.relation == ClientWorkerRelation.BLOCKED
-                        self._row(
-                            worker.worker_id, worker.name, said + (", blocked" if blocked else ""), blocked
-                        )
+                        if worker.relation == ClientWorkerRelation.PREFERRED:
+                            said = _("{name}: last visit {date}, one of your preferred workers")
+                        elif blocked:
+                            said = _("{name}: last visit {date}, blocked")
+                        else:
+                            said = _("{name}: last visit {date}")
+                        line = said.format(name=worker.name, date=long_date(worker.last_visit.date()))
+                        self._row(worker.worker_id, worker.name, line, blocked)
             else:
-                paragraph("No visits have taken place yet.")
+                paragraph(_("No visits have taken place yet."))
 
-    def _row(self, worker_id: int, name: str, said: str, blocked: bool) -> None:
+    def _row(self, worker_id: int, name: str, line: str, blocked: bool) -> None:
+        """`line`: what is said of the worker, their name first."""
         with ui.element("li").classes("worker-row"):
-            Text(f"{name}: {said}", tag="span")
+            Text(line, tag="span")
             if not self.may_change:
                 return
             if blocked:
-                ui.button("Unblock", icon="undo", on_click=lambda: self._unblock(worker_id, name)).props(
-                    f'outline no-caps aria-label="Unblock {name}"'
+                label = _("Unblock {name}").format(name=name)
+                ui.button(_("Unblock"), icon="undo", on_click=lambda: self._unblock(worker_id, name)).props(
+                    f'outline no-caps aria-label="{label}"'
                 ).mark(f"unblock-{worker_id}")
             else:
-                ui.button("Block", icon="block", on_click=lambda: self._block(worker_id, name)).props(
-                    f'flat no-caps color=negative aria-label="Block {name}"'
+                label = _("Block {name}").format(name=name)
+                ui.button(_("Block"), icon="block", on_click=lambda: self._block(worker_id, name)).props(
+                    f'flat no-caps color=negative aria-label="{label}"'
                 ).mark(f"block-{worker_id}")
 
     def _block(self, worker_id: int, name: str) -> None:
         async def then() -> None:
             done = await submit(
                 lambda: blocking.block(self.actor, self.client_id, worker_id),
-                done=f"{name} is blocked: they will not be offered to you again.",
+                done=_("{name} is blocked: they will not be offered to you again.").format(name=name),
             )
             if done is not None:
                 await self.reload()
@@ -192,7 +209,7 @@ class _Workers:
         async def then() -> None:
             done = await submit(
                 lambda: blocking.unblock(self.actor, self.client_id, worker_id),
-                done=f"{name} is unblocked.",
+                done=_("{name} is unblocked.").format(name=name),
             )
             if done is not None:
                 await self.reload()

@@ -9,6 +9,7 @@ from components import (
     feed_panel,
     file_picker,
     guard,
+    language_picker,
     news_sidebar,
     profile_forms,
     toast,
@@ -23,6 +24,7 @@ from components.viewer import SignedInViewer
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.feeds import addresses
+from domain.language import _
 from domain.marketing import feed
 from domain.marketing.feed import NewsCard
 from domain.profile import changes, reading
@@ -48,7 +50,7 @@ async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
     client_side = actor.role in access.CLIENT_SIDE_ROLES
     calendar = await background.call(addresses.state, actor, client_id) if client_side else None
     path = f"/clients/{client_id}/profile"
-    with frame("Profile", viewer, nav=client_sections(actor, client_id), current=path):
+    with frame(_("Profile"), viewer, nav=client_sections(actor, client_id), current=path):
         if actor.role == Role.CARER:
             carer_access.note(actor, client_id)
             _client_switcher(actor, client_id)
@@ -57,6 +59,8 @@ async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
         with ui.element("div").classes("profile-layout"):
             with ui.element("div").classes("stack"):
                 _summary(actor, details, editable)
+                if client_side:  # their own language, whichever client they act for
+                    language_picker.create(actor)
                 if editable:
                     profile_forms.contact(actor, details)
                     profile_forms.home_address(actor, details)
@@ -84,9 +88,9 @@ async def create(viewer: SignedInViewer, client_id: RecordId) -> None:
 
 def _whose_visits(actor: Actor, client_id: int) -> str:
     if actor.role == Role.CLIENT:
-        return "your visits"
+        return _("your visits")
     name = dict(actor.linked_clients).get(client_id, "")
-    return f"{name.split()[0]}'s visits" if name else "the visits"
+    return _("{name}'s visits").format(name=name.split()[0]) if name else _("the visits")
 
 
 def _client_switcher(actor: Actor, client_id: int) -> None:
@@ -95,7 +99,7 @@ def _client_switcher(actor: Actor, client_id: int) -> None:
         ui.select(
             options,
             value=client_id,
-            label="Acting for",
+            label=_("Acting for"),
             on_change=lambda e: ui.navigate.to(f"/clients/{e.value}/profile"),
         ).props("outlined").classes("min-w-[260px]").mark("client-switcher")
 
@@ -103,20 +107,21 @@ def _client_switcher(actor: Actor, client_id: int) -> None:
 def _contact_facts(details: ClientProfile) -> None:
     """The details the client keeps up to date, to read only."""
     facts = [
-        ("Home phone", details.home_phone or "None"),
-        ("Mobile phone", details.mobile_phone or "None"),
-        ("E-mail", details.email or "None"),
-        ("Home address", details.home.one_line()),
-        ("Postal address", details.postal.one_line() if details.postal else "Same as home"),
+        (_("Home phone"), details.home_phone or _("None")),
+        (_("Mobile phone"), details.mobile_phone or _("None")),
+        (_("E-mail"), details.email or _("None")),
+        (_("Home address"), details.home.one_line()),
+        (_("Postal address"), details.postal.one_line() if details.postal else _("Same as home")),
     ]
     facts += [
-        (f"Emergency contact: {c.relationship}", f"{c.name}, {c.phone}") for c in details.emergency_contacts
+        (_("Emergency contact: {relationship}").format(relationship=c.relationship), f"{c.name}, {c.phone}")
+        for c in details.emergency_contacts
     ]
     with (
         ui.element("section").classes("card").props('aria-labelledby="contact-facts-heading"'),
         ui.element("div").classes("stack"),
     ):
-        heading("Contact details", 2).props('id="contact-facts-heading"')
+        heading(_("Contact details"), 2).props('id="contact-facts-heading"')
         with ui.element("dl").classes("facts").mark("contact-facts"):
             for term, value in facts:
                 Text(term, tag="dt")
@@ -131,18 +136,26 @@ def _summary(actor: Actor, details: ClientProfile, editable: bool) -> None:
         _photo(actor, details, editable)
         with ui.column().classes("gap-1 grow"):
             heading(details.full_name).props('id="about-heading"')
+            spoken = details.language  # the agency's record of the client's language, as it keeps it
+            if details.interpreter_needed:
+                spoken = _("{language} · interpreter needed").format(language=details.language)
             facts = [
-                ("Client number", details.client_number),
-                ("Date of birth", f"{short_date(details.date_of_birth)} (age {details.age})"),
-                ("Gender", details.gender),
+                (_("Client number"), details.client_number),
                 (
-                    "Language",
-                    details.language + (" · interpreter needed" if details.interpreter_needed else ""),
+                    _("Date of birth"),
+                    _("{date} (age {age})").format(date=short_date(details.date_of_birth), age=details.age),
                 ),
-                ("Case manager", details.case_manager or "Not yet assigned"),
+                (_("Gender"), _(details.gender)),  # one of reading.GENDER_LABELS
+                (_("Language"), spoken),
+                (_("Case manager"), details.case_manager or _("Not yet assigned")),
             ]
             facts += [
-                (f"Funding: {p.program}", f"{p.level} · {p.reference} · until {short_date(p.ends_on)}")
+                (
+                    _("Funding: {program}").format(program=p.program),
+                    _("{level} · {reference} · until {date}").format(
+                        level=p.level, reference=p.reference, date=short_date(p.ends_on)
+                    ),
+                )
                 for p in details.packages
             ]
             with ui.element("dl").classes("facts"):
@@ -161,33 +174,35 @@ def _photo(actor: Actor, details: ClientProfile, editable: bool) -> None:
         async def upload(event: events.UploadEventArguments) -> None:
             data = await event.file.read()
             updated = await submit(
-                lambda: changes.set_photo(actor, details.client_id, data), done="Photo saved."
+                lambda: changes.set_photo(actor, details.client_id, data), done=_("Photo saved.")
             )
             uploader.reset()
             if updated is not None:
                 picture.refresh(updated.photo_id)
 
         uploader, button = file_picker.create(
-            "Change photo",
+            _("Change photo"),
             "photo_camera",
             accept=file_picker.PICTURES,
             max_bytes=5 * 1024 * 1024,
             on_upload=upload,
-            on_rejected=lambda: toast.show("That photo is larger than 5 MB.", "negative"),
+            on_rejected=lambda: toast.show(_("That photo is larger than 5 MB."), "negative"),
             mark="photo-upload",
         )
         button.props("outline")
-        paragraph("A JPEG or PNG photo, up to 5 MB.").classes("text-muted text-sm")
+        paragraph(_("A JPEG or PNG photo, up to 5 MB.")).classes("text-muted text-sm")
 
 
 def _your_record(actor: Actor, details: ClientProfile, editable: bool) -> None:
     """Australian Privacy Principles 12 and 13: a copy of the record, and asking for a correction."""
     client_id = details.client_id
     with ui.element("section").classes("card").props('aria-labelledby="record-heading"'):
-        heading("Your record", 2).props('id="record-heading"')
+        heading(_("Your record"), 2).props('id="record-heading"')
         paragraph(
-            "Download everything we hold about you: your details, preferences, bookings, visits, "
-            "statements and messages, as spreadsheet (CSV) files and PDF statements in one zip file."
+            _(
+                "Download everything we hold about you: your details, preferences, bookings, visits, "
+                "statements and messages, as spreadsheet (CSV) files and PDF statements in one zip file."
+            )
         )
 
         async def download() -> None:
@@ -195,29 +210,29 @@ def _your_record(actor: Actor, details: ClientProfile, editable: bool) -> None:
             if found is not None:
                 ui.download.content(found.content, found.filename, "application/zip")
 
-        ui.button("Download my record", icon="download", on_click=download).props("outline no-caps").mark(
+        ui.button(_("Download my record"), icon="download", on_click=download).props("outline no-caps").mark(
             "download-record"
         )
         if not editable:  # asking for a correction is asking to change the record
             return
-        ask = "Is something in your record wrong? Tell us what, and what it should say."
+        ask = _("Is something in your record wrong? Tell us what, and what it should say.")
         paragraph(ask).classes("q-mt-md")
         request = (
-            ui.textarea("What should be corrected")
+            ui.textarea(_("What should be corrected"))
             .props("outlined maxlength=2000 autogrow")
             .classes("w-full")
             .mark("correction")
         )
 
         async def send() -> None:
-            to = await submit(
+            sent = await submit(
                 lambda: correction.request_correction(actor, client_id, request.value or ""),
                 {"correction": request},
             )
-            if to is not None:
+            if sent is not None:
                 request.value = ""
-                toast.show(f"Your request was sent to {to}.")
+                toast.show(sent)
 
-        ui.button("Ask for a correction", icon="send", on_click=send).props("outline no-caps").mark(
+        ui.button(_("Ask for a correction"), icon="send", on_click=send).props("outline no-caps").mark(
             "send-correction"
         )

@@ -26,39 +26,49 @@ from components.theme import frame
 from components.viewer import SignedInViewer
 from domain.accounts import access
 from domain.events import ShiftChanged
+from domain.language import N_, _
 from domain.visits import views
 from domain.visits.lines import ShiftLine
 from domain.visits.views import ServicesPage, Tab
 
+# Words are marked here and translated where shown: _(TAB_LABELS[tab]).
 HEADERS = (
-    "Shift",
-    "Booking No",
-    "Date",
-    "Start Time",
-    "Duration",
-    "Provider",
-    "Program",
-    "Activity",
-    "Bill Quantity",
-    "Bill Rate",
-    "Bill To",
-    "Notes",
+    N_("Shift"),
+    N_("Booking No"),
+    N_("Date"),
+    N_("Start Time"),
+    N_("Duration"),
+    N_("Provider"),
+    N_("Program"),
+    N_("Activity"),
+    N_("Bill Quantity"),
+    N_("Bill Rate"),
+    N_("Bill To"),
+    N_("Notes"),
 )
 EMPTY = {
-    Tab.REQUESTS: "You have no booking requests waiting.",
-    Tab.ACCEPTED: "No visits are booked with a worker yet.",
-    Tab.COMPLETED: "No completed visits are waiting for you to approve.",
-    Tab.QUERIED: "You have no open queries.",
-    Tab.APPROVED: "No approved visits are waiting to be billed.",
-    Tab.BILLED: "No visits have been billed yet.",
+    Tab.REQUESTS: N_("You have no booking requests waiting."),
+    Tab.ACCEPTED: N_("No visits are booked with a worker yet."),
+    Tab.COMPLETED: N_("No completed visits are waiting for you to approve."),
+    Tab.QUERIED: N_("You have no open queries."),
+    Tab.APPROVED: N_("No approved visits are waiting to be billed."),
+    Tab.BILLED: N_("No visits have been billed yet."),
 }
 TAB_LABELS = {
-    Tab.REQUESTS: "Requests",
-    Tab.ACCEPTED: "Accepted",
-    Tab.COMPLETED: "Completed",
-    Tab.QUERIED: "Queried",
-    Tab.APPROVED: "Approved",
-    Tab.BILLED: "Billed",
+    Tab.REQUESTS: N_("Requests"),
+    Tab.ACCEPTED: N_("Accepted"),
+    Tab.COMPLETED: N_("Completed"),
+    Tab.QUERIED: N_("Queried"),
+    Tab.APPROVED: N_("Approved"),
+    Tab.BILLED: N_("Billed"),
+}
+CAPTIONS = {  # the table's caption on each tab
+    Tab.REQUESTS: N_("Requests visits"),
+    Tab.ACCEPTED: N_("Accepted visits"),
+    Tab.COMPLETED: N_("Completed visits"),
+    Tab.QUERIED: N_("Queried visits"),
+    Tab.APPROVED: N_("Approved visits"),
+    Tab.BILLED: N_("Billed visits"),
 }
 
 
@@ -78,7 +88,7 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
     first = await background.call(views.services, actor, client_id, state.tab, 1)
     ui.add_head_html(shift_status.CSS)
     path = f"/clients/{client_id}/services"
-    with frame("Services", viewer, nav=client_sections(actor, client_id), current=path):
+    with frame(_("Services"), viewer, nav=client_sections(actor, client_id), current=path):
         client_switcher.create(actor, client_id, "services")
         carer_access.visit_actions(actor, client_id)
 
@@ -100,22 +110,20 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
 
         @ui.refreshable
         def content(page: ServicesPage) -> None:
-            with (
-                # ui.tabs takes a tab's name as its value too; NiceGUI's annotation leaves str out.
-                ui.tabs(value=page.tab, on_change=lambda e: show(Tab(e.value)))  # type: ignore[arg-type]
-                .props('align="left" inline-label outside-arrows mobile-arrows no-caps aria-label="Stages"')
-                .classes("w-full q-mb-md")
-                .mark("tabs")
-            ):
+            # ui.tabs takes a tab's name as its value too; NiceGUI's annotation leaves str out.
+            tabs = ui.tabs(value=page.tab, on_change=lambda e: show(Tab(e.value)))  # type: ignore[arg-type]
+            tabs.props('align="left" inline-label outside-arrows mobile-arrows no-caps')
+            tabs.props.update({"aria-label": _("Stages")})
+            with tabs.classes("w-full q-mb-md").mark("tabs"):
                 for tab, label in TAB_LABELS.items():
-                    ui.tab(tab.value, f"{label} ({page.counts[tab]})").mark(f"tab-{tab.value}")
+                    ui.tab(tab.value, f"{_(label)} ({page.counts[tab]})").mark(f"tab-{tab.value}")
             shift_table.create(
-                f"{TAB_LABELS[page.tab]} visits",
-                HEADERS,
+                _(CAPTIONS[page.tab]),
+                [_(header) for header in HEADERS],
                 page.rows.lines,
                 lambda line: _cells(line, page),
                 on_action=act,
-                empty=EMPTY[page.tab],
+                empty=_(EMPTY[page.tab]),
                 may=functools.partial(access.may, actor, client_id),
             )
             pager.create(
@@ -123,7 +131,7 @@ async def create(viewer: SignedInViewer, client_id: RecordId, request: Request) 
             )
 
         content(first)
-        live.on(ShiftChanged, lambda _: reload(), when=lambda e: client_id in e.client_ids)
+        live.on(ShiftChanged, lambda _event: reload(), when=lambda e: client_id in e.client_ids)
 
 
 def _cells(line: ShiftLine, page: ServicesPage) -> tuple[str, ...]:
@@ -133,7 +141,7 @@ def _cells(line: ShiftLine, page: ServicesPage) -> tuple[str, ...]:
         short_date(line.starts.date()),
         clock_time(line.starts),
         duration(line.minutes),
-        line.worker or "Not yet allocated",
+        line.worker or _("Not yet allocated"),
         line.program,
         line.service,
         line.quantity,
@@ -146,7 +154,7 @@ def _cells(line: ShiftLine, page: ServicesPage) -> tuple[str, ...]:
 def _notes(line: ShiftLine, page: ServicesPage) -> str:
     parts = [line.waiting, line.cancellation, line.time_note or "", line.notes]
     for note in page.queries.get(line.shift_id, ()):
-        parts.append(f"Your query: {note.message}")
+        parts.append(_("Your query: {message}").format(message=note.message))
         if note.reply:
-            parts.append(f"Reply: {note.reply}")
+            parts.append(_("Reply: {reply}").format(reply=note.reply))
     return " · ".join(part for part in parts if part) or "—"

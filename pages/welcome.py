@@ -11,6 +11,7 @@ from components.text import paragraph
 from components.theme import frame
 from components.viewer import Viewer
 from domain.accounts import access, auth, passwords, sessions
+from domain.language import _
 
 
 @guard.public
@@ -18,19 +19,21 @@ async def create(viewer: Viewer, token: str, request: Request) -> None:
     address = request.client.host if request.client else None
     # Shown as to someone signed out, whoever this browser was signed in as: the invitation is theirs.
     with (
-        frame("Welcome to Care Portal", replace(viewer, actor=None)),
+        frame(_("Welcome to Care Portal"), replace(viewer, actor=None)),
         ui.column().classes("card gap-4").style("max-width: 520px"),
     ):
         paragraph(
-            f"Choose a password of at least {passwords.MIN_PASSWORD_LENGTH} characters that is not a common"
-            " one. A short sentence you will remember works well."
+            _(
+                "Choose a password of at least {n} characters that is not a common one. "
+                "A short sentence you will remember works well."
+            ).format(n=passwords.MIN_PASSWORD_LENGTH)
         )
         fields = {
             "password": text_input(
-                "New password", kind="password", autocomplete="new-password", mark="password"
+                _("New password"), kind="password", autocomplete="new-password", mark="password"
             ),
             "repeated": text_input(
-                "The same password again", kind="password", autocomplete="new-password", mark="repeated"
+                _("The same password again"), kind="password", autocomplete="new-password", mark="repeated"
             ),
         }
 
@@ -46,4 +49,4 @@ async def create(viewer: Viewer, token: str, request: Request) -> None:
                 if ticket is not None:
                     ui.navigate.to(session.begin_address(ticket, access.home_path(actor)))
 
-        ui.button("Set my password", icon="key", on_click=accept).props("unelevated color=primary")
+        ui.button(_("Set my password"), icon="key", on_click=accept).props("unelevated color=primary")

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from domain.errors import NotAllowed, SetByAgency
+from domain.language import N_, _
 from domain.vocabulary import CarerAccess, ClientAction, Role
 
 STAFF_ROLES = frozenset({Role.ROSTER, Role.CASE_MANAGER, Role.ADMIN})
@@ -47,9 +48,18 @@ LEVELS_FOR: dict[ClientAction, frozenset[CarerAccess]] = {
 
 # The levels in plain words, as the carer and the office read them.
 LEVEL_WORDS: dict[CarerAccess, str] = {
-    CarerAccess.VIEW: "view only",
-    CarerAccess.BOOK: "view, book and cancel",
-    CarerAccess.APPROVE: "view, book and cancel, approve and query",
+    CarerAccess.VIEW: N_("view only"),
+    CarerAccess.BOOK: N_("view, book and cancel"),
+    CarerAccess.APPROVE: N_("view, book and cancel, approve and query"),
+}
+# A carer's whole access for one client (level and statements flag), in English: _() where shown.
+ACCESS_WORDS: dict[tuple[CarerAccess, bool], str] = {
+    (CarerAccess.VIEW, True): N_("View only, with statements"),
+    (CarerAccess.VIEW, False): N_("View only, without statements"),
+    (CarerAccess.BOOK, True): N_("View, book and cancel, with statements"),
+    (CarerAccess.BOOK, False): N_("View, book and cancel, without statements"),
+    (CarerAccess.APPROVE, True): N_("View, book and cancel, approve and query, with statements"),
+    (CarerAccess.APPROVE, False): N_("View, book and cancel, approve and query, without statements"),
 }
 
 
@@ -73,6 +83,7 @@ class Actor:
     worker_id: int | None = None
     linked_clients: tuple[tuple[int, str], ...] = ()  # (id, name) of everyone they act for
     large_text: bool = False
+    language: str = "en_AU"  # what they chose to read (domain.language); staff pages stay English
     communications: bool = False  # staff who may publish news to clients (administrators always may)
     grants: tuple[Grant, ...] = ()  # a carer's access for each linked client
 
@@ -115,11 +126,15 @@ def refusal(actor: Actor, client_id: int, what: ClientAction) -> str | None:
     grant = grant_for(actor, client_id)
     if grant_allows(grant, what):
         return None
-    name = dict(actor.linked_clients).get(client_id, "this client")
+    name = dict(actor.linked_clients).get(client_id) or _("this client")
     if grant.level in LEVELS_FOR[what]:  # allowed by level: it is the statements flag
-        return f"Your agency has not set you to receive statements for {name}. Ask the office to change it."
-    level = LEVEL_WORDS[grant.level]
-    return f"Your agency has set your access for {name} to {level}. Ask the office to change it."
+        return _(
+            "Your agency has not set you to receive statements for {name}. Ask the office to change it."
+        ).format(name=name)
+    level = _(LEVEL_WORDS[grant.level])
+    return _("Your agency has set your access for {name} to {level}. Ask the office to change it.").format(
+        name=name, level=level
+    )
 
 
 def grant_allows(grant: Grant, what: ClientAction) -> bool:
@@ -141,8 +156,9 @@ def require(actor: Actor, client_id: int, what: ClientAction) -> None:
 
 
 def access_words(level: CarerAccess, statements: bool) -> str:
-    """A carer's access for one client in words: "View only, with statements"."""
-    return f"{LEVEL_WORDS[level].capitalize()}, {'with' if statements else 'without'} statements"
+    """A carer's access for one client in words: "View only, with statements" (English, as the office
+    and the audit log keep it; a page shows it to a carer through _())."""
+    return ACCESS_WORDS[(level, statements)]
 
 
 def require_role(actor: Actor, *roles: Role) -> None:

@@ -15,15 +15,19 @@ from domain.accounts import access, passwords, rate_limits, second_factor, sessi
 from domain.accounts.access import Actor, Grant
 from domain.action import Action
 from domain.errors import AccountLocked, InvalidInput, NotFound, SecondFactorNeeded, SignInFailed
+from domain.language import N_, _
 from domain.vocabulary import Role
 from storage.models import Account
 from storage.queries import accounts as account_queries
 
-WRONG_CREDENTIALS = "That e-mail address and password do not match. Please try again."
-ENTER_EMAIL = "Enter your e-mail address."
-ENTER_PASSWORD = "Enter your password."
-CODE_NEEDED = "Please type the six-digit code from your authenticator app (or one of your recovery codes)."
-LINK_ENDED = "This invitation link has expired or was already used. Please ask the agency for a new one."
+# Said in the reader's language where raised: _(WRONG_CREDENTIALS).
+WRONG_CREDENTIALS = N_("That e-mail address and password do not match. Please try again.")
+ENTER_EMAIL = N_("Enter your e-mail address.")
+ENTER_PASSWORD = N_("Enter your password.")
+CODE_NEEDED = N_(
+    "Please type the six-digit code from your authenticator app (or one of your recovery codes)."
+)
+LINK_ENDED = N_("This invitation link has expired or was already used. Please ask the agency for a new one.")
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,7 @@ def sign_in(
     stored = _stored(email)
     password_ok = passwords.matches(password, stored.password_hash)
     if stored.account_id is None:
-        raise SignInFailed(WRONG_CREDENTIALS)
+        raise SignInFailed(_(WRONG_CREDENTIALS))
     with action.writing() as act:
         account = account_queries.by_id(stored.account_id, session=act.session, for_update=True)
         assert account is not None
@@ -64,7 +68,7 @@ def sign_in(
             access.require_role(actor, *admits)
         if password_ok and account.totp_secret is not None:
             if not code or not code.strip():
-                raise SecondFactorNeeded(CODE_NEEDED)
+                raise SecondFactorNeeded(_(CODE_NEEDED))
             password_ok = second_factor.check(account, code, act)
             wrong = second_factor.WRONG_CODE
         if password_ok:
@@ -76,16 +80,16 @@ def sign_in(
     # Raised once the failure is written: raising inside the action would undo the count.
     if locked_until is not None:
         raise AccountLocked(passwords.locked_message(locked_until, act.now))
-    raise SignInFailed(wrong)
+    raise SignInFailed(_(wrong))
 
 
 def _require_both(email: str, password: str) -> None:
     """A field left empty is said as what to do next, not as a mismatch (and is no attempt)."""
     missing = {}
     if not email.strip():
-        missing["email"] = ENTER_EMAIL
+        missing["email"] = _(ENTER_EMAIL)
     if not password:
-        missing["password"] = ENTER_PASSWORD
+        missing["password"] = _(ENTER_PASSWORD)
     if missing:
         raise InvalidInput(missing)
 
@@ -134,6 +138,7 @@ def actor_from(account: Account, act: Action) -> Actor:
         worker_id=account.worker_id,
         linked_clients=linked,
         large_text=account.large_text,
+        language=account.language,
         communications=account.communications,
         grants=grants,
     )
@@ -158,7 +163,7 @@ def set_large_text(account_id: int, on: bool) -> None:
     with action.writing() as act:
         account = account_queries.by_id(account_id, session=act.session)
         if account is None:
-            raise NotFound("That account no longer exists.")
+            raise NotFound(_("That account no longer exists."))
         account.large_text = on
 
 
@@ -194,7 +199,7 @@ def accept_invitation(token: str, password: str, repeated: str, *, address: str 
             or account.invitation_expires_at is None
             or account.invitation_expires_at < act.now
         ):
-            raise SignInFailed(LINK_ENDED)
+            raise SignInFailed(_(LINK_ENDED))
         account.password_hash = new_hash
         account.invitation_token_hash = None
         account.invitation_expires_at = None

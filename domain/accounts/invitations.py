@@ -11,19 +11,21 @@ from domain.accounts.access import Actor
 from domain.accounts.letters import Invitation
 from domain.action import Action
 from domain.errors import DomainError, InvalidInput, NotFound
+from domain.language import N_
 from domain.messaging import outbox
 from domain.vocabulary import Role
 from storage.models import Account, CarerLink
 from storage.queries import accounts as account_queries
 
 PAGE_SIZE = 50
+# In English for the office; the invitation e-mail names the person's role in their language: _(role).
 ROLE_NAMES = {
-    Role.CLIENT: "Client",
-    Role.CARER: "Carer or family member",
-    Role.WORKER: "Support worker",
-    Role.ROSTER: "Roster officer",
-    Role.CASE_MANAGER: "Case manager",
-    Role.ADMIN: "Administrator",
+    Role.CLIENT: N_("Client"),
+    Role.CARER: N_("Carer or family member"),
+    Role.WORKER: N_("Support worker"),
+    Role.ROSTER: N_("Roster officer"),
+    Role.CASE_MANAGER: N_("Case manager"),
+    Role.ADMIN: N_("Administrator"),
 }
 
 

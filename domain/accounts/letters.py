@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from domain.agency.settings import AgencySettings
+from domain.language import _
 from domain.messaging.letterhead import Letter, Rendered, letter
 
 
@@ -21,12 +22,15 @@ class Invitation(Letter):
     def render(self, agency: AgencySettings) -> Rendered:
         return letter(
             agency,
-            subject=f"Your Care Portal account at {agency.name}",
-            greeting=f"Dear {self.person},",
+            subject=_("Your Care Portal account at {agency}").format(agency=agency.name),
+            greeting=_("Dear {name},").format(name=self.person),
             paragraphs=[
-                f"{agency.name} has made you a Care Portal account ({self.role}).",
-                "To choose your password, open this link. It works once, for seven days:",
+                # the role's name comes in English (ROLE_NAMES in domain.accounts.invitations)
+                _("{agency} has made you a Care Portal account ({role}).").format(
+                    agency=agency.name, role=_(self.role)
+                ),
+                _("To choose your password, open this link. It works once, for seven days:"),
                 self.link,
-                f"If you did not expect this e-mail, please call us on {agency.phone}.",
+                _("If you did not expect this e-mail, please call us on {phone}.").format(phone=agency.phone),
             ],
         )

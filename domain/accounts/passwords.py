@@ -12,6 +12,8 @@ from pathlib import Path
 
 from passlib.context import CryptContext
 
+from domain.language import _, ngettext
+
 MAX_FAILED_SIGN_INS = 5
 LOCKOUT = timedelta(minutes=15)
 IDLE_LIMIT = timedelta(minutes=30)
@@ -61,25 +63,32 @@ def is_common(password: str) -> bool:
 def password_problems(password: str, repeated: str) -> dict[str, str]:
     problems: dict[str, str] = {}
     if len(password) < MIN_PASSWORD_LENGTH:
-        problems["password"] = f"Please choose a password of at least {MIN_PASSWORD_LENGTH} characters."
+        problems["password"] = _("Please choose a password of at least {n} characters.").format(
+            n=MIN_PASSWORD_LENGTH
+        )
     elif len(password) > MAX_PASSWORD_LENGTH:
-        problems["password"] = f"Please choose a password of at most {MAX_PASSWORD_LENGTH} characters."
+        problems["password"] = _("Please choose a password of at most {n} characters.").format(
+            n=MAX_PASSWORD_LENGTH
+        )
     elif is_common(password):
-        problems["password"] = (
+        problems["password"] = _(
             "That password is one of the most common ones, which others try first. "
             "Please choose another: a short sentence you will remember works well."
         )
     elif password != repeated:
-        problems["repeated"] = "The two passwords are not the same."
+        problems["repeated"] = _("The two passwords are not the same.")
     return problems
 
 
 def locked_message(locked_until: datetime, now: datetime) -> str:
     minutes = max(1, int((locked_until - now).total_seconds() + 59) // 60)
-    return (
-        f"This account is locked for 15 minutes after {MAX_FAILED_SIGN_INS} failed sign-in attempts. "
-        f"Please try again in {minutes} minute{'s' if minutes != 1 else ''}, or call the agency."
-    )
+    return ngettext(
+        "This account is locked for 15 minutes after {failures} failed sign-in attempts. "
+        "Please try again in {n} minute, or call the agency.",
+        "This account is locked for 15 minutes after {failures} failed sign-in attempts. "
+        "Please try again in {n} minutes, or call the agency.",
+        minutes,
+    ).format(failures=MAX_FAILED_SIGN_INS, n=minutes)
 
 
 def after_failure(failed_sign_ins: int, now: datetime) -> tuple[int, datetime | None]:

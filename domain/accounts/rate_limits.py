@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from domain import action
 from domain.errors import TooManyAttempts
+from domain.language import ngettext
 from storage.queries import sessions as session_queries
 
 
@@ -48,10 +49,13 @@ def window_start(now: datetime, window: timedelta) -> datetime:
 
 def message(retry_after: int) -> str:
     minutes = max(1, -(-retry_after // 60))
-    return (
+    return ngettext(
         "There have been too many attempts from here in a short time. "
-        f"Please wait {minutes} minute{'s' if minutes != 1 else ''} and try again, or call the agency."
-    )
+        "Please wait {n} minute and try again, or call the agency.",
+        "There have been too many attempts from here in a short time. "
+        "Please wait {n} minutes and try again, or call the agency.",
+        minutes,
+    ).format(n=minutes)
 
 
 def check(*pairs: tuple[Limit, str | None]) -> None:

@@ -16,6 +16,7 @@ from domain import action, clock
 from domain.accounts import access, passwords, sessions
 from domain.accounts.access import Actor
 from domain.errors import DomainError, InvalidInput, NotAllowed, NotFound
+from domain.language import N_, _
 from domain.vocabulary import Role
 from storage.models import Account
 from storage.queries import accounts as account_queries
@@ -25,7 +26,8 @@ ISSUER = "Care Portal"
 RECOVERY_CODES = 10
 REQUIRED_FOR = sessions.ENROL_REQUIRED_FOR
 OFFERED_TO = access.STAFF_ROLES
-WRONG_CODE = "That code is not right. Please type the six digits your authenticator app shows now."
+# Also said on the sign-in page (domain.accounts.auth), so in the reader's language: _(WRONG_CODE).
+WRONG_CODE = N_("That code is not right. Please type the six digits your authenticator app shows now.")
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,8 @@ def confirm(actor: Actor, secret: str, code: str, current_token: str | None = No
         raise NotAllowed("Two-step sign-in is for agency staff.")
     step = matching_step(secret, code, None, clock.now())
     if step is None:
-        raise InvalidInput({"code": WRONG_CODE})
-    codes = [_recovery_code() for _ in range(RECOVERY_CODES)]
+        raise InvalidInput({"code": _(WRONG_CODE)})
+    codes = [_recovery_code() for _unused in range(RECOVERY_CODES)]
     with action.writing(actor) as act:
         account = account_queries.by_id(actor.account_id, session=act.session, for_update=True)
         if account is None:

@@ -17,6 +17,7 @@ from domain.accounts import access, passwords
 from domain.accounts.access import Actor
 from domain.action import Action
 from domain.errors import NotAllowed, NotFound, SignInFailed
+from domain.language import N_, _
 from domain.vocabulary import Role
 from storage.models import WebSession
 from storage.queries import accounts as account_queries
@@ -29,7 +30,7 @@ ENROL_LIFETIME = timedelta(minutes=15)  # an administrator setting up two-factor
 TOUCH_EVERY = timedelta(minutes=1)  # last_seen_at is written at most once a minute
 MAY_KEEP = access.CLIENT_SIDE_ROLES
 ENROL_REQUIRED_FOR = frozenset({Role.ADMIN})  # the same as domain.accounts.second_factor.REQUIRED_FOR
-TICKET_ENDED = "That sign-in link has expired. Please sign in again."
+TICKET_ENDED = N_("That sign-in link has expired. Please sign in again.")  # said as _(TICKET_ENDED)
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def open_for(actor: Actor, *, keep: bool = False) -> str:
     with action.writing(actor) as act:
         account = account_queries.by_id(actor.account_id, session=act.session)
         if account is None or not account.active:
-            raise SignInFailed(TICKET_ENDED)
+            raise SignInFailed(_(TICKET_ENDED))
         enrol_only = account.role in ENROL_REQUIRED_FOR and account.totp_secret is None
         return ticket_for(act, account.id, account.role, keep=keep, enrol_only=enrol_only)
 
@@ -91,10 +92,10 @@ def promote(token: str | None) -> str:
     with action.writing() as act:
         row = session_queries.by_token(passwords.token_hash(token), session=act.session) if token else None
         if row is None or not _is_live(row, act.now):
-            raise SignInFailed(TICKET_ENDED)
+            raise SignInFailed(_(TICKET_ENDED))
         account = account_queries.by_id(row.account_id, session=act.session)
         if account is None or not account.active:
-            raise SignInFailed(TICKET_ENDED)
+            raise SignInFailed(_(TICKET_ENDED))
         if account.role in ENROL_REQUIRED_FOR and account.totp_secret is None:
             raise NotAllowed("Please set up two-step sign-in first.")
         return ticket_for(act, account.id, account.role)
@@ -112,7 +113,7 @@ def redeem(ticket: str, replacing: str | None = None) -> Began:
             or row.ticket_expires_at is None
             or row.ticket_expires_at < act.now
         ):
-            raise SignInFailed(TICKET_ENDED)
+            raise SignInFailed(_(TICKET_ENDED))
         if replacing:
             session_queries.end(passwords.token_hash(replacing), now=act.now, session=act.session)
         row.ticket_hash, row.ticket_expires_at = None, None

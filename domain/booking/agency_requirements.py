@@ -11,6 +11,7 @@ from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.booking.preferences import GROUPS
 from domain.errors import NotAllowed
+from domain.language import _
 from domain.vocabulary import RequirementLevel, Role
 from storage.queries import NamedRow
 from storage.queries import preferences as queries
@@ -53,9 +54,13 @@ def agency_requirements(actor: Actor, client_id: int) -> AgencyRequirements:
         rows = queries.agency_requirements(client_id, session=act.session)
         services = queries.services(client_id, session=act.session)
     levels = [
-        Level(RequirementLevel.GLOBAL, "Every worker of the agency", _needs(rows, RequirementLevel.GLOBAL)),
+        Level(
+            RequirementLevel.GLOBAL, _("Every worker of the agency"), _needs(rows, RequirementLevel.GLOBAL)
+        ),
         _programs(rows),
-        Level(RequirementLevel.CLIENT, "Every worker who visits you", _needs(rows, RequirementLevel.CLIENT)),
+        Level(
+            RequirementLevel.CLIENT, _("Every worker who visits you"), _needs(rows, RequirementLevel.CLIENT)
+        ),
     ]
     for service in services:
         needs = tuple(
@@ -63,13 +68,14 @@ def agency_requirements(actor: Actor, client_id: int) -> AgencyRequirements:
             for r in rows
             if r.level == RequirementLevel.CLIENT_SERVICE and r.service_id == service.id
         )
-        levels.append(Level(RequirementLevel.CLIENT_SERVICE, f"For {service.name}", needs, service.id))
+        title = _("For {service}").format(service=service.name)
+        levels.append(Level(RequirementLevel.CLIENT_SERVICE, title, needs, service.id))
     return AgencyRequirements(tuple(levels))
 
 
 def _programs(rows: list[NamedRow]) -> Level:
     names = sorted({r.program for r in rows if r.level == RequirementLevel.PROGRAM})
-    title = f"Your program ({', '.join(names)})" if names else "Your program"
+    title = _("Your program ({programs})").format(programs=", ".join(names)) if names else _("Your program")
     return Level(RequirementLevel.PROGRAM, title, _needs(rows, RequirementLevel.PROGRAM))
 
 
@@ -79,5 +85,5 @@ def _needs(rows: list[NamedRow], level: RequirementLevel) -> tuple[Need, ...]:
 
 def _need(row: NamedRow) -> Need:
     if row.competency is not None:
-        return Need(row.competency, GROUPS[row.competency_kind], row.mandatory, row.weight)
-    return Need(row.characteristic, GROUPS[row.characteristic_kind], row.mandatory, row.weight)
+        return Need(row.competency, _(GROUPS[row.competency_kind]), row.mandatory, row.weight)
+    return Need(row.characteristic, _(GROUPS[row.characteristic_kind]), row.mandatory, row.weight)

@@ -12,6 +12,7 @@ from domain.booking import fit, parties
 from domain.booking.errors import NotSuitable, SlotTaken
 from domain.booking.letters import ShiftAllocatedToClient, ShiftAllocatedToWorker
 from domain.errors import DomainError, NotAllowed
+from domain.language import _
 from domain.messaging import notices
 from domain.vocabulary import BookingStatus, Recurrence, ShiftStatus
 from storage.models import Shift
@@ -117,12 +118,12 @@ def allocate_series(actor: Actor, shift_id: int, worker_id: int) -> SeriesAlloca
 def _why_not(act: Action, shift: Shift, worker_id: int) -> str:
     """Why the worker cannot do this visit ("" when they can): allocate's own two checks."""
     if queries.clashing_shift(worker_id, shift.starts_at, shift.ends_at, [shift.id], session=act.session):
-        return "they have another visit at that time"
+        return _("they have another visit at that time")
     found = matching.find_providers_with_reasons(to_fill(act, shift), session=act.session, only=(worker_id,))
     if any(provider.worker_id == worker_id for provider in found.providers):
         return ""
     reasons = next((out.reasons for out in found.left_out if out.worker_id == worker_id), ())
-    return "; ".join(reasons) or "they do not meet this visit's requirements"
+    return "; ".join(reasons) or _("they do not meet this visit's requirements")
 
 
 def to_fill(act: Action, shift: Shift) -> matching.ShiftToFill:
@@ -160,7 +161,7 @@ def _unallocated(act: Action, shift_id: int, *, for_update: bool) -> Shift:
         shift = queries.shift(shift_id, session=act.session, for_update=True)
         assert shift is not None
     if shift.status != ShiftStatus.UNALLOCATED:
-        raise DomainError("This visit is no longer waiting for a worker: please look at the day again.")
+        raise DomainError(_("This visit is no longer waiting for a worker: please look at the day again."))
     return shift
 
 

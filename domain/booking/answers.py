@@ -13,6 +13,7 @@ from domain.booking.letters import (
     OfferRejectedToRoster,
 )
 from domain.errors import DomainError, NotAllowed
+from domain.language import N_, _
 from domain.messaging import outbox
 from domain.messaging.letterhead import Letter
 from domain.vocabulary import BookingStatus, OfferStatus, Role, ShiftStatus
@@ -20,11 +21,11 @@ from storage.models import Booking, Offer, Shift
 from storage.queries import booking as queries
 from storage.queries import offer_expiry
 
-GONE = {
-    OfferStatus.ACCEPTED: "You have already accepted this offer.",
-    OfferStatus.REJECTED: "You have already rejected this offer.",
-    OfferStatus.EXPIRED: "This offer has expired and was passed back to the roster team.",
-    OfferStatus.WITHDRAWN: "This offer was withdrawn: the booking was cancelled or changed.",
+GONE = {  # shown as _(GONE[status])
+    OfferStatus.ACCEPTED: N_("You have already accepted this offer."),
+    OfferStatus.REJECTED: N_("You have already rejected this offer."),
+    OfferStatus.EXPIRED: N_("This offer has expired and was passed back to the roster team."),
+    OfferStatus.WITHDRAWN: N_("This offer was withdrawn: the booking was cancelled or changed."),
 }
 MAX_NOTE = 500
 
@@ -43,7 +44,7 @@ def accept(actor: Actor, offer_id: int) -> None:
         offer = _open_offer(act, actor.worker_id, offer_id)
         booking, shifts = _booking_and_held(act, offer)
         if not shifts:  # every visit it held was cancelled meanwhile
-            raise OfferGone(GONE[OfferStatus.WITHDRAWN])
+            raise OfferGone(_(GONE[OfferStatus.WITHDRAWN]))
         # Held shifts already count as busy, but a shift may have been held by a bug or an old
         # version without the check: look again before making it final.
         fit.require_free(
@@ -70,7 +71,7 @@ def reject(actor: Actor, offer_id: int, note: str = "") -> None:
     """Worker only, own offer. Shifts UNALLOCATED, booking UNALLOCATED; client and roster told."""
     note = note.strip()
     if len(note) > MAX_NOTE:
-        raise DomainError(f"Please keep the note under {MAX_NOTE} characters.")
+        raise DomainError(_("Please keep the note under {n} characters.").format(n=MAX_NOTE))
     access.require_role(actor, Role.WORKER)
     with action.writing(actor) as act:
         offer = _open_offer(act, actor.worker_id, offer_id)
@@ -97,9 +98,9 @@ def _open_offer(act: Action, worker_id: int | None, offer_id: int) -> Offer:
     offer_expiry.held_shifts(booking.id, peek.worker_id, session=act.session)
     offer = offer_expiry.locked_offer(offer_id, session=act.session)
     if offer.status != OfferStatus.PENDING:
-        raise OfferGone(GONE[offer.status])
+        raise OfferGone(_(GONE[offer.status]))
     if offer.expires_at <= act.now:  # the expiry job has not run yet; it will tell everyone
-        raise OfferGone(GONE[OfferStatus.EXPIRED])
+        raise OfferGone(_(GONE[OfferStatus.EXPIRED]))
     return offer
 
 

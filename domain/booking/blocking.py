@@ -11,6 +11,7 @@ from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.action import Action
 from domain.errors import DomainError, InvalidInput
+from domain.language import _
 from domain.people import known_as
 from domain.vocabulary import ClientAction, ClientWorkerRelation
 from storage.queries import preferences as queries
@@ -50,7 +51,7 @@ def block(actor: Actor, client_id: int, worker_id: int, note: str = "") -> str:
     access.require(actor, client_id, ClientAction.BOOK)
     cleaned = " ".join((note or "").split())
     if len(cleaned) > MAX_NOTE:
-        raise InvalidInput({"note": f"Please keep the note under {MAX_NOTE} characters."})
+        raise InvalidInput({"note": _("Please keep the note under {n} characters.").format(n=MAX_NOTE)})
     with action.writing(actor) as act:
         name = _name(act, worker_id)
         queries.set_relation(client_id, worker_id, ClientWorkerRelation.BLOCKED, cleaned, session=act.session)
@@ -65,7 +66,7 @@ def unblock(actor: Actor, client_id: int, worker_id: int) -> str:
         name = _name(act, worker_id)
         found = queries.relation(client_id, worker_id, session=act.session)
         if found is None or found.relation != ClientWorkerRelation.BLOCKED:
-            raise DomainError(f"{name} is not blocked.")
+            raise DomainError(_("{name} is not blocked.").format(name=name))
         queries.drop_relation(client_id, worker_id, session=act.session)
         act.audit("unblock_worker", "client", client_id, f"worker {worker_id}")
     return name
@@ -74,5 +75,5 @@ def unblock(actor: Actor, client_id: int, worker_id: int) -> str:
 def _name(act: Action, worker_id: int) -> str:
     row = queries.worker(worker_id, session=act.session)
     if row is None:
-        raise InvalidInput({"worker": "That worker is not one we know about."})
+        raise InvalidInput({"worker": _("That worker is not one we know about.")})
     return known_as(row.preferred_name, row.first_name, row.last_name)

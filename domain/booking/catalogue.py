@@ -9,6 +9,7 @@ from domain import action
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.errors import NotAllowed
+from domain.language import N_, _
 from domain.pricing import quoting, rates, words
 from domain.pricing.rates import PriceRange, RateCard
 from domain.vocabulary import BudgetPeriod, Role, ServiceUnit
@@ -17,11 +18,11 @@ from storage.queries import catalogue as queries
 from storage.queries import media as media_queries
 from storage.queries.catalogue import UsageWindow
 
-PERIOD_WORDS = {
-    BudgetPeriod.WEEK: "this week",
-    BudgetPeriod.MONTH: "this month",
-    BudgetPeriod.QUARTER: "this quarter",
-    BudgetPeriod.PLAN: "this plan",
+PERIOD_WORDS = {  # shown as _(PERIOD_WORDS[period])
+    BudgetPeriod.WEEK: N_("this week"),
+    BudgetPeriod.MONTH: N_("this month"),
+    BudgetPeriod.QUARTER: N_("this quarter"),
+    BudgetPeriod.PLAN: N_("this plan"),
 }
 
 
@@ -62,7 +63,7 @@ class CatalogueItem:
 
     @property
     def period_words(self) -> str:
-        return PERIOD_WORDS[self.period]
+        return _(PERIOD_WORDS[self.period])
 
 
 def catalogue(actor: Actor, client_id: int) -> tuple[CatalogueItem, ...]:
@@ -91,7 +92,7 @@ def item(actor: Actor, client_id: int, approved_service_id: int) -> CatalogueIte
     for found in catalogue(actor, client_id):
         if found.approved_service_id == approved_service_id:
             return found
-    raise NotAllowed("That service is not one you are approved for.")
+    raise NotAllowed(_("That service is not one you are approved for."))
 
 
 def service_image(actor: Actor, service_id: int) -> tuple[bytes, str] | None:

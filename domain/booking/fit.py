@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from domain import matching
 from domain.booking.errors import NotSuitable, SlotTaken
+from domain.language import _
+from domain.matching import wording
 from storage.queries import booking as queries
 
 
@@ -56,12 +58,14 @@ def require_listed_in_series(
 def _refusal(left_out: Sequence[matching.LeftOut], worker_id: int, show_reasons: bool) -> Exception:
     """Clients see only that the worker cannot take it (DESIGN.md §3.1 point 5); staff see why."""
     reasons = next((out.reasons for out in left_out if out.worker_id == worker_id), ())
-    if any("clash" in reason for reason in reasons):
+    if any(wording.is_clash(reason) for reason in reasons):  # in any language
         return SlotTaken()
     if not show_reasons:
         return NotSuitable(
-            "That support worker can no longer take this booking. Please choose another one, "
-            "or let the agency choose."
+            _(
+                "That support worker can no longer take this booking. Please choose another one, "
+                "or let the agency choose."
+            )
         )
-    because = "; ".join(reasons) or "they do not meet this visit's requirements"
-    return NotSuitable(f"That support worker cannot take this booking: {because}.")
+    because = "; ".join(reasons) or _("they do not meet this visit's requirements")
+    return NotSuitable(_("That support worker cannot take this booking: {reasons}.").format(reasons=because))

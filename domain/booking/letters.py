@@ -7,8 +7,10 @@ from datetime import datetime
 from typing import ClassVar
 
 from domain.agency.settings import AgencySettings
+from domain.language import _
 from domain.messaging.letterhead import Letter, Rendered, letter, note, when
-from domain.vocabulary import count, duration, plural
+from domain.pricing import words
+from domain.vocabulary import ServiceUnit, count, duration, plural
 
 
 @dataclass(frozen=True)
@@ -21,20 +23,23 @@ class BookingFacts:
     starts_at: datetime  # the first visit
     shifts: int  # how many visits the letter is about
     worker: str = ""
-    price: str = ""  # the visits' bill rate in words (domain.pricing.words), as stored on the shifts
+    # the visits' bill rates as stored on the shifts, worded when each letter is rendered: in its
+    # reader's language, whoever's language the booking was made in
+    rates: tuple[int, ...] = ()
+    unit: ServiceUnit | None = None
 
     def details(self, agency: AgencySettings) -> list[tuple[str, str]]:
         rows = [
-            ("Booking", self.booking_number),
-            ("Client", self.client),
-            ("Service", self.service),
-            ("First visit", when(self.starts_at, agency)),
-            ("Visits", str(self.shifts)),
+            (_("Booking"), self.booking_number),
+            (_("Client"), self.client),
+            (_("Service"), self.service),
+            (_("First visit"), when(self.starts_at, agency)),
+            (_("Visits"), str(self.shifts)),
         ]
         if self.worker:
-            rows.append(("Support worker", self.worker))
-        if self.price:
-            rows.append(("Price", self.price))
+            rows.append((_("Support worker"), self.worker))
+        if self.rates and self.unit is not None:
+            rows.append((_("Price"), words.visits(self.rates, self.unit)))
         return rows
 
 
@@ -123,11 +128,15 @@ class BookingConfirmed(Letter):
         b = self.booking
         return letter(
             agency,
-            subject=f"Confirmed: your {b.service} booking with {b.worker}",
-            greeting=f"Dear {b.client},",
+            subject=_("Confirmed: your {service} booking with {worker}").format(
+                service=b.service, worker=b.worker
+            ),
+            greeting=_("Dear {name},").format(name=b.client),
             paragraphs=[
-                f"{b.worker} has accepted your {b.service} booking.",
-                f"If you need to change or cancel it, please call us on {agency.phone}.",
+                _("{worker} has accepted your {service} booking.").format(worker=b.worker, service=b.service),
+                _("If you need to change or cancel it, please call us on {phone}.").format(
+                    phone=agency.phone
+                ),
             ],
             details=b.details(agency),
         )
@@ -161,13 +170,15 @@ def finding_another_worker(
     """The client's letter when their nominated worker will not come (rejected, or no answer in time)."""
     return letter(
         agency,
-        subject=f"Your {service} booking: we are finding another support worker",
-        greeting=f"Dear {client},",
+        subject=_("Your {service} booking: we are finding another support worker").format(service=service),
+        greeting=_("Dear {name},").format(name=client),
         paragraphs=[
             why,
-            "Your booking is still with us: our roster team will find another support worker "
-            "and let you know who is coming.",
-            f"If you have any questions, please call us on {agency.phone}.",
+            _(
+                "Your booking is still with us: our roster team will find another support worker "
+                "and let you know who is coming."
+            ),
+            _("If you have any questions, please call us on {phone}.").format(phone=agency.phone),
         ],
         details=details,
     )
@@ -187,7 +198,9 @@ class OfferRejectedToClient(Letter):
             agency,
             b.service,
             b.client,
-            f"{b.worker} is not able to take your {b.service} booking.",
+            _("{worker} is not able to take your {service} booking.").format(
+                worker=b.worker, service=b.service
+            ),
             unnamed.details(agency),
         )
 
@@ -227,11 +240,17 @@ class ShiftAllocatedToClient(Letter):
         b = self.booking
         return letter(
             agency,
-            subject=f"{b.worker} is coming for your {b.service} visit",
-            greeting=f"Dear {b.client},",
+            subject=_("{worker} is coming for your {service} visit").format(
+                worker=b.worker, service=b.service
+            ),
+            greeting=_("Dear {name},").format(name=b.client),
             paragraphs=[
-                f"{b.worker} will come for your {b.service} visit on {when(b.starts_at, agency)}.",
-                f"If you need to change or cancel it, please call us on {agency.phone}.",
+                _("{worker} will come for your {service} visit on {when}.").format(
+                    worker=b.worker, service=b.service, when=when(b.starts_at, agency)
+                ),
+                _("If you need to change or cancel it, please call us on {phone}.").format(
+                    phone=agency.phone
+                ),
             ],
             details=b.details(agency),
         )
@@ -293,11 +312,13 @@ class OfferExpiredToClient(Letter):
             agency,
             b.service,
             b.client,
-            f"{b.worker} could not confirm your {b.service} booking in time.",
+            _("{worker} could not confirm your {service} booking in time.").format(
+                worker=b.worker, service=b.service
+            ),
             [
-                ("Booking", b.booking_number),
-                ("Service", b.service),
-                ("First visit", when(b.starts_at, agency)),
+                (_("Booking"), b.booking_number),
+                (_("Service"), b.service),
+                (_("First visit"), when(b.starts_at, agency)),
             ],
         )
 

@@ -14,6 +14,7 @@ from domain.booking.wanted import Wanted
 from domain.cancellation import rules
 from domain.cancellation.rules import LeadTimeTooShort
 from domain.errors import DomainError, InvalidInput, NotAllowed
+from domain.language import _, ngettext
 from domain.pricing import allowance, quoting
 from domain.pricing.rates import RateCard
 from domain.vocabulary import (
@@ -53,16 +54,20 @@ def plan(act: Action, wanted: Wanted) -> Plan:
     access.require(actor, wanted.client_id, ClientAction.BOOK)
     approved = queries.approved_service(wanted.client_id, wanted.approved_service_id, session=act.session)
     if approved is None:
-        raise NotAllowed("That service is not one of the services approved for this client.")
+        raise NotAllowed(_("That service is not one of the services approved for this client."))
     card = quoting.card(act, approved.service_id, approved.program_id, approved.rate_cents)
     if not card.priced:
-        raise DomainError(f"{approved.service_name} has no price yet: please call the agency to book it.")
+        raise DomainError(
+            _("{service} has no price yet: please call the agency to book it.").format(
+                service=approved.service_name
+            )
+        )
     _check_fields(act, wanted)
     until = _until(act, wanted)
     days = recurrence.dates(wanted.first_date, wanted.recurrence, until=until, ends_on=wanted.ends_on)
     visits = tuple(recurrence.span(day, wanted.start_time, wanted.duration_minutes, act.zone) for day in days)
     if visits[0].starts_at <= act.now:  # staff skip the lead time, but nobody books the past
-        raise InvalidInput({"first_date": "The first visit must be in the future."})
+        raise InvalidInput({"first_date": _("The first visit must be in the future.")})
     if not actor.is_staff:
         _check_lead_time(act, visits[0].starts_at)
     place = queries.client_place(wanted.client_id, session=act.session)
@@ -121,13 +126,10 @@ def beyond_approved(act: Action, chosen: Plan) -> allowance.Beyond | None:
         window, visits = found.window, [(units, rate) for _visit, units, rate in found.visits]
         left, extra_units, extra_cents = allowance.beyond(approved.units_per_period, found.used, visits)
         if extra_units:
-            period = f"the {approved.period.value} {_day(window.first)} to {_day(window.last)}"
-            return allowance.Beyond(period, left, extra_units, extra_cents, unit)
+            return allowance.Beyond(
+                approved.period, window.first, window.last, left, extra_units, extra_cents, unit
+            )
     return None
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def visit_rates(act: Action, chosen: Plan, worker_level: int | None = None) -> tuple[int, ...]:
@@ -150,19 +152,21 @@ def _check_fields(act: Action, wanted: Wanted) -> None:
     settings = act.settings
     wrong: dict[str, str] = {}
     if not 15 <= wanted.duration_minutes <= 24 * 60:
-        wrong["duration_minutes"] = "A visit must last between 15 minutes and 24 hours."
+        wrong["duration_minutes"] = _("A visit must last between 15 minutes and 24 hours.")
     if wanted.recurrence != Recurrence.ONCE and wanted.ends_on and wanted.ends_on < wanted.first_date:
-        wrong["ends_on"] = "The series cannot end before its first visit."
+        wrong["ends_on"] = _("The series cannot end before its first visit.")
     latest = act.today + timedelta(days=settings.booking_horizon_days)
     if wanted.first_date > latest:
-        wrong["first_date"] = (
-            f"Bookings can be made up to {settings.booking_horizon_days // 7} weeks ahead: "
-            f"please choose a date on or before {latest:%d/%m/%Y}."
-        )
+        weeks = settings.booking_horizon_days // 7
+        wrong["first_date"] = ngettext(
+            "Bookings can be made up to {n} week ahead: please choose a date on or before {date}.",
+            "Bookings can be made up to {n} weeks ahead: please choose a date on or before {date}.",
+            weeks,
+        ).format(n=weeks, date=f"{latest:%d/%m/%Y}")
     if len(wanted.notes) > MAX_NOTES:
-        wrong["notes"] = f"Please keep the notes under {MAX_NOTES:,} characters."
+        wrong["notes"] = _("Please keep the notes under {n} characters.").format(n=f"{MAX_NOTES:,}")
     if wanted.wishes is not None and not all(_sound(wish) for wish in wanted.wishes):
-        wrong["wishes"] = "Each preference must name one competency or characteristic, weighted 1 to 10."
+        wrong["wishes"] = _("Each preference must name one competency or characteristic, weighted 1 to 10.")
     if wrong:
         raise InvalidInput(wrong)
 
@@ -175,8 +179,10 @@ def _check_lead_time(act: Action, starts_at: datetime) -> None:
     lead_minutes = act.settings.booking_lead_minutes
     if starts_at - act.now < timedelta(minutes=lead_minutes):
         raise LeadTimeTooShort(
-            "This service cannot be booked online with less than "
-            f"{rules.notice_words(lead_minutes)}: please call the agency on {act.settings.phone}."
+            _(
+                "This service cannot be booked online with less than {notice}: "
+                "please call the agency on {phone}."
+            ).format(notice=rules.notice_words(lead_minutes), phone=act.settings.phone)
         )
 
 
@@ -297,7 +303,7 @@ def write_shift(
         package_id=approved.package_id,
         starts_at=visit.starts_at,
         ends_at=visit.ends_at,
-        time_note=visit.time_note,
+        time_note=visit.stored_note,  # in English: staff, the worker and the client all read it
         status=status,
         lat=place.lat,
         lon=place.lon,

@@ -7,7 +7,6 @@ from datetime import datetime
 
 from domain.action import Action
 from domain.booking.letters import BookingFacts
-from domain.pricing import words
 from storage.queries import recipients
 from storage.queries.recipients import Recipient
 
@@ -35,6 +34,8 @@ def of(
     client = recipients.client(client_id, session=act.session)
     worker = recipients.worker(worker_id, session=act.session)
     service = recipients.service_name(service_id, session=act.session)
-    price = words.visits(rates, recipients.service_unit(service_id, session=act.session)) if rates else ""
-    facts = BookingFacts(booking_number, client.name, service, starts_at, shifts, worker.name, price)
+    unit = recipients.service_unit(service_id, session=act.session) if rates else None
+    facts = BookingFacts(
+        booking_number, client.name, service, starts_at, shifts, worker.name, tuple(rates), unit
+    )
     return Parties(client, worker, facts)

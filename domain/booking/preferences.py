@@ -10,6 +10,7 @@ from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.action import Action
 from domain.errors import InvalidInput, NotAllowed
+from domain.language import N_, _
 from domain.matching import Wish
 from domain.people import known_as
 from domain.vocabulary import ClientAction, ClientWorkerRelation, Role
@@ -17,14 +18,14 @@ from storage.queries import NamedRow
 from storage.queries import preferences as queries
 
 MAX_WISHES = 30
-GROUPS = {
-    "gender": "Gender",
-    "age_band": "Age",
-    "language": "Language",
-    "flag": "Other",
-    "clearance": "Clearance",
-    "qualification": "Qualification",
-    "skill": "Skill",
+GROUPS = {  # shown as _(GROUPS[kind])
+    "gender": N_("Gender"),
+    "age_band": N_("Age"),
+    "language": N_("Language"),
+    "flag": N_("Other"),
+    "clearance": N_("Clearance"),
+    "qualification": N_("Qualification"),
+    "skill": N_("Skill"),
 }
 
 
@@ -113,17 +114,17 @@ def _checked(wishes: Sequence[Wish], known: Iterable[Option]) -> tuple[Wish, ...
     seen: set[str] = set()
     for wish in wishes:
         if (wish.competency_id is None) == (wish.characteristic_id is None):
-            raise InvalidInput({"preferences": "Each preference must name one skill or one quality."})
+            raise InvalidInput({"preferences": _("Each preference must name one skill or one quality.")})
         key = key_of(wish)
         if key not in keys:
-            raise InvalidInput({"preferences": "One of the preferences is not something we know about."})
+            raise InvalidInput({"preferences": _("One of the preferences is not something we know about.")})
         if key in seen:
-            raise InvalidInput({"preferences": "Each preference can be chosen only once."})
+            raise InvalidInput({"preferences": _("Each preference can be chosen only once.")})
         if not 1 <= wish.weight <= 10:
-            raise InvalidInput({"preferences": "How much a preference matters must be from 1 to 10."})
+            raise InvalidInput({"preferences": _("How much a preference matters must be from 1 to 10.")})
         seen.add(key)
     if len(seen) > MAX_WISHES:
-        raise InvalidInput({"preferences": f"Please choose at most {MAX_WISHES} preferences."})
+        raise InvalidInput({"preferences": _("Please choose at most {n} preferences.").format(n=MAX_WISHES)})
     return tuple(wishes)
 
 
@@ -149,8 +150,8 @@ def _load(act: Action, client_id: int) -> Preferences:
 def _named(row: NamedRow) -> NamedWish:
     wish = Wish(row.competency_id, row.characteristic_id, row.mandatory, row.weight)
     if row.competency_id is not None:
-        return NamedWish(wish, row.competency, GROUPS[row.competency_kind])
-    return NamedWish(wish, row.characteristic, GROUPS[row.characteristic_kind])
+        return NamedWish(wish, row.competency, _(GROUPS[row.competency_kind]))
+    return NamedWish(wish, row.characteristic, _(GROUPS[row.characteristic_kind]))
 
 
 def _note(row: NamedRow) -> WorkerNote:
@@ -162,12 +163,12 @@ def _options(act: Action, kept: Sequence[Wish] = ()) -> tuple[Option, ...]:
     retired competency stays where it was wished for, but nobody newly wishes for it)."""
     keys = {key_of(wish) for wish in kept}
     found = [
-        Option(f"characteristic:{c.id}", None, c.id, c.name, GROUPS[c.kind])
+        Option(f"characteristic:{c.id}", None, c.id, c.name, _(GROUPS[c.kind]))
         for c in queries.characteristics(session=act.session)
         if c.active or f"characteristic:{c.id}" in keys
     ]
     found += [
-        Option(f"competency:{c.id}", c.id, None, c.name, GROUPS[c.kind])
+        Option(f"competency:{c.id}", c.id, None, c.name, _(GROUPS[c.kind]))
         for c in queries.competencies(session=act.session)
         if c.active or f"competency:{c.id}" in keys
     ]

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from domain.language import DEFAULT, _, use
+from domain.language.formats import clock_time
 from domain.vocabulary import Recurrence
 
 STEP_DAYS = {Recurrence.WEEKLY: 7, Recurrence.FORTNIGHTLY: 14, Recurrence.FOUR_WEEKLY: 28}
@@ -23,7 +25,8 @@ class Span:
     local_date: date
     starts_at: datetime
     ends_at: datetime
-    time_note: str | None = None
+    time_note: str | None = None  # in the language in force: the person booking reads it
+    stored_note: str | None = None  # the same in English, as the shift keeps it for everyone
 
 
 def dates(
@@ -55,29 +58,33 @@ def span(local_date: date, start: time, duration_minutes: int, zone: ZoneInfo) -
     wall = datetime.combine(local_date, start)
     first = wall.replace(tzinfo=zone, fold=0)
     second = wall.replace(tzinfo=zone, fold=1)
-    note = None
-    if _round_trips(first):
-        starts = first.astimezone(UTC)
-        if first.utcoffset() != second.utcoffset():
-            note = f"The clocks go back that night: the visit starts at the first {_clock(start)}."
-    else:
-        # A wall time in the gap: fold=0 uses the offset before the jump, which lands the instant
-        # exactly "the jump" later on the new clock.
-        starts = first.astimezone(UTC)
-        moved = starts.astimezone(zone)
-        note = (
-            f"The clocks go forward that night, so {_clock(start)} does not exist: "
-            f"the visit starts at {_clock(moved.time())} instead."
+    # A wall time in the gap: fold=0 uses the offset before the jump, which lands the instant
+    # exactly "the jump" later on the new clock.
+    starts = first.astimezone(UTC)
+    exists = _round_trips(first)
+    twice = exists and first.utcoffset() != second.utcoffset()
+    moved = None if exists else starts.astimezone(zone).time()
+    note = stored = None
+    if twice or moved is not None:
+        note = _note(start, moved)
+        with use(DEFAULT.code):
+            stored = _note(start, moved)
+    return Span(local_date, starts, starts + timedelta(minutes=duration_minutes), note, stored)
+
+
+def _note(start: time, moved: time | None) -> str:
+    """The note of a visit the clocks move: `moved` when `start` does not exist that night, None
+    when it happens twice (the visit starts at the first)."""
+    if moved is None:
+        return _("The clocks go back that night: the visit starts at the first {start}.").format(
+            start=clock_time(start)
         )
-    return Span(local_date, starts, starts + timedelta(minutes=duration_minutes), note)
+    return _(
+        "The clocks go forward that night, so {start} does not exist: the visit starts at {moved} instead."
+    ).format(start=clock_time(start), moved=clock_time(moved))
 
 
 def _round_trips(local: datetime) -> bool:
     """Whether the wall time exists: going to UTC and back gives the same wall time."""
     back = local.astimezone(UTC).astimezone(local.tzinfo)
     return back.replace(tzinfo=None) == local.replace(tzinfo=None)
-
-
-def _clock(moment: time) -> str:
-    hour, half = moment.hour % 12 or 12, "am" if moment.hour < 12 else "pm"
-    return f"{hour}:{moment.minute:02d} {half}"

@@ -14,6 +14,7 @@ from domain.action import Action
 from domain.booking import fit, making
 from domain.booking.letters import BookingFacts, BookingOfferedToRoster, BookingRequestedToRoster, OfferMade
 from domain.booking.wanted import Booked, Occurrence, Wanted
+from domain.language import DEFAULT, use
 from domain.messaging import outbox
 from domain.pricing import quoting, words
 from domain.vocabulary import BookingStatus, OfferStatus
@@ -207,7 +208,9 @@ def _beyond(act: Action, chosen: making.Plan) -> tuple[str, str | None]:
     found = making.beyond_approved(act, chosen)
     if found is None:
         return "", None
-    act.audit("beyond_approved", "approved_service", chosen.approved.approved_service_id, found.period)
+    with use(DEFAULT.code):  # the audit trail is in English, whoever books
+        period = found.period
+    act.audit("beyond_approved", "approved_service", chosen.approved.approved_service_id, period)
     return found.message(act.settings.phone), found.summary()
 
 

@@ -7,6 +7,7 @@ from domain import action, events
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.errors import DomainError, InvalidInput, NotAllowed
+from domain.language import _
 from domain.vocabulary import Recurrence, Role, ShiftStatus
 from storage.queries import booking as queries
 from storage.queries import booking_worker as worker_queries
@@ -65,9 +66,9 @@ def upcoming(actor: Actor, days: int = 14) -> tuple[WorkerShiftView, ...]:
     """The worker's allocated and completed shifts from the start of today (local) for `days` days."""
     worker_id = _worker(actor)
     if not 1 <= days <= MAX_DAYS:
-        raise InvalidInput({"days": f"Please ask for 1 to {MAX_DAYS} days."})
+        raise InvalidInput({"days": _("Please ask for 1 to {n} days.").format(n=MAX_DAYS)})
     with action.reading(actor) as act:
-        start, _ = act.day_bounds(act.today)
+        start, _end = act.day_bounds(act.today)
         end = start + timedelta(days=days)
         rows = worker_queries.shifts_between(worker_id, start, end, SHOWN, session=act.session)
     return tuple(_shift_view(row, act.now) for row in rows)
@@ -82,11 +83,11 @@ def mark_completed(actor: Actor, shift_id: int) -> None:
         if shift is None or shift.worker_id != worker_id:
             raise NotAllowed()
         if shift.status == ShiftStatus.COMPLETED:
-            raise DomainError("This shift is already marked completed.")
+            raise DomainError(_("This shift is already marked completed."))
         if shift.status != ShiftStatus.ALLOCATED:
-            raise DomainError("Only a shift allocated to you can be marked completed.")
+            raise DomainError(_("Only a shift allocated to you can be marked completed."))
         if shift.starts_at > act.now:
-            raise DomainError("This shift has not started yet: mark it completed once it has.")
+            raise DomainError(_("This shift has not started yet: mark it completed once it has."))
         shift.status, shift.completed_at = ShiftStatus.COMPLETED, act.now
         act.audit("complete", "shift", shift_id)
         act.announce(events.ShiftChanged.of([shift_id], [shift.client_id], [worker_id]))

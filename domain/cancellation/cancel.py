@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from domain import action, events, money
+from domain import action, events, language, money
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.action import Action
@@ -18,6 +18,7 @@ from domain.cancellation import rules
 from domain.cancellation.letters import ShiftCancelled, ShiftCancelledToWorker
 from domain.cancellation.rules import FeeChanged, Quote, Rule
 from domain.errors import DomainError, NotAllowed
+from domain.language import _
 from domain.messaging import outbox
 from domain.messaging.letterhead import short_day, short_when
 from domain.statements import ledger
@@ -99,8 +100,10 @@ def cancel(
             _cancel_one(act, shift, occurrence, reason, worked.context)
         found = worked.found
         booking = changes.booking(found.booking_id, session=act.session, for_update=True)
-        series = _end_series(act, booking, worked) if booking else ""
-        _tell(act, worked, reason, booking, series)
+        # the roster department and the workers read English, whatever language the client cancelled in
+        with language.use(language.DEFAULT.code):
+            series = _end_series(act, booking, worked) if booking else ""
+            _tell(act, worked, reason, booking, series)
         act.audit("cancel", "shift", found.id, f"{scope} {reason}")
         act.announce(
             events.ShiftChanged.of(
@@ -123,9 +126,9 @@ def _cancellable(act: Action, shift_id: int, *, for_update: bool = False) -> Shi
         found = changes.shift(shift_id, session=act.session, for_update=True)
         assert found is not None
     if found.status == ShiftStatus.CANCELLED:
-        raise DomainError("This visit is already cancelled.")
+        raise DomainError(_("This visit is already cancelled."))
     if found.status not in CANCELLABLE:
-        raise DomainError("This visit has already taken place, so it can no longer be cancelled.")
+        raise DomainError(_("This visit has already taken place, so it can no longer be cancelled."))
     return found
 
 
@@ -138,9 +141,10 @@ def _actor(act: Action) -> Actor:
 def _check_fee(fee_cents: int, confirmed_fee_cents: int) -> None:
     if fee_cents != confirmed_fee_cents:
         raise FeeChanged(
-            f"The cancellation fee is now {money.dollars(fee_cents)}, not the "
-            f"{money.dollars(confirmed_fee_cents)} you were shown. Nothing was cancelled: "
-            "please look at it again."
+            _(
+                "The cancellation fee is now {fee}, not the {shown} you were shown. Nothing was "
+                "cancelled: please look at it again."
+            ).format(fee=money.dollars(fee_cents), shown=money.dollars(confirmed_fee_cents))
         )
 
 
@@ -256,7 +260,7 @@ def _tell(act: Action, worked: _Worked, reason: CancelReason, booking: Booking |
         booking=booking.number if booking else "none",
         when=short_when(first.starts),
         count=len(plan.occurrences),
-        reason=rules.reason_label(reason, context.program_kind),
+        reason=rules.reason_label(reason, context.program_kind, translated=False),
         band=BAND_LABELS[first.quote.band] if first.quote else "request not yet rostered",
         fee=money.dollars(plan.fee_cents),
         series=series,

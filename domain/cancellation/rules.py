@@ -23,16 +23,17 @@ from zoneinfo import ZoneInfo
 
 from domain import money
 from domain.errors import DomainError
+from domain.language import N_, _, ngettext
 from domain.pricing import bands
 from domain.vocabulary import CancelBand, CancelReason, NoticeMeasure, ProgramKind
 
 # Why a client cancels, in their words. The NDIS claims a short-notice cancellation with a reason
 # code (NSDH…); other programs have no such codes, so their clients never see them.
-REASON_WORDS = {
-    CancelReason.HEALTH: "Health",
-    CancelReason.FAMILY: "Family",
-    CancelReason.TRANSPORT: "Transport",
-    CancelReason.OTHER: "Other",
+REASON_WORDS = {  # translated where shown (reason_label)
+    CancelReason.HEALTH: N_("Health"),
+    CancelReason.FAMILY: N_("Family"),
+    CancelReason.TRANSPORT: N_("Transport"),
+    CancelReason.OTHER: N_("Other"),
 }
 PROGRAMS_WITH_REASON_CODES = frozenset({ProgramKind.NDIS})
 
@@ -41,9 +42,10 @@ def uses_reason_codes(program: ProgramKind) -> bool:
     return program in PROGRAMS_WITH_REASON_CODES
 
 
-def reason_label(reason: CancelReason, program: ProgramKind) -> str:
-    """"Health (NSDH)" for an NDIS participant; "Health" for everyone else."""
-    words = REASON_WORDS[reason]
+def reason_label(reason: CancelReason, program: ProgramKind, *, translated: bool = True) -> str:
+    """ "Health (NSDH)" for an NDIS participant; "Health" for everyone else. In the reader's
+    language, unless `translated` is False (the roster department's e-mail, read by staff)."""
+    words = _(REASON_WORDS[reason]) if translated else REASON_WORDS[reason]
     return f"{words} ({reason.value})" if uses_reason_codes(program) else words
 
 
@@ -170,14 +172,18 @@ def quote(
 
 def notice_words(minutes: int) -> str:
     """24 * 60 -> "24 hours' notice"; 60 -> "1 hour's notice"; 90 -> "90 minutes' notice"."""
-    amount, unit = (minutes // 60, "hour") if minutes % 60 == 0 else (minutes, "minute")
-    return f"{amount} {unit}'s notice" if amount == 1 else f"{amount} {unit}s' notice"
+    if minutes % 60 == 0:
+        hours = minutes // 60
+        return ngettext("{n} hour's notice", "{n} hours' notice", hours).format(n=hours)
+    return ngettext("{n} minute's notice", "{n} minutes' notice", minutes).format(n=minutes)
 
 
 def check_lead_time(given_at: datetime, starts_at: datetime, lead_minutes: int, agency_phone: str) -> None:
     """Online cancellation needs at least the agency's lead time; with less, the client must call."""
     if between(given_at, starts_at) < timedelta(minutes=lead_minutes):
         raise LeadTimeTooShort(
-            f"This visit cannot be cancelled online with less than {notice_words(lead_minutes)}: "
-            f"please call the agency on {agency_phone}."
+            _(
+                "This visit cannot be cancelled online with less than {notice}: "
+                "please call the agency on {phone}."
+            ).format(notice=notice_words(lead_minutes), phone=agency_phone)
         )

@@ -16,12 +16,12 @@ class Language:
     code: str  # the catalogue's folder and Babel's locale
     name: str  # in the language itself, as its readers look for it in a list
     english: str  # for staff
-    html: str  # the page's lang attribute (BCP 47), also Quasar's language pack
+    html: str  # the page's lang attribute (BCP 47): Quasar's language pack of that name sets it
     right_to_left: bool = False
 
 
 LANGUAGES: tuple[Language, ...] = (
-    Language("en_AU", "English", "English", "en-AU"),
+    Language("en_AU", "English", "English", "en-GB"),  # Quasar has no en-AU pack; en-GB is nearest
     Language("zh_Hans", "简体中文", "Chinese (Simplified)", "zh-CN"),
     Language("vi", "Tiếng Việt", "Vietnamese", "vi"),
     Language("it", "Italiano", "Italian", "it"),

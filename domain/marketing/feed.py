@@ -13,12 +13,13 @@ from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.action import Action
 from domain.errors import NotFound
+from domain.language import N_, _
 from domain.marketing import items, rules
 from domain.vocabulary import MediaKind
 from storage.queries import marketing as queries
 
 Part = Literal["file", "poster", "captions"]
-GONE = "That item is no longer available."
+GONE = N_("That item is no longer available.")  # said as _(GONE)
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def open_item(actor: Actor, client_id: int, item_id: int) -> None:
         return  # staff looking at a client's profile are not its audience
     with action.writing(actor) as act:
         if queries.visible_item(item_id, [client_id], act.now, session=act.session) is None:
-            raise NotFound(GONE)
+            raise NotFound(_(GONE))
         queries.record_view(item_id, client_id, actor.account_id, act.now, session=act.session)
 
 
@@ -60,7 +61,7 @@ def preview(actor: Actor, item_id: int) -> NewsCard:
     with action.reading(actor) as act:
         item = queries.item(item_id, session=act.session)
         if item is None:
-            raise NotFound(GONE)
+            raise NotFound(_(GONE))
         return _card(act, item, opened=False)
 
 

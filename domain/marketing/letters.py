@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from domain.agency.settings import AgencySettings
+from domain.language import _
 from domain.messaging.letterhead import Letter, Rendered, letter
 
 
@@ -18,11 +19,13 @@ class NewsFromAgency(Letter):
     def render(self, agency: AgencySettings) -> Rendered:
         return letter(
             agency,
-            subject=f"There is news from {agency.name}",
-            greeting=f"Dear {self.person},",
+            subject=_("There is news from {agency}").format(agency=agency.name),
+            greeting=_("Dear {name},").format(name=self.person),
             paragraphs=[
-                f"There is news from {agency.name} for you: “{self.title}”.",
-                "Sign in to the Care Portal and look at the News beside your profile to see it.",
-                f"If you have any questions, please call us on {agency.phone}.",
+                _("There is news from {agency} for you: “{title}”.").format(
+                    agency=agency.name, title=self.title
+                ),
+                _("Sign in to the Care Portal and look at the News beside your profile to see it."),
+                _("If you have any questions, please call us on {phone}.").format(phone=agency.phone),
             ],
         )

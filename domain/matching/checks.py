@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from domain.language import _
 from domain.matching import distance, wording
 from domain.matching.distance import Spot
 from domain.matching.facts import Characteristic, WorkerFacts
@@ -50,7 +51,7 @@ class Rules:
 
 
 def requirement_reasons(worker: WorkerFacts, slot: Slot, rules: Rules) -> list[str]:
-    reasons = [wording.BLOCKED] if worker.id in rules.blocked else []
+    reasons = [_(wording.BLOCKED)] if worker.id in rules.blocked else []
     names = rules.force.competency_names
     reasons += sorted(
         reason
@@ -64,7 +65,7 @@ def requirement_reasons(worker: WorkerFacts, slot: Slot, rules: Rules) -> list[s
         if (reason := characteristic_gap(worker, characteristics[cid], slot.day)) is not None
     )
     if worker.home is None:
-        reasons.append(wording.NO_HOME_POSITION)
+        reasons.append(_(wording.NO_HOME_POSITION))
     return reasons
 
 
@@ -192,7 +193,7 @@ def time_and_place_reasons(
     zone = rules.zone
     reasons = [] if covered(worker, slot) else [wording.not_available(slot.local_start, slot.local_end)]
     if on_leave:
-        reasons.append(wording.ON_LEAVE)
+        reasons.append(_(wording.ON_LEAVE))
     reasons += [wording.clash(*b.local(zone)) for b in clashes(busy, slot)]
     previous, following = neighbours(busy, slot)
     reasons += travel_reasons(previous, following, slot, rules)
@@ -215,6 +216,8 @@ class Explainer:
     def __init__(self, slot: Slot, rules: Rules, meeting: frozenset[int], covered: frozenset[int]) -> None:
         self.slot, self.rules, self.meeting, self.covered = slot, rules, meeting, covered
         self.not_available = wording.not_available(slot.local_start, slot.local_end)
+        self.blocked, self.on_leave = _(wording.BLOCKED), _(wording.ON_LEAVE)
+        self.no_home_position = _(wording.NO_HOME_POSITION)
         self.radius_tenths = rules.radius_km * 10
 
     def reasons(
@@ -222,15 +225,15 @@ class Explainer:
     ) -> tuple[str, ...]:
         slot, rules = self.slot, self.rules
         if worker.id in self.meeting:
-            found = [wording.BLOCKED] if worker.id in rules.blocked else []
+            found = [self.blocked] if worker.id in rules.blocked else []
             if worker.home is None:
-                found.append(wording.NO_HOME_POSITION)
+                found.append(self.no_home_position)
         else:
             found = requirement_reasons(worker, slot, rules)
         if worker.id not in self.covered:
             found.append(self.not_available)
         if on_leave:
-            found.append(wording.ON_LEAVE)
+            found.append(self.on_leave)
         previous = None
         if busy:
             found += [wording.clash(*b.local(rules.zone)) for b in clashes(busy, slot)]

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from domain.errors import DomainError, NotFound
+from domain.language import _
 from domain.matching import requirements, workforce
 from domain.matching.checks import Busy, Rules
 from domain.matching.distance import Spot, spot
@@ -25,9 +26,9 @@ def rules_for(shift: ShiftToFill, *, session: Session) -> tuple[Rules, tuple[flo
     session.flush()  # the statements below run on the connection: let them see the caller's changes
     found = queries.settings_and_client(shift.client_id, shift.booking_id, session=session)
     if found is None:
-        raise NotFound("The agency has not been set up yet.")
+        raise NotFound(_("The agency has not been set up yet."))
     if found.client_id is None:
-        raise NotFound("That client does not exist.")
+        raise NotFound(_("That client does not exist."))
     force = workforce.current(found.stamp, session=session)
     wishes_from = "none" if shift.wishes is not None else "booking" if found.own else "preference"
     rows = queries.requirements(
@@ -68,19 +69,21 @@ def place_of(shift: ShiftToFill, home: tuple[float, float] | None) -> Spot:
         return spot(shift.lat, shift.lon)
     if home is None:
         raise DomainError(
-            "The client's home is not on the map yet, so workers cannot be matched by distance. "
-            "Please ask the office to check the address."
+            _(
+                "The client's home is not on the map yet, so workers cannot be matched by distance. "
+                "Please ask the office to check the address."
+            )
         )
     return spot(*home)
 
 
 def _check_known(merged: requirements.Requirements, force: workforce.Workforce) -> None:
-    competencies = [*merged.competencies, *(i for i, _ in merged.desirable_competencies)]
-    characteristics = [*merged.characteristics, *(i for i, _ in merged.desirable_characteristics)]
+    competencies = [*merged.competencies, *(i for i, _weight in merged.desirable_competencies)]
+    characteristics = [*merged.characteristics, *(i for i, _weight in merged.desirable_characteristics)]
     if any(i not in force.competency_names for i in competencies) or any(
         i not in force.characteristics for i in characteristics
     ):
-        raise DomainError("A preference names a competency or characteristic the agency does not have.")
+        raise DomainError(_("A preference names a competency or characteristic the agency does not have."))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from domain.errors import DomainError
+from domain.language import _
 from domain.matching.model import Wish
 
 
@@ -47,4 +48,4 @@ def _key(wish: Wish) -> tuple[str, int]:
         return "competency", wish.competency_id
     if wish.characteristic_id is not None and wish.competency_id is None:
         return "characteristic", wish.characteristic_id
-    raise DomainError("Each preference names one competency or one characteristic.")
+    raise DomainError(_("Each preference names one competency or one characteristic."))

@@ -21,6 +21,7 @@ import numpy as np
 from sqlalchemy.orm import Session
 
 from domain.errors import DomainError
+from domain.language import _
 from domain.matching import checks, context, wording
 from domain.matching.checks import Busy, Explainer, Rules
 from domain.matching.cut import Cut, cut
@@ -216,11 +217,13 @@ def _can_do(
 
 def _check_one_booking(shifts: Sequence[ShiftToFill]) -> None:
     if not shifts:
-        raise DomainError("A series needs at least one visit.")
+        raise DomainError(_("A series needs at least one visit."))
     first = shifts[0]
     if any(
         (s.client_id, s.service_id, s.program_id, s.wishes, s.booking_id)
         != (first.client_id, first.service_id, first.program_id, first.wishes, first.booking_id)
         for s in shifts
     ):
-        raise DomainError("Every visit of a series is for the same client, service, program and preferences.")
+        raise DomainError(
+            _("Every visit of a series is for the same client, service, program and preferences.")
+        )

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from domain.errors import DomainError
+from domain.language import _
 from domain.matching.distance import Spot
 from domain.matching.model import ShiftToFill
 
@@ -71,11 +72,11 @@ def slot_of(shift: ShiftToFill, place: Spot, zone: ZoneInfo) -> Slot:
 
 def check(shift: ShiftToFill) -> None:
     if shift.starts_at.tzinfo is None or shift.ends_at.tzinfo is None:
-        raise DomainError("Shift times must say their time zone.")
+        raise DomainError(_("Shift times must say their time zone."))
     if shift.ends_at <= shift.starts_at:
-        raise DomainError("A shift must end after it starts.")
+        raise DomainError(_("A shift must end after it starts."))
     if shift.ends_at - shift.starts_at > LONGEST_SHIFT:
-        raise DomainError("A shift lasts at most 24 hours.")
+        raise DomainError(_("A shift lasts at most 24 hours."))
 
 
 def segments(local_start: datetime, local_end: datetime) -> tuple[tuple[int, int, int], ...]:

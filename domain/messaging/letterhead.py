@@ -25,6 +25,7 @@ from datetime import date, datetime
 from typing import ClassVar
 
 from domain.agency.settings import AgencySettings
+from domain.language import _, current, formats
 
 # Inline styles: most mail programs ignore <style> blocks. Colours from components/theme.py.
 # NOTE: keep PRIMARY in step with COLOURS["primary"] there.
@@ -84,25 +85,22 @@ def paragraphs_html(*lines: str) -> str:
 
 
 def signature(agency: AgencySettings) -> list[str]:
-    return [agency.name, f"Phone {agency.phone} · {agency.email}"]
+    return [agency.name, _("Phone {phone} · {email}").format(phone=agency.phone, email=agency.email)]
 
 
 def when(moment: datetime, agency: AgencySettings) -> str:
-    """Saturday 28 November 2026 at 9:30 am, in the agency's zone."""
-    local = moment.astimezone(agency.zone)
-    hour, half = local.hour % 12 or 12, "am" if local.hour < 12 else "pm"
-    return f"{local:%A} {local.day} {local:%B %Y} at {hour}:{local.minute:02d} {half}"
+    """Saturday 28 November 2026 at 9:30 am, in the agency's zone (in the reader's language)."""
+    return formats.date_at_time(moment.astimezone(agency.zone))
 
 
 def short_day(value: date) -> str:
-    """Mon 30 Nov 2026."""
-    return f"{value:%a} {value.day} {value:%b %Y}"
+    """Mon 30 Nov 2026 (in the reader's language)."""
+    return formats.short_day(value)
 
 
 def short_when(local: datetime) -> str:
-    """Mon 30 Nov 2026, 9:30 am (a moment already in the agency's zone)."""
-    hour = local.hour % 12 or 12
-    return f"{short_day(local.date())}, {hour}:{local.minute:02d} {'am' if local.hour < 12 else 'pm'}"
+    """Mon 30 Nov 2026, 9:30 am (a moment already in the agency's zone; in the reader's language)."""
+    return _("{day}, {time}").format(day=short_day(local.date()), time=formats.clock_time(local))
 
 
 def _text(
@@ -110,8 +108,9 @@ def _text(
 ) -> str:
     blocks = [greeting, *paragraphs]
     if details:
-        blocks.append("\n".join(f"{label}: {value}" for label, value in details))
-    blocks.append("Kind regards,\n" + "\n".join(signature(agency)))
+        said = (_("{label}: {value}").format(label=label, value=value) for label, value in details)
+        blocks.append("\n".join(said))
+    blocks.append(_("Kind regards,") + "\n" + "\n".join(signature(agency)))
     return "\n\n".join(blocks) + "\n"
 
 
@@ -123,17 +122,24 @@ def _html(
     details: Sequence[tuple[str, str]],
 ) -> str:
     e = html.escape
+    language = current()
+    tag = language.code.replace("_", "-")  # BCP 47: en-AU, zh-Hans
+    direction = ' dir="rtl"' if language.right_to_left else ""
+    start = "right" if language.right_to_left else "left"  # where a line starts
+    padding = "4px 0 4px 16px" if language.right_to_left else "4px 16px 4px 0"
     parts = [f"<p>{e(greeting)}</p>", *(f"<p>{e(paragraph)}</p>" for paragraph in paragraphs)]
     if details:
         rows = "".join(
-            f'<tr><th style="text-align:left;padding:4px 16px 4px 0">{e(label)}</th>'
+            f'<tr><th style="text-align:{start};padding:{padding}">{e(label)}</th>'
             f'<td style="padding:4px 0">{e(value)}</td></tr>'
             for label, value in details
         )
         parts.append(f"<table>{rows}</table>")
-    parts.append("<p>Kind regards,<br>" + "<br>".join(e(line) for line in signature(agency)) + "</p>")
+    regards = _("Kind regards,")
+    parts.append(f"<p>{e(regards)}<br>" + "<br>".join(e(line) for line in signature(agency)) + "</p>")
     return (
-        f'<!DOCTYPE html><html lang="en-AU"><head><meta charset="utf-8"><title>{e(subject)}</title></head>'
+        f'<!DOCTYPE html><html lang="{tag}"{direction}><head><meta charset="utf-8">'
+        f"<title>{e(subject)}</title></head>"
         f'<body style="{BODY_STYLE}"><div style="{HEADER_STYLE}">{e(agency.name)}</div>'
         f'<div style="padding:20px">{"".join(parts)}</div></body></html>'
     )

@@ -6,17 +6,20 @@ Usage, inside a use case's action (domain.action):
     outbox.email(act, to=[act.settings.roster_email], letter=ShiftCancelled(...), shift_id=shift.id)
     outbox.app_message(act, account_id=worker_account, letter=OfferMade(...), offer_id=offer.id)
 
-The letter is rendered now, with the agency's settings of this action, and kept as it was sent.
+The letter is rendered now, with the agency's settings of this action and in each recipient's
+language, and kept as it was sent.
 """
 
 import secrets
 from collections.abc import Sequence
 from typing import Any
 
+from domain import language
 from domain.action import Action
 from domain.messaging.letterhead import Letter, Rendered
 from domain.vocabulary import Channel, OutboxStatus
 from storage.models import OutboxMessage
+from storage.queries import accounts as account_queries
 
 
 def message_id(domain: str = "care-portal.local") -> str:
@@ -31,18 +34,28 @@ def email(
     letter: Letter,
     shift_id: int | None = None,
     offer_id: int | None = None,
-) -> OutboxMessage:
+) -> list[OutboxMessage]:
+    """One message per reading language among the recipients (a person with an account reads the
+    letter in their own language; an address without one, in English)."""
     recipients = [address for address in to if address]
     if not recipients:
         raise ValueError("an e-mail needs at least one recipient")
-    return _queue(
-        act,
-        Channel.EMAIL,
-        letter,
-        to_address=", ".join(recipients),
-        shift_id=shift_id,
-        offer_id=offer_id,
-    )
+    read_in = account_queries.languages(recipients, session=act.session)
+    by_language: dict[str, list[str]] = {}
+    for address in recipients:
+        by_language.setdefault(read_in.get(address, language.DEFAULT.code), []).append(address)
+    return [
+        _queue(
+            act,
+            Channel.EMAIL,
+            letter,
+            code,
+            to_address=", ".join(addresses),
+            shift_id=shift_id,
+            offer_id=offer_id,
+        )
+        for code, addresses in by_language.items()
+    ]
 
 
 def app_message(
@@ -53,11 +66,15 @@ def app_message(
     shift_id: int | None = None,
     offer_id: int | None = None,
 ) -> OutboxMessage:
-    return _queue(act, Channel.APP, letter, to_account_id=account_id, shift_id=shift_id, offer_id=offer_id)
+    code = account_queries.languages((), (account_id,), session=act.session).get(account_id)
+    return _queue(
+        act, Channel.APP, letter, code, to_account_id=account_id, shift_id=shift_id, offer_id=offer_id
+    )
 
 
-def _queue(act: Action, channel: Channel, letter: Letter, **fields: Any) -> OutboxMessage:
-    rendered: Rendered = letter.render(act.settings)
+def _queue(act: Action, channel: Channel, letter: Letter, code: str | None, **fields: Any) -> OutboxMessage:
+    with language.use(code):
+        rendered: Rendered = letter.render(act.settings)
     message = OutboxMessage(
         channel=channel,
         subject=rendered.subject,
@@ -74,4 +91,3 @@ def _queue(act: Action, channel: Channel, letter: Letter, **fields: Any) -> Outb
     act.session.add(message)
     act.session.flush()
     return message
-

@@ -9,6 +9,7 @@ from typing import ClassVar
 from domain import action
 from domain.action import Action
 from domain.agency.settings import AgencySettings
+from domain.language import _
 from domain.messaging import notices
 from domain.messaging.letterhead import Letter, Rendered, letter, note, when
 from storage.models import Shift
@@ -32,14 +33,18 @@ class ShiftReminderToClient(Letter):
         starts = when(self.starts_at, agency)
         return letter(
             agency,
-            subject=f"Reminder: {self.service} on {starts}",
-            greeting=f"Dear {self.client},",
+            subject=_("Reminder: {service} on {when}").format(service=self.service, when=starts),
+            greeting=_("Dear {name},").format(name=self.client),
             paragraphs=[
-                f"This is a reminder of your {self.service} visit on {starts}.",
-                f"{self.worker} is coming to see you.",
-                f"If you need to change or cancel it, please call us on {agency.phone}.",
+                _("This is a reminder of your {service} visit on {when}.").format(
+                    service=self.service, when=starts
+                ),
+                _("{worker} is coming to see you.").format(worker=self.worker),
+                _("If you need to change or cancel it, please call us on {phone}.").format(
+                    phone=agency.phone
+                ),
             ],
-            details=[("Service", self.service), ("When", starts), ("Support worker", self.worker)],
+            details=[(_("Service"), self.service), (_("When"), starts), (_("Support worker"), self.worker)],
         )
 
 

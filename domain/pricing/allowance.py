@@ -7,37 +7,69 @@ that visit's own rate (a Sunday hour beyond costs the Sunday rate).
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+
+from babel import dates
 
 from domain import money
-from domain.vocabulary import ServiceUnit, plural
+from domain.language import DEFAULT, N_, _, current, formats, ngettext, use
+from domain.vocabulary import BudgetPeriod, ServiceUnit
+from domain.vocabulary import hours as hours_said
+
+PERIODS = {
+    BudgetPeriod.WEEK: N_("the week {first} to {last}"),
+    BudgetPeriod.MONTH: N_("the month {first} to {last}"),
+    BudgetPeriod.QUARTER: N_("the quarter {first} to {last}"),
+    BudgetPeriod.PLAN: N_("the plan {first} to {last}"),
+}
 
 
 @dataclass(frozen=True)
 class Beyond:
     """A booking that goes past what is left of the approved amount in one period."""
 
-    period: str  # "the week of Monday 7 December"
+    budget: BudgetPeriod  # the approved service's budget period
+    first: date  # the period's first and last local dates
+    last: date
     left_units: int  # hundredths of a unit left before this booking
     extra_units: int  # hundredths of a unit beyond it
     extra_cents: int  # what the part beyond costs
     unit: ServiceUnit
 
+    @property
+    def period(self) -> str:
+        """The period in the language in force: "the week 7 December 2026 to 13 December 2026"."""
+        return _(PERIODS[self.budget]).format(first=_day(self.first), last=_day(self.last))
+
     def message(self, phone: str) -> str:
         left, extra = amount(self.left_units, self.unit), amount(self.extra_units, self.unit)
-        return (
-            f"This booking goes past your approved {self.unit_words} for {self.period}: {left} left, "
-            f"so {extra} more than approved, costing {money.dollars(self.extra_cents)} more. "
-            "You can still book it: the agency decides whether to allow it and tells you "
-            f"(or call us on {phone})."
+        if self.unit == ServiceUnit.HOUR:
+            said = _(
+                "This booking goes past your approved hours for {period}: {left} left, "
+                "so {extra} more than approved, costing {cost} more. "
+                "You can still book it: the agency decides whether to allow it and tells you "
+                "(or call us on {phone})."
+            )
+        else:
+            said = _(
+                "This booking goes past your approved visits for {period}: {left} left, "
+                "so {extra} more than approved, costing {cost} more. "
+                "You can still book it: the agency decides whether to allow it and tells you "
+                "(or call us on {phone})."
+            )
+        return said.format(
+            period=self.period, left=left, extra=extra, cost=money.dollars(self.extra_cents), phone=phone
         )
 
     def summary(self) -> str:
-        """What goes beyond, for the staff who decide whether to allow it."""
-        left, extra = amount(self.left_units, self.unit), amount(self.extra_units, self.unit)
-        return (
-            f"{extra} beyond the approved {self.unit_words} for {self.period} ({left} left), "
-            f"{money.dollars(self.extra_cents)} more"
-        )[:300]
+        """What goes beyond, for the staff who decide whether to allow it: kept on the booking, so
+        always in English."""
+        with use(DEFAULT.code):
+            left, extra = amount(self.left_units, self.unit), amount(self.extra_units, self.unit)
+            return (
+                f"{extra} beyond the approved {self.unit_words} for {self.period} ({left} left), "
+                f"{money.dollars(self.extra_cents)} more"
+            )[:300]
 
     @property
     def unit_words(self) -> str:
@@ -46,8 +78,18 @@ class Beyond:
 
 def amount(units: int, unit: ServiceUnit) -> str:
     """Hundredths of a unit in words: 150 hours -> "1.5 hours", 100 each -> "1 visit"."""
-    word = "hour" if unit == ServiceUnit.HOUR else "visit"
-    return f"{units / 100:g} {plural(units / 100, word)}"
+    if unit == ServiceUnit.HOUR:
+        return hours_said(units)
+    many = 100 if units % 100 else units // 100  # a fraction takes the plural, as in hours_said
+    return ngettext("{amount} visit", "{amount} visits", many).format(amount=formats.decimal(units / 100))
+
+
+def _day(day: date) -> str:
+    """7 December 2026."""
+    code = current().code
+    if code == DEFAULT.code:
+        return f"{day.day} {day:%B %Y}"
+    return dates.format_date(day, "long", locale=code)
 
 
 def past_what_is_left(approved_units: int, used_units: int, visits: Sequence[int]) -> tuple[bool, ...]:

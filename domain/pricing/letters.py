@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from domain.agency.settings import AgencySettings
+from domain.language import _, ngettext
 from domain.messaging.letterhead import Letter, Rendered, signed
 
 
@@ -20,11 +21,13 @@ class BeyondAllowedToClient(Letter):
     def render(self, agency: AgencySettings) -> Rendered:
         return signed(
             agency,
-            f"Booking {self.booking_number} is going ahead",
-            f"Dear {self.client},",
-            f"We have allowed booking {self.booking_number}, which goes past your approved amount: "
-            f"{self.beyond}. It goes ahead as booked.",
-            f"Questions? Call us on {agency.phone}.",
+            _("Booking {number} is going ahead").format(number=self.booking_number),
+            _("Dear {name},").format(name=self.client),
+            _(
+                "We have allowed booking {number}, which goes past your approved amount: "
+                "{beyond}. It goes ahead as booked."
+            ).format(number=self.booking_number, beyond=self.beyond),
+            _("Questions? Call us on {phone}.").format(phone=agency.phone),
         )
 
 
@@ -40,14 +43,20 @@ class BeyondDeclinedToClient(Letter):
     reason: str
 
     def render(self, agency: AgencySettings) -> Rendered:
-        visits = "visit" if self.cancelled == 1 else "visits"
+        cancelled = ngettext(
+            "The {n} visit beyond your approved amount are cancelled, without any "
+            "cancellation charge. Any visits within your approved amount go ahead as booked.",
+            "The {n} visits beyond your approved amount are cancelled, without any "
+            "cancellation charge. Any visits within your approved amount go ahead as booked.",
+            self.cancelled,
+        )
         return signed(
             agency,
-            f"Booking {self.booking_number}: the extra hours were not approved",
-            f"Dear {self.client},",
-            f"We could not approve booking {self.booking_number} past your approved amount "
-            f"({self.beyond}): {self.reason}",
-            f"The {self.cancelled} {visits} beyond your approved amount are cancelled, without any "
-            "cancellation charge. Any visits within your approved amount go ahead as booked.",
-            f"Questions? Call us on {agency.phone}.",
+            _("Booking {number}: the extra hours were not approved").format(number=self.booking_number),
+            _("Dear {name},").format(name=self.client),
+            _("We could not approve booking {number} past your approved amount ({beyond}): {reason}").format(
+                number=self.booking_number, beyond=self.beyond, reason=self.reason
+            ),
+            cancelled.format(n=self.cancelled),
+            _("Questions? Call us on {phone}.").format(phone=agency.phone),
         )

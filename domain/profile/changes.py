@@ -10,6 +10,7 @@ from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.agency import mail_settings
 from domain.errors import InvalidInput
+from domain.language import _
 from domain.profile import pictures
 from domain.profile.reading import (
     MAX_EMERGENCY_CONTACTS,
@@ -36,14 +37,14 @@ def update_contact(
         "email": _check(problems, "email", validation.optional_email, email),
     }
     if not problems and not (clean["home_phone"] or clean["mobile_phone"]):
-        problems["mobile_phone"] = (
+        problems["mobile_phone"] = _(
             "Please give at least one phone number, so your support worker can call you."
         )
     if not problems and clean["email"] and not _deliverable(clean["email"]):
-        problems["email"] = (
-            f"Our mail server cannot deliver to {clean['email']}: it does not take letters like é or ü "
+        problems["email"] = _(
+            "Our mail server cannot deliver to {address}: it does not take letters like é or ü "
             "before the @. Please give another address, or call the agency."
-        )
+        ).format(address=clean["email"])
     if problems:
         raise InvalidInput(problems)
     return _update(actor, client_id, clean)
@@ -62,11 +63,16 @@ class PostcodeUnusual(InvalidInput):
 
     def __init__(self, suburb: str, state: str, postcode: str, known: frozenset[str]) -> None:
         self.postcode = postcode
-        usual = " or ".join(sorted(known))
+        first, *others = sorted(known)
+        usual = first
+        for other in others:  # "2204 or 2205"
+            usual = _("{first} or {second}").format(first=usual, second=other)
         super().__init__(
             {
-                "postcode": f"{suburb} {state} has the postcode {usual}, not {postcode}. Please check the "
-                f"postcode and the suburb; if {postcode} is right, save again to keep it."
+                "postcode": _(
+                    "{suburb} {state} has the postcode {usual}, not {postcode}. Please check the "
+                    "postcode and the suburb; if {postcode} is right, save again to keep it."
+                ).format(suburb=suburb, state=state, usual=usual, postcode=postcode)
             }
         )
 
@@ -138,7 +144,9 @@ def save_emergency_contacts(
     """Replace the client's emergency contacts with this list, or change nothing if any is wrong."""
     access.require(actor, client_id, ClientAction.BOOK)  # see docs/carer-access.md
     if len(contacts) > MAX_EMERGENCY_CONTACTS:
-        raise InvalidInput({"contacts": f"Please list at most {MAX_EMERGENCY_CONTACTS} emergency contacts."})
+        raise InvalidInput(
+            {"contacts": _("Please list at most {n} emergency contacts.").format(n=MAX_EMERGENCY_CONTACTS)}
+        )
     problems: dict[str, str] = {}
     clean: list[EmergencyContactDetails] = []
     for number, contact in enumerate(contacts, start=1):
@@ -191,21 +199,49 @@ def _check(problems: dict[str, str], field: str, check: Callable[[Any], T], valu
 
 
 def _contact_name(value: str) -> str:
-    return validation.text(value, "the contact's name", max_length=120)
+    return validation.text(
+        value,
+        "the contact's name",
+        max_length=120,
+        missing=_("Please enter the contact's name."),
+        too_long=_("The contact's name can be at most {max_length} characters."),
+    )
 
 
 def _relationship(value: str) -> str:
-    return validation.text(value, "how they are related to you", max_length=60)
+    return validation.text(
+        value,
+        "how they are related to you",
+        max_length=60,
+        missing=_("Please enter how they are related to you."),
+        too_long=_("How they are related to you can be at most {max_length} characters."),
+    )
+
+
+def _street(value: str) -> str:
+    return validation.text(
+        value,
+        "the street address",
+        max_length=200,
+        missing=_("Please enter the street address."),
+        too_long=_("The street address can be at most {max_length} characters."),
+    )
+
+
+def _suburb(value: str) -> str:
+    return validation.text(
+        value,
+        "the suburb",
+        max_length=80,
+        missing=_("Please enter the suburb."),
+        too_long=_("The suburb can be at most {max_length} characters."),
+    )
 
 
 def _clean_address(street: str, suburb: str, state: str, postcode: str, keep_postcode: str = "") -> Address:
     problems: dict[str, str] = {}
-    clean_street = _check(
-        problems, "street", lambda v: validation.text(v, "the street address", max_length=200), street
-    )
-    clean_suburb = _check(
-        problems, "suburb", lambda v: validation.text(v, "the suburb", max_length=80), suburb
-    )
+    clean_street = _check(problems, "street", _street, street)
+    clean_suburb = _check(problems, "suburb", _suburb, suburb)
     clean_state = _check(problems, "state", validation.state, state)
     clean_postcode = _check(
         problems, "postcode", lambda v: validation.postcode(v, clean_state or "NSW"), postcode

@@ -9,16 +9,18 @@ from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.action import Action
 from domain.errors import NotFound
+from domain.language import N_, _
 from domain.vocabulary import Gender, GeocodeStatus
 from storage.models import Client
 from storage.queries import clients as client_queries
 from storage.queries import media as media_queries
 
+# In English in the profile (the API and the office read it so); the page shows _(gender).
 GENDER_LABELS = {
-    Gender.FEMALE: "Female",
-    Gender.MALE: "Male",
-    Gender.NON_BINARY: "Non-binary",
-    Gender.NOT_STATED: "Not stated",
+    Gender.FEMALE: N_("Female"),
+    Gender.MALE: N_("Male"),
+    Gender.NON_BINARY: N_("Non-binary"),
+    Gender.NOT_STATED: N_("Not stated"),
 }
 MAX_EMERGENCY_CONTACTS = 4
 
@@ -102,7 +104,7 @@ def photo(actor: Actor, client_id: int) -> tuple[bytes, str] | None:
 def client_record(act: Action, client_id: int, *, for_update: bool = False) -> Client:
     client = client_queries.by_id(client_id, session=act.session, for_update=for_update)
     if client is None:
-        raise NotFound("That client record no longer exists.")
+        raise NotFound(_("That client record no longer exists."))
     return client
 
 

@@ -7,6 +7,7 @@ from domain import action
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.errors import InvalidInput, NotAllowed
+from domain.language import _
 from domain.messaging import outbox
 from domain.people import known_as
 from domain.profile import reading
@@ -20,15 +21,18 @@ _CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 
 
 def request_correction(actor: Actor, client_id: int, message: str) -> str:
-    """Queue the request; returns who it went to ("your case manager" or "the office")."""
+    """Queue the request; returns the sentence that says who it went to (the case manager, or the
+    office when the client has none), in the reader's language."""
     if actor.role not in access.CLIENT_SIDE_ROLES or not access.may_act_for_client(actor, client_id):
         raise NotAllowed()
     access.require(actor, client_id, ClientAction.BOOK)  # asking to change the record, like editing it
     text = _CONTROL_BUT_NEWLINE.sub("", (message or "").replace("\r\n", "\n")).strip()
     if not text:
-        raise InvalidInput({"correction": "Please write what is wrong and what it should say."})
+        raise InvalidInput({"correction": _("Please write what is wrong and what it should say.")})
     if len(text) > MAX_REQUEST:
-        raise InvalidInput({"correction": f"Please keep your request under {MAX_REQUEST} characters."})
+        raise InvalidInput(
+            {"correction": _("Please keep your request under {limit} characters.").format(limit=MAX_REQUEST)}
+        )
     with action.writing(actor) as act:
         client = reading.client_record(act, client_id)
         manager = client.case_manager_account_id
@@ -42,4 +46,6 @@ def request_correction(actor: Actor, client_id: int, message: str) -> str:
         )
         outbox.email(act, to=[manager_email or act.settings.email], letter=letter)
         act.audit("correction_request", "client", client_id, text[:200])
-    return "your case manager" if manager_email else "the office"
+    if manager_email:
+        return _("Your request was sent to your case manager.")
+    return _("Your request was sent to the office.")

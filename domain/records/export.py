@@ -16,6 +16,7 @@ from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.booking import preferences
 from domain.errors import NotAllowed
+from domain.language import N_, _
 from domain.people import known_as
 from domain.profile import reading
 from domain.statements import reading as statements
@@ -24,14 +25,22 @@ from domain.vocabulary import ClientAction
 from storage.queries import records as record_queries
 
 MAX_STATEMENTS = 36  # three years of monthly statements
+# The files' column headings, in the reader's language where written (_csv translates them).
 BOOKING_COLUMNS = (
-    *("number", "service", "first date", "start time", "minutes"),
-    *("repeats", "until", "status", "notes"),
+    *(N_("number"), N_("service"), N_("first date"), N_("start time"), N_("minutes")),
+    *(N_("repeats"), N_("until"), N_("status"), N_("notes")),
 )
 LEDGER_COLUMNS = (
-    *("package", "date", "kind", "description"),
-    *("amount (cents)", "units (hundredths)", "rate (cents)"),
+    *(N_("package"), N_("date"), N_("kind"), N_("description")),
+    *(N_("amount (cents)"), N_("units (hundredths)"), N_("rate (cents)")),
 )
+PROFILE_COLUMNS = (N_("field"), N_("value"))
+PREFERENCE_COLUMNS = (N_("kind"), N_("what"), N_("note"))
+VISIT_COLUMNS = (
+    *(N_("starts"), N_("ends"), N_("service"), N_("worker"), N_("status"), N_("cancelled")),
+    N_("cancellation fee (cents)"),
+)
+MESSAGE_COLUMNS = (N_("sent or queued"), N_("kind"), N_("to"), N_("subject"), N_("text"), N_("status"))
 
 
 @dataclass(frozen=True)
@@ -47,12 +56,12 @@ def client_record(actor: Actor, client_id: int) -> RecordExport:
         raise NotAllowed()
     profile = reading.get_profile(actor, client_id)
     wishes = preferences.saved(actor, client_id)
-    files: dict[str, bytes] = {"profile.csv": _csv(("field", "value"), _profile_rows(profile))}
+    files: dict[str, bytes] = {"profile.csv": _csv(PROFILE_COLUMNS, _profile_rows(profile))}
     files["preferences.csv"] = _csv(
-        ("kind", "what", "note"),
-        [("wish", f"{w.group}: {w.name}", "") for w in wishes.wishes]
-        + [("preferred worker", p.name, p.note) for p in wishes.preferred]
-        + [("not this worker", b.name, b.note) for b in wishes.blocked],
+        PREFERENCE_COLUMNS,
+        [(_("wish"), f"{w.group}: {w.name}", "") for w in wishes.wishes]
+        + [(_("preferred worker"), p.name, p.note) for p in wishes.preferred]
+        + [(_("not this worker"), b.name, b.note) for b in wishes.blocked],
     )
     with action.writing(actor) as act:
         client = reading.client_record(act, client_id)
@@ -74,7 +83,7 @@ def client_record(actor: Actor, client_id: int) -> RecordExport:
             ],
         )
         files["visits.csv"] = _csv(
-            ("starts", "ends", "service", "worker", "status", "cancelled", "cancellation fee (cents)"),
+            VISIT_COLUMNS,
             [
                 (
                     act.local(v.Shift.starts_at).isoformat(timespec="minutes"),
@@ -108,12 +117,12 @@ def client_record(actor: Actor, client_id: int) -> RecordExport:
         if not with_statements:
             del files["statement_lines.csv"]
         files["messages.csv"] = _csv(
-            ("sent or queued", "kind", "to", "subject", "text", "status"),
+            MESSAGE_COLUMNS,
             [
                 (
                     act.local(m.created_at).isoformat(timespec="minutes"),
                     m.channel.value,
-                    m.to_address or "app",
+                    m.to_address or _("app"),
                     m.subject,
                     m.body_text,
                     m.status.value,
@@ -167,7 +176,7 @@ def _plain(value: Any) -> str:
 def _csv(headings: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(headings)
+    writer.writerow([_(heading) for heading in headings])
     for row in rows:
         writer.writerow([_safe(cell) for cell in row])
     return ("\ufeff" + out.getvalue()).encode()  # the BOM: spreadsheet programs read UTF-8 then

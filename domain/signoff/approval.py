@@ -12,8 +12,8 @@ from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.action import Action
 from domain.errors import DomainError, InvalidInput, NotAllowed
+from domain.language import _
 from domain.messaging import outbox
-from domain.messaging.letterhead import short_when
 from domain.people import known_as
 from domain.signoff.letters import QueryAnswered, ShiftQueried
 from domain.visits.lines import PAGE_SIZE
@@ -62,11 +62,15 @@ def undo_approval(actor: Actor, shift_id: int) -> int:
         shift = _clients_shift(act, shift_id, ClientAction.APPROVE)
         if shift.status == ShiftStatus.BILLED:
             raise DomainError(
-                "This visit has been billed, so its approval can no longer be undone. "
-                f"Please call the agency on {act.settings.phone} if something is wrong."
+                _(
+                    "This visit has been billed, so its approval can no longer be undone. "
+                    "Please call the agency on {phone} if something is wrong."
+                ).format(phone=act.settings.phone)
             )
         if shift.status != ShiftStatus.APPROVED:
-            raise DomainError("Only an approved visit that is not yet billed can have its approval undone.")
+            raise DomainError(
+                _("Only an approved visit that is not yet billed can have its approval undone.")
+            )
         queried = changes.any_query(shift.id, session=act.session)
         shift.status, shift.approved_at = (ShiftStatus.QUERIED if queried else ShiftStatus.COMPLETED), None
         act.audit("undo_approve", "shift", shift.id)
@@ -162,19 +166,21 @@ def _awaiting_approval(act: Action, shift: Shift) -> bool:
 
 def _why_not(shift: Shift) -> str:
     if shift.status == ShiftStatus.QUERIED:
-        return "Your case manager is still looking into your query about this visit."
+        return _("Your case manager is still looking into your query about this visit.")
     if shift.status in (ShiftStatus.APPROVED, ShiftStatus.BILLED):
-        return "This visit is already approved."
-    return "Only a visit that has taken place can be approved or queried."
+        return _("This visit is already approved.")
+    return _("Only a visit that has taken place can be approved or queried.")
 
 
 def _message(value: str | None, field: str = "message") -> str:
     """What the person wrote, line breaks kept, other control characters dropped."""
     cleaned = _CONTROL_BUT_NEWLINE.sub("", (value or "").replace("\r\n", "\n")).strip()
     if not cleaned:
-        raise InvalidInput({field: "Please write your message."})
+        raise InvalidInput({field: _("Please write your message.")})
     if len(cleaned) > MAX_MESSAGE:
-        raise InvalidInput({field: f"Please keep your message under {MAX_MESSAGE} characters."})
+        raise InvalidInput(
+            {field: _("Please keep your message under {limit} characters.").format(limit=MAX_MESSAGE)}
+        )
     return cleaned
 
 
@@ -185,7 +191,7 @@ def _tell_case_manager(act: Action, shift: Shift, text: str) -> None:
         client=context.client_name,
         raised_by=_name(act),
         service=context.service_name,
-        when=short_when(act.local(shift.starts_at)),
+        when=act.local(shift.starts_at),
         worker=worker,
         message=text,
         by_client=act.actor is not None and act.actor.role == Role.CLIENT,
@@ -200,7 +206,7 @@ def _tell_client(act: Action, shift: Shift, query: ShiftQuery) -> None:
         return
     letter = QueryAnswered(
         service=context.service_name,
-        when=short_when(act.local(shift.starts_at)),
+        when=act.local(shift.starts_at),
         replied_by=_name(act),
         reply=query.reply or "",
         resolved=query.resolved_at is not None,

@@ -1,10 +1,12 @@
 """The letters of signing off a visit: a query to the case manager, and the answer to the client."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import ClassVar
 
 from domain.agency.settings import AgencySettings
-from domain.messaging.letterhead import Letter, Rendered, signed
+from domain.language import _
+from domain.messaging.letterhead import Letter, Rendered, short_when, signed
 
 
 @dataclass(frozen=True)
@@ -15,7 +17,7 @@ class ShiftQueried(Letter):
     client: str
     raised_by: str
     service: str
-    when: str
+    when: datetime  # the visit's start, in the agency's zone; worded for each reader
     worker: str
     message: str
     by_client: bool = False  # the client asked: "about their visit", not "about <their name>'s"
@@ -24,9 +26,9 @@ class ShiftQueried(Letter):
         whose = "their" if self.by_client else f"{self.client}'s"
         return signed(
             agency,
-            f"Query on a completed visit: {self.client}, {self.when}",
+            f"Query on a completed visit: {self.client}, {short_when(self.when)}",
             f"{self.raised_by} has a question about {whose} {self.service} "
-            f"visit on {self.when} with {self.worker}:",
+            f"visit on {short_when(self.when)} with {self.worker}:",
             f"“{self.message}”",
             "Please reply on the Queries page of Care Portal (Office → Queries). "
             "The client can approve the visit once you have resolved the query.",
@@ -39,21 +41,23 @@ class QueryAnswered(Letter):
 
     name: ClassVar[str] = "shift_query_answered"
     service: str
-    when: str
+    when: datetime  # the visit's start, in the agency's zone; worded for each reader
     replied_by: str
     reply: str
     resolved: bool
 
     def render(self, agency: AgencySettings) -> Rendered:
         status = (
-            "The query is resolved: you can now approve the visit on the Services page."
+            _("The query is resolved: you can now approve the visit on the Services page.")
             if self.resolved
-            else "Your case manager is still looking into it."
+            else _("Your case manager is still looking into it.")
         )
         return signed(
             agency,
-            f"Your query about {self.service} on {self.when}",
-            f"{self.replied_by} replied:",
-            f"“{self.reply}”",
+            _("Your query about {service} on {when}").format(
+                service=self.service, when=short_when(self.when)
+            ),
+            _("{name} replied:").format(name=self.replied_by),
+            _("“{reply}”").format(reply=self.reply),
             status,
         )

@@ -9,6 +9,7 @@ opening + credits − debits = closing holds whatever the lines are.
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from domain.language import N_
 from domain.statements import periods
 from domain.statements.model import (
     CategoryBalance,
@@ -30,24 +31,24 @@ SECTIONS = {
     "adjustments": (LedgerKind.ADJUSTMENT, LedgerKind.REFUND),
 }
 CAME_IN = {
-    LedgerKind.FUNDING: "Funding received",
-    LedgerKind.CONTRIBUTION: "Your contributions paid into the package",
-    LedgerKind.ADJUSTMENT: "Adjustments in your favour",
-    LedgerKind.REFUND: "Refunds",
-    LedgerKind.SERVICE: "Service charges reversed",
-    LedgerKind.CANCELLATION_FEE: "Cancellation fees reversed",
-    LedgerKind.CARE_MANAGEMENT: "Care management reversed",
-    LedgerKind.PACKAGE_MANAGEMENT: "Package management reversed",
+    LedgerKind.FUNDING: N_("Funding received"),
+    LedgerKind.CONTRIBUTION: N_("Your contributions paid into the package"),
+    LedgerKind.ADJUSTMENT: N_("Adjustments in your favour"),
+    LedgerKind.REFUND: N_("Refunds"),
+    LedgerKind.SERVICE: N_("Service charges reversed"),
+    LedgerKind.CANCELLATION_FEE: N_("Cancellation fees reversed"),
+    LedgerKind.CARE_MANAGEMENT: N_("Care management reversed"),
+    LedgerKind.PACKAGE_MANAGEMENT: N_("Package management reversed"),
 }
 WENT_OUT = {
-    LedgerKind.SERVICE: "Services delivered",
-    LedgerKind.CANCELLATION_FEE: "Cancellations and no-shows",
-    LedgerKind.CARE_MANAGEMENT: "Care management",
-    LedgerKind.PACKAGE_MANAGEMENT: "Package management",
-    LedgerKind.ADJUSTMENT: "Adjustments charged",
-    LedgerKind.REFUND: "Refunds paid back",
-    LedgerKind.FUNDING: "Funding withdrawn",
-    LedgerKind.CONTRIBUTION: "Contributions returned to you",
+    LedgerKind.SERVICE: N_("Services delivered"),
+    LedgerKind.CANCELLATION_FEE: N_("Cancellations and no-shows"),
+    LedgerKind.CARE_MANAGEMENT: N_("Care management"),
+    LedgerKind.PACKAGE_MANAGEMENT: N_("Package management"),
+    LedgerKind.ADJUSTMENT: N_("Adjustments charged"),
+    LedgerKind.REFUND: N_("Refunds paid back"),
+    LedgerKind.FUNDING: N_("Funding withdrawn"),
+    LedgerKind.CONTRIBUTION: N_("Contributions returned to you"),
 }
 
 

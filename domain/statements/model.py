@@ -68,7 +68,7 @@ class Period:
 
     first: date
     last: date
-    label: str
+    label: str  # in English; periods.label(period) says it in the reader's language
     so_far: bool = False  # the current month, up to today
     month: date | None = None  # the first of the month, for a calendar-month statement
 
@@ -77,7 +77,7 @@ class Period:
 class Movement:
     """A line of the summary: how much of one kind came in, or went out."""
 
-    label: str
+    label: str  # in English (arithmetic.CAME_IN, WENT_OUT), translated where it is shown
     cents: int  # always positive: the section says which way it went
 
 

@@ -13,7 +13,6 @@ from domain.accounts import access
 from domain.action import Action
 from domain.errors import InvalidInput
 from domain.messaging import outbox
-from domain.money import dollars
 from domain.statements import loading, periods, snapshot
 from domain.statements.letters import StatementReady
 from domain.statements.model import PackageStatement, Period
@@ -101,7 +100,7 @@ def ready(statement: PackageStatement) -> StatementReady:
     return StatementReady(
         client_name=statement.package.client_name,
         package=statement.package.label,
-        month=statement.period.label,
-        closing=dollars(statement.closing),
-        contributions=dollars(statement.total_contributions),
+        month=statement.period.first,
+        closing_cents=statement.closing,
+        contributions_cents=statement.total_contributions,
     )

@@ -1,19 +1,25 @@
 """The statement as a PDF (fpdf2): the agency's name and logo, the client and package, the same
-sentences and tables as the screen (domain.statements.wording), and "Page 2 of 5" on every page.
+sentences and tables as the screen (domain.statements.wording), and "Page 2 of 5" on every page, in
+the reader's language (domain.language.use).
 
 DejaVu Sans ships in assets/fonts and is embedded (subset), so every name prints as it is written:
-"Bích Nguyễn", "Ζωή Alexiou".
+"Bích Nguyễn", "Ζωή Alexiou"; Droid Sans Fallback is added for the letters DejaVu lacks (Chinese).
+Arabic is shaped (fpdf2 with HarfBuzz) and laid out from the right.
 """
 
 import io
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from fpdf import FPDF
+from fpdf.enums import TextEmphasis
 
 from adapters import pdf_fonts
 from adapters.pdf_fonts import FAMILY
-from domain.statements import pdf_tables, wording
+from domain.language import DEFAULT, _, current
+from domain.statements import pdf_tables, periods, wording
 from domain.statements.model import PackageStatement
 from domain.statements.periods import day_label
 
@@ -53,13 +59,48 @@ class StatementPdf(FPDF):
     def __init__(self, statement: PackageStatement, letterhead: Letterhead) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.statement, self.letterhead = statement, letterhead
+        language = current()
+        self.right_to_left = language.right_to_left
+        self.text_start = "R" if language.right_to_left else "L"  # where a line of text starts
+        self.period_label = periods.label(statement.period)
         self.set_margins(15, 15, 15)
         self.set_auto_page_break(True, margin=18)
         pdf_fonts.add_fonts(self)
-        self.set_lang("en-AU")
-        self.set_title(f"Statement: {statement.package.client_name}, {statement.period.label}")
+        if not pdf_fonts.covers(self, _texts(statement, letterhead)):
+            pdf_fonts.add_fallback(self)
+        if language.right_to_left:
+            self.set_text_shaping(True)
+        self.set_lang(language.code.replace("_", "-"))  # BCP 47: en-AU, zh-Hans
+        title = _("Statement: {client}, {period}").format(
+            client=statement.package.client_name, period=self.period_label
+        )
+        self.set_title(title)
         self.set_author(letterhead.name)
         self.set_creator("Care Portal")
+
+    # fpdf2 2.8.9: a line that starts with a letter of the fallback font (Chinese) sets the page's font
+    # only inside that line's own graphics state, so the next line could be drawn in whatever font came
+    # before (unreadable letters). Setting the font on the page as soon as it is chosen avoids that.
+    def set_font(self, family: str | None = None, style: str | TextEmphasis = "", size: float = 0) -> None:
+        super().set_font(family, style, size)
+        self._pin_font()
+
+    def set_font_size(self, size: float) -> None:
+        super().set_font_size(size)
+        self._pin_font()
+
+    def add_page(self, *args: Any, **kwargs: Any) -> None:
+        super().add_page(*args, **kwargs)
+        self._pin_font()
+
+    def _pin_font(self) -> None:
+        if (
+            self._fallback_font_ids
+            and self.page
+            and self.current_font
+            and not self.current_font_is_set_on_page
+        ):
+            self._out(self._set_font_for_page(self.current_font, self.font_size_pt))
 
     def header(self) -> None:
         """From the second page on: whose statement this is, so a loose page can be placed."""
@@ -68,8 +109,9 @@ class StatementPdf(FPDF):
         s = self.statement
         self.set_font(FAMILY, "", 8)
         self.set_text_color(*MUTED)
-        text = f"{self.letterhead.name} · {s.package.client_name} · {s.package.reference} · {s.period.label}"
-        self.cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+        parts = [self.letterhead.name, s.package.client_name, s.package.reference, self.period_label]
+        text = " · ".join(reversed(parts) if self.right_to_left else parts)  # from where a line starts
+        self.cell(0, 5, text, align=self.text_start, new_x="LMARGIN", new_y="NEXT")
         self.set_text_color(*TEXT)
         self.ln(3)
 
@@ -77,9 +119,30 @@ class StatementPdf(FPDF):
         self.set_y(-13)
         self.set_font(FAMILY, "", 8)
         self.set_text_color(*MUTED)
-        self.cell(120, 5, f"{self.letterhead.name} · {self.letterhead.phone} · {self.letterhead.email}")
-        self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="R")
+        contact = f"{self.letterhead.name} · {self.letterhead.phone} · {self.letterhead.email}"
+        page = _("Page {page} of {pages}").format(page=self.page_no(), pages="{nb}")
+        if self.right_to_left:
+            self.cell(60, 5, page)
+            self.cell(0, 5, contact, align="R")
+        else:
+            self.cell(120, 5, contact)
+            self.cell(0, 5, page, align="R")
         self.set_text_color(*TEXT)
+
+
+def _texts(statement: PackageStatement, letterhead: Letterhead) -> list[str]:
+    """What decides whether the fallback font is needed: the agency's and the client's names and the
+    lines' descriptions as they were written, and a sample of the words in the reader's language."""
+    package = statement.package
+    people = [letterhead.name, letterhead.phone, letterhead.email, package.client_name, package.label]
+    words = [
+        _("Package statement"),
+        _("In plain words"),
+        _("Summary"),
+        _("Date"),
+        periods.label(statement.period),
+    ]
+    return [*people, *words, *(line.description for line in statement.lines)]
 
 
 def render(statement: PackageStatement, letterhead: Letterhead) -> bytes:
@@ -89,79 +152,108 @@ def render(statement: PackageStatement, letterhead: Letterhead) -> bytes:
 def compose(statement: PackageStatement, letterhead: Letterhead) -> StatementPdf:
     """The laid-out document, before output (its pages_count is final)."""
     doc = StatementPdf(statement, letterhead)
+    english = current().code == DEFAULT.code
     doc.add_page()
     _masthead(doc, letterhead)
     _addressee(doc, statement)
     _sentences(doc, statement)
     for table in (wording.summary(statement), *wording.tables(statement)):
         with_for = len(table.headings) > len(WIDTHS[table.key])
-        pdf_tables.draw(doc, table, (WIDTHS_WITH_FOR if with_for else WIDTHS)[table.key])
+        widths: Sequence[float] = (WIDTHS_WITH_FOR if with_for else WIDTHS)[table.key]
+        if not english:  # the widths are made for English words and "$" amounts
+            widths = pdf_tables.fitted(doc, table, widths)
+        pdf_tables.draw(doc, table, widths)
     return doc
 
 
-def _masthead(doc: FPDF, letterhead: Letterhead) -> None:
+def _masthead(doc: StatementPdf, letterhead: Letterhead) -> None:
+    """The logo (or mark) at the start of the line, the agency's name and contacts beside it."""
     top = doc.get_y()
     if not (letterhead.logo and _logo(doc, letterhead.logo)):
         _mark(doc, letterhead.name)
-    doc.set_xy(doc.l_margin + 24, top + 1)
+    beside = 0 if doc.right_to_left else 24  # where the name starts; from the right it ends 24 mm short
+    width = doc.epw - 24 if doc.right_to_left else 0
+    doc.set_xy(doc.l_margin + beside, top + 1)
     doc.set_font(FAMILY, "B", 16)
     doc.set_text_color(*PRIMARY)
-    doc.cell(0, 8, letterhead.name, new_x="LMARGIN", new_y="NEXT")
-    doc.set_x(doc.l_margin + 24)
+    doc.cell(width, 8, letterhead.name, align=doc.text_start, new_x="LMARGIN", new_y="NEXT")
+    doc.set_x(doc.l_margin + beside)
     doc.set_font(FAMILY, "", 9)
     doc.set_text_color(*MUTED)
-    doc.cell(0, 5, f"{letterhead.phone} · {letterhead.email}", new_x="LMARGIN", new_y="NEXT")
+    doc.cell(
+        width,
+        5,
+        f"{letterhead.phone} · {letterhead.email}",
+        align=doc.text_start,
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     doc.set_text_color(*TEXT)
     doc.set_y(top + 24)
 
 
-def _logo(doc: FPDF, logo: bytes) -> bool:
+def _logo_x(doc: StatementPdf, size: float = 18) -> float:
+    return doc.w - doc.r_margin - size if doc.right_to_left else doc.l_margin
+
+
+def _logo(doc: StatementPdf, logo: bytes) -> bool:
     try:
-        doc.image(io.BytesIO(logo), x=doc.l_margin, y=doc.get_y(), h=18, keep_aspect_ratio=True, w=18)
+        doc.image(io.BytesIO(logo), x=_logo_x(doc), y=doc.get_y(), h=18, keep_aspect_ratio=True, w=18)
     except Exception:  # a damaged upload must not stop the statement: the mark stands in
         log.warning("the agency logo could not be drawn; using the generated mark", exc_info=True)
         return False
     return True
 
 
-def _mark(doc: FPDF, name: str) -> None:
+def _mark(doc: StatementPdf, name: str) -> None:
     """A rounded square in the theme's colour with the agency's initials."""
-    x, y, size = doc.l_margin, doc.get_y(), 18
+    x, y, size = _logo_x(doc), doc.get_y(), 18
     doc.set_fill_color(*PRIMARY)
     doc.rect(x, y, size, size, style="F", round_corners=True, corner_radius=3)
     initials = "".join(word[0] for word in name.split()[:2]).upper() or "?"
     doc.set_font(FAMILY, "B", 15)
     doc.set_text_color(255, 255, 255)
-    doc.text(x + (size - doc.get_string_width(initials)) / 2, y + size / 2 + 2.6, initials)
+    pdf_tables.put(doc, x + (size - doc.get_string_width(initials)) / 2, y + size / 2 + 2.6, initials)
     doc.set_text_color(*TEXT)
 
 
-def _addressee(doc: FPDF, statement: PackageStatement) -> None:
+def _addressee(doc: StatementPdf, statement: PackageStatement) -> None:
     package, period = statement.package, statement.period
     doc.set_font(FAMILY, "B", 18)
-    doc.cell(0, 9, "Package statement", new_x="LMARGIN", new_y="NEXT")
+    doc.cell(0, 9, _("Package statement"), align=doc.text_start, new_x="LMARGIN", new_y="NEXT")
     doc.set_font(FAMILY, "", 12)
-    doc.cell(0, 7, period.label, new_x="LMARGIN", new_y="NEXT")
+    doc.cell(0, 7, doc.period_label, align=doc.text_start, new_x="LMARGIN", new_y="NEXT")
     doc.ln(2)
     facts = (
-        ("Client", f"{package.client_name} ({package.client_number})"),
-        ("Package", package.label),
-        ("Dates", f"{day_label(period.first)} to {day_label(period.last)}"),
+        (_("Client"), f"{package.client_name} ({package.client_number})"),
+        (_("Package"), package.label),
+        (
+            _("Dates"),
+            _("{first} to {last}").format(first=day_label(period.first), last=day_label(period.last)),
+        ),
     )
+    doc.set_font(FAMILY, "B", 11)
+    terms = max(24, *(doc.get_string_width(term) + 4 for term, _value in facts))  # 24 mm, or a longer word
     for term, value in facts:
+        if doc.right_to_left:  # the term on the right, its value before it
+            doc.set_font(FAMILY, "", 11)
+            doc.cell(doc.epw - terms, 6, value, align="R")
+            doc.set_font(FAMILY, "B", 11)
+            doc.cell(terms, 6, term, align="R", new_x="LMARGIN", new_y="NEXT")
+            continue
         doc.set_font(FAMILY, "B", 11)
-        doc.cell(24, 6, term)
+        doc.cell(terms, 6, term)
         doc.set_font(FAMILY, "", 11)
         doc.cell(0, 6, value, new_x="LMARGIN", new_y="NEXT")
     doc.ln(3)
 
 
-def _sentences(doc: FPDF, statement: PackageStatement) -> None:
+def _sentences(doc: StatementPdf, statement: PackageStatement) -> None:
     doc.set_font(FAMILY, "B", 12)
     doc.set_text_color(*PRIMARY)
-    doc.cell(0, 7, "In plain words", new_x="LMARGIN", new_y="NEXT")
+    doc.cell(0, 7, _("In plain words"), align=doc.text_start, new_x="LMARGIN", new_y="NEXT")
     doc.set_text_color(*TEXT)
     doc.set_font(FAMILY, "", 11)
     for sentence in wording.summary_sentences(statement):
-        doc.multi_cell(0, 5.6, sentence, align="L", new_x="LMARGIN", new_y="NEXT")
+        doc.multi_cell(0, 5.6, sentence, align=doc.text_start, new_x="LMARGIN", new_y="NEXT")
     doc.ln(4)

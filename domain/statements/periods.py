@@ -2,8 +2,11 @@
 
 from datetime import date, timedelta
 
+from babel import dates
+
 from domain import validation
 from domain.errors import InvalidInput
+from domain.language import DEFAULT, _, current, formats, use
 from domain.statements.model import Period
 
 LONGEST_RANGE_DAYS = 3 * 366  # a longer statement would be too big to read or print
@@ -36,33 +39,60 @@ def months_between(first: date, last: date) -> list[date]:
 
 
 def month_label(first: date) -> str:
-    return f"{first:%B %Y}"
+    """November 2026 (in the reader's language)."""
+    return formats.month_year(first)
 
 
 def day_label(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    """27 November 2026 (in the reader's language: CLDR's long date, without the weekday)."""
+    if current().code == DEFAULT.code:
+        return f"{day.day} {day:%B %Y}"
+    return dates.format_date(day, "long", locale=current().code)
+
+
+def label(period: Period) -> str:
+    """The period's name in the reader's language. Period.label is the English one, kept with an
+    issued statement; a statement issued in English is read again in any language."""
+    if current().code == DEFAULT.code:
+        return period.label
+    return _named(period.first, period.last, period.month, so_far=period.so_far)
+
+
+def _named(first: date, last: date, month: date | None, *, so_far: bool = False) -> str:
+    if month is not None and so_far:
+        return _("{month}, so far (1 to {day})").format(month=month_label(month), day=day_label(last))
+    if month is not None:
+        return month_label(month)
+    return _("{first} to {last}").format(first=day_label(first), last=day_label(last))
+
+
+def _period(first: date, last: date, *, month: date | None = None, so_far: bool = False) -> Period:
+    with use(DEFAULT.code):
+        english = _named(first, last, month, so_far=so_far)
+    return Period(first, last, english, so_far=so_far, month=month)
 
 
 def for_month(first: date, today: date) -> Period:
     """A calendar month; the current month runs to today ("so far")."""
     first = month_start(first)
     if first > today:
-        raise InvalidInput({"month": "That month has not started yet. Please choose an earlier one."})
+        raise InvalidInput({"month": _("That month has not started yet. Please choose an earlier one.")})
     last = month_end(first)
     if last <= today:
-        return Period(first, last, month_label(first), month=first)
-    label = f"{month_label(first)}, so far (1 to {day_label(today)})"
-    return Period(first, today, label, so_far=True, month=first)
+        return _period(first, last, month=first)
+    return _period(first, today, month=first, so_far=True)
 
 
 def for_range(first: date, last: date, today: date) -> Period:
     if last < first:
-        raise InvalidInput({"end": "The end date must be on or after the start date."})
+        raise InvalidInput({"end": _("The end date must be on or after the start date.")})
     if last > today:
-        raise InvalidInput({"end": f"The end date cannot be after today ({day_label(today)})."})
+        raise InvalidInput(
+            {"end": _("The end date cannot be after today ({day}).").format(day=day_label(today))}
+        )
     if (last - first).days >= LONGEST_RANGE_DAYS:
-        raise InvalidInput({"start": "Please choose at most three years at a time."})
-    return Period(first, last, f"{day_label(first)} to {day_label(last)}")
+        raise InvalidInput({"start": _("Please choose at most three years at a time.")})
+    return _period(first, last)
 
 
 def parse_month(text: str) -> date:
@@ -70,7 +100,7 @@ def parse_month(text: str) -> date:
         year, month = (int(part) for part in text.strip().split("-"))
         return date(year, month, 1)
     except ValueError:
-        raise InvalidInput({"month": "Please choose a month from the list."}) from None
+        raise InvalidInput({"month": _("Please choose a month from the list.")}) from None
 
 
 def parse_day(text: str, field: str) -> date:
@@ -96,6 +126,6 @@ def choose(
     if start or end:
         if not (start and end):
             field = "end" if start else "start"
-            raise InvalidInput({field: "Please give both a start date and an end date."})
+            raise InvalidInput({field: _("Please give both a start date and an end date.")})
         return for_range(parse_day(start, "start"), parse_day(end, "end"), today)
     return for_month(parse_month(month) if month else opening_month(today, first_day), today)

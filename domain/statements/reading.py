@@ -12,6 +12,7 @@ from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.action import Action
 from domain.errors import NotAllowed, NotFound
+from domain.language import _
 from domain.statements import loading, pdf, periods, snapshot
 from domain.statements.model import PackageStatement, Period
 from domain.vocabulary import ClientAction
@@ -71,7 +72,7 @@ def statement_pdf(actor: Actor, client_id: int, request: StatementRequest) -> St
         view = _read(act, client_id, request, what="download")
         head = letterhead(act)
     if view.statement is None:
-        raise NotFound("There is no statement to print yet.")
+        raise NotFound(_("There is no statement to print yet."))
     # Drawn after the transaction has ended: a PDF takes a while and holds no rows.
     return StatementDocument(filename(view.statement), pdf.render(view.statement, head))
 
@@ -81,7 +82,7 @@ def _read(act: Action, client_id: int, request: StatementRequest, *, what: str) 
     periods.choose(request.month, request.start, request.end, act.today)  # bad input first: nothing read
     client = client_queries.by_id(client_id, session=act.session)
     if client is None:
-        raise NotFound("We could not find that client.")
+        raise NotFound(_("We could not find that client."))
     choices = package_choices(client_id, act.today, session=act.session)
     if not choices:
         return StatementView(client_id, client.full_name, (), None)
@@ -133,8 +134,10 @@ def package_choices(client_id: int, today: date, *, session: Session) -> tuple[P
 
 
 def _month_choice(month: date, today: date) -> MonthChoice:
-    so_far = " (so far)" if month == periods.month_start(today) else ""
-    return MonthChoice(f"{month:%Y-%m}", periods.month_label(month) + so_far)
+    label = periods.month_label(month)
+    if month == periods.month_start(today):
+        label = _("{month} (so far)").format(month=label)
+    return MonthChoice(f"{month:%Y-%m}", label)
 
 
 def letterhead(act: Action) -> pdf.Letterhead:

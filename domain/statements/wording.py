@@ -1,31 +1,32 @@
 """A statement in plain words and tables of text: one wording for the screen and the PDF, so that both
 show the very same figures."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from domain import vocabulary
+from domain.language import DEFAULT, N_, _, current, formats, ngettext
 from domain.money import dollars
 from domain.statements.model import LedgerLine, Movement, PackageStatement
 from domain.statements.periods import day_label, month_label
 from domain.vocabulary import CancelBand, CancelReason, NdisCategory, ServiceUnit
 
 CATEGORY_NAMES = {
-    NdisCategory.CORE: "Core supports",
-    NdisCategory.CAPACITY_BUILDING: "Capacity Building",
-    NdisCategory.CAPITAL: "Capital",
-    None: "Not in a category",
+    NdisCategory.CORE: N_("Core supports"),
+    NdisCategory.CAPACITY_BUILDING: N_("Capacity Building"),
+    NdisCategory.CAPITAL: N_("Capital"),
+    None: N_("Not in a category"),
 }
 BAND_NAMES = {
-    CancelBand.NO_NOTICE: "No-show or no notice",
-    CancelBand.SHORT_NOTICE: "Short-notice cancellation",
-    CancelBand.WITH_NOTICE: "Cancelled with notice",
+    CancelBand.NO_NOTICE: N_("No-show or no notice"),
+    CancelBand.SHORT_NOTICE: N_("Short-notice cancellation"),
+    CancelBand.WITH_NOTICE: N_("Cancelled with notice"),
 }
 REASON_NAMES = {
-    CancelReason.HEALTH: "health",
-    CancelReason.FAMILY: "family",
-    CancelReason.TRANSPORT: "transport",
-    CancelReason.OTHER: "other reason",
+    CancelReason.HEALTH: N_("health"),
+    CancelReason.FAMILY: N_("family"),
+    CancelReason.TRANSPORT: N_("transport"),
+    CancelReason.OTHER: N_("other reason"),
 }
 
 
@@ -42,15 +43,18 @@ class Table:
     headings: tuple[str, ...]
     numeric: tuple[bool, ...]  # right-aligned columns
     rows: tuple[Row, ...]
-    empty: str = "Nothing in this period."
+    empty: str = field(default_factory=lambda: _("Nothing in this period."))
 
 
 def short_day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    """27 Nov 2026 (in the reader's language)."""
+    return formats.short_date(day)
 
 
 def hundredths(units: int) -> str:
-    """150 -> "1.5"; 100 -> "1"; 125 -> "1.25"."""
+    """150 -> "1.5"; 100 -> "1"; 125 -> "1.25" (in Italian "1,5")."""
+    if current().code != DEFAULT.code:
+        return formats.decimal(units / 100)
     whole, part = divmod(units, 100)
     return f"{whole}" if not part else f"{whole}.{part:02d}".rstrip("0")
 
@@ -60,7 +64,9 @@ def quantity(line: LedgerLine) -> str:
         return ""
     if line.unit == ServiceUnit.HOUR:
         return vocabulary.hours(line.units)
-    return f"{hundredths(line.units)} {vocabulary.plural(line.units / 100, 'unit')}"
+    # a fraction takes the "other" plural in every language we speak, as 100 does
+    many = 100 if line.units % 100 else line.units // 100
+    return ngettext("{amount} unit", "{amount} units", many).format(amount=hundredths(line.units))
 
 
 # How fees were described before the "What happened" column said it ("Short-notice cancellation:
@@ -74,45 +80,67 @@ def cancelled_service(line: LedgerLine) -> str:
 
 
 def what_happened(line: LedgerLine) -> str:
-    band = BAND_NAMES.get(line.cancel_band, "Cancellation") if line.cancel_band else "Cancellation"
+    band = _(BAND_NAMES.get(line.cancel_band, N_("Cancellation")) if line.cancel_band else N_("Cancellation"))
     reason = REASON_NAMES.get(line.cancel_reason) if line.cancel_reason else None
-    return f"{band} ({reason})" if reason else band
+    return _("{what} ({reason})").format(what=band, reason=_(reason)) if reason else band
 
 
 def summary_sentences(statement: PackageStatement) -> list[str]:
     """The statement in a few sentences a client can read aloud."""
     s, period = statement, statement.period
-    told = [f"At the start of {day_label(period.first)} your package had {dollars(s.opening)}."]
-    told.append(_flow("came in", s.credits, s.came_in) if s.came_in else "Nothing came in.")
-    told.append(_flow("was spent", s.debits, s.went_out) if s.went_out else "Nothing was spent.")
+    opening = dollars(s.opening)
+    told = [
+        _("At the start of {day} your package had {amount}.").format(
+            day=day_label(period.first), amount=opening
+        )
+    ]
+    if s.came_in:
+        told.append(
+            _("{total} came in: {detail}.").format(total=dollars(s.credits), detail=_detail(s.came_in))
+        )
+    else:
+        told.append(_("Nothing came in."))
+    if s.went_out:
+        told.append(
+            _("{total} was spent: {detail}.").format(total=dollars(s.debits), detail=_detail(s.went_out))
+        )
+    else:
+        told.append(_("Nothing was spent."))
     if s.service_contributions:
-        told.append(f"You paid {dollars(s.service_contributions)} towards your services yourself.")
+        paid = dollars(s.service_contributions)
+        told.append(_("You paid {amount} towards your services yourself.").format(amount=paid))
     if s.paid_in_contributions:
-        told.append(f"You paid {dollars(s.paid_in_contributions)} into your package.")
+        told.append(_("You paid {amount} into your package.").format(amount=dollars(s.paid_in_contributions)))
     end = day_label(period.last)
     if s.closing >= 0:
-        told.append(f"At the end of {end} you had {dollars(s.closing)} left: your unspent funds.")
+        left = _("At the end of {day} you had {amount} left: your unspent funds.")
+        told.append(left.format(day=end, amount=dollars(s.closing)))
     else:
-        told.append(f"At the end of {end} your package was overspent by {dollars(-s.closing)}.")
+        over = _("At the end of {day} your package was overspent by {amount}.")
+        told.append(over.format(day=end, amount=dollars(-s.closing)))
     return told
 
 
-def _flow(verb: str, total: int, parts: tuple[Movement, ...]) -> str:
-    detail = "; ".join(f"{part.label.lower()} {dollars(part.cents)}" for part in parts)
-    return f"{dollars(total)} {verb}: {detail}."
+def _detail(parts: tuple[Movement, ...]) -> str:
+    """ "funding received $1,000.00; refunds $20.00" (each kind, in the reader's language)."""
+    said = (
+        _("{what} {amount}").format(what=_(part.label).lower(), amount=dollars(part.cents)) for part in parts
+    )
+    return "; ".join(said)
 
 
 def summary(statement: PackageStatement) -> Table:
     s = statement
-    rows = [Row((f"Funds at the start of {day_label(s.period.first)}", dollars(s.opening)), strong=True)]
-    rows += [Row((f"In: {m.label}", dollars(m.cents))) for m in s.came_in]
-    rows.append(Row(("Total that came in", dollars(s.credits)), strong=True))
-    rows += [Row((f"Out: {m.label}", dollars(m.cents))) for m in s.went_out]
-    rows.append(Row(("Total spent", dollars(s.debits)), strong=True))
-    rows.append(Row((f"Funds remaining at the end of {day_label(s.period.last)}", dollars(s.closing)), True))
-    rows.append(Row(("Unspent funds", dollars(s.unspent))))
-    rows.append(Row(("Your contributions in this period", dollars(s.total_contributions)), strong=True))
-    return Table("summary", "Summary", ("What", "Amount"), (False, True), tuple(rows))
+    first, last = day_label(s.period.first), day_label(s.period.last)
+    rows = [Row((_("Funds at the start of {day}").format(day=first), dollars(s.opening)), strong=True)]
+    rows += [Row((_("In: {what}").format(what=_(m.label)), dollars(m.cents))) for m in s.came_in]
+    rows.append(Row((_("Total that came in"), dollars(s.credits)), strong=True))
+    rows += [Row((_("Out: {what}").format(what=_(m.label)), dollars(m.cents))) for m in s.went_out]
+    rows.append(Row((_("Total spent"), dollars(s.debits)), strong=True))
+    rows.append(Row((_("Funds remaining at the end of {day}").format(day=last), dollars(s.closing)), True))
+    rows.append(Row((_("Unspent funds"), dollars(s.unspent))))
+    rows.append(Row((_("Your contributions in this period"), dollars(s.total_contributions)), strong=True))
+    return Table("summary", _("Summary"), (_("What"), _("Amount")), (False, True), tuple(rows))
 
 
 def tables(statement: PackageStatement) -> list[Table]:
@@ -131,12 +159,17 @@ def tables(statement: PackageStatement) -> list[Table]:
 
 def categories(statement: PackageStatement) -> Table:
     rows = [
-        Row((CATEGORY_NAMES[c.category], *(dollars(x) for x in (c.opening, c.credits, c.debits, c.closing))))
+        Row(
+            (
+                _(CATEGORY_NAMES[c.category]),
+                *(dollars(x) for x in (c.opening, c.credits, c.debits, c.closing)),
+            )
+        )
         for c in statement.categories
     ]
-    headings = ("Budget category", "At the start", "Came in", "Spent", "Left")
+    headings = (_("Budget category"), _("At the start"), _("Came in"), _("Spent"), _("Left"))
     return Table(
-        "categories", "Your NDIS plan by budget category", headings, (False, *[True] * 4), tuple(rows)
+        "categories", _("Your NDIS plan by budget category"), headings, (False, *[True] * 4), tuple(rows)
     )
 
 
@@ -159,11 +192,20 @@ def services(statement: PackageStatement) -> Table:
         for x in lines
     ]
     if lines:
-        rows.append(Row(("Total", *_for(None, late), "", "", "", *_sums(lines)), strong=True))
-    headings = ("Date", *FOR[late], "Service", "Hours or units", "Rate", "Price", "Package paid", "You paid")
+        rows.append(Row((_("Total"), *_for(None, late), "", "", "", *_sums(lines)), strong=True))
+    headings = (
+        _("Date"),
+        *_headed_for(late),
+        _("Service"),
+        _("Hours or units"),
+        _("Rate"),
+        _("Price"),
+        _("Package paid"),
+        _("You paid"),
+    )
     numeric = (False, *(False,) * late, False, True, True, True, True, True)
     return Table(
-        "services", "Services delivered", headings, numeric, tuple(rows), "No services in this period."
+        "services", _("Services delivered"), headings, numeric, tuple(rows), _("No services in this period.")
     )
 
 
@@ -175,21 +217,33 @@ def cancellations(statement: PackageStatement) -> Table:
         for x in lines
     ]
     if lines:
-        rows.append(Row(("Total", *_for(None, late), "", "", *_sums(lines)), strong=True))
-    headings = ("Date", *FOR[late], "Service", "What happened", "Fee", "Package paid", "You paid")
+        rows.append(Row((_("Total"), *_for(None, late), "", "", *_sums(lines)), strong=True))
+    headings = (
+        _("Date"),
+        *_headed_for(late),
+        _("Service"),
+        _("What happened"),
+        _("Fee"),
+        _("Package paid"),
+        _("You paid"),
+    )
     return Table(
         "cancellations",
-        "Cancellations and no-shows",
+        _("Cancellations and no-shows"),
         headings,
         (False, *(False,) * late, False, False, True, True, True),
         tuple(rows),
-        "No cancellation fees in this period.",
+        _("No cancellation fees in this period."),
     )
 
 
 # A charge entered after its month was closed says which day the work was for, in a "For" column
 # that appears only when a table has such a charge.
-FOR = {False: (), True: ("For",)}
+FOR = {False: (), True: (N_("For"),)}
+
+
+def _headed_for(shown: bool) -> tuple[str, ...]:
+    return tuple(_(heading) for heading in FOR[shown])
 
 
 def _for(line: LedgerLine | None, shown: bool) -> tuple[str, ...]:
@@ -197,7 +251,7 @@ def _for(line: LedgerLine | None, shown: bool) -> tuple[str, ...]:
         return ()
     if line is None or not line.late or line.service_day is None:
         return ("",)
-    return (f"visit of {short_day(line.service_day)}",)
+    return (_("visit of {day}").format(day=short_day(line.service_day)),)
 
 
 def management(statement: PackageStatement) -> Table:
@@ -215,14 +269,14 @@ def management(statement: PackageStatement) -> Table:
         for x in lines
     ]
     if lines:
-        rows.append(Row(("Total", "", "", "", dollars(-sum(x.amount for x in lines))), strong=True))
+        rows.append(Row((_("Total"), "", "", "", dollars(-sum(x.amount for x in lines))), strong=True))
     return Table(
         "management",
-        "Care and package management",
-        ("Date", "Description", "Units", "Rate", "Charged"),
+        _("Care and package management"),
+        (_("Date"), _("Description"), _("Units"), _("Rate"), _("Charged")),
         (False, False, True, True, True),
         tuple(rows),
-        "No management fees in this period.",
+        _("No management fees in this period."),
     )
 
 
@@ -230,14 +284,14 @@ def money_in(statement: PackageStatement) -> Table:
     lines = statement.money_in
     rows = [Row((short_day(x.day), x.description, dollars(x.amount))) for x in lines]
     if lines:
-        rows.append(Row(("Total", "", dollars(sum(x.amount for x in lines))), strong=True))
+        rows.append(Row((_("Total"), "", dollars(sum(x.amount for x in lines))), strong=True))
     return Table(
         "money_in",
-        "Funding and contributions received",
-        ("Date", "Description", "Amount"),
+        _("Funding and contributions received"),
+        (_("Date"), _("Description"), _("Amount")),
         (False, False, True),
         tuple(rows),
-        "No funding or contributions came in during this period.",
+        _("No funding or contributions came in during this period."),
     )
 
 
@@ -255,14 +309,14 @@ def adjustments(statement: PackageStatement) -> Table:
         for x in lines
     ]
     if lines:
-        rows.append(Row(("Total", "", "", dollars(sum(x.amount for x in lines))), strong=True))
+        rows.append(Row((_("Total"), "", "", dollars(sum(x.amount for x in lines))), strong=True))
     return Table(
         "adjustments",
-        "Adjustments and refunds",
-        ("Date", "Description", "For", "Amount"),
+        _("Adjustments and refunds"),
+        (_("Date"), _("Description"), _("For"), _("Amount")),
         (False, False, False, True),
         tuple(rows),
-        "No adjustments or refunds in this period.",
+        _("No adjustments or refunds in this period."),
     )
 
 
@@ -273,8 +327,8 @@ def by_month(statement: PackageStatement) -> Table:
     ]
     return Table(
         "by_month",
-        "Budget used and left, month by month",
-        ("Month", "Came in", "Spent", "Left at the end"),
+        _("Budget used and left, month by month"),
+        (_("Month"), _("Came in"), _("Spent"), _("Left at the end")),
         (False, True, True, True),
         tuple(rows),
     )

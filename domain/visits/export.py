@@ -12,13 +12,17 @@ from domain import action, money
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.errors import NotFound
+from domain.language import N_, _, formats, ngettext
 from domain.visits.lines import ShiftLine, from_row
 from domain.visits.views import check_range
 from storage.queries import client_shifts
 from storage.queries import clients as client_queries
 
 MAX_EXPORT_ROWS = 5_000
-COLUMNS = ("Date", "Start", "End", "Service", "Program", "Worker", "Outcome", "Hours", "Amount", "Booking")
+COLUMNS = (  # translated where written: _(column)
+    *(N_("Date"), N_("Start"), N_("End"), N_("Service"), N_("Program")),
+    *(N_("Worker"), N_("Outcome"), N_("Hours"), N_("Amount"), N_("Booking")),
+)
 PDF_WIDTHS = (24, 15, 15, 34, 30, 32, 34, 13, 19, 21)  # millimetres across a landscape A4 page
 
 
@@ -40,7 +44,7 @@ def history_csv(actor: Actor, client_id: int, first: date, last: date) -> Export
     lines = _history(actor, client_id, first, last).lines
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(COLUMNS)
+    writer.writerow(_columns())
     writer.writerows([_safe_cell(value) for value in _cells(line)] for line in lines)
     # A byte-order mark, so spreadsheet programs read the names in UTF-8.
     content = ("\ufeff" + out.getvalue()).encode("utf-8")
@@ -52,17 +56,22 @@ def history_pdf(actor: Actor, client_id: int, first: date, last: date) -> Export
     name, lines = history.client, history.lines
     pdf = FPDF(orientation="landscape", format="A4")
     pdf_fonts.add_fonts(pdf)
-    pdf.set_title(f"Service history: {name}")
+    pdf.set_title(_("Service history: {name}").format(name=name))
     pdf.add_page()
     pdf.set_font(pdf_fonts.FAMILY, "B", 16)
-    pdf.cell(0, 10, f"{history.agency}: service history of {name}", new_x="LMARGIN", new_y="NEXT")
+    title = _("{agency}: service history of {name}").format(agency=history.agency, name=name)
+    pdf.cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(pdf_fonts.FAMILY, size=11)
     total = sum(line.bill_cents for line in lines)
-    summary = f"{_day(first)} to {_day(last)}: {len(lines)} visits, {money.dollars(total)} in all."
+    summary = ngettext(
+        "{first} to {last}: {n} visit, {amount} in all.",
+        "{first} to {last}: {n} visits, {amount} in all.",
+        len(lines),
+    ).format(first=_day(first), last=_day(last), n=len(lines), amount=money.dollars(total))
     pdf.cell(0, 8, summary, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(pdf_fonts.FAMILY, size=9)
     with pdf.table(col_widths=PDF_WIDTHS, text_align="LEFT", first_row_as_headings=True) as table:
-        table.row(COLUMNS)
+        table.row(_columns())
         for line in lines:
             table.row(list(_cells(line)))
     return Export(_filename(first, last, "pdf"), bytes(pdf.output()), "application/pdf")
@@ -74,12 +83,16 @@ def _history(actor: Actor, client_id: int, first: date, last: date) -> _History:
     with action.reading(actor) as act:
         client = client_queries.by_id(client_id, session=act.session)
         if client is None:
-            raise NotFound("That client record no longer exists.")
+            raise NotFound(_("That client record no longer exists."))
         start, end = act.day_bounds(first, last)
         rows = client_shifts.history_page(
             client_id, start, end, offset=0, limit=MAX_EXPORT_ROWS, session=act.session
         )
         return _History(act.settings.name, client.full_name, [from_row(row, act.zone) for row in rows])
+
+
+def _columns() -> list[str]:
+    return [_(column) for column in COLUMNS]
 
 
 def _cells(line: ShiftLine) -> tuple[str, ...]:
@@ -111,7 +124,7 @@ def _safe_cell(value: str) -> str:
 
 
 def _day(value: date) -> str:
-    return f"{value.day} {value:%b %Y}"
+    return formats.short_date(value)
 
 
 def _filename(first: date, last: date, extension: str) -> str:

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from domain import money, vocabulary
 from domain.cancellation import rules
+from domain.language import N_, _, formats
 from domain.people import known_as
 from domain.pricing import words as price_words
 from domain.vocabulary import (
@@ -21,23 +22,23 @@ from domain.vocabulary import (
 
 PAGE_SIZE = 50  # no screen sends more rows than this
 
-STATUS_LABELS = {
-    ShiftStatus.WAITING: "Waiting for the agency to approve the extra hours",
-    ShiftStatus.UNALLOCATED: "Requested",
-    ShiftStatus.OFFERED: "Offered to worker",
-    ShiftStatus.ALLOCATED: "Confirmed",
-    ShiftStatus.COMPLETED: "Completed",
-    ShiftStatus.QUERIED: "Queried",
-    ShiftStatus.APPROVED: "Approved",
-    ShiftStatus.BILLED: "Billed",
-    ShiftStatus.CANCELLED: "Cancelled",
+STATUS_LABELS = {  # translated where shown: _(STATUS_LABELS[status])
+    ShiftStatus.WAITING: N_("Waiting for the agency to approve the extra hours"),
+    ShiftStatus.UNALLOCATED: N_("Requested"),
+    ShiftStatus.OFFERED: N_("Offered to worker"),
+    ShiftStatus.ALLOCATED: N_("Confirmed"),
+    ShiftStatus.COMPLETED: N_("Completed"),
+    ShiftStatus.QUERIED: N_("Queried"),
+    ShiftStatus.APPROVED: N_("Approved"),
+    ShiftStatus.BILLED: N_("Billed"),
+    ShiftStatus.CANCELLED: N_("Cancelled"),
 }
 BAND_LABELS = {
-    CancelBand.NO_NOTICE: "no notice",
-    CancelBand.SHORT_NOTICE: "short notice",
-    CancelBand.WITH_NOTICE: "with notice",
+    CancelBand.NO_NOTICE: N_("no notice"),
+    CancelBand.SHORT_NOTICE: N_("short notice"),
+    CancelBand.WITH_NOTICE: N_("with notice"),
 }
-BILL_TO_LABELS = {BillTo.PACKAGE: "Package", BillTo.CLIENT: "Client", BillTo.PRIVATE: "Private"}
+BILL_TO_LABELS = {BillTo.PACKAGE: N_("Package"), BillTo.CLIENT: N_("Client"), BillTo.PRIVATE: N_("Private")}
 CANCELLABLE = (ShiftStatus.WAITING, ShiftStatus.UNALLOCATED, ShiftStatus.OFFERED, ShiftStatus.ALLOCATED)
 PENDING = (ShiftStatus.WAITING, ShiftStatus.UNALLOCATED, ShiftStatus.OFFERED)  # no cancellation fee
 
@@ -70,7 +71,7 @@ class ShiftLine:
 
     @property
     def label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return _(STATUS_LABELS[self.status])
 
     @property
     def number(self) -> str:
@@ -96,8 +97,7 @@ class ShiftLine:
         """150 hundredths of an hour -> "1.5 hours"; 100 of "each" -> "1"."""
         if self.unit == ServiceUnit.HOUR:
             return vocabulary.hours(self.bill_units)
-        whole, part = divmod(self.bill_units, 100)
-        return f"{whole}" if part == 0 else f"{whole}.{part:02d}".rstrip("0")
+        return formats.decimal(self.bill_units / 100)
 
     @property
     def rate(self) -> str:
@@ -106,7 +106,7 @@ class ShiftLine:
 
     @property
     def bill_to_label(self) -> str:
-        return BILL_TO_LABELS[self.bill_to]
+        return _(BILL_TO_LABELS[self.bill_to])
 
     @property
     def cancellable(self) -> bool:
@@ -122,18 +122,26 @@ class ShiftLine:
     @property
     def waiting(self) -> str:
         """Held back past the approved hours until the agency decides (domain.pricing.over_hours)."""
-        return STATUS_LABELS[self.status] if self.status == ShiftStatus.WAITING else ""
+        return _(STATUS_LABELS[self.status]) if self.status == ShiftStatus.WAITING else ""
 
     @property
     def cancellation(self) -> str:
         """Cancelled, short notice: fee $148.46 (Health) -- "(Health (NSDH))" for an NDIS participant."""
         if self.status != ShiftStatus.CANCELLED:
             return ""
-        words = f"Cancelled, {BAND_LABELS[self.cancel_band]}" if self.cancel_band else "Cancelled"
-        if self.cancel_fee_cents:
-            words += f": fee {money.dollars(self.cancel_fee_cents)}"
+        fee = money.dollars(self.cancel_fee_cents) if self.cancel_fee_cents else ""
+        band = _(BAND_LABELS[self.cancel_band]) if self.cancel_band else ""
+        if band and fee:
+            words = _("Cancelled, {band}: fee {fee}").format(band=band, fee=fee)
+        elif band:
+            words = _("Cancelled, {band}").format(band=band)
+        elif fee:
+            words = _("Cancelled: fee {fee}").format(fee=fee)
+        else:
+            words = _("Cancelled")
         if self.cancel_reason:
-            words += f" ({rules.reason_label(self.cancel_reason, self.program_kind)})"
+            reason = rules.reason_label(self.cancel_reason, self.program_kind)
+            words = _("{outcome} ({reason})").format(outcome=words, reason=reason)
         return words
 
 

@@ -16,6 +16,7 @@ from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.action import Action
 from domain.errors import InvalidInput, NotAllowed
+from domain.language import _
 from domain.visits.lines import PAGE_SIZE, ShiftLine, from_row
 from domain.vocabulary import ShiftStatus
 from storage.models import ShiftQuery
@@ -124,9 +125,9 @@ def calendar(actor: Actor, client_id: int, view: CalendarView, anchor: date) -> 
 
 def check_range(first: date, last: date) -> None:
     if last < first:
-        raise InvalidInput({"last": "The end date must be on or after the start date."})
+        raise InvalidInput({"last": _("The end date must be on or after the start date.")})
     if (last - first).days >= MAX_RANGE_DAYS:
-        raise InvalidInput({"last": "Please choose a range of at most three years."})
+        raise InvalidInput({"last": _("Please choose a range of at most three years.")})
 
 
 def history(actor: Actor, client_id: int, first: date, last: date, page: int = 1) -> ListPage:

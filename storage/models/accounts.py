@@ -34,6 +34,8 @@ class Account(Base):
     invitation_token_hash: Mapped[str | None] = mapped_column(String(128), unique=True)
     invitation_expires_at: Mapped[datetime | None]
     large_text: Mapped[bool] = mapped_column(default=False)
+    # the language of this person's pages, e-mails and statements (domain.language codes)
+    language: Mapped[str] = mapped_column(String(12), default="en_AU", server_default="en_AU")
     totp_secret: Mapped[str | None] = mapped_column(String(64))  # base32; set once a code confirmed it
     totp_last_step: Mapped[int | None]  # the last 30-second step a code was accepted for: no replays
     # Staff other than administrators may publish news to clients only with this permission.

@@ -1,5 +1,7 @@
 """Looking up accounts and what they may act for."""
 
+from collections.abc import Collection
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -12,6 +14,26 @@ def by_email(email: str, *, session: Session, for_update: bool = False) -> Accou
     if for_update:
         query = query.with_for_update()
     return session.scalar(query)
+
+
+def languages(
+    emails: Collection[str], account_ids: Collection[int] = (), *, session: Session
+) -> dict[str | int, str]:
+    """The reading language of the accounts with these e-mail addresses (keyed by the address as
+    given) and these ids (keyed by id); an address with no account is left out."""
+    wanted = {email.strip().lower(): email for email in emails}
+    found: dict[str | int, str] = {}
+    if wanted:
+        for email, language in session.execute(
+            select(Account.email, Account.language).where(Account.email.in_(wanted))
+        ):
+            found[wanted[email]] = language
+    if account_ids:
+        for account_id, language in session.execute(
+            select(Account.id, Account.language).where(Account.id.in_(account_ids))
+        ):
+            found[account_id] = language
+    return found
 
 
 def by_id(account_id: int, *, session: Session, for_update: bool = False) -> Account | None:

@@ -28,7 +28,7 @@ PATIENCE = 60.0  # seconds: waits are for conditions; this only bounds a test th
 def queue_to(*addresses: str) -> list[int]:
     with action.writing() as act:
         return [
-            outbox.email(act, to=[address], letter=TestNote(n, "Margaret")).id
+            outbox.email(act, to=[address], letter=TestNote(n, "Margaret"))[0].id
             for n, address in enumerate(addresses)
         ]
 

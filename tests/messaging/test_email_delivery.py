@@ -18,7 +18,7 @@ def test_a_queued_email_arrives_with_subject_recipients_both_bodies_and_its_mess
     small_agency: SmallAgency, smtp: SmtpServer
 ) -> None:
     with action.writing() as act:
-        queued = outbox.email(
+        [queued] = outbox.email(
             act,
             to=["margaret@example.com", "roster@harbour.example"],
             letter=TestNote(7, "Margaret <Peggy> Wilson"),

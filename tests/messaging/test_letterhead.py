@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from domain.agency.settings import AgencySettings
 from domain.booking.letters import BookingFacts, OfferExpiredToClient, OfferRejectedToClient
+from domain.language import use
 from domain.messaging import letterhead
 
 AGENCY = AgencySettings(
@@ -93,3 +94,15 @@ def test_a_client_whose_worker_will_not_come_is_told_why_and_that_the_booking_st
         assert "02 9000 0000" in letter.text
     assert "could not confirm your Personal care booking in time" in expired.text
     assert "is not able to take your Personal care booking" in rejected.text
+
+
+def test_an_arabic_letter_reads_from_the_right_and_an_english_one_is_marked_english() -> None:
+    english = letter().html
+    assert english is not None
+    assert '<html lang="en-AU">' in english
+    assert "text-align:left" in english
+    with use("ar"):
+        arabic = letter().html
+    assert arabic is not None
+    assert '<html lang="ar" dir="rtl">' in arabic
+    assert "text-align:right" in arabic

@@ -5,7 +5,7 @@ import dataclasses
 import importlib
 import pkgutil
 import typing
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -13,6 +13,7 @@ import domain
 from domain import letters
 from domain.agency.settings import AgencySettings
 from domain.booking.letters import BookingFacts
+from domain.language import LANGUAGES, use
 from domain.messaging.letterhead import Letter
 
 HOSTILE = "O'Brien <b>&</b>"
@@ -47,6 +48,8 @@ def sample(kind: object) -> object:
         return True
     if kind in (datetime, datetime | None):
         return MOMENT
+    if kind is date:
+        return MOMENT.date()
     if kind is BookingFacts:
         return BookingFacts("BK000123", HOSTILE, HOSTILE, MOMENT, 2, HOSTILE)
     raise AssertionError(f"no sample for {kind}")
@@ -93,3 +96,15 @@ def test_times_in_letters_are_the_agencys_local_time() -> None:
         AGENCY
     )
     assert "Saturday 28 November 2026 at 9:30 am" in rendered.text
+
+
+@pytest.mark.parametrize("code", [language.code for language in LANGUAGES[1:]])
+@pytest.mark.parametrize("letter", letters.ALL, ids=lambda letter: letter.name)
+def test_every_letter_renders_in_every_language(letter: type[Letter], code: str) -> None:
+    """A translation with a {field} the letter does not fill would raise here."""
+    with use(code):
+        rendered = filled(letter).render(AGENCY)
+    assert rendered.subject.strip()
+    assert rendered.text.strip()
+    if rendered.html is not None:
+        assert "<b>" not in rendered.html

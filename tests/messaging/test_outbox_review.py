@@ -22,7 +22,8 @@ from tests.support.ui import eventually, sign_in
 
 def queue(to: str = "nobody@example.com", n: int = 3) -> int:
     with action.writing() as act:
-        return outbox.email(act, to=[to], letter=TestNote(n, "N")).id
+        [queued] = outbox.email(act, to=[to], letter=TestNote(n, "N"))
+        return queued.id
 
 
 def make_retrying(message_id: int) -> None:

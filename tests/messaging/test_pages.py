@@ -66,7 +66,7 @@ async def test_another_workers_message_never_shows(user: User, portal_personas: 
 async def test_staff_see_a_failed_message_with_its_error_and_send_it_again(user: User) -> None:
     await sign_in(user, "rosa@example.com")
     with action.writing() as act:
-        failed = outbox.email(act, to=["nobody@example.com"], letter=TestNote(3, "N"))
+        [failed] = outbox.email(act, to=["nobody@example.com"], letter=TestNote(3, "N"))
         act.session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id == failed.id)

@@ -30,7 +30,7 @@ def some_mail_and_messages(aisha: int) -> None:
             account_id=aisha,
             letter=TestNote(1, "A"),
         )
-        failed = outbox.email(act, to=["x@example.com"], letter=TestNote(3, "X"))
+        [failed] = outbox.email(act, to=["x@example.com"], letter=TestNote(3, "X"))
         failed.status, failed.last_error = (
             OutboxStatus.FAILED,
             "Refused by the mail server: 550 No such mailbox",

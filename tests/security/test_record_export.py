@@ -70,7 +70,7 @@ def test_a_spreadsheet_formula_in_the_record_is_kept_as_text() -> None:
 def test_a_correction_request_reaches_the_case_manager_and_is_audited(personas: Personas) -> None:
     margaret = personas.client.client_id
     to = correction.request_correction(personas.client, margaret, "My date of birth is 3 May, not 5 March.")
-    assert to == "your case manager"
+    assert to == "Your request was sent to your case manager."
     with db.read() as session:
         message = session.scalars(
             select(OutboxMessage).where(OutboxMessage.template == "correction_requested")

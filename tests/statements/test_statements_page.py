@@ -3,12 +3,16 @@ changes the month or the dates, and prints it; nobody reaches another client's s
 changing ids, on the page or through the PDF address."""
 
 import io
+from datetime import date
 
 from nicegui.testing import User
 from pypdf import PdfReader
 
+from domain.accounts import reading_language
 from domain.accounts.access import Actor
+from domain.language import use
 from domain.money import dollars
+from domain.statements import periods
 from domain.statements.reading import StatementRequest, open_statement
 from tests.support.personas import Personas
 from tests.support.records import package_of
@@ -132,3 +136,16 @@ async def test_the_pdf_address_needs_a_session(user: User, portal_personas: Pers
     response = await user.http_client.get(f"/clients/{margaret}/statements/pdf", follow_redirects=False)
     assert response.status_code in (302, 303, 307)
     assert "/login" in response.headers["location"]
+
+
+async def test_the_pdf_prints_in_the_readers_language(user: User, portal_personas: Personas) -> None:
+    bich = portal_personas.cared_for("Bích")
+    reading_language.choose(portal_personas.carer, "el")
+    await sign_in(user, "daniel@example.com")
+    response = await user.http_client.get(f"/clients/{bich}/statements/pdf?month=2026-10")
+    assert response.status_code == 200
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    with use("el"):
+        assert periods.month_label(date(2026, 10, 1)) in text  # "Οκτώβριος 2026"
+        assert closing_of(portal_personas.carer, bich, StatementRequest(month="2026-10")) in text
+    assert "October 2026" not in text

@@ -98,11 +98,12 @@ def text_of(screen: Screen) -> str:
     return screen.selenium.find_element(By.TAG_NAME, "body").text
 
 
-# "N workers can do it" (or no worker at all), and every card of the list's first page on it.
+# "N workers can do it" (or no worker at all), in any language (the heading carries N as
+# data-workers), and every card of the list's first page on it.
 WORKER_LIST_COMPLETE = """
-const said = [...document.querySelectorAll('h2')].find(h => h.textContent.includes('can do it'));
-if (!said) return document.body.textContent.includes('No worker is free');
-return document.querySelectorAll('.provider-card').length >= Math.min(parseInt(said.textContent, 10), 10);
+const said = document.querySelector('h2[data-workers]');
+if (!said) return false;
+return document.querySelectorAll('.provider-card').length >= Math.min(parseInt(said.dataset.workers, 10), 10);
 """
 
 

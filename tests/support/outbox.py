@@ -46,7 +46,7 @@ def small_agency(empty_db: str) -> SmallAgency:
 
 def queue_emails(count: int, to: str = "client@harbour.example", name: str = "Margaret") -> list[int]:
     with action.writing() as act:
-        return [outbox.email(act, to=[to], letter=TestNote(n, name)).id for n in range(count)]
+        return [outbox.email(act, to=[to], letter=TestNote(n, name))[0].id for n in range(count)]
 
 
 def outbox_rows() -> list[OutboxMessage]:
