@@ -17,6 +17,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 
+from tests.support.catalogues import said_in
 from tests.support.ports import free_port
 
 pytestmark = pytest.mark.dist
@@ -79,6 +80,11 @@ def test_the_executable_serves_prints_the_first_administrator_link_and_signs_in(
             assert program.poll() is None, console[-3000:]
             assert answers(f"{base}/login") == 200
             until(lambda: answers(f"{base}/healthz") == 200, "/healthz answers 200", 120)
+            # the catalogues and Babel's locale data travel inside the executable: a browser that
+            # asks for Vietnamese gets the sign-in page in Vietnamese
+            vietnamese = httpx.get(f"{base}/login", headers={"Accept-Language": "vi-VN,vi"}, timeout=30).text
+            assert '<html lang="vi"' in vietnamese
+            assert f"<title>{said_in('vi', 'Sign in')} · " in vietnamese
 
             until(lambda: LINK.search(log.read_text(errors="replace")) is not None, "the link on the console")
             found = LINK.search(log.read_text(errors="replace"))
