@@ -112,6 +112,11 @@ async def edit(viewer: SignedInViewer, client_id: guard.RecordId) -> None:
         ui.element("div").classes("stack"),
     ):
         ui.link("All clients", "/admin/clients")
+        if current.has_account:  # whoever answers the client's call knows which language they read
+            paragraph(
+                f"{current.name} reads the portal, e-mails and statements in {current.reads_in} "
+                "(chosen on their profile)."
+            ).mark("client-reads-in")
         _carers(actor, current)
         if actor.role == Role.ADMIN:
             _invite(actor, current)

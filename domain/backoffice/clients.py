@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any, TypeVar
 
 from adapters import geocoding
-from domain import action, clock, people, validation
+from domain import action, clock, language, people, validation
 from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.action import Action
@@ -121,7 +121,7 @@ class RequirementLine:
 class CarerLine:
     account_id: int
     name: str
-    who: str  # "Daniel Nguyen (Son), daniel@example.com"
+    who: str  # "Daniel Nguyen (Son), daniel@example.com", and the language he reads when not English
     level: CarerAccess
     statements: bool
 
@@ -137,6 +137,8 @@ class ClientRecord:
     name: str
     home_located: GeocodeStatus
     has_account: bool
+    # the language of the client's pages, e-mails and statements, named in English ("": no account)
+    reads_in: str
     carers: tuple[CarerLine, ...]
     packages: tuple[PackageLine, ...]
     approved: tuple[ApprovedLine, ...]
@@ -603,17 +605,19 @@ def _record(act: Action, client: Client) -> ClientRecord:
         notes=client.notes,
         active=client.active,
     )
+    reads = queries.account_language(client.id, session=session)
     return ClientRecord(
         client_id=client.id,
         form=form,
         name=people.known_as(client.preferred_name, client.first_name, client.last_name),
         home_located=client.home_geocode,
-        has_account=queries.has_account(client.id, session=session),
+        has_account=reads is not None,
+        reads_in=language.by_code(reads).english if reads is not None else "",
         carers=tuple(
             CarerLine(
                 row.id,
                 row.display_name,
-                f"{row.display_name} ({row.relationship_to_client}), {row.email}",
+                f"{row.display_name} ({row.relationship_to_client}), {row.email}" + _reads(row.language),
                 row.access_level,
                 row.receives_statements,
             )
@@ -652,3 +656,9 @@ def _record(act: Action, client: Client) -> ClientRecord:
             for r in queries.requirements(client.id, session=session)
         ),
     )
+
+
+def _reads(code: str) -> str:
+    """ ", reads Vietnamese" for a carer who does not read English (staff see who gets what)."""
+    chosen = language.by_code(code)
+    return "" if chosen == language.DEFAULT else f", reads {chosen.english}"

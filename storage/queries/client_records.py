@@ -228,13 +228,16 @@ def carer_link(client_id: int, account_id: int, *, session: Session) -> CarerLin
     )
 
 
-def has_account(client_id: int, *, session: Session) -> bool:
-    return session.scalar(select(Account.id).where(Account.client_id == client_id)) is not None
+def account_language(client_id: int, *, session: Session) -> str | None:
+    """The reading language of the client's own account; None when the client has no account."""
+    return session.scalar(select(Account.language).where(Account.client_id == client_id))
 
 
-def carers(client_id: int, *, session: Session) -> list[Row[tuple[int, str, str, str, CarerAccess, bool]]]:
-    """The accounts that act for the client: account, name, e-mail, how they are related, and what the
-    agency lets them do (access level, whether they receive statements)."""
+def carers(
+    client_id: int, *, session: Session
+) -> list[Row[tuple[int, str, str, str, CarerAccess, bool, str]]]:
+    """The accounts that act for the client: account, name, e-mail, how they are related, what the
+    agency lets them do (access level, whether they receive statements), and their reading language."""
     return list(
         session.execute(
             select(
@@ -244,6 +247,7 @@ def carers(client_id: int, *, session: Session) -> list[Row[tuple[int, str, str,
                 CarerLink.relationship_to_client,
                 CarerLink.access_level,
                 CarerLink.receives_statements,
+                Account.language,
             )
             .join(CarerLink, CarerLink.account_id == Account.id)
             .where(CarerLink.client_id == client_id)

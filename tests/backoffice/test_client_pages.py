@@ -9,6 +9,7 @@ from nicegui import ui
 from nicegui.testing import User
 from sqlalchemy import func, select
 
+from domain.accounts import reading_language
 from domain.vocabulary import RequirementLevel
 from storage import db
 from storage.models import (
@@ -162,3 +163,14 @@ async def test_a_case_manager_makes_a_clients_requirement_a_must_in_place(
     await user.should_see("Now only nice to have.", retries=PATIENCE)
     assert mandatory() is False
     assert counts() == before  # changed in place: nothing added or removed
+
+
+async def test_the_client_page_says_which_language_the_client_reads(
+    user: User, portal_personas: Personas
+) -> None:
+    await asyncio.to_thread(reading_language.choose, portal_personas.client, "el")
+    await sign_in(user, "chris@example.com")
+    await user.open(f"/admin/clients/{portal_personas.client.client_id}")
+    said = "Margaret Wilson reads the portal, e-mails and statements in Greek"
+    await user.should_see(said, retries=PATIENCE)
+    await user.should_see("Funding and approved services")  # the staff page itself stays English

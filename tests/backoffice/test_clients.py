@@ -10,6 +10,7 @@ from datetime import date, time
 import pytest
 from sqlalchemy import func, select
 
+from domain.accounts import reading_language
 from domain.accounts.access import Actor
 from domain.backoffice import clients
 from domain.backoffice.clients import ClientForm
@@ -309,3 +310,14 @@ def test_a_bad_negotiated_rate_is_named_and_writes_nothing(personas: Personas) -
     assert refused.value.fields == {"rate": refused.value.fields["rate"]}
     assert "to the cent" in refused.value.fields["rate"]
     assert counts() == before
+
+
+def test_staff_see_which_language_the_client_and_each_carer_read(personas: Personas) -> None:
+    margaret = clients.record(personas.case_manager, personas.client.client_id)
+    assert (margaret.has_account, margaret.reads_in) == (True, "English")
+    reading_language.choose(personas.client, "vi")
+    reading_language.choose(personas.carer, "ar")
+    margaret = clients.record(personas.case_manager, personas.client.client_id)
+    assert margaret.reads_in == "Vietnamese"
+    thanh = clients.record(personas.case_manager, personas.cared_for("Thanh"))
+    assert thanh.carers[0].who == "Daniel Nguyen (Son), daniel@example.com, reads Arabic"
