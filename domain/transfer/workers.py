@@ -48,6 +48,7 @@ def check(actor: Actor, filename: str, data: bytes) -> Report:
     sheet = sheet_of(filename, data)
     with action.reading(actor) as act:
         records, problems = worker_rows.read(sheet, frozenset(queries.competency_codes(session=act.session)))
+        problems += _newly_given_retired(act, records)
         if problems:
             return Report(len(sheet.rows), tuple(problems), 0, 0, 0, applied=False)
         plan = _plan(act, records)
@@ -61,6 +62,7 @@ def apply(actor: Actor, filename: str, data: bytes) -> Report:
     with action.writing(actor) as act:
         codes = queries.competency_codes(session=act.session)
         records, problems = worker_rows.read(sheet, frozenset(codes))
+        problems += _newly_given_retired(act, records)
         if problems:
             return Report(len(sheet.rows), tuple(problems), 0, 0, 0, applied=False)
         plan = _plan(act, records)
@@ -93,6 +95,24 @@ def sheet_of(filename: str, data: bytes) -> sheets.Sheet:
         return sheets.read(filename, data)
     except sheets.UnreadableFile as error:
         raise InvalidInput({"file": str(error)}) from None
+
+
+def _newly_given_retired(act: Action, records: list[WorkerRecord]) -> list[Problem]:
+    """A retired competency stays with a worker who holds it (the export lists it, and importing the
+    export again changes nothing), but the file cannot give it to anyone new, as the pages cannot."""
+    retired = queries.retired_competency_codes(session=act.session)
+    if not retired:
+        return []
+    ids = {number: row["id"] for number, row in queries.workers(session=act.session).items()}
+    held = queries.held(session=act.session)
+    problems = []
+    for record in records:
+        had = {code for code, _expires in held.get(ids.get(record.staff_number, -1), ())}
+        for code, _expires in record.held:
+            if code in retired and code not in had:
+                message = f"{code} is retired: it can no longer be given to a worker."
+                problems.append(Problem(record.row, "competencies", message))
+    return problems
 
 
 def _plan(act: Action, records: list[WorkerRecord]) -> _Plan:

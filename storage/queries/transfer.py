@@ -48,6 +48,10 @@ def competency_codes(*, session: Session) -> dict[str, int]:
     return {code: id_ for id_, code in session.execute(select(Competency.id, Competency.code))}
 
 
+def retired_competency_codes(*, session: Session) -> frozenset[str]:
+    return frozenset(session.scalars(select(Competency.code).where(Competency.active.is_(False))))
+
+
 def workers(*, session: Session) -> dict[str, dict[str, Any]]:
     """Every worker by staff number: id, the imported fields and the position."""
     columns = [getattr(Worker, name) for name in ("id", "staff_number", *WORKER_FIELDS, *POSITION_FIELDS)]

@@ -7,12 +7,13 @@ from sqlalchemy import func, select
 
 from demo import import_file
 from domain.accounts.access import Actor
+from domain.backoffice import catalogue
 from domain.errors import InvalidInput, NotAllowed
 from domain.transfer import workers
 from domain.transfer.sheets import Format
 from domain.vocabulary import Role
 from storage import db
-from storage.models import AvailabilityWindow, Worker, WorkerCompetency, WorkforceVersion
+from storage.models import AvailabilityWindow, Competency, Worker, WorkerCompetency, WorkforceVersion
 
 
 @pytest.fixture
@@ -143,3 +144,25 @@ def test_only_an_administrator_imports(admin: Actor) -> None:
         workers.apply(roster, "workers.csv", import_file.as_csv(import_file.worker_rows(2)))
     with pytest.raises(NotAllowed):
         workers.export(roster, Format.CSV)
+
+
+def test_a_retired_competency_stays_where_held_but_the_file_cannot_give_it_anew(admin: Actor) -> None:
+    rows = import_file.worker_rows(6)
+    column = import_file.HEADER.index("competencies")
+    workers.apply(admin, "workers.csv", import_file.as_csv(rows))
+    holder = next(n for n, row in enumerate(rows) if row[column])
+    code = rows[holder][column].split(";")[0].split()[0]
+    with db.read() as session:
+        competency_id = session.scalar(select(Competency.id).where(Competency.code == code))
+    catalogue.set_offered(admin, item=f"competency:{competency_id}", offered=False)
+    again = workers.apply(admin, "workers.csv", import_file.as_csv(rows))  # the export's own contents
+    assert (again.problems, again.unchanged) == ((), 6)
+    lacking = next(n for n, row in enumerate(rows) if code not in row[column])
+    rows[lacking][column] = "; ".join(filter(None, [rows[lacking][column], code]))
+    before = counts()
+    refused = workers.apply(admin, "workers.csv", import_file.as_csv(rows))
+    assert refused.applied is False
+    assert [(p.row, p.column, p.message) for p in refused.problems] == [
+        (lacking + 2, "competencies", f"{code} is retired: it can no longer be given to a worker.")
+    ]
+    assert counts() == before
