@@ -12,6 +12,7 @@ from .catalogues import gettext
 from .choice import DEFAULT, current
 
 MINUS = "−"  # read out as "minus" by screen readers, where a hyphen is not
+LEFT_TO_RIGHT, POP, RIGHT_TO_LEFT_MARK = "\u2066", "\u2069", "\u200f"  # LRI ... PDI; RLM
 
 
 def _english() -> bool:
@@ -80,5 +81,9 @@ def dollars(cents: int) -> str:
         sign = MINUS if cents < 0 else ""
         whole, part = divmod(abs(cents), 100)
         return f"{sign}${whole:,}.{part:02d}"
-    said = numbers.format_currency(abs(cents) / 100, "AUD", locale=current().code)
-    return f"{MINUS}{said}" if cents < 0 else said
+    said = numbers.format_currency(abs(cents) / 100, "AUD", locale=current().code).strip(RIGHT_TO_LEFT_MARK)
+    said = f"{MINUS}{said}" if cents < 0 else said
+    if current().right_to_left:
+        # isolated as one left-to-right run: in Arabic text it reads "2,806.22 AU$", not "$AU 2,806.22"
+        return f"{LEFT_TO_RIGHT}{said}{POP}"
+    return said

@@ -60,6 +60,8 @@ def test_arabic_says_two_hours_in_the_dual_and_a_fraction_in_the_plural() -> Non
         assert duration(120) == "ساعتان"
         assert duration(60) == "ساعة واحدة"
         assert hours(150) == "1.5 ساعة"
+        # an amount is one left-to-right run (LRI ... PDI): "5.00 AU$", not "$AU 5.00"
+        assert dollars(500) == "\u20665.00\xa0AU$\u2069"
 
 
 CODES = st.sampled_from([language.code for language in LANGUAGES])
@@ -69,7 +71,8 @@ CODES = st.sampled_from([language.code for language in LANGUAGES])
 def test_money_always_names_its_sign_and_every_digit(cents: int, code: str) -> None:
     with use(code):
         said = dollars(cents)
-    assert said.startswith("−") == (cents < 0)
+    # (Arabic isolates the amount as one left-to-right run: LRI ... PDI around it)
+    assert said.strip("\u2066\u2069").startswith("−") == (cents < 0)
     whole, part = divmod(abs(cents), 100)
     assert "".join(ch for ch in said if ch.isdigit()) == f"{whole}{part:02d}"
 
