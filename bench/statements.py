@@ -14,10 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from storage.models.enums import LedgerKind, ProgramKind, ServiceUnit
-
 from domain.statements import arithmetic, pdf, periods
 from domain.statements.model import LedgerLine, PackageFacts, PackageStatement, Period
+from domain.vocabulary import LedgerKind, ProgramKind, ServiceUnit
 
 SERVICE_LINES = 1_000
 RUNS = 15
