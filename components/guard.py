@@ -21,6 +21,7 @@ from typing import Annotated, Concatenate, ParamSpec
 from fastapi import HTTPException, Path
 from fastapi.responses import RedirectResponse
 from nicegui import run, ui
+from starlette.background import BackgroundTask
 
 from domain.accounts import access, auth
 from domain.accounts.access import Actor
@@ -93,7 +94,7 @@ def page(
                 await run.io_bound(audit_log.viewed, viewer.actor, client_id, f"page {path}")
             return shown
 
-        return _without_viewer(guarded, build)
+        return _without_viewer(_redirect_frees_its_client(guarded), build)
 
     return guard
 
@@ -113,7 +114,22 @@ def public(build: Callable[Concatenate[Viewer, P], Awaitable[Shown]]) -> Guarded
         language.show(actor)
         return await build(Viewer(agency, actor), *args, **kwargs)
 
-    return _without_viewer(guarded, build)
+    return _without_viewer(_redirect_frees_its_client(guarded), build)
+
+
+def _redirect_frees_its_client(guarded: Callable[P, Awaitable[Shown]]) -> Callable[P, Awaitable[Shown]]:
+    """A page that sends the browser elsewhere is never connected to, and NiceGUI would keep its
+    client (and whatever it built) until it prunes unconnected clients a minute later: every
+    sign-in passes through such a page. The client goes as soon as the answer is sent."""
+
+    @functools.wraps(guarded)
+    async def answering(*args: P.args, **kwargs: P.kwargs) -> Shown:
+        shown = await guarded(*args, **kwargs)
+        if isinstance(shown, RedirectResponse):
+            shown.background = BackgroundTask(ui.context.client.delete)
+        return shown
+
+    return answering
 
 
 async def _signed_in_viewer(account_id: int) -> SignedInViewer | None:
