@@ -55,6 +55,7 @@ DATABASE = "bench_load"
 PROXY_PORT, BASE_PORT = 8190, 8150  # away from `make cluster`'s 8000 and 8101…
 THINK = tuple(float(s) for s in os.environ.get("BENCH_LOAD_THINK", "10,30").split(","))  # seconds
 WAIT = 30.0  # an answer later than this is an error
+ACK_SECONDS = 3.0  # how often NiceGUI's browser code acknowledges the messages it has (nicegui.js)
 SELECT = "update:modelValue"
 ELEMENTS = re.compile(r"parseElements\(String\.raw`(.*?)`\)", re.S)
 QUERY = re.compile(r"query: (\{.*?\}),\n")
@@ -115,12 +116,19 @@ class Tablet:
         self.changed = asyncio.Event()
         self.opened: str | None = None  # where the server sent the browser (ui.navigate)
         self.step = ""  # the step of the flow being timed
+        # As NiceGUI's browser code does: every 3 s the page acknowledges the messages it has, and
+        # the server drops them from the history it keeps for a reconnection.
+        self.next_message_id = self.acked_message_id = 0
+        self.acking: asyncio.Task[None] | None = None
 
     async def sign_in(self, ticket: str) -> None:
-        answer = await self.http.get(f"/session/begin?ticket={ticket}")
-        answer.raise_for_status()
-        if "care_session" not in self.http.cookies:  # components.session.COOKIE
-            raise RuntimeError("no session cookie after /session/begin")
+        """As the browser does: the ticket becomes the session cookie, and the page it is sent to
+        opens and connects (a page fetched but never connected would stay on the server until
+        NiceGUI prunes it a minute later, which no browser causes)."""
+        answer = await self.http.get(f"/session/begin?ticket={ticket}", follow_redirects=False)
+        if answer.status_code != 303 or "care_session" not in self.http.cookies:  # session.COOKIE
+            raise RuntimeError(f"no session cookie after /session/begin ({answer.status_code})")
+        await self.open(answer.headers["location"])
 
     async def open(self, path: str) -> None:
         await self.close_page()
@@ -153,11 +161,25 @@ class Tablet:
             headers={"Cookie": cookie},
             wait_timeout=WAIT,
         )
+        self.next_message_id = self.acked_message_id = int(params.get("next_message_id", 0))
+        self.acking = asyncio.create_task(self._ack_every(ACK_SECONDS))
         self.tally.connect.append((time.perf_counter() - started) * 1000)
         self.tally.connected += 1
         self.tally.peak = max(self.tally.peak, self.tally.connected)
 
+    async def _ack_every(self, seconds: float) -> None:
+        while self.sio is not None:
+            await asyncio.sleep(seconds)
+            if self.sio is not None and self.next_message_id > self.acked_message_id:
+                with contextlib.suppress(Exception):
+                    ack = {"client_id": self.client_id, "next_message_id": self.next_message_id}
+                    await self.sio.emit("ack", ack)
+                    self.acked_message_id = self.next_message_id
+
     async def close_page(self) -> None:
+        if self.acking is not None:
+            self.acking.cancel()
+            self.acking = None
         if self.sio is not None:
             self.tally.connected -= 1
             with contextlib.suppress(Exception):
@@ -169,7 +191,7 @@ class Tablet:
         await self.http.aclose()
 
     async def _update(self, message: dict[str, Any]) -> None:
-        message.pop("_id", None)
+        self._seen(message.pop("_id", None))
         for key, element in message.items():
             if element is None:
                 self.elements.pop(key, None)
@@ -177,7 +199,12 @@ class Tablet:
                 self.elements[key] = element
         self.changed.set()
 
+    def _seen(self, message_id: object) -> None:
+        if isinstance(message_id, int):
+            self.next_message_id = max(self.next_message_id, message_id + 1)
+
     async def _open(self, message: dict[str, Any]) -> None:
+        self._seen(message.get("_id"))
         self.opened = message.get("path")
         self.changed.set()
 
