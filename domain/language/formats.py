@@ -40,6 +40,20 @@ def short_day(day: date) -> str:
     return dates.format_skeleton("yMMMEd", day, locale=current().code)
 
 
+def day_month_year(day: date) -> str:
+    """27 November 2026 (CLDR's long date, without the weekday)."""
+    if _english():
+        return f"{day.day} {day:%B %Y}"
+    return dates.format_date(day, "long", locale=current().code)
+
+
+def short_weekday(moment: date) -> str:
+    """Mon."""
+    if _english():
+        return f"{moment:%a}"
+    return dates.format_date(moment, "EEE", locale=current().code)
+
+
 def month_year(day: date) -> str:
     """November 2026."""
     if _english():

@@ -8,9 +8,7 @@ reasons here, so that the property test compares decisions, not spelling.
 
 from datetime import date, datetime
 
-from babel import dates
-
-from domain.language import DEFAULT, N_, _, current
+from domain.language import N_, _, formats
 
 # Shown with _() where a reason is made (checks.py): worded when the language is known.
 BLOCKED = N_("blocked by the client")
@@ -94,8 +92,5 @@ def _hours(minutes: int) -> str:
 
 
 def _weekday(moment: datetime) -> str:
-    """Mon, Tue... (Monday's short name in the language in force)."""
-    code = current().code
-    if code == DEFAULT.code:
-        return f"{moment:%a}"
-    return dates.format_date(moment, "EEE", locale=code)
+    """Mon, Tue... (in the language in force)."""
+    return formats.short_weekday(moment)

@@ -9,10 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from babel import dates
-
 from domain import money
-from domain.language import DEFAULT, N_, _, current, formats, ngettext, use
+from domain.language import DEFAULT, N_, _, formats, ngettext, use
 from domain.vocabulary import BudgetPeriod, ServiceUnit
 from domain.vocabulary import hours as hours_said
 
@@ -86,10 +84,7 @@ def amount(units: int, unit: ServiceUnit) -> str:
 
 def _day(day: date) -> str:
     """7 December 2026."""
-    code = current().code
-    if code == DEFAULT.code:
-        return f"{day.day} {day:%B %Y}"
-    return dates.format_date(day, "long", locale=code)
+    return formats.day_month_year(day)
 
 
 def past_what_is_left(approved_units: int, used_units: int, visits: Sequence[int]) -> tuple[bool, ...]:

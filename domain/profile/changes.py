@@ -10,7 +10,7 @@ from domain.accounts import access
 from domain.accounts.access import Actor
 from domain.agency import mail_settings
 from domain.errors import InvalidInput
-from domain.language import _
+from domain.language import N_, _
 from domain.profile import pictures
 from domain.profile.reading import (
     MAX_EMERGENCY_CONTACTS,
@@ -198,44 +198,34 @@ def _check(problems: dict[str, str], field: str, check: Callable[[Any], T], valu
         return None  # type: ignore[return-value]
 
 
-def _contact_name(value: str) -> str:
-    return validation.text(
-        value,
-        "the contact's name",
-        max_length=120,
-        missing=_("Please enter the contact's name."),
-        too_long=_("The contact's name can be at most {max_length} characters."),
-    )
+def _bounded(max_length: int, missing: str, too_long: str) -> Callable[[str], str]:
+    """A client's text field: said wrong in whole translated sentences (marked with N_ where the
+    field is defined; `too_long` has a {max_length} field)."""
+
+    def check(value: str) -> str:
+        return validation.text(value, "", max_length=max_length, missing=_(missing), too_long=_(too_long))
+
+    return check
 
 
-def _relationship(value: str) -> str:
-    return validation.text(
-        value,
-        "how they are related to you",
-        max_length=60,
-        missing=_("Please enter how they are related to you."),
-        too_long=_("How they are related to you can be at most {max_length} characters."),
-    )
-
-
-def _street(value: str) -> str:
-    return validation.text(
-        value,
-        "the street address",
-        max_length=200,
-        missing=_("Please enter the street address."),
-        too_long=_("The street address can be at most {max_length} characters."),
-    )
-
-
-def _suburb(value: str) -> str:
-    return validation.text(
-        value,
-        "the suburb",
-        max_length=80,
-        missing=_("Please enter the suburb."),
-        too_long=_("The suburb can be at most {max_length} characters."),
-    )
+_contact_name = _bounded(
+    120,
+    N_("Please enter the contact's name."),
+    N_("The contact's name can be at most {max_length} characters."),
+)
+_relationship = _bounded(
+    60,
+    N_("Please enter how they are related to you."),
+    N_("How they are related to you can be at most {max_length} characters."),
+)
+_street = _bounded(
+    200,
+    N_("Please enter the street address."),
+    N_("The street address can be at most {max_length} characters."),
+)
+_suburb = _bounded(
+    80, N_("Please enter the suburb."), N_("The suburb can be at most {max_length} characters.")
+)
 
 
 def _clean_address(street: str, suburb: str, state: str, postcode: str, keep_postcode: str = "") -> Address:

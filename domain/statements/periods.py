@@ -2,8 +2,6 @@
 
 from datetime import date, timedelta
 
-from babel import dates
-
 from domain import validation
 from domain.errors import InvalidInput
 from domain.language import DEFAULT, _, current, formats, use
@@ -44,10 +42,8 @@ def month_label(first: date) -> str:
 
 
 def day_label(day: date) -> str:
-    """27 November 2026 (in the reader's language: CLDR's long date, without the weekday)."""
-    if current().code == DEFAULT.code:
-        return f"{day.day} {day:%B %Y}"
-    return dates.format_date(day, "long", locale=current().code)
+    """27 November 2026 (in the reader's language)."""
+    return formats.day_month_year(day)
 
 
 def label(period: Period) -> str:

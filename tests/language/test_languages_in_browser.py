@@ -21,7 +21,7 @@ from storage import db
 from storage.models import Account
 from tests.booking.test_booking_in_browser import choose, latest_booking, patiently, switch_to, tap
 from tests.portal.test_accessibility import PAGES_BY_PERSONA, ids_of
-from tests.support.browser import AXE, page_problems, sign_in, tablet, text_of, whole_list
+from tests.support.browser import AXE, problems_on_each, sign_in, tablet, text_of, whole_list
 from tests.support.catalogues import english_on, said_in
 from tests.support.layout import settled
 from tests.support.personas import Personas
@@ -53,16 +53,19 @@ def test_every_client_page_in_arabic_reads_right_to_left_and_passes_axe(
     reads_in(email, "ar")
     tablet(screen)
     sign_in(screen, email)
-    failures = []
-    ids = ids_of(portal_personas)
-    for path in (page.format(**ids) for page in PAGES_BY_PERSONA[email]):
-        screen.open(path)
-        tablet(screen)
+
+    def mirrored(path: str) -> list[str]:
         settled(screen)
         screen.wait_for(lambda: screen.selenium.execute_script(DIRECTION) == ["ar", "rtl"])
-        if not screen.selenium.execute_script(STARTS_AT_RIGHT):
-            failures.append(f"{path}: the heading is not on the right")
-        failures += page_problems(screen, path, "768×1024")
+        return (
+            []
+            if screen.selenium.execute_script(STARTS_AT_RIGHT)
+            else [f"{path}: the heading is not on the right"]
+        )
+
+    ids = ids_of(portal_personas)
+    paths = [page.format(**ids) for page in PAGES_BY_PERSONA[email]]
+    failures = problems_on_each(screen, paths, mirrored)
     assert not failures, "\n".join(failures)
 
 

@@ -4,7 +4,7 @@ size, without sideways scrolling; the clients' pages also at 200 % zoom (a 384×
 import pytest
 from nicegui.testing import Screen
 
-from tests.support.browser import AXE, axe_violations, page_problems, sign_in, tablet
+from tests.support.browser import AXE, axe_violations, page_problems, problems_on_each, sign_in, tablet
 from tests.support.layout import settled, sized
 from tests.support.personas import Personas
 
@@ -104,12 +104,8 @@ def test_pages_pass_axe_at_tablet_size(
     tablet(screen)
     if email:
         sign_in(screen, email)
-    failures = []
     ids = ids_of(portal_personas)
-    for path in (page.format(**ids) for page in PAGES_BY_PERSONA[email]):
-        screen.open(path)
-        tablet(screen)
-        failures += page_problems(screen, path, "768×1024")
+    failures = problems_on_each(screen, [page.format(**ids) for page in PAGES_BY_PERSONA[email]])
     assert not failures, "\n".join(failures)
 
 

@@ -1,6 +1,7 @@
 """Helpers for real headless Chromium (NiceGUI's Screen): tablet viewport, signing in, axe-core."""
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from nicegui.testing import Screen
@@ -92,6 +93,20 @@ def page_problems(screen: Screen, where: str, size: str) -> list[str]:
     if overflow > 0:
         problems.append(f"{where}: {overflow}px of sideways scrolling at {size}")
     return problems
+
+
+def problems_on_each(
+    screen: Screen, paths: list[str], also: Callable[[str], list[str]] = lambda _path: []
+) -> list[str]:
+    """Each page opened at tablet size: what axe-core and the sideways check find on it, and what
+    `also(path)` finds (a test's own check of the page as it stands)."""
+    found = []
+    for path in paths:
+        screen.open(path)
+        tablet(screen)
+        found += also(path)
+        found += page_problems(screen, path, "768×1024")
+    return found
 
 
 def text_of(screen: Screen) -> str:
