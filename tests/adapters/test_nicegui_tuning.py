@@ -1,10 +1,11 @@
-"""NiceGUI's "does this handler take arguments?" answered once per method (adapters.nicegui_tuning)."""
+"""NiceGUI's "does this handler take arguments?" answered once per method, and a removed element's
+observables freed as it goes (adapters.nicegui_tuning)."""
 
 import functools
 from collections.abc import Iterator
 
 import pytest
-from nicegui import helpers
+from nicegui import Client, helpers
 
 from adapters import nicegui_tuning
 
@@ -24,10 +25,10 @@ def plain(event: object) -> None: ...
 
 @pytest.fixture
 def installed() -> Iterator[None]:
-    before = helpers.expects_arguments
+    before, removal = helpers.expects_arguments, Client.remove_elements
     nicegui_tuning.install()
     yield
-    helpers.expects_arguments = before
+    helpers.expects_arguments, Client.remove_elements = before, removal
 
 
 def test_the_answer_is_nicegui_s_own_for_every_kind_of_handler(installed: None) -> None:
@@ -65,4 +66,3 @@ def test_a_method_is_inspected_once_whatever_object_it_is_bound_to(
     for _ in range(5):
         assert nicegui_tuning.expects_arguments(Fresh().handler)
     assert len(asked) == 1
-
