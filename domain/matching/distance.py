@@ -67,6 +67,18 @@ def tenths_within(homes: np.ndarray, b: Spot, km: float) -> tuple[np.ndarray, np
     return near[inside], tenths[inside]
 
 
+def tenths_between(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """tenths_km for many pairs at once: row i of `a` to row i of `b` (rows of Spot)."""
+    chord = np.sqrt(((a[:, 2:5] - b[:, 2:5]) ** 2).sum(axis=1))
+    curve = chord**3 / _R2_24
+    guess, margin = chord + curve, 1e-5 + curve * 0.05
+    low, high = np.rint((guess - margin) * 10), np.rint((guess + margin) * 10)
+    tenths: np.ndarray = low.astype(np.int64)
+    for i in np.flatnonzero((low != high) | (chord >= _FAST_UP_TO_KM)):
+        tenths[i] = exact_tenths_km(tuple(a[i].tolist()), tuple(b[i].tolist()))
+    return tenths
+
+
 def tenths_if_within(a: Spot, b: Spot, km: float) -> int | None:
     """tenths_km when it is within `km` (as tenths), else None: most places certainly beyond it
     are ruled out by the chord alone."""

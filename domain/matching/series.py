@@ -22,13 +22,13 @@ from sqlalchemy.orm import Session
 
 from domain.errors import DomainError
 from domain.language import _
-from domain.matching import checks, context, wording
+from domain.matching import checks, context, occurrences, wording
 from domain.matching.checks import Busy, Explainer, Rules
 from domain.matching.cut import Cut, cut
 from domain.matching.distance import tenths_km, tenths_within
 from domain.matching.facts import WorkerFacts
 from domain.matching.model import LeftOut, SeriesMatch, SeriesProvider, ShiftToFill
-from domain.matching.search import FEW, fits, ranked
+from domain.matching.search import FEW, ranked
 from domain.matching.slot import LONGEST_SHIFT, LOOKAROUND_SECONDS, Slot, slot_of
 
 Cannot = tuple[tuple[date, tuple[str, ...]], ...]
@@ -123,22 +123,18 @@ def _occurrences(
         if failing and not reasons and len(failing) == len(slots):
             continue
         found.append((worker, worded(worker, failing, ()) if failing else (), tenths))
-    for wid in apart:
-        worker, away = workers[wid], leave.get(wid, ())
-        failing = [
-            n
-            for n, slot in enumerate(slots)
-            if not _can_do(
-                worker, slot, cuts[n], rules, nearby[n].get(wid), away, rostered.get((wid, week_of[n]), 0)
-            )
-        ]
+    ids = sorted(apart)
+    can_do = occurrences.can_do(ids, slots, cuts, rules, nearby, leave, rostered, week_of)
+    for wid, can in zip(ids, can_do, strict=True):
+        failing = [] if can.all() else np.flatnonzero(~can).tolist()
         if not reasons and len(failing) == len(slots):
             continue
+        worker = workers[wid]
         first = nearby[0].get(wid)
         previous = checks.neighbours(first, slots[0])[0] if first else None
         start = checks.origin(worker, previous, slots[0])
         assert start is not None  # qualified workers have a home on the map
-        found.append((worker, worded(worker, failing, away), tenths_km(start, slots[0].place)))
+        found.append((worker, worded(worker, failing, leave.get(wid, ())), tenths_km(start, slots[0].place)))
     return found
 
 
@@ -195,24 +191,6 @@ def _by_occurrence(busy: dict[int, list[Busy]], slots: list[Slot]) -> list[dict[
                     found[n][worker_id].append(shift)
                 i += 1
     return [dict(by_worker) for by_worker in found]
-
-
-def _can_do(
-    worker: WorkerFacts,
-    slot: Slot,
-    c: Cut,
-    rules: Rules,
-    shifts: list[Busy] | None,
-    away: Sequence[tuple[datetime, datetime]],
-    rostered: int,
-) -> bool:
-    """No reason at all on this occurrence, for a worker who meets the requirements on every date:
-    the Explainer would find none. Cheapest checks first."""
-    if worker.id not in c.covered or rostered + slot.minutes > worker.max_minutes:
-        return False
-    if any(a < slot.ends_at and b > slot.starts_at for a, b in away):
-        return False
-    return fits(worker, slot, rules, shifts or []) is not None
 
 
 def _check_one_booking(shifts: Sequence[ShiftToFill]) -> None:

@@ -232,3 +232,18 @@ class WorkforceVersion(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     stamp: Mapped[int] = mapped_column(BigInteger)
+
+
+class RosteredWeek(Base):
+    """Minutes of busy shifts per worker and week, kept by database triggers on `shift` (migration
+    0020) so that a search finds the few workers near their weekly maximum by an index, instead of
+    adding up every shift of the horizon. The weeks are UTC weeks (Monday 00:00 UTC): a trigger
+    cannot know the agency's time zone, so matching adds and takes away the hours between the UTC
+    week and the agency's own (storage.queries.matching.rostered_minutes)."""
+
+    __tablename__ = "rostered_week"
+    __table_args__ = (Index("ix_rostered_week_week_minutes", "week", "minutes"),)
+
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), primary_key=True)
+    week: Mapped[date] = mapped_column(primary_key=True)  # its Monday, UTC
+    minutes: Mapped[int]

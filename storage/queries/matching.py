@@ -3,14 +3,16 @@
 the ORM's bookkeeping per row (the caller's pending changes are flushed first, see context.py)."""
 
 import sqlite3
-from collections.abc import Collection, Sequence
-from datetime import datetime
+from collections.abc import Collection, Iterator, Sequence
+from datetime import UTC, datetime, time, timedelta
 from functools import cache
 from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
+    Date,
     Integer,
     Row,
     Select,
@@ -24,6 +26,7 @@ from sqlalchemy import (
     or_,
     select,
     true,
+    union_all,
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
@@ -38,6 +41,7 @@ from storage.models import (
     ClientWorker,
     Leave,
     Requirement,
+    RosteredWeek,
     Shift,
     Worker,
     WorkforceVersion,
@@ -215,7 +219,9 @@ def _named(worker_ids: Collection[int] | None) -> dict[str, list[int]]:
     return {} if worker_ids is None else {"workers": sorted(worker_ids)}
 
 
-def _plain_rows(session: Session, statement: Select, values: dict[str, Any]) -> list[tuple[Any, ...]]:
+def _plain_rows(
+    session: Session, statement: Select | CompoundSelect, values: dict[str, Any]
+) -> list[tuple[Any, ...]]:
     """The driver's own tuples, for the two statements that return a row per busy worker: their
     columns are numbers (no type conversion to do) and building thousands of Rows would cost
     more than the query itself."""
@@ -237,20 +243,13 @@ def _moment(n: int, i: int) -> Any:
 
 
 @cache
-def _busy_statement(spans: int, named: bool) -> Select:
-    starts_in = or_(
-        *(
-            and_(
-                Shift.starts_at >= _moment(n, 0),
-                Shift.starts_at < _moment(n, 1),
-                Shift.ends_at > _moment(n, 2),
-            )
-            for n in range(spans)
-        )
-    )
+def _busy_statement(spans: int, named: bool, apart: bool) -> Select | CompoundSelect:
+    """apart: the spans do not overlap (a weekly series' do not), so each is read as its own
+    statement of a UNION ALL; an OR of them has SQLite gather every row id in a set first, to
+    drop a row two spans both find (a fifth of the statement's time)."""
     on_map = and_(Shift.lat.isnot(None), Shift.lon.isnot(None))
     home = select(Client.home_lat, Client.home_lon).where(Client.id == Shift.client_id)
-    return select(
+    columns = select(
         Shift.id,
         Shift.worker_id,
         _Epoch(Shift.starts_at).label("starts"),
@@ -261,7 +260,17 @@ def _busy_statement(spans: int, named: bool) -> Select:
         case((on_map, Shift.lon), else_=home.with_only_columns(Client.home_lon).scalar_subquery()).label(
             "lon"
         ),
-    ).where(starts_in, Shift.status.in_(BUSY_SHIFT_STATUSES), _workers(Shift.worker_id, named))
+    )
+    busy = and_(Shift.status.in_(BUSY_SHIFT_STATUSES), _workers(Shift.worker_id, named))
+
+    def starts_in(n: int) -> ColumnElement[bool]:
+        return and_(
+            Shift.starts_at >= _moment(n, 0), Shift.starts_at < _moment(n, 1), Shift.ends_at > _moment(n, 2)
+        )
+
+    if apart and spans > 1:
+        return union_all(*(columns.where(starts_in(n), busy) for n in range(spans)))
+    return columns.where(or_(*(starts_in(n) for n in range(spans))), busy)
 
 
 def busy_shifts(
@@ -273,7 +282,9 @@ def busy_shifts(
     """Busy shifts that start in any of the spans, with their times in epoch seconds and their place
     (the client's home when the shift has none, looked up only for those). Each span is (start
     from, start before, end after): the index is read by start, the end leaves out the rest."""
-    statement = _busy_statement(len(spans), worker_ids is not None)
+    ordered = sorted(spans)
+    apart = all(a[1] <= b[0] for a, b in pairwise(ordered))  # no start can be in two spans
+    statement = _busy_statement(len(spans), worker_ids is not None, apart)
     return _plain_rows(session, statement, _spans(spans) | _named(worker_ids))
 
 
@@ -303,65 +314,119 @@ def rostered_minutes(
     least_most: int,
     session: Session,
 ) -> list[tuple]:
-    """(worker id, week, minutes): busy minutes per worker and week (an index into `weeks`), each
-    shift counted in the week it starts; only where `adding` more minutes would pass the worker's
-    weekly maximum, so a search reads a handful of rows, not one per worker. `least_most` is the
-    smallest weekly maximum of any worker: a test against it first spares most groups the
-    look-up of their worker's own."""
-    following = all(a[1] <= b[0] for a, b in pairwise(weeks))
-    joined = all(a[1] == b[0] for a, b in pairwise(weeks))
-    statement = _rostered_statement(len(weeks), following, joined, worker_ids is not None)
+    """(worker id, week, minutes): busy minutes per worker and week (an index into `weeks`, the
+    agency's own weeks), each shift counted in the week it starts; only where `adding` more
+    minutes would pass the worker's weekly maximum, so a search reads a handful of rows, not one
+    per worker. `least_most` is the smallest weekly maximum of any worker. A worker with nothing
+    rostered in a week has no row for it (the caller counts 0).
+
+    The totals are kept per UTC week (rostered_week, migration 0020). An agency's week starts
+    some hours before or after the UTC week nearest it, so each week's total is that UTC week's,
+    plus the shifts in the hours the agency's week has before (or after) it, minus those in the
+    hours it lacks. Only UTC weeks that could pass `least_most` are read: a total is at most
+    the kept one plus the largest of those additions."""
+    parts = tuple(_parts(weeks))
+    statement = _rostered_statement(
+        len(weeks), tuple((n, sign) for n, sign, *_ in parts), worker_ids is not None, bool(ignore_shift_ids)
+    )
     values: dict[str, object] = {**_spans(weeks), **_named(worker_ids)}
-    values |= {"ignore": sorted(ignore_shift_ids), "adding": adding, "least": least_most}
+    values |= {f"b{n}": _utc_week(start, end)[0].date() for n, (start, end) in enumerate(weeks)}
+    values |= {
+        f"p{k}_{i}": moment
+        for k, (*_, start, end) in enumerate(parts)
+        for i, moment in enumerate((start, end))
+    }
+    values |= {"adding": adding, "least": least_most}
+    if ignore_shift_ids:
+        values["ignore"] = sorted(ignore_shift_ids)
     return _plain_rows(session, statement, values)
 
 
+WEEK = timedelta(days=7)
+
+
+def _utc_week(start: datetime, end: datetime) -> tuple[datetime, datetime]:
+    """The UTC week (Monday 00:00 UTC to the next) nearest the agency's week from start to end."""
+    middle = (start + (end - start) / 2).astimezone(UTC)
+    monday = datetime.combine(middle.date() - timedelta(days=middle.weekday()), time(0), UTC)
+    return monday, monday + WEEK
+
+
+def _parts(weeks: Sequence[tuple[datetime, datetime]]) -> Iterator[tuple[int, int, datetime, datetime]]:
+    """(week, sign, from, to): the hours to add (+1) to, or take away (-1) from, each week's UTC
+    week to make it the agency's week."""
+    for n, (start, end) in enumerate(weeks):
+        utc_start, utc_end = _utc_week(start, end)
+        if start != utc_start:
+            yield (n, 1, start, utc_start) if start < utc_start else (n, -1, utc_start, start)
+        if end != utc_end:
+            yield (n, 1, utc_end, end) if end > utc_end else (n, -1, end, utc_end)
+
+
 @cache
-def _rostered_statement(weeks: int, following: bool, joined: bool, named: bool) -> Select:
-    week = _week_of(weeks, following)
-    minutes = func.sum(_Seconds(Shift.starts_at, Shift.ends_at) // 60)
-    adding = bindparam("adding", type_=Integer)
-    most = select(Worker.max_hours_per_week * 60).where(Worker.id == Shift.worker_id).scalar_subquery()
-    # Grouped by week first, and by the worker as a value, not a column SQLite could read an index
-    # for: it then reads the week's range of the time index. (With planner statistics, as a
-    # long-running portal has, it chose instead to skip-scan the worker index for every worker:
-    # three times slower.)
-    worker = _ByValue(Shift.worker_id) if not named else Shift.worker_id
-    grouped = (worker,) if weeks == 1 else (week, worker)
-    statement = (
-        select(worker.label("worker_id"), week.label("week"), minutes.label("minutes"))
-        .where(
-            _in_weeks(weeks, joined),
-            Shift.status.in_(BUSY_SHIFT_STATUSES),
-            Shift.id.not_in(bindparam("ignore", expanding=True)),
-            _workers(Shift.worker_id, named),
-        )
-        .group_by(*grouped)
-        .having(and_(minutes + adding > bindparam("least", type_=Integer), minutes + adding > most))
+def _rostered_statement(
+    weeks: int, parts: tuple[tuple[int, int], ...], named: bool, ignoring: bool
+) -> Select:
+    minutes = _Seconds(Shift.starts_at, Shift.ends_at) // 60
+    counted = and_(
+        Shift.worker_id.isnot(None), Shift.status.in_(BUSY_SHIFT_STATUSES), _workers(Shift.worker_id, named)
     )
-    return statement
-
-
-def _week_of(weeks: int, following: bool) -> ColumnElement[int]:
-    """The index into the weeks of the week a shift starts in (the statement reads only those
-    weeks). For weeks in order it counts the later weeks' starts passed: a few comparisons per
-    shift instead of a CASE with a range per week, about a third of the statement's time."""
-    if weeks == 1:
-        return literal(0, Integer)
-    if following:
-        return sum(
-            (cast(Shift.starts_at >= _moment(n, 0), Integer) for n in range(1, weeks)), literal(0, Integer)
+    adding, least = bindparam("adding", type_=Integer), bindparam("least", type_=Integer)
+    rows: list[Select] = []
+    plus: Any = literal(0, Integer)
+    if parts:
+        corrections = union_all(
+            *(
+                select(
+                    Shift.worker_id.label("worker_id"),
+                    literal(n, Integer).label("week"),
+                    (minutes if sign > 0 else -minutes).label("minutes"),
+                ).where(Shift.starts_at >= _part(k, 0), Shift.starts_at < _part(k, 1), counted)
+                for k, (n, sign) in enumerate(parts)
+            )
+        ).cte("corrections")
+        by_week = (
+            select(func.sum(corrections.c.minutes).label("minutes"))
+            .group_by(corrections.c.worker_id, corrections.c.week)
+            .subquery()
         )
+        plus = (
+            select(func.coalesce(func.max(by_week.c.minutes), 0))
+            .where(by_week.c.minutes > 0)
+            .scalar_subquery()
+        )
+        rows.append(select(corrections.c.worker_id, corrections.c.week, corrections.c.minutes))
+    week = case(*[(RosteredWeek.week == bindparam(f"b{n}", type_=Date), n) for n in range(weeks)])
+    rows.append(
+        select(RosteredWeek.worker_id, week.label("week"), RosteredWeek.minutes).where(
+            RosteredWeek.week.in_([bindparam(f"b{n}", type_=Date) for n in range(weeks)]),
+            RosteredWeek.minutes > least - adding - plus,  # read by the index (week, minutes)
+            _workers(RosteredWeek.worker_id, named),
+        )
+    )
+    if ignoring:  # the caller's own shifts count for nothing
+        rows.append(
+            select(Shift.worker_id, _week_of(weeks).label("week"), (-minutes).label("minutes")).where(
+                Shift.id.in_(bindparam("ignore", expanding=True)), _week_of(weeks) >= 0, counted
+            )
+        )
+    every = union_all(*rows).subquery()
+    total = func.sum(every.c.minutes)
+    most = select(Worker.max_hours_per_week * 60).where(Worker.id == every.c.worker_id).scalar_subquery()
+    return (
+        select(every.c.worker_id, every.c.week, total.label("minutes"))
+        .group_by(every.c.worker_id, every.c.week)
+        .having(and_(total > 0, total + adding > least, total + adding > most))
+    )
+
+
+def _part(k: int, i: int) -> Any:
+    return bindparam(f"p{k}_{i}")
+
+
+def _week_of(weeks: int) -> ColumnElement[int]:
+    """The index into the weeks of the week a shift starts in (-1: none of them)."""
     return case(
         *[(and_(Shift.starts_at >= _moment(n, 0), Shift.starts_at < _moment(n, 1)), n) for n in range(weeks)],
         else_=-1,
-    )
-
-
-def _in_weeks(weeks: int, joined: bool) -> ColumnElement[bool]:
-    """Starts in one of the weeks; one range for weeks that follow each other (a weekly series)."""
-    if joined:
-        return and_(Shift.starts_at >= _moment(0, 0), Shift.starts_at < _moment(weeks - 1, 1))
-    return or_(
-        *(and_(Shift.starts_at >= _moment(n, 0), Shift.starts_at < _moment(n, 1)) for n in range(weeks))
     )
