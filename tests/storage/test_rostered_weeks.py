@@ -159,9 +159,11 @@ def test_the_kept_weeks_equal_the_shifts_added_up_after_any_change(
                 break
             shift_id = ids[pick % len(ids)]
             if change == "move":  # a later start, within the visit: never onto another of the worker's
-                starts = session.scalar(select(Shift.starts_at).where(Shift.id == shift_id))
-                assert starts is not None
-                later = starts + timedelta(minutes=abs(minutes) % 14 + 1)
+                starts, ends = session.execute(
+                    select(Shift.starts_at, Shift.ends_at).where(Shift.id == shift_id)
+                ).one()
+                half = int((ends - starts).total_seconds()) // 120  # whole minutes, as visits are booked
+                later = starts + timedelta(minutes=min(abs(minutes) % 14 + 1, half))
                 session.execute(update(Shift).where(Shift.id == shift_id).values(starts_at=later))
             elif change == "unallocate":
                 session.execute(
