@@ -13,7 +13,7 @@ its websocket connection (socket.io, as NiceGUI's browser code does it); an acti
 sent over that websocket until the update it causes has arrived.
 
 Each level reports connect and action p50/p95, errors, the server's CPU and its memory per
-connected tablet. Levels (BENCH_LOAD_LEVELS, "1:200,2:320,2:400" by default: processes and
+connected tablet. Levels (BENCH_LOAD_LEVELS, "1:200,2:320,2:360,2:400" by default: processes and
 tablets) run in turn; `scale_ratio` is the most tablets two processes served within the action p95
 target (and without errors) over the most one process served. The last line is one JSON object.
 Environment: BENCH_LOAD_SECONDS (150; tablets join over the first 60 s), BENCH_LOAD_LEVELS,
@@ -448,7 +448,7 @@ def percentile(values: list[float], at: int) -> float:
 
 
 def levels() -> list[tuple[int, int]]:
-    spec = os.environ.get("BENCH_LOAD_LEVELS", "1:200,2:320,2:400")
+    spec = os.environ.get("BENCH_LOAD_LEVELS", "1:200,2:320,2:360,2:400")
     return [(int(p), int(k)) for p, k in (level.split(":") for level in spec.split(","))]
 
 
