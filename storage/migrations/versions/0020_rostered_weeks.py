@@ -10,6 +10,9 @@ The weeks are UTC weeks, each named by its Monday: a trigger cannot know the age
 (SQLite has none). Matching adds and takes away the hours between a UTC week and the agency's own
 (storage.queries.matching.rostered_minutes).
 
+A later migration that rebuilds `shift` on SQLite (`batch_alter_table`) drops these triggers with
+the old table and must create them again.
+
 Revision ID: 0020
 Revises: 0019
 """
