@@ -1,12 +1,11 @@
-"""Which occurrences of a series workers with commitments nearby can do, all at once.
+"""Which occurrences of a series each worker who meets its requirements can do, all at once.
 
-A series' search checks every occurrence for each worker who is busy near one, on leave or near
-their weekly hours: about 3,000 (worker, occurrence) pairs in an eight-week series at 5,000
-workers, a third of the search when each went through the per-worker checks. Here each rule is
-one array operation over all the pairs, with the same arithmetic as checks.py and search.fits
-(the tests hold the two to the same answers): windows, hours and leave; then for the pairs with
-busy shifts nearby, a clash, the travel from the shift before and to the shift after, and the
-distance from where the worker will be; for the rest, the distance from home.
+Each rule is one array operation over all the (worker, occurrence) pairs, with the same
+arithmetic as checks.py and search.fits (the tests hold the two to the same answers): windows,
+hours and leave; then for the pairs with busy shifts nearby (about 3,000 in an eight-week series
+at 5,000 workers, a third of the search when each went through the per-worker checks) a clash,
+the travel from the shift before and to the shift after, and the distance from where the worker
+will be; for the rest, the distance from home.
 """
 
 from collections.abc import Mapping, Sequence
@@ -67,8 +66,8 @@ def can_do(
                 pairs.append((i, n))
                 shifts.append(found)
     if pairs:
-        fits = _between_shifts(np.array(pairs, dtype=np.int64), shifts, rows, slots, rules)
-        can[tuple(np.array(pairs, dtype=np.int64).T)] = fits
+        at_pairs = np.array(pairs, dtype=np.int64)
+        can[at_pairs[:, 0], at_pairs[:, 1]] = _between_shifts(at_pairs, shifts, rows, slots, rules)
     homes = columns.homes[rows]
     places = list(dict.fromkeys(slot.place for slot in slots))
     for place in places:

@@ -14,7 +14,7 @@ inside a write transaction). Either way each answer equals the full one, filtere
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime
 
 import numpy as np
@@ -98,7 +98,6 @@ def _occurrences(
     named = sorted(able) if len(able) <= FEW else None
     around = context.commitments(slots, named, keep=able, force=rules.force, session=session)
     leave, rostered = around.leave, around.rostered
-    over = {worker_id for worker_id, _week in rostered}
     week_of = [around.weeks.index(slot.week) for slot in slots]
     explainers = [Explainer(slot, rules, c.meeting, c.covered) for slot, c in zip(slots, cuts, strict=True)]
     nearby = _by_occurrence(around.busy, slots)
@@ -118,61 +117,42 @@ def _occurrences(
             )
         return tuple(cannot)
 
-    apart = able.intersection(around.busy).union(able.intersection(leave), able.intersection(over))
-    for worker, failing, tenths in _from_home(able - apart, slots, cuts, rules):
-        if failing and not reasons and len(failing) == len(slots):
-            continue
-        found.append((worker, worded(worker, failing, ()) if failing else (), tenths))
-    ids = sorted(apart)
+    ids = sorted(able)
     can_do = occurrences.can_do(ids, slots, cuts, rules, nearby, leave, rostered, week_of)
-    for wid, can in zip(ids, can_do, strict=True):
-        failing = [] if can.all() else np.flatnonzero(~can).tolist()
+    every = np.asarray(can_do.all(axis=1))
+    for i, (wid, tenths) in enumerate(
+        zip(ids, _first_distances(ids, nearby[0], slots[0], rules), strict=True)
+    ):
+        failing = [] if every[i] else np.flatnonzero(~can_do[i]).tolist()
         if not reasons and len(failing) == len(slots):
             continue
         worker = workers[wid]
-        first = nearby[0].get(wid)
-        previous = checks.neighbours(first, slots[0])[0] if first else None
-        start = checks.origin(worker, previous, slots[0])
-        assert start is not None  # qualified workers have a home on the map
-        found.append((worker, worded(worker, failing, leave.get(wid, ())), tenths_km(start, slots[0].place)))
+        found.append((worker, worded(worker, failing, leave.get(wid, ())) if failing else (), tenths))
     return found
 
 
-def _from_home(
-    ids: frozenset[int], slots: list[Slot], cuts: list[Cut], rules: Rules
-) -> Iterator[tuple[WorkerFacts, list[int], int]]:
-    """Workers with nothing near any occurrence, no leave and hours to spare: only windows, the
-    length of the visit and the distance from home count, judged for all of them at once. Each
-    with the occurrences they cannot do and the distance to the first."""
-    columns, radius = rules.force.columns, rules.radius_km
-    rows = columns.rows(ids)
-    places = list(dict.fromkeys(slot.place for slot in slots))
-    distance: list[np.ndarray] = []  # per place: tenths from each row's home, -1 beyond the radius
-    for place in places:
-        from_home = np.full(len(rows), -1, dtype=np.int64)
-        near, within = tenths_within(columns.homes[rows], place, radius)
-        from_home[near] = within
-        distance.append(from_home)
-    masks: dict[int, np.ndarray] = {}  # the occurrences of a series mostly share one window cover
-    can = np.empty((len(rows), len(slots)), dtype=bool)
-    for n, (slot, c) in enumerate(zip(slots, cuts, strict=True)):
-        covered = masks.get(id(c.covered))
-        if covered is None:
-            covered = masks[id(c.covered)] = columns.mask(c.covered)[rows]
-        can[:, n] = (
-            covered & (distance[places.index(slot.place)] >= 0) & (columns.max_minutes[rows] >= slot.minutes)
-        )
-    first = distance[places.index(slots[0].place)]
-    every = np.asarray(can.all(axis=1))
-    facts = columns.facts
-    for i, row in enumerate(rows.tolist()):
-        worker = facts[row]
-        failing = [] if every[i] else np.flatnonzero(~can[i]).tolist()
-        tenths = int(first[i])
-        if tenths < 0:  # beyond the radius from the first occurrence's place: worked out alone
-            assert worker.home is not None  # qualified workers have a home on the map
-            tenths = tenths_km(worker.home, slots[0].place)
-        yield worker, failing, tenths
+def _first_distances(ids: list[int], nearby: dict[int, list[Busy]], slot: Slot, rules: Rules) -> list[int]:
+    """Per worker, the distance in tenths of a km to the first occurrence from where they set out
+    (checks.origin): from home for most, worked out at once; from the last shift's place that day
+    for the few with one."""
+    columns, workers = rules.force.columns, rules.force.workers
+    distances = np.full(len(ids), -1, dtype=np.int64)
+    near, within = tenths_within(columns.homes[columns.rows(ids)], slot.place, rules.radius_km)
+    distances[near] = within
+    found: list[int] = distances.tolist()
+    for i in np.flatnonzero(distances < 0).tolist():  # beyond the radius: worked out alone
+        home = workers[ids[i]].home
+        assert home is not None  # qualified workers have a home on the map
+        found[i] = tenths_km(home, slot.place)
+    at = {worker_id: i for i, worker_id in enumerate(ids)}
+    for worker_id, shifts in nearby.items():
+        if (row := at.get(worker_id)) is not None:
+            worker = workers[worker_id]
+            start = checks.origin(worker, checks.neighbours(shifts, slot)[0], slot)
+            if start != worker.home:  # the place of a shift that day
+                assert start is not None
+                found[row] = tenths_km(start, slot.place)
+    return found
 
 
 def _by_occurrence(busy: dict[int, list[Busy]], slots: list[Slot]) -> list[dict[int, list[Busy]]]:

@@ -1,4 +1,4 @@
-"""A series' workers with commitments nearby, checked all at once (domain.matching.occurrences),
+"""A series' workers checked all at once, with their commitments nearby (domain.matching.occurrences),
 get the answer the per-worker checks give: a worker can do an occurrence exactly when the
 Explainer finds no reason against it."""
 
