@@ -97,8 +97,10 @@ async def create(viewer: SignedInViewer, request: Request) -> None:
             fresh = await submit(lambda: day_manager.day(actor, *wanted))
             if fresh is not None and wanted == (state.day, state.filters):  # a later choice wins
                 content.refresh(fresh)
-                # a wall screen reloaded keeps its day
-                ui.navigate.history.replace(_address(*wanted, wall=state.wall))
+                # a wall screen reloaded keeps its day; said through an element that outlives the
+                # refresh (the button that asked was inside what it replaced, and is gone with it)
+                with dialogs:
+                    ui.navigate.history.replace(_address(*wanted, wall=state.wall))
 
         async def tick() -> None:
             """The wall screen's minute: past midnight, a screen that showed today shows the new day."""
